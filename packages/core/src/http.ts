@@ -1,0 +1,125 @@
+import { NetworkError, type NetworkErrorReason, type ProviderName } from './errors.js';
+import type { Logger } from './logger.js';
+import { createAbortError } from './retry.js';
+
+/** A fetch-compatible function; injectable for tests and custom transports. */
+export type FetchFunction = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/** One HTTP request to a provider. */
+export interface HttpRequest {
+  provider: ProviderName;
+  /** Short name of the endpoint, for messages and logs, e.g. `/item/get`. */
+  endpoint: string;
+  url: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  headers: Record<string, string>;
+  body?: string | undefined;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  fetch: FetchFunction;
+  logger: Logger;
+}
+
+/** A provider's raw answer. */
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+function networkReason(error: unknown): NetworkErrorReason {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') {
+    return 'unreachable';
+  }
+  if (code === 'ECONNRESET' || code.startsWith('UND_ERR') || code === 'EPIPE') return 'reset';
+  return 'reset';
+}
+
+/** Sends one request with a timeout and the caller's abort signal; never retries. */
+export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, request.timeoutMs);
+  const onAbort = (): void => controller.abort();
+  if (request.signal?.aborted) {
+    clearTimeout(timer);
+    throw createAbortError(request.provider, request.endpoint, request.signal);
+  }
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  const started = Date.now();
+  try {
+    const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
+    if (request.body !== undefined) init.body = request.body;
+    const response = await request.fetch(request.url, init);
+    const text = await response.text();
+    request.logger.debug(`${request.provider} ${request.method} ${request.endpoint} -> ${response.status}`, {
+      provider: request.provider,
+      endpoint: request.endpoint,
+      status: response.status,
+      durationMs: Date.now() - started,
+    });
+    return { status: response.status, headers: response.headers, text };
+  } catch (error) {
+    if (request.signal?.aborted) throw createAbortError(request.provider, request.endpoint, request.signal);
+    if (timedOut) {
+      throw new NetworkError(
+        request.provider,
+        request.endpoint,
+        'timeout',
+        `no answer within ${request.timeoutMs} ms`,
+        { cause: error },
+      );
+    }
+    const reason = networkReason(error);
+    const detail = error instanceof Error ? error.message : String(error);
+    request.logger.debug(`${request.provider} ${request.method} ${request.endpoint} failed: ${detail}`, {
+      provider: request.provider,
+      endpoint: request.endpoint,
+      reason,
+    });
+    throw new NetworkError(request.provider, request.endpoint, reason, `request failed (${detail})`, {
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Parses JSON without throwing; `ok: false` for empty or non-JSON text. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Reads a Retry-After header (seconds or HTTP date) as milliseconds. */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Whether an HTTP status is worth retrying (408, 409 lock conflicts excluded, 429, 5xx). */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** Trims a trailing slash from a base URL. */
+export function withoutTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

@@ -1,0 +1,90 @@
+/** What a redacted value is replaced with. */
+export const REDACTED = '[REDACTED]';
+
+const MAX_REGISTERED = 2000;
+const registered = new Set<string>();
+
+/** Token shapes that are always secret, wherever they appear in text. */
+const SECRET_PATTERNS: RegExp[] = [
+  // Plaid access / processor / public / link tokens: <type>-<env>-<id>
+  /\b(?:access|processor|public|link)-(?:sandbox|development|production)-[A-Za-z0-9-]{6,}/g,
+  // Stripe secret and restricted keys, webhook secrets
+  /\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]{6,}/g,
+  /\bwhsec_[A-Za-z0-9]{6,}/g,
+  // HTTP credentials
+  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
+];
+
+/** Object keys whose values are always secret. */
+const SECRET_KEYS = new Set(
+  [
+    'secret',
+    'client_secret',
+    'clientsecret',
+    'plaid-secret',
+    'access_token',
+    'accesstoken',
+    'processor_token',
+    'processortoken',
+    'plaidtoken',
+    'public_token',
+    'publictoken',
+    'authorization',
+    'password',
+    'secretkey',
+    'apikey',
+    'api_key',
+    'bearer',
+    'token',
+    'stripe_bank_account_token',
+  ].map((key) => key.toLowerCase()),
+);
+
+/**
+ * Registers a secret value (a Plaid secret, a Dwolla secret or bearer token) so that every
+ * achbridge error message and log line redacts it, whatever its shape.
+ */
+export function registerSecret(value: string | undefined): void {
+  if (!value || value.length < 6) return;
+  if (registered.has(value)) return;
+  if (registered.size >= MAX_REGISTERED) {
+    const oldest = registered.values().next().value;
+    if (oldest !== undefined) registered.delete(oldest);
+  }
+  registered.add(value);
+}
+
+/** Replaces every known secret and secret-shaped token in `text` with `[REDACTED]`. */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const secret of registered) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  for (const pattern of SECRET_PATTERNS) {
+    out = out.replace(pattern, (match, scheme?: string) =>
+      typeof scheme === 'string' && /^(bearer|basic)$/i.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
+    );
+  }
+  return out;
+}
+
+/** Whether an object key names a secret value. */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase());
+}
+
+/** Deep-copies `value`, replacing secret-named keys and secret-shaped strings. Cycles become `[Circular]`. */
+export function redactValue(value: unknown, seen: WeakSet<object> = new WeakSet()): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[Circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, seen));
+  if (value instanceof Error) return { name: value.name, message: redactSecrets(value.message) };
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] =
+      isSecretKey(key) && inner !== null && inner !== undefined ? REDACTED : redactValue(inner, seen);
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { ConfigError } from './errors.js';
+import { registerSecret } from './redact.js';
+
+/** Describes one setting that may come from an option or an environment variable. */
+export interface SettingSource {
+  /** The explicitly passed value, if any. */
+  value: string | undefined;
+  /** The environment variable to fall back to. */
+  environmentVariable: string;
+  /** The option name, for the error message. */
+  optionName: string;
+  /** Human name, e.g. "Plaid secret". */
+  description: string;
+  /** Whether the value is secret (registered for redaction). */
+  secret?: boolean;
+}
+
+/** Resolves a setting from its option or environment variable; throws a ConfigError naming both. */
+export function loadSetting(source: SettingSource): string {
+  const value = source.value ?? process.env[source.environmentVariable];
+  if (value === undefined || value.trim() === '') {
+    throw new ConfigError(
+      `${source.description} is missing. Pass \`${source.optionName}\` or set the ${source.environmentVariable} environment variable.`,
+      { code: 'MISSING_SETTING' },
+    );
+  }
+  if (source.secret) registerSecret(value);
+  return value;
+}
+
+/** Returns a function that resolves the setting once, on first call, so construction never throws. */
+export function lazySetting(source: SettingSource): () => string {
+  let cached: string | undefined;
+  if (source.secret) registerSecret(source.value);
+  return () => {
+    cached ??= loadSetting(source);
+    return cached;
+  };
+}

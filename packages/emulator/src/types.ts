@@ -1,0 +1,133 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** A request as the provider modules see it. */
+export interface EmulatorRequest {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** Path relative to the provider's prefix, e.g. `/item/get` (Plaid), `/customers` (Stripe, after `/v1`). */
+  path: string;
+  /** Parsed query string. */
+  query: URLSearchParams;
+  /** Lower-cased request headers. */
+  headers: IncomingHttpHeaders;
+  /** The raw body bytes. */
+  rawBody: Buffer;
+  /** The emulator's origin, e.g. `http://127.0.0.1:4010`, for building absolute URLs (Location, HAL links). */
+  origin: string;
+}
+
+/** What a provider module answers. */
+export interface EmulatorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** A string or Buffer is sent as is; anything else is JSON-encoded. */
+  body?: unknown;
+}
+
+/** How an injected failure should answer, see the faults control API. */
+export interface FaultErrorOptions {
+  /** Seconds for a Retry-After header (429s). */
+  retryAfterSeconds?: number | undefined;
+  /** Answer with an HTML page instead of the provider's JSON error body (like a proxy/CDN 5xx). */
+  html?: boolean | undefined;
+}
+
+/** One emulated provider, mounted under a path prefix of the shared server. */
+export interface ProviderModule {
+  /** Which provider this is. */
+  readonly name: 'plaid' | 'stripe' | 'dwolla';
+  /** Path prefix it is mounted on: `/plaid`, `/v1` or `/dwolla`. */
+  readonly prefix: string;
+  /** Handles one request; must never throw for bad input (answers the provider's validation error instead). */
+  handle(request: EmulatorRequest): Promise<EmulatorResponse>;
+  /** The provider's own error answer for an injected status code. */
+  faultResponse(status: number, options: FaultErrorOptions): EmulatorResponse;
+  /** Counts and lists of the module's state, for `GET /__emulator/state`. */
+  snapshot(): Record<string, unknown>;
+  /** Drops all state. */
+  reset(): void;
+}
+
+/** Bank account details that travel from Plaid to a processor inside the emulator. */
+export interface BankAccountDetails {
+  /** Plaid item and account the details came from. */
+  itemId: string;
+  accountId: string;
+  institutionId: string;
+  institutionName: string;
+  accountName: string;
+  accountMask: string;
+  accountType: 'checking' | 'savings';
+  routingNumber: string;
+  accountNumber: string;
+  holderName: string;
+}
+
+/** A Stripe bank account token minted by the emulated Plaid. */
+export interface MintedBankAccountToken {
+  token: string;
+  details: BankAccountDetails;
+  /** Always false: Plaid Sandbox btoks belong to Stripe test mode. */
+  livemode: boolean;
+  createdAt: number;
+}
+
+/** A Dwolla processor token minted by the emulated Plaid. */
+export interface MintedProcessorToken {
+  token: string;
+  details: BankAccountDetails;
+  createdAt: number;
+}
+
+/** The shared clock; `advance` moves emulated time forward (token expiry, settlement). */
+export interface EmulatorClock {
+  /** Emulated now in ms since the epoch. */
+  now(): number;
+  /** Moves emulated time forward. */
+  advance(ms: number): void;
+  /** Back to real time. */
+  reset(): void;
+}
+
+/** Cross-provider state: what Plaid mints and the processors consume. */
+export interface ProviderBridge {
+  /** btok_… → details; Plaid adds, Stripe consumes (single use is enforced by Stripe's side). */
+  stripeBankAccountTokens: Map<string, MintedBankAccountToken>;
+  /** processor-sandbox-… → details; Plaid adds, Dwolla consumes. */
+  dwollaProcessorTokens: Map<string, MintedProcessorToken>;
+  /** Plaid calls this when an Item is removed: its btoks and processor tokens stop working. */
+  revokeItem(itemId: string): void;
+}
+
+/** Credentials the emulator accepts (all documented in the package README). */
+export interface EmulatorCredentials {
+  plaid: { clientId: string; secret: string };
+  stripe: { secretKey: string; liveSecretKey: string };
+  dwolla: { key: string; secret: string };
+}
+
+/** What every provider module is built from. */
+export interface ModuleContext {
+  clock: EmulatorClock;
+  bridge: ProviderBridge;
+  credentials: EmulatorCredentials;
+  /** Options from `startEmulator`, e.g. webhook retry delays. */
+  options: EmulatorTuning;
+}
+
+/** Timing knobs so tests run fast. */
+export interface EmulatorTuning {
+  /** Dwolla bearer token lifetime in seconds (default 3600). */
+  dwollaTokenTtlSeconds: number;
+  /** Delay between webhook delivery retries in ms (default 2000). */
+  webhookRetryDelayMs: number;
+  /** How long a webhook receiver may take before it counts as no answer, ms (default 10000). */
+  webhookTimeoutMs: number;
+}
+
+/** The default credentials, documented in the README. */
+export const DEFAULT_CREDENTIALS: EmulatorCredentials = {
+  plaid: { clientId: 'achbridge-emulator-client', secret: 'achbridge-emulator-plaid-secret' },
+  stripe: { secretKey: 'sk_test_achbridgeEmulator', liveSecretKey: 'sk_live_achbridgeEmulator' },
+  dwolla: { key: 'achbridge-emulator-dwolla-key', secret: 'achbridge-emulator-dwolla-secret' },
+};
