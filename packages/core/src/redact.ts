@@ -61,7 +61,7 @@ export function redactSecrets(text: string): string {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   for (const pattern of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, scheme?: string) =>
+    out = out.replace(pattern, (_match, scheme?: string) =>
       typeof scheme === 'string' && /^(bearer|basic)$/i.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
     );
   }

@@ -21,6 +21,10 @@ export interface PlaidClientSettings {
   timeoutMs?: number;
   /** Retries for retryable failures (default 2). */
   maxRetries?: number;
+  /** Base of the exponential backoff between retries in ms (default 250); Retry-After wins when sent. */
+  initialRetryDelayMs?: number;
+  /** Cap of one backoff delay in ms (default 8000). */
+  maxRetryDelayMs?: number;
   /** Receives redacted debug/info/warn/error lines; silent by default. */
   logger?: Logger;
 }
@@ -32,7 +36,15 @@ export interface PlaidCallOptions {
 }
 
 /** Plaid product names used by achbridge. */
-export type PlaidProduct = 'auth' | 'transactions' | 'identity' | 'balance' | 'assets' | 'investments' | 'liabilities' | (string & {});
+export type PlaidProduct =
+  | 'auth'
+  | 'transactions'
+  | 'identity'
+  | 'balance'
+  | 'assets'
+  | 'investments'
+  | 'liabilities'
+  | (string & {});
 
 /** A Plaid account (subset of AccountBase that achbridge reads). */
 export interface PlaidAccount {
@@ -122,7 +134,10 @@ export interface PlaidClient {
     requestId: string;
   }>;
   /** Reads an Item, including its error state. */
-  getItem(input: { accessToken: string }, options?: PlaidCallOptions): Promise<{ item: PlaidItem; requestId: string }>;
+  getItem(
+    input: { accessToken: string },
+    options?: PlaidCallOptions,
+  ): Promise<{ item: PlaidItem; requestId: string }>;
   /** Removes an Item; its access token, processor tokens and btoks stop working. */
   removeItem(input: { accessToken: string }, options?: PlaidCallOptions): Promise<{ requestId: string }>;
   /** Sets or clears an Item's webhook URL (Plaid answers with WEBHOOK_UPDATE_ACKNOWLEDGED). */
@@ -154,7 +169,10 @@ export interface PlaidClient {
       options?: PlaidCallOptions,
     ): Promise<{ publicToken: string; requestId: string }>;
     /** Forces an Item into ITEM_LOGIN_REQUIRED. */
-    resetLogin(input: { accessToken: string }, options?: PlaidCallOptions): Promise<{ resetLogin: boolean; requestId: string }>;
+    resetLogin(
+      input: { accessToken: string },
+      options?: PlaidCallOptions,
+    ): Promise<{ resetLogin: boolean; requestId: string }>;
     /** Fires a sandbox webhook for an Item. */
     fireWebhook(
       input: { accessToken: string; webhookCode: string; webhookType?: string },
