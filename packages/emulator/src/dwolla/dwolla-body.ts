@@ -1,0 +1,33 @@
+import { badRequest } from './dwolla-errors.js';
+
+/** A parsed JSON request body: always a plain object. */
+export type DwollaJsonBody = Record<string, unknown>;
+
+/** Parses a JSON object body; anything else (empty, invalid JSON, array, scalar) is a 400 `BadRequest`. */
+export function parseJsonBody(rawBody: Buffer): DwollaJsonBody {
+  const text = rawBody.toString('utf8');
+  if (text.trim() === '') throw badRequest();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw badRequest();
+  }
+  if (!isPlainObject(parsed)) throw badRequest();
+  return parsed;
+}
+
+/** Parses an `application/x-www-form-urlencoded` body into a map of first values. */
+export function parseFormBody(rawBody: Buffer): Map<string, string> {
+  const params = new URLSearchParams(rawBody.toString('utf8'));
+  const result = new Map<string, string>();
+  for (const [key, value] of params) {
+    if (!result.has(key)) result.set(key, value);
+  }
+  return result;
+}
+
+/** Whether a value is a JSON object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

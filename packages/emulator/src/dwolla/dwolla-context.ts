@@ -1,0 +1,25 @@
+import type { EmulatorClock, EmulatorRequest, ProviderBridge } from '../types.js';
+import type { DwollaEventLog } from './dwolla-events.js';
+import type { DwollaLinks } from './dwolla-links.js';
+import type { DwollaState } from './dwolla-state.js';
+
+/** What every Dwolla route handler works with. */
+export interface DwollaContext {
+  state: DwollaState;
+  events: DwollaEventLog;
+  clock: EmulatorClock;
+  bridge: ProviderBridge;
+}
+
+/** One routed request: the raw request, the path parameters and a link builder for its origin. */
+export interface DwollaRouteRequest {
+  request: EmulatorRequest;
+  /** Path parameters in order, ids lower-cased. */
+  params: string[];
+  links: DwollaLinks;
+}
+
+/** The emulated time as an ISO-8601 string. */
+export function isoNow(context: DwollaContext): string {
+  return new Date(context.clock.now()).toISOString();
+}

@@ -1,0 +1,173 @@
+import type { EmulatorResponse } from '../types.js';
+import { bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
+import { addBank } from './dwolla-bank-add.js';
+import { isPlainObject, parseJsonBody } from './dwolla-body.js';
+import type { DwollaContext, DwollaRouteRequest } from './dwolla-context.js';
+import { requireCustomer } from './dwolla-customers.js';
+import { dwollaError, notFound, validationError } from './dwolla-errors.js';
+import { createFieldReader, type DwollaFieldReader } from './dwolla-fields.js';
+import { idFromHref } from './dwolla-links.js';
+import type { DwollaCustomerRecord } from './dwolla-state.js';
+
+const BANK_ACCOUNT_TYPE = /^(checking|savings)$/;
+
+/** Reads `channels` (only `["wire"]` may be requested; ACH is always on) into the stored channel list. */
+function readChannels(body: Record<string, unknown>, fields: DwollaFieldReader): string[] {
+  const channels = body['channels'];
+  if (channels === undefined || channels === null) return ['ach'];
+  if (!Array.isArray(channels) || !channels.every((channel) => channel === 'wire')) {
+    fields.add('Invalid', 'Channels invalid.', '/channels');
+    return ['ach'];
+  }
+  return channels.length > 0 ? ['ach', 'wire'] : ['ach'];
+}
+
+function bankAccountTypeOf(value: string | undefined): 'checking' | 'savings' | undefined {
+  return value === 'checking' || value === 'savings' ? value : undefined;
+}
+
+/** `plaidToken` + `name` (+ optional `bankAccountType`, default: the Plaid account's subtype). */
+function fromPlaidToken(
+  context: DwollaContext,
+  route: DwollaRouteRequest,
+  customer: DwollaCustomerRecord,
+  body: Record<string, unknown>,
+): EmulatorResponse {
+  const fields = createFieldReader(body);
+  const token = fields.required('plaidToken');
+  const name = fields.required('name', { maxLength: 50 });
+  const accountType = fields.optional('bankAccountType', { pattern: BANK_ACCOUNT_TYPE, code: 'Invalid' });
+  const channels = readChannels(body, fields);
+  // Dwolla fetches the account from Plaid with the token; an unknown or revoked (Item removed) token fails.
+  // The token itself is never echoed back.
+  const minted = token === undefined ? undefined : context.bridge.dwollaProcessorTokens.get(token);
+  if (token !== undefined && !minted) fields.add('Invalid', 'Invalid plaid token.', '/plaidToken');
+  if (fields.errors.length > 0 || !minted || name === undefined) throw validationError(fields.errors);
+  const { details } = minted;
+  return addBank(context, route, {
+    customer,
+    routingNumber: details.routingNumber,
+    accountNumber: details.accountNumber,
+    bankAccountType: bankAccountTypeOf(accountType) ?? details.accountType,
+    bankName: bankNameFor(details.routingNumber, details.institutionName),
+    name,
+    channels,
+    status: 'verified',
+    origin: 'plaid-token',
+    plaidItemId: details.itemId,
+    plaidAccountId: details.accountId,
+  }).response;
+}
+
+/** `_links.exchange.href` + `bankAccountType` + `name` (Secure Exchange); each exchange is usable once. */
+function fromExchange(
+  context: DwollaContext,
+  route: DwollaRouteRequest,
+  customer: DwollaCustomerRecord,
+  body: Record<string, unknown>,
+): EmulatorResponse {
+  const fields = createFieldReader(body);
+  const links = body['_links'] as Record<string, unknown>;
+  const exchangeLink = links['exchange'];
+  const href = isPlainObject(exchangeLink) ? exchangeLink['href'] : undefined;
+  if (typeof href !== 'string' || href.trim() === '') {
+    fields.add('Required', 'Exchange required.', '/_links/exchange/href');
+  }
+  const accountType = fields.required('bankAccountType', { pattern: BANK_ACCOUNT_TYPE, code: 'Invalid' });
+  const name = fields.required('name', { maxLength: 50 });
+  if (fields.errors.length > 0 || typeof href !== 'string' || name === undefined)
+    throw validationError(fields.errors);
+
+  const exchangeId = idFromHref(href, 'exchanges');
+  const exchange = exchangeId === undefined ? undefined : context.state.exchanges.get(exchangeId);
+  if (!exchange || exchange.customerId !== customer.id) throw notFound('Exchange not found.');
+  if (exchange.fundingSourceId !== undefined) {
+    throw dwollaError(
+      400,
+      'ValidationError',
+      'Duplicate funding source or validation error. Authorization already associated to a funding source.',
+    );
+  }
+  const minted = context.bridge.dwollaProcessorTokens.get(exchange.processorToken);
+  if (!minted) {
+    throw dwollaError(
+      400,
+      'InvalidExchangeToken',
+      'The exchange token is not valid to perform this operation.',
+    );
+  }
+  const { details } = minted;
+  const { response, source } = addBank(context, route, {
+    customer,
+    routingNumber: details.routingNumber,
+    accountNumber: details.accountNumber,
+    bankAccountType: bankAccountTypeOf(accountType) ?? details.accountType,
+    bankName: bankNameFor(details.routingNumber, details.institutionName),
+    name,
+    channels: ['ach'],
+    status: 'verified',
+    origin: 'exchange',
+    exchangeId: exchange.id,
+    plaidItemId: details.itemId,
+    plaidAccountId: details.accountId,
+  });
+  exchange.fundingSourceId = source.id;
+  return response;
+}
+
+/** `routingNumber` + `accountNumber` + `bankAccountType` + `name`: an unverified bank (no micro-deposits). */
+function fromAccountNumbers(
+  context: DwollaContext,
+  route: DwollaRouteRequest,
+  customer: DwollaCustomerRecord,
+  body: Record<string, unknown>,
+): EmulatorResponse {
+  const fields = createFieldReader(body);
+  const routingNumber = fields.required('routingNumber');
+  if (routingNumber !== undefined && !isValidRoutingNumber(routingNumber)) {
+    fields.add('Invalid', 'RoutingNumber invalid.', '/routingNumber');
+  }
+  const accountNumber = fields.required('accountNumber');
+  if (accountNumber !== undefined && !isValidAccountNumber(accountNumber)) {
+    fields.add('Invalid', 'AccountNumber invalid.', '/accountNumber');
+  }
+  const accountType = fields.required('bankAccountType', { pattern: BANK_ACCOUNT_TYPE, code: 'Invalid' });
+  const name = fields.required('name', { maxLength: 50 });
+  const channels = readChannels(body, fields);
+  const bankAccountType = bankAccountTypeOf(accountType);
+  if (
+    fields.errors.length > 0 ||
+    routingNumber === undefined ||
+    accountNumber === undefined ||
+    bankAccountType === undefined ||
+    name === undefined
+  ) {
+    throw validationError(fields.errors);
+  }
+  return addBank(context, route, {
+    customer,
+    routingNumber,
+    accountNumber,
+    bankAccountType,
+    bankName: bankNameFor(routingNumber),
+    name,
+    channels,
+    status: 'unverified',
+    origin: 'account-numbers',
+  }).response;
+}
+
+/** `POST /customers/{id}/funding-sources`: from a Plaid processor token, an exchange, or account numbers. */
+export function createFundingSource(context: DwollaContext, route: DwollaRouteRequest): EmulatorResponse {
+  const customer = requireCustomer(
+    context,
+    route.params[0] ?? '',
+    'Customer ID not found. Check Customer ID.',
+  );
+  const body = parseJsonBody(route.request.rawBody);
+  if (body['plaidToken'] !== undefined) return fromPlaidToken(context, route, customer, body);
+  const links = body['_links'];
+  if (isPlainObject(links) && links['exchange'] !== undefined)
+    return fromExchange(context, route, customer, body);
+  return fromAccountNumbers(context, route, customer, body);
+}

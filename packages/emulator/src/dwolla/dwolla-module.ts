@@ -1,0 +1,142 @@
+import type {
+  EmulatorRequest,
+  EmulatorResponse,
+  FaultErrorOptions,
+  ModuleContext,
+  ProviderModule,
+} from '../types.js';
+import { createDwollaAuth } from './dwolla-auth.js';
+import { assertDwollaContext } from './dwolla-config.js';
+import type { DwollaContext } from './dwolla-context.js';
+import { createCustomer, getCustomer, listCustomers } from './dwolla-customers.js';
+import { DwollaApiError, dwollaError, notFound, serverError } from './dwolla-errors.js';
+import { createDwollaEventLog, type DwollaEventListener, type DwollaEventRecord } from './dwolla-events.js';
+import {
+  createExchange,
+  getExchange,
+  getExchangePartner,
+  listExchangePartners,
+  listExchanges,
+} from './dwolla-exchanges.js';
+import { dwollaFaultResponse } from './dwolla-faults.js';
+import { createFundingSource } from './dwolla-funding-source-create.js';
+import { getFundingSource, listFundingSources, updateFundingSource } from './dwolla-funding-sources.js';
+import { createDwollaIdempotency } from './dwolla-idempotency.js';
+import { createDwollaLinks } from './dwolla-links.js';
+import { DWOLLA_MEDIA_TYPE } from './dwolla-media.js';
+import { getEvent, getRoot, listEvents } from './dwolla-root.js';
+import { createDwollaRouter, type DwollaRoute } from './dwolla-router.js';
+import { dwollaSnapshot } from './dwolla-snapshot.js';
+import { clearDwollaState, createDwollaState } from './dwolla-state.js';
+
+/** The emulated Dwolla Sandbox, with hooks for the webhook feature. */
+export interface DwollaModule extends ProviderModule {
+  readonly name: 'dwolla';
+  /** Everything recorded so far (customer created/verified, funding source added/verified/removed), oldest first. */
+  events(): readonly DwollaEventRecord[];
+  /** Subscribes to new events (called synchronously after the change); returns the unsubscribe function. */
+  onEvent(listener: DwollaEventListener): () => void;
+  /** Mounts more authenticated endpoints, e.g. `/webhook-subscriptions`. */
+  addRoutes(routes: readonly DwollaRoute[]): void;
+}
+
+const ROUTES: readonly DwollaRoute[] = [
+  { method: 'GET', path: '/', handler: getRoot },
+  { method: 'POST', path: '/customers', handler: createCustomer },
+  { method: 'GET', path: '/customers', handler: listCustomers },
+  { method: 'GET', path: '/customers/:id', handler: getCustomer },
+  { method: 'POST', path: '/customers/:id/funding-sources', handler: createFundingSource },
+  { method: 'GET', path: '/customers/:id/funding-sources', handler: listFundingSources },
+  { method: 'POST', path: '/customers/:id/exchanges', handler: createExchange },
+  { method: 'GET', path: '/customers/:id/exchanges', handler: listExchanges },
+  { method: 'GET', path: '/exchanges/:id', handler: getExchange },
+  { method: 'GET', path: '/exchange-partners', handler: listExchangePartners },
+  { method: 'GET', path: '/exchange-partners/:id', handler: getExchangePartner },
+  { method: 'GET', path: '/funding-sources/:id', handler: getFundingSource },
+  { method: 'POST', path: '/funding-sources/:id', handler: updateFundingSource },
+  { method: 'GET', path: '/events', handler: listEvents },
+  { method: 'GET', path: '/events/:id', handler: getEvent },
+];
+
+function acceptsDwollaMediaType(request: EmulatorRequest): boolean {
+  const accept = request.headers.accept;
+  return typeof accept === 'string' && accept.toLowerCase().includes(DWOLLA_MEDIA_TYPE);
+}
+
+function normalisePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+/**
+ * Creates the emulated Dwolla Sandbox mounted on `/dwolla`: OAuth client-credentials tokens on the emulated
+ * clock, customers, funding sources from Plaid processor tokens / Secure Exchange / account numbers,
+ * soft removal, Idempotency-Key replays, HAL+JSON answers and Dwolla-shaped errors.
+ */
+export function createDwollaModule(context: ModuleContext): DwollaModule {
+  assertDwollaContext(context);
+  const state = createDwollaState();
+  const events = createDwollaEventLog();
+  const dwolla: DwollaContext = { state, events, clock: context.clock, bridge: context.bridge };
+  const auth = createDwollaAuth({
+    state,
+    clock: context.clock,
+    credentials: context.credentials.dwolla,
+    tokenTtlSeconds: context.options.dwollaTokenTtlSeconds,
+  });
+  const idempotency = createDwollaIdempotency(state, context.clock);
+  const router = createDwollaRouter(ROUTES);
+
+  function route(request: EmulatorRequest): EmulatorResponse {
+    const path = normalisePath(request.path);
+    if (path.toLowerCase() === '/token') {
+      if (request.method !== 'POST') throw dwollaError(405, 'MethodNotAllowed', 'Method not allowed.');
+      return auth.handleTokenRequest(request);
+    }
+    if (!acceptsDwollaMediaType(request)) {
+      throw dwollaError(406, 'InvalidVersion', 'Missing or invalid API version.');
+    }
+    auth.authenticate(request.headers);
+    const match = router.match(request.method, path);
+    if (match.kind === 'not-found') throw notFound();
+    if (match.kind === 'method-not-allowed')
+      throw dwollaError(405, 'MethodNotAllowed', 'Method not allowed.');
+    const replayed = idempotency.replay(request);
+    if (replayed) return replayed;
+    const response = match.route.handler(dwolla, {
+      request,
+      params: match.params,
+      links: createDwollaLinks(request.origin),
+    });
+    idempotency.remember(request, response);
+    return response;
+  }
+
+  return {
+    name: 'dwolla',
+    prefix: '/dwolla',
+    async handle(request) {
+      try {
+        return route(request);
+      } catch (error) {
+        if (error instanceof DwollaApiError) return error.toResponse();
+        return serverError().toResponse();
+      }
+    },
+    faultResponse(status: number, options: FaultErrorOptions) {
+      return dwollaFaultResponse(status, options);
+    },
+    snapshot() {
+      return dwollaSnapshot(state, events, context.clock.now());
+    },
+    reset() {
+      clearDwollaState(state);
+      events.clear();
+    },
+    events: () => events.list(),
+    onEvent: (listener) => events.subscribe(listener),
+    addRoutes(routes) {
+      router.add(routes);
+    },
+  };
+}

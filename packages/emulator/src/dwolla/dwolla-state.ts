@@ -1,0 +1,98 @@
+import type { EmulatorResponse } from '../types.js';
+
+/** Customer types the emulator creates. */
+export type DwollaCustomerType = 'unverified' | 'receive-only' | 'personal';
+
+/** A stored Customer (no SSN or date of birth is kept). */
+export interface DwollaCustomerRecord {
+  id: string;
+  type: DwollaCustomerType;
+  status: 'unverified' | 'verified';
+  firstName: string;
+  lastName: string;
+  email: string;
+  created: string;
+  businessName?: string | undefined;
+  correlationId?: string | undefined;
+  ipAddress?: string | undefined;
+  phone?: string | undefined;
+  address?:
+    | { address1: string; address2?: string | undefined; city: string; state: string; postalCode: string }
+    | undefined;
+}
+
+/** How a funding source came to be. */
+export type DwollaFundingSourceOrigin = 'plaid-token' | 'exchange' | 'account-numbers' | 'balance';
+
+/** A stored funding source; account numbers are never kept, only the fingerprint and last four digits. */
+export interface DwollaFundingSourceRecord {
+  id: string;
+  customerId: string;
+  type: 'bank' | 'balance';
+  status: 'verified' | 'unverified';
+  name: string;
+  created: string;
+  removed: boolean;
+  /** Emulated time of removal, ms (for the 48-hour re-add rule of unverified banks). */
+  removedAt?: number | undefined;
+  channels: string[];
+  origin: DwollaFundingSourceOrigin;
+  bankAccountType?: 'checking' | 'savings' | undefined;
+  bankName?: string | undefined;
+  fingerprint?: string | undefined;
+  accountMask?: string | undefined;
+  exchangeId?: string | undefined;
+  plaidItemId?: string | undefined;
+  plaidAccountId?: string | undefined;
+}
+
+/** A stored exchange (Secure Exchange handshake); the processor token is kept only to re-check revocation. */
+export interface DwollaExchangeRecord {
+  id: string;
+  customerId: string;
+  partnerId: string;
+  created: string;
+  processorToken: string;
+  /** The funding source created from it; an exchange is usable once. */
+  fundingSourceId?: string | undefined;
+}
+
+/** A remembered idempotent POST answer. */
+export interface DwollaIdempotencyRecord {
+  response: EmulatorResponse;
+  expiresAt: number;
+}
+
+/** All mutable state of the emulated Dwolla Sandbox. */
+export interface DwollaState {
+  customers: Map<string, DwollaCustomerRecord>;
+  fundingSources: Map<string, DwollaFundingSourceRecord>;
+  exchanges: Map<string, DwollaExchangeRecord>;
+  /** Bearer token -> expiry (emulated ms). */
+  accessTokens: Map<string, number>;
+  /** How many access tokens were issued since the last reset. */
+  tokensIssued: number;
+  idempotency: Map<string, DwollaIdempotencyRecord>;
+}
+
+/** Creates empty state. */
+export function createDwollaState(): DwollaState {
+  return {
+    customers: new Map(),
+    fundingSources: new Map(),
+    exchanges: new Map(),
+    accessTokens: new Map(),
+    tokensIssued: 0,
+    idempotency: new Map(),
+  };
+}
+
+/** Empties state in place (keeps the same object so handlers holding it stay valid). */
+export function clearDwollaState(state: DwollaState): void {
+  state.customers.clear();
+  state.fundingSources.clear();
+  state.exchanges.clear();
+  state.accessTokens.clear();
+  state.tokensIssued = 0;
+  state.idempotency.clear();
+}
