@@ -32,6 +32,14 @@ export {
   type LogLevel,
   silentLogger,
 } from './logger.js';
+export {
+  type AchProcessor,
+  type AuthSupport,
+  checkAuthSupport,
+  evaluateAuthSupport,
+  findAuthInstitutions,
+  type ProcessorVerdict,
+} from './plaid/auth-support.js';
 export { createPlaidClient } from './plaid/create-plaid-client.js';
 export { PlaidApiError, type PlaidApiErrorDetails } from './plaid/plaid-api-error.js';
 export type {
