@@ -1,0 +1,74 @@
+import type { Logger, PlaidClient } from '@achbridge/core';
+import type Stripe from 'stripe';
+import { z } from 'zod';
+import type { StripeRetrySettings } from './call-stripe.js';
+import type { StripeMode } from './mode-guard.js';
+import { isStripeInstance, type StripeClientSettings } from './stripe-client.js';
+
+/** Settings for `createStripeAdapter`. */
+export interface StripeAdapterOptions {
+  /** The Plaid client (`createPlaidClient` from @achbridge/core). */
+  plaid: PlaidClient;
+  /** A stripe-node instance, or settings to build one (`{ secretKey, baseUrl?, host?, port?, protocol? }`). */
+  stripe: Stripe | StripeClientSettings;
+  /**
+   * The Stripe key's mode. Needed only for a Stripe instance whose key cannot be read (custom
+   * authenticator); when given it must agree with the key.
+   */
+  mode?: StripeMode | undefined;
+  /** Retry tuning for Stripe calls (core's withRetry; stripe-node's own retries are off). */
+  retry?: StripeRetrySettings | undefined;
+  /** Receives redacted log lines; silent by default. */
+  logger?: Logger | undefined;
+}
+
+const plaidSchema = z.custom<PlaidClient>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { request?: unknown }).request === 'function' &&
+    typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function' &&
+    ((value as { environment?: unknown }).environment === 'sandbox' ||
+      (value as { environment?: unknown }).environment === 'production'),
+  { message: 'must be a Plaid client from createPlaidClient()' },
+);
+
+const settingsSchema = z
+  .object({
+    secretKey: z.string().trim().min(1).optional(),
+    baseUrl: z.url().optional(),
+    host: z.string().min(1).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    protocol: z.enum(['http', 'https']).optional(),
+    timeoutMs: z.number().int().positive().optional(),
+    apiVersion: z.string().min(1).optional(),
+  })
+  .strict();
+
+const loggerSchema = z.custom<Logger>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    ['debug', 'info', 'warn', 'error'].every(
+      (level) => typeof (value as Record<string, unknown>)[level] === 'function',
+    ),
+  { message: 'must have debug, info, warn and error methods' },
+);
+
+/** Validates `createStripeAdapter`'s options. */
+export const adapterOptionsSchema = z.object({
+  plaid: plaidSchema,
+  stripe: z.union([z.custom<Stripe>((value) => isStripeInstance(value)), settingsSchema], {
+    error: 'must be a Stripe instance or { secretKey, baseUrl?, host?, port?, protocol?, timeoutMs? }',
+  }),
+  mode: z.enum(['test', 'live']).optional(),
+  retry: z
+    .object({
+      maxRetries: z.number().int().min(0).max(10).optional(),
+      initialDelayMs: z.number().int().min(0).optional(),
+      maxDelayMs: z.number().int().min(0).optional(),
+    })
+    .strict()
+    .optional(),
+  logger: loggerSchema.optional(),
+});

@@ -1,0 +1,111 @@
+import { createAbortError, type Logger, parseResponse, withRetry } from '@achbridge/core';
+import type Stripe from 'stripe';
+import type { z } from 'zod';
+import { mapStripeError } from './map-stripe-error.js';
+
+/** Retry tuning for Stripe calls (core's `withRetry`; the SDK's own retries are off). */
+export interface StripeRetrySettings {
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number | undefined;
+  /** Base of the exponential backoff in ms (default 250). */
+  initialDelayMs?: number | undefined;
+  /** Cap of one backoff delay in ms (default 8000). */
+  maxDelayMs?: number | undefined;
+}
+
+/** What every Stripe call needs. */
+export interface StripeCallContext {
+  stripe: Stripe;
+  retry: StripeRetrySettings;
+  logger: Logger;
+  /** Per-attempt timeout passed to stripe-node, when set. */
+  timeoutMs?: number | undefined;
+}
+
+/** Per-call options. */
+export interface StripeCallOptions {
+  /** Sent on every attempt of this call, unchanged. */
+  idempotencyKey?: string | undefined;
+  /** Stops the call and any pending retry at once. */
+  signal?: AbortSignal | undefined;
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, endpoint: string): Promise<T> {
+  if (!signal) return promise;
+  // The SDK cannot cancel an in-flight request; its late settlement must not become an unhandled rejection.
+  promise.catch(() => {});
+  if (signal.aborted) return Promise.reject(createAbortError('stripe', endpoint, signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(createAbortError('stripe', endpoint, signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function lastResponseOf(value: unknown): { requestId?: string; statusCode?: number } {
+  if (typeof value !== 'object' || value === null) return {};
+  const last = (value as { lastResponse?: { requestId?: unknown; statusCode?: unknown } }).lastResponse;
+  return {
+    ...(typeof last?.requestId === 'string' ? { requestId: last.requestId } : {}),
+    ...(typeof last?.statusCode === 'number' ? { statusCode: last.statusCode } : {}),
+  };
+}
+
+/**
+ * Calls Stripe through `send` with core's `withRetry`: the SDK's retries are disabled per request, the
+ * same idempotency key goes out on every attempt, errors become achbridge errors and the answer is
+ * validated with `schema` (a malformed answer is a ResponseValidationError, never undefined).
+ */
+export async function callStripe<S extends z.ZodType>(
+  context: StripeCallContext,
+  endpoint: string,
+  schema: S,
+  send: (stripe: Stripe, requestOptions: Stripe.RequestOptions) => Promise<unknown>,
+  options: StripeCallOptions = {},
+): Promise<z.output<S>> {
+  const requestOptions: Stripe.RequestOptions = {
+    maxNetworkRetries: 0,
+    ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
+    ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs }),
+  };
+  return withRetry(
+    async () => {
+      let answer: unknown;
+      try {
+        answer = await raceAbort(send(context.stripe, { ...requestOptions }), options.signal, endpoint);
+      } catch (error) {
+        throw mapStripeError(error, endpoint);
+      }
+      const last = lastResponseOf(answer);
+      return parseResponse(schema, answer, {
+        provider: 'stripe',
+        endpoint,
+        status: last.statusCode,
+        requestId: last.requestId,
+      });
+    },
+    {
+      ...(context.retry.maxRetries === undefined ? {} : { maxRetries: context.retry.maxRetries }),
+      ...(context.retry.initialDelayMs === undefined ? {} : { initialDelayMs: context.retry.initialDelayMs }),
+      ...(context.retry.maxDelayMs === undefined ? {} : { maxDelayMs: context.retry.maxDelayMs }),
+      signal: options.signal,
+      provider: 'stripe',
+      endpoint,
+      onRetry: ({ attempt, delayMs, error }) =>
+        context.logger.warn(`stripe ${endpoint}: retrying (attempt ${attempt + 1}) in ${delayMs} ms`, {
+          provider: 'stripe',
+          endpoint,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    },
+  );
+}

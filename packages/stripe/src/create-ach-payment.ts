@@ -1,0 +1,64 @@
+import { parseInput } from '@achbridge/core';
+import { callStripe, type StripeCallContext } from './call-stripe.js';
+import { randomIdempotencyKey } from './idempotency.js';
+import { createAchPaymentInputSchema } from './input-schemas.js';
+import { type MandateAcceptance, toMandateData } from './mandate-data.js';
+import { usBankAccountOnly } from './payment-method-types.js';
+import { type PaymentSummary, toPaymentSummary } from './payment-summary.js';
+import { paymentIntentSchema } from './schemas.js';
+
+/** Input of `createAchPayment`. */
+export interface CreateAchPaymentInput {
+  customerId: string;
+  /** The customer's bank account (`ba_...`) from `link`. */
+  bankAccountId: string;
+  /** Positive whole number of cents. */
+  amount: number;
+  /** Only `usd` (the default): ACH debits are USD only. */
+  currency?: string | undefined;
+  /** A mandate from `createMandate`; Stripe uses the bank account's active mandate when omitted. */
+  mandateId?: string | undefined;
+  /** Collect a new mandate with this payment instead of passing `mandateId`. */
+  acceptance?: MandateAcceptance | undefined;
+  /** Your key for this payment (e.g. an order id); the same key never debits twice. Random when omitted. */
+  idempotencyKey?: string | undefined;
+  description?: string | undefined;
+  metadata?: Record<string, string> | undefined;
+  /** Aborts the call and any pending retry at once. */
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Debits the customer's bank account through a confirmed `us_bank_account` PaymentIntent. Every attempt
+ * sends the same idempotency key (yours, or one random key per call): pass your own to make re-runs safe.
+ */
+export async function createAchPayment(
+  context: StripeCallContext,
+  input: CreateAchPaymentInput,
+): Promise<PaymentSummary> {
+  const parsed = parseInput('createAchPayment', createAchPaymentInputSchema, input);
+  const idempotencyKey = parsed.idempotencyKey ?? randomIdempotencyKey('payment');
+  const paymentIntent = await callStripe(
+    context,
+    'POST /v1/payment_intents',
+    paymentIntentSchema,
+    (stripe, options) =>
+      stripe.paymentIntents.create(
+        {
+          amount: parsed.amount,
+          currency: parsed.currency,
+          customer: parsed.customerId,
+          payment_method: parsed.bankAccountId,
+          ...usBankAccountOnly(stripe),
+          confirm: true,
+          ...(parsed.mandateId === undefined ? {} : { mandate: parsed.mandateId }),
+          ...(parsed.acceptance === undefined ? {} : { mandate_data: toMandateData(parsed.acceptance) }),
+          ...(parsed.description === undefined ? {} : { description: parsed.description }),
+          ...(parsed.metadata === undefined ? {} : { metadata: parsed.metadata }),
+        },
+        options,
+      ),
+    { signal: parsed.signal, idempotencyKey },
+  );
+  return toPaymentSummary(paymentIntent);
+}

@@ -1,0 +1,25 @@
+export type { StripeAdapterOptions } from './adapter-options.js';
+export {
+  BANK_ACCOUNT_TOKEN_ENDPOINT,
+  type BankAccountTokenResult,
+  type CreateBankAccountTokenInput,
+  TOKEN_NOT_RETURNED_REMEDIATION,
+} from './bank-account-token.js';
+export type { StripeRetrySettings } from './call-stripe.js';
+export type { CreateAchPaymentInput } from './create-ach-payment.js';
+export type { CreateMandateInput, CreateMandateResult } from './create-mandate.js';
+export { deriveIdempotencyKey, type IdempotencyPurpose } from './idempotency.js';
+export type { StripeBankAccount, StripeCustomerInput, StripeLinkInput, StripeLinkResult } from './link.js';
+export type { MandateAcceptance } from './mandate-data.js';
+export { mapStripeError } from './map-stripe-error.js';
+export {
+  assertModesMatch,
+  NO_SUCH_TOKEN_EXPLANATION,
+  type StripeMode,
+  stripeModeForPlaidEnvironment,
+  stripeModeOfKey,
+} from './mode-guard.js';
+export type { PaymentSummary } from './payment-summary.js';
+export { createStripeAdapter, type StripeAdapter } from './stripe-adapter.js';
+export type { StripeClientSettings } from './stripe-client.js';
+export { StripeApiError, type StripeApiErrorDetails } from './stripe-errors.js';

@@ -1,0 +1,81 @@
+import { createRedactingLogger, type ProcessorAdapter, parseInput } from '@achbridge/core';
+import { adapterOptionsSchema, type StripeAdapterOptions } from './adapter-options.js';
+import {
+  type BankAccountTokenResult,
+  type CreateBankAccountTokenInput,
+  createBankAccountToken,
+} from './bank-account-token.js';
+import type { StripeCallContext } from './call-stripe.js';
+import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
+import { type CreateMandateInput, type CreateMandateResult, createMandate } from './create-mandate.js';
+import { createExchangeMemo } from './exchange-cache.js';
+import { getPayment } from './get-payment.js';
+import { link, type StripeLinkInput, type StripeLinkResult } from './link.js';
+import { assertModesMatch, type StripeMode } from './mode-guard.js';
+import type { PaymentSummary } from './payment-summary.js';
+import { createStripeResolver, isStripeInstance } from './stripe-client.js';
+
+/** The Stripe adapter: Plaid account -> Stripe customer bank account -> mandate -> ACH PaymentIntent. */
+export interface StripeAdapter extends ProcessorAdapter<StripeLinkInput, StripeLinkResult> {
+  readonly processor: 'stripe';
+  /** The Stripe mode (test/live) of the key, once known. */
+  readonly mode: StripeMode | undefined;
+  /** Hands a Plaid account to a Stripe customer; safe to retry and to re-run (no duplicate bank accounts). */
+  link(input: StripeLinkInput): Promise<StripeLinkResult>;
+  /** Mints a single-use Stripe bank account token for a Plaid account. */
+  createBankAccountToken(input: CreateBankAccountTokenInput): Promise<BankAccountTokenResult>;
+  /** Records the customer's ACH debit mandate for a bank account. */
+  createMandate(input: CreateMandateInput): Promise<CreateMandateResult>;
+  /** Debits the bank account through a `us_bank_account` PaymentIntent. */
+  createAchPayment(input: CreateAchPaymentInput): Promise<PaymentSummary>;
+  /** Reads a PaymentIntent's status. */
+  getPayment(
+    paymentIntentId: string,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<PaymentSummary>;
+}
+
+/**
+ * Creates the Stripe adapter. The Plaid environment and the Stripe key's mode are checked before any
+ * network call (at construction when the key is known, else at the first call): Plaid Sandbox needs a
+ * test mode key and Plaid Production a live one.
+ */
+export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapter {
+  const parsed = parseInput('createStripeAdapter', adapterOptionsSchema, options);
+  const plaid = parsed.plaid;
+  // zod rebuilds plain objects; keep the caller's Stripe instance itself.
+  const stripeInput = isStripeInstance(options.stripe) ? options.stripe : parsed.stripe;
+  const resolveStripe = createStripeResolver(stripeInput, parsed.mode);
+  const logger = createRedactingLogger(parsed.logger);
+  const timeoutMs = isStripeInstance(stripeInput) ? undefined : stripeInput.timeoutMs;
+  let context: StripeCallContext | undefined;
+  let mode: StripeMode | undefined;
+
+  const stripeContext = (): StripeCallContext => {
+    if (context) return context;
+    const resolved = resolveStripe();
+    assertModesMatch(plaid.environment, resolved.mode);
+    mode = resolved.mode;
+    context = { stripe: resolved.client, retry: parsed.retry ?? {}, logger, timeoutMs };
+    return context;
+  };
+  // Fail fast when the key is known now; an environment-provided key is checked at the first call.
+  if (isStripeInstance(stripeInput) || stripeInput.secretKey !== undefined) stripeContext();
+
+  const exchanges = createExchangeMemo(plaid);
+  return {
+    processor: 'stripe',
+    get mode() {
+      return mode;
+    },
+    link: (input) => link({ plaid, stripe: stripeContext, exchanges }, input),
+    createBankAccountToken: async (input) => {
+      stripeContext();
+      return createBankAccountToken(plaid, input);
+    },
+    createMandate: async (input) => createMandate(stripeContext(), input),
+    createAchPayment: async (input) => createAchPayment(stripeContext(), input),
+    getPayment: async (paymentIntentId, callOptions) =>
+      getPayment(stripeContext(), paymentIntentId, callOptions),
+  };
+}

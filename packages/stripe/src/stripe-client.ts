@@ -1,0 +1,137 @@
+import { ConfigError, lazySetting, registerSecret } from '@achbridge/core';
+import Stripe from 'stripe';
+import { type StripeMode, stripeModeOfKey } from './mode-guard.js';
+
+/** Settings for a Stripe client that achbridge builds itself. */
+export interface StripeClientSettings {
+  /** Secret (`sk_`) or restricted (`rk_`) key; falls back to STRIPE_SECRET_KEY, read at first call. */
+  secretKey?: string | undefined;
+  /** Base URL of a Stripe-compatible server, e.g. the emulator's `http://127.0.0.1:4010`; sets host, port and protocol. */
+  baseUrl?: string | undefined;
+  /** API host (default `api.stripe.com`). */
+  host?: string | undefined;
+  /** API port (default 443). */
+  port?: number | undefined;
+  /** `https` (default) or `http` (local emulators only). */
+  protocol?: 'http' | 'https' | undefined;
+  /** Per-attempt timeout in ms (default: stripe-node's 80000). */
+  timeoutMs?: number | undefined;
+  /** Stripe API version to pin (default: the SDK's). */
+  apiVersion?: string | undefined;
+}
+
+/** The Stripe client achbridge calls, and the mode (test/live) of its key. */
+export interface ResolvedStripe {
+  client: Stripe;
+  mode: StripeMode;
+}
+
+/** Whether `value` looks like a stripe-node client instance. */
+export function isStripeInstance(value: unknown): value is Stripe {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { customers?: unknown; tokens?: unknown; paymentIntents?: unknown };
+  return (
+    typeof candidate.customers === 'object' &&
+    typeof candidate.tokens === 'object' &&
+    typeof candidate.paymentIntents === 'object'
+  );
+}
+
+/**
+ * Reads the API key of a stripe-node instance. stripe-node keeps it on its default authenticator as
+ * `_apiKey` (internal, "for testing"); undefined when the instance uses a custom authenticator or a
+ * future SDK hides it, in which case the caller must pass `mode`.
+ */
+export function readInstanceKey(instance: Stripe): string | undefined {
+  const authenticator = (instance as unknown as { _authenticator?: { _apiKey?: unknown } | null })
+    ._authenticator;
+  const key = authenticator?._apiKey;
+  return typeof key === 'string' && key !== '' ? key : undefined;
+}
+
+function hostSettings(settings: StripeClientSettings): {
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https';
+} {
+  if (settings.baseUrl === undefined) {
+    return {
+      ...(settings.host === undefined ? {} : { host: settings.host }),
+      ...(settings.port === undefined ? {} : { port: settings.port }),
+      ...(settings.protocol === undefined ? {} : { protocol: settings.protocol }),
+    };
+  }
+  const url = new URL(settings.baseUrl);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return {
+    host: url.hostname,
+    port: url.port === '' ? (protocol === 'http' ? 80 : 443) : Number(url.port),
+    protocol,
+  };
+}
+
+/** Resolves the mode of a passed-in instance from its key or the `mode` hint; they must agree. */
+function resolveInstance(instance: Stripe, modeHint: StripeMode | undefined): ResolvedStripe {
+  const key = readInstanceKey(instance);
+  if (key !== undefined) {
+    registerSecret(key);
+    const mode = stripeModeOfKey(key);
+    if (modeHint !== undefined && modeHint !== mode) {
+      throw new ConfigError(
+        `\`mode\` is '${modeHint}' but the Stripe instance's key is a ${mode} mode key.`,
+        {
+          code: 'STRIPE_MODE_MISMATCH',
+        },
+      );
+    }
+    return { client: instance, mode };
+  }
+  if (modeHint === undefined) {
+    throw new ConfigError(
+      "Cannot read the API key of the Stripe instance (custom authenticator?). Pass `mode: 'test'` or `mode: 'live'` to createStripeAdapter so the Plaid/Stripe mode check can run before any call.",
+      { code: 'STRIPE_MODE_UNKNOWN' },
+    );
+  }
+  return { client: instance, mode: modeHint };
+}
+
+/**
+ * Returns a function resolving the Stripe client once: a passed-in instance is used as is (its SDK
+ * retries are overridden per request), settings build a client with `maxNetworkRetries: 0`.
+ */
+export function createStripeResolver(
+  input: Stripe | StripeClientSettings,
+  modeHint: StripeMode | undefined,
+): () => ResolvedStripe {
+  if (isStripeInstance(input)) {
+    const resolved = resolveInstance(input, modeHint);
+    return () => resolved;
+  }
+  const secretKey = lazySetting({
+    value: input.secretKey,
+    environmentVariable: 'STRIPE_SECRET_KEY',
+    optionName: 'stripe.secretKey',
+    description: 'Stripe secret key',
+    secret: true,
+  });
+  let cached: ResolvedStripe | undefined;
+  return () => {
+    if (cached) return cached;
+    const key = secretKey();
+    const mode = stripeModeOfKey(key);
+    if (modeHint !== undefined && modeHint !== mode) {
+      throw new ConfigError(`\`mode\` is '${modeHint}' but stripe.secretKey is a ${mode} mode key.`, {
+        code: 'STRIPE_MODE_MISMATCH',
+      });
+    }
+    const client = new Stripe(key, {
+      maxNetworkRetries: 0,
+      ...hostSettings(input),
+      ...(input.timeoutMs === undefined ? {} : { timeout: input.timeoutMs }),
+      ...(input.apiVersion === undefined ? {} : { apiVersion: input.apiVersion as Stripe.LatestApiVersion }),
+      appInfo: { name: '@achbridge/stripe' },
+    });
+    cached = { client, mode };
+    return cached;
+  };
+}
