@@ -1,0 +1,189 @@
+import { webcrypto } from 'node:crypto';
+import { z } from 'zod';
+import { parseInput } from '../validate.js';
+import { decodeCompactJws } from './compact-jws.js';
+import { parsePlaidWebhook } from './parse-plaid-webhook.js';
+import type { PlaidWebhookEvent } from './plaid-webhook-events.js';
+import { bodyMatchesSha256, isSha256Hex, type RawWebhookBody, rawBodyText } from './raw-body.js';
+import { readHeader, type WebhookHeaders } from './webhook-headers.js';
+import { createWebhookKeyCache, type WebhookKeyClient } from './webhook-key-cache.js';
+import { WebhookVerificationError } from './webhook-verification-error.js';
+
+/** Name of the header carrying Plaid's signed JWT (matched case-insensitively). */
+export const PLAID_VERIFICATION_HEADER = 'plaid-verification';
+
+/** Settings for `createPlaidWebhookVerifier`. */
+export interface PlaidWebhookVerifierSettings {
+  /** A PlaidClient (from `createPlaidClient`); only its `request` method is used, for `/webhook_verification_key/get`. */
+  plaid: WebhookKeyClient;
+  /** Oldest accepted `iat`, in seconds (default 300, Plaid's 5 minutes). */
+  maxAgeSeconds?: number;
+  /** How far in the future `iat` may be, for clock skew, in seconds (default 60). */
+  clockSkewSeconds?: number;
+  /** How long a fetched key is trusted before it is fetched again, in seconds (default 3600). */
+  keyCacheTtlSeconds?: number;
+  /** Clock in milliseconds since the epoch (default `Date.now`); for tests. */
+  now?: () => number;
+}
+
+/** One delivery to verify: the raw body exactly as received plus the request headers. */
+export interface PlaidWebhookDelivery {
+  /** The raw request body (string, Buffer/Uint8Array or ArrayBuffer); parsed-and-re-serialized JSON will not verify. */
+  body: RawWebhookBody;
+  /** Request headers: a plain object (any case), Node's IncomingHttpHeaders or a fetch `Headers`. */
+  headers: WebhookHeaders;
+}
+
+/** Verifies Plaid webhook deliveries. */
+export interface PlaidWebhookVerifier {
+  /**
+   * Verifies the `Plaid-Verification` JWT and the body hash, then parses the body. Resolves to the typed
+   * event; rejects with a WebhookVerificationError (see its `reason`) when the delivery is not authentic.
+   */
+  verify(delivery: PlaidWebhookDelivery): Promise<PlaidWebhookEvent>;
+}
+
+const settingsSchema = z.object({
+  plaid: z.custom<WebhookKeyClient>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { request?: unknown }).request === 'function',
+    { message: 'expected a PlaidClient (from createPlaidClient)' },
+  ),
+  maxAgeSeconds: z.number().int().positive().default(300),
+  clockSkewSeconds: z.number().int().nonnegative().default(60),
+  keyCacheTtlSeconds: z.number().positive().default(3600),
+  now: z
+    .custom<() => number>((value) => typeof value === 'function', {
+      message: 'expected a function returning ms',
+    })
+    .optional(),
+});
+
+const isBody = (value: unknown): value is RawWebhookBody =>
+  typeof value === 'string' || value instanceof Uint8Array || value instanceof ArrayBuffer;
+
+const deliverySchema = z.object({
+  body: z.custom<RawWebhookBody>(isBody, {
+    message:
+      'expected the raw request body as a string, Buffer/Uint8Array or ArrayBuffer; parsed JSON cannot be verified (read the body before any JSON middleware)',
+  }),
+  headers: z.custom<WebhookHeaders>((value) => typeof value === 'object' && value !== null, {
+    message: 'expected the request headers (plain object, IncomingHttpHeaders or Headers)',
+  }),
+});
+
+const claimsSchema = z.looseObject({
+  iat: z.number(),
+  request_body_sha256: z.string(),
+});
+
+const KID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** Creates a verifier that checks Plaid webhooks exactly as Plaid's "Verify webhooks" guide describes. */
+export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSettings): PlaidWebhookVerifier {
+  const options = parseInput('createPlaidWebhookVerifier', settingsSchema, settings);
+  const now = options.now ?? Date.now;
+  const keys = createWebhookKeyCache({
+    plaid: options.plaid,
+    ttlMs: options.keyCacheTtlSeconds * 1000,
+    now: () => now(),
+  });
+
+  async function verify(delivery: PlaidWebhookDelivery): Promise<PlaidWebhookEvent> {
+    const { body, headers } = parseInput('PlaidWebhookVerifier.verify', deliverySchema, delivery);
+
+    const header = readHeader(headers, PLAID_VERIFICATION_HEADER);
+    if (header.found === 'none') {
+      throw new WebhookVerificationError(
+        'missing_header',
+        'the Plaid-Verification header is missing or empty',
+      );
+    }
+    if (header.found === 'many') {
+      throw new WebhookVerificationError(
+        'malformed_token',
+        `found ${header.count} Plaid-Verification headers`,
+      );
+    }
+
+    const jws = decodeCompactJws(header.value);
+    if (!jws.ok) throw new WebhookVerificationError('malformed_token', jws.message);
+    const { alg, kid, crit } = jws.header;
+    if (typeof alg !== 'string')
+      throw new WebhookVerificationError('malformed_token', 'the token header has no alg');
+    if (alg !== 'ES256') {
+      throw new WebhookVerificationError(
+        'wrong_alg',
+        `alg must be ES256, got ${JSON.stringify(alg).slice(0, 40)}`,
+      );
+    }
+    if (typeof kid !== 'string' || !KID_PATTERN.test(kid)) {
+      throw new WebhookVerificationError('malformed_token', 'the token header has no usable kid');
+    }
+    if (crit !== undefined) {
+      throw new WebhookVerificationError('malformed_token', 'the token header lists critical extensions', {
+        kid,
+      });
+    }
+    const claims = claimsSchema.safeParse(jws.payload);
+    if (!claims.success || !isSha256Hex(claims.data.request_body_sha256)) {
+      throw new WebhookVerificationError(
+        'malformed_token',
+        'the token claims need a numeric iat and a hex request_body_sha256',
+        { kid },
+      );
+    }
+    if (jws.signature.length !== 64) {
+      throw new WebhookVerificationError('bad_signature', 'an ES256 signature is 64 bytes', { kid });
+    }
+
+    const key = await keys.get(kid);
+    if (!key.ok) {
+      throw new WebhookVerificationError(key.reason, key.message, {
+        kid,
+        cause: key.cause,
+        ...(key.isRetryable === undefined ? {} : { isRetryable: key.isRetryable }),
+      });
+    }
+
+    const valid = await webcrypto.subtle.verify(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key.cryptoKey,
+      jws.signature,
+      jws.signingInput,
+    );
+    if (!valid)
+      throw new WebhookVerificationError('bad_signature', `signature does not verify with key ${kid}`, {
+        kid,
+      });
+
+    const nowSeconds = now() / 1000;
+    const { iat, request_body_sha256: claimedHash } = claims.data;
+    if (nowSeconds - iat > options.maxAgeSeconds) {
+      throw new WebhookVerificationError(
+        'stale',
+        `issued ${Math.floor(nowSeconds - iat)} s ago; the limit is ${options.maxAgeSeconds} s`,
+        { kid },
+      );
+    }
+    if (iat - nowSeconds > options.clockSkewSeconds) {
+      throw new WebhookVerificationError(
+        'stale',
+        `iat is ${Math.ceil(iat - nowSeconds)} s in the future (allowed skew ${options.clockSkewSeconds} s)`,
+        { kid },
+      );
+    }
+    if (!bodyMatchesSha256(body, claimedHash)) {
+      throw new WebhookVerificationError(
+        'body_mismatch',
+        'the SHA-256 of the body differs from request_body_sha256; pass the raw body, not re-serialized JSON',
+        { kid },
+      );
+    }
+    return parsePlaidWebhook(rawBodyText(body));
+  }
+
+  return { verify };
+}

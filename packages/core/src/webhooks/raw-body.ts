@@ -1,0 +1,38 @@
+import { Buffer } from 'node:buffer';
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/** A webhook body exactly as received: the raw text or bytes, never re-serialized JSON. */
+export type RawWebhookBody = string | Uint8Array | ArrayBuffer;
+
+/** The raw body as bytes (strings are encoded as UTF-8). */
+export function rawBodyBytes(body: RawWebhookBody): Uint8Array {
+  if (typeof body === 'string') return new Uint8Array(Buffer.from(body, 'utf8'));
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  return body;
+}
+
+/** The raw body as text, decoded as UTF-8. */
+export function rawBodyText(body: RawWebhookBody): string {
+  if (typeof body === 'string') return body;
+  return Buffer.from(rawBodyBytes(body)).toString('utf8');
+}
+
+/** Lowercase hex SHA-256 of the raw body bytes, as Plaid puts it in `request_body_sha256`. */
+export function sha256Hex(body: RawWebhookBody): string {
+  return createHash('sha256').update(rawBodyBytes(body)).digest('hex');
+}
+
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+/** Whether `claimedHex` is a SHA-256 hex digest; compare with `bodyMatchesSha256` only when it is. */
+export function isSha256Hex(claimedHex: string): boolean {
+  return SHA256_HEX.test(claimedHex);
+}
+
+/** Compares the body's SHA-256 with a claimed hex digest in constant time (crypto.timingSafeEqual). */
+export function bodyMatchesSha256(body: RawWebhookBody, claimedHex: string): boolean {
+  if (!isSha256Hex(claimedHex)) return false;
+  const actual = createHash('sha256').update(rawBodyBytes(body)).digest();
+  const claimed = Buffer.from(claimedHex, 'hex');
+  return claimed.length === actual.length && timingSafeEqual(actual, claimed);
+}
