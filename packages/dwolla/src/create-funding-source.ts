@@ -1,0 +1,69 @@
+import { findDuplicateFundingSource, isDuplicateFundingSourceError } from './duplicate-funding-source.js';
+import type { DwollaClient } from './dwolla-client.js';
+import type { DwollaFundingSourceResult } from './dwolla-models.js';
+import { createPlaidExchange } from './exchanges.js';
+import { fetchFundingSource } from './funding-sources.js';
+import { deriveIdempotencyKey } from './idempotency-key.js';
+
+/** How the processor token reaches Dwolla. */
+export type FundingSourceMethod = 'plaid-token' | 'exchange';
+
+/** Validated input of `createFundingSourceFromProcessorToken`. */
+export interface FundingSourceRequest {
+  customerId: string;
+  processorToken: string;
+  name: string;
+  bankAccountType?: 'checking' | 'savings' | undefined;
+  idempotencyKey: string;
+  method: FundingSourceMethod;
+  signal?: AbortSignal | undefined;
+}
+
+async function postFundingSource(client: DwollaClient, request: FundingSourceRequest): Promise<string> {
+  const path = `/customers/${request.customerId}/funding-sources`;
+  const callOptions = {
+    idempotencyKey: request.idempotencyKey,
+    ...(request.signal ? { signal: request.signal } : {}),
+  };
+  if (request.method === 'exchange') {
+    const exchangeUrl = await createPlaidExchange(client, {
+      customerId: request.customerId,
+      processorToken: request.processorToken,
+      idempotencyKey: deriveIdempotencyKey('dwolla.exchange', [request.idempotencyKey]),
+      signal: request.signal,
+    });
+    const body = {
+      _links: { exchange: { href: exchangeUrl } },
+      bankAccountType: request.bankAccountType ?? 'checking',
+      name: request.name,
+    };
+    return (await client.create(path, body, callOptions)).id;
+  }
+  const body: Record<string, unknown> = { plaidToken: request.processorToken, name: request.name };
+  if (request.bankAccountType !== undefined) body['bankAccountType'] = request.bankAccountType;
+  return (await client.create(path, body, callOptions)).id;
+}
+
+/**
+ * Creates a customer funding source from a Plaid processor token (plaidToken or Secure Exchange), then
+ * reads it back. A duplicate bank resolves to the existing funding source with `created: false`.
+ */
+export async function createFundingSourceFromProcessorToken(
+  client: DwollaClient,
+  request: FundingSourceRequest,
+): Promise<DwollaFundingSourceResult> {
+  let id: string;
+  try {
+    id = await postFundingSource(client, request);
+  } catch (error) {
+    if (!isDuplicateFundingSourceError(error)) throw error;
+    const existing = await findDuplicateFundingSource(client, error, {
+      customerId: request.customerId,
+      name: request.name,
+      signal: request.signal,
+    });
+    if (!existing) throw error;
+    return { ...existing, created: false };
+  }
+  return { ...(await fetchFundingSource(client, id, request.signal)), created: true };
+}

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { type ProcessorAdapter, parseInput } from '@achbridge/core';
+import { z } from 'zod';
+import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
+import { createCustomerResource } from './customers.js';
+import {
+  type CreateCustomerInput,
+  type CreateFundingSourceInput,
+  type CreateProcessorTokenInput,
+  callOptionsSchema,
+  createCustomerInputSchema,
+  createFundingSourceInputSchema,
+  createProcessorTokenInputSchema,
+  customerReferenceSchema,
+  type DwollaLinkInput,
+  fundingSourceReferenceSchema,
+  linkInputSchema,
+  listFundingSourcesOptionsSchema,
+} from './dwolla-adapter-schemas.js';
+import type { DwollaClient } from './dwolla-client.js';
+import type {
+  DwollaCustomerResult,
+  DwollaFundingSource,
+  DwollaFundingSourceResult,
+} from './dwolla-models.js';
+import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+import { assertEnvironmentPairing } from './environment-guard.js';
+import {
+  fetchCustomerFundingSources,
+  fetchFundingSource,
+  removeFundingSourceById,
+} from './funding-sources.js';
+import { deriveIdempotencyKey } from './idempotency-key.js';
+import { type DwollaLinkResult, linkAccount } from './link-account.js';
+import { requestDwollaProcessorToken } from './processor-token.js';
+import { resolveResourceId } from './resource-reference.js';
+
+/** Per-call options of the adapter's methods. */
+export interface DwollaCallOptions {
+  /** Aborts the call and any pending retry at once. */
+  signal?: AbortSignal;
+}
+
+/** The Dwolla adapter: Plaid-linked accounts become Dwolla funding sources. */
+export interface DwollaAdapter extends ProcessorAdapter<DwollaLinkInput, DwollaLinkResult> {
+  readonly processor: 'dwolla';
+  /** The whole flow (public/access token → processor token → funding source); safe to re-run. */
+  link(input: DwollaLinkInput, options?: DwollaCallOptions): Promise<DwollaLinkResult>;
+  /** Plaid `/processor/token/create` with `processor: 'dwolla'`. */
+  createProcessorToken(
+    input: CreateProcessorTokenInput,
+    options?: DwollaCallOptions,
+  ): Promise<{ processorToken: string; requestId: string }>;
+  /** Creates (or finds, for a duplicate bank) a customer funding source from a processor token. */
+  createFundingSource(
+    input: CreateFundingSourceInput,
+    options?: DwollaCallOptions,
+  ): Promise<DwollaFundingSourceResult>;
+  /** Reads one funding source by id or URL. */
+  getFundingSource(fundingSource: string, options?: DwollaCallOptions): Promise<DwollaFundingSource>;
+  /** Lists a customer's funding sources (`removed: false` leaves out removed ones). */
+  listFundingSources(
+    customer: string,
+    options?: DwollaCallOptions & { removed?: boolean },
+  ): Promise<DwollaFundingSource[]>;
+  /** Removes (soft-deletes) a funding source; repeating it is harmless. */
+  removeFundingSource(fundingSource: string, options?: DwollaCallOptions): Promise<DwollaFundingSource>;
+  /** Creates an unverified or receive-only customer; idempotent, and an existing email returns that customer. */
+  createCustomer(input: CreateCustomerInput, options?: DwollaCallOptions): Promise<DwollaCustomerResult>;
+}
+
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+const depsSchema = z.object({
+  plaid: z.custom<DwollaPlaidClient>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      ['exchangePublicToken', 'getAccounts', 'request'].every((name) =>
+        isFunction((value as Record<string, unknown>)[name]),
+      ) &&
+      ['sandbox', 'production', 'development'].includes(
+        String((value as { environment?: unknown }).environment),
+      ),
+    'expected a Plaid client from createPlaidClient',
+  ),
+  dwolla: z.custom<DwollaClient>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      ['get', 'post', 'create', 'resolveUrl'].every((name) =>
+        isFunction((value as Record<string, unknown>)[name]),
+      ),
+    'expected a Dwolla client from createDwollaClient',
+  ),
+});
+
+/** Creates the Dwolla adapter (processor `dwolla`) from a Plaid client and a Dwolla client. */
+export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient }): DwollaAdapter {
+  const { plaid, dwolla } = parseInput('createDwollaAdapter', depsSchema, deps);
+  const signalOf = (operation: string, options: unknown): AbortSignal | undefined =>
+    parseInput(operation, callOptionsSchema, options)?.signal;
+
+  return {
+    processor: 'dwolla',
+
+    async link(rawInput, options) {
+      const input = parseInput('link', linkInputSchema, rawInput);
+      const signal = signalOf('link', options);
+      const token = input.publicToken ?? input.accessToken;
+      assertEnvironmentPairing({
+        operation: 'link',
+        dwollaEnvironment: dwolla.environment,
+        plaidEnvironment: plaid.environment,
+        tokens: token ? [{ field: input.publicToken ? 'publicToken' : 'accessToken', value: token }] : [],
+      });
+      const customerId = resolveResourceId(dwolla, input.customer, 'customers', {
+        operation: 'link',
+        field: 'customer',
+      });
+      return linkAccount({ plaid, dwolla }, { ...input, customerId }, signal);
+    },
+
+    async createProcessorToken(rawInput, options) {
+      const input = parseInput('createProcessorToken', createProcessorTokenInputSchema, rawInput);
+      const signal = signalOf('createProcessorToken', options);
+      assertEnvironmentPairing({
+        operation: 'createProcessorToken',
+        dwollaEnvironment: dwolla.environment,
+        plaidEnvironment: plaid.environment,
+        tokens: [{ field: 'accessToken', value: input.accessToken }],
+      });
+      return requestDwollaProcessorToken(plaid, { ...input, signal });
+    },
+
+    async createFundingSource(rawInput, options) {
+      const input = parseInput('createFundingSource', createFundingSourceInputSchema, rawInput);
+      const signal = signalOf('createFundingSource', options);
+      assertEnvironmentPairing({
+        operation: 'createFundingSource',
+        dwollaEnvironment: dwolla.environment,
+        tokens: [{ field: 'processorToken', value: input.processorToken }],
+      });
+      const customerId = resolveResourceId(dwolla, input.customer, 'customers', {
+        operation: 'createFundingSource',
+        field: 'customer',
+      });
+      return createFundingSourceFromProcessorToken(dwolla, {
+        customerId,
+        processorToken: input.processorToken,
+        name: input.name,
+        bankAccountType: input.bankAccountType,
+        method: input.method,
+        idempotencyKey:
+          input.idempotencyKey ??
+          deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
+            customerId.toLowerCase(),
+            input.processorToken,
+          ]),
+        signal,
+      });
+    },
+
+    async getFundingSource(reference, options) {
+      const ref = parseInput('getFundingSource', z.object({ fundingSource: fundingSourceReferenceSchema }), {
+        fundingSource: reference,
+      }).fundingSource;
+      const signal = signalOf('getFundingSource', options);
+      const id = resolveResourceId(dwolla, ref, 'funding-sources', {
+        operation: 'getFundingSource',
+        field: 'fundingSource',
+      });
+      return fetchFundingSource(dwolla, id, signal);
+    },
+
+    async listFundingSources(reference, options) {
+      const ref = parseInput('listFundingSources', z.object({ customer: customerReferenceSchema }), {
+        customer: reference,
+      }).customer;
+      const parsedOptions = parseInput('listFundingSources', listFundingSourcesOptionsSchema, options);
+      const customerId = resolveResourceId(dwolla, ref, 'customers', {
+        operation: 'listFundingSources',
+        field: 'customer',
+      });
+      return fetchCustomerFundingSources(dwolla, customerId, {
+        removed: parsedOptions?.removed,
+        signal: parsedOptions?.signal,
+      });
+    },
+
+    async removeFundingSource(reference, options) {
+      const ref = parseInput(
+        'removeFundingSource',
+        z.object({ fundingSource: fundingSourceReferenceSchema }),
+        {
+          fundingSource: reference,
+        },
+      ).fundingSource;
+      const signal = signalOf('removeFundingSource', options);
+      const id = resolveResourceId(dwolla, ref, 'funding-sources', {
+        operation: 'removeFundingSource',
+        field: 'fundingSource',
+      });
+      return removeFundingSourceById(dwolla, id, {
+        idempotencyKey: deriveIdempotencyKey('dwolla.funding-source.remove', [id.toLowerCase()]),
+        signal,
+      });
+    },
+
+    async createCustomer(rawInput, options) {
+      const { idempotencyKey, ...body } = parseInput('createCustomer', createCustomerInputSchema, rawInput);
+      const signal = signalOf('createCustomer', options);
+      // Same body → same key, so a retried or re-run call within Dwolla's 24 h window makes one customer.
+      const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+      return createCustomerResource(dwolla, body, {
+        idempotencyKey:
+          idempotencyKey ??
+          deriveIdempotencyKey('dwolla.customer', [body.correlationId ?? `body:${bodyHash}`]),
+        signal,
+      });
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { ConfigError, type FetchFunction, type Logger, parseInput } from '@achbridge/core';
+import { z } from 'zod';
+import type { DwollaEnvironment } from './dwolla-environments.js';
+
+/** Settings for `createDwollaClient`. */
+export interface DwollaClientSettings {
+  /** Application key; falls back to DWOLLA_KEY, read at the first request. */
+  key?: string;
+  /** Application secret; falls back to DWOLLA_SECRET, read at the first request. */
+  secret?: string;
+  /** `sandbox` (default) or `production`. */
+  environment?: DwollaEnvironment;
+  /** Overrides the environment's host, e.g. the emulator's `http://127.0.0.1:4010/dwolla`. */
+  baseUrl?: string;
+  /** Injectable fetch (tests, proxies). */
+  fetch?: FetchFunction;
+  /** Per-attempt timeout in ms (default 30000). */
+  timeoutMs?: number;
+  /** Retries for retryable failures: network errors, 5xx, 429, 409 on idempotent POSTs (default 2). */
+  maxRetries?: number;
+  /** Base of the exponential backoff in ms (default 250); small values keep tests fast. */
+  retryInitialDelayMs?: number;
+  /** Longest Retry-After honoured in ms (default 60000); a longer 429 is returned to the caller. */
+  maxRetryAfterMs?: number;
+  /** Receives redacted debug/info/warn/error lines; silent by default. */
+  logger?: Logger;
+}
+
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+const isLogger = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['debug', 'info', 'warn', 'error'].every((level) => isFunction((value as Record<string, unknown>)[level]));
+
+const settingsSchema = z.object({
+  key: z.string().trim().min(1, 'must not be empty').optional(),
+  secret: z.string().trim().min(1, 'must not be empty').optional(),
+  environment: z.enum(['sandbox', 'production']).optional(),
+  baseUrl: z
+    .string()
+    .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
+      message: 'expected an absolute http(s) URL',
+    })
+    .optional(),
+  fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
+  timeoutMs: z.number().int().positive().max(600_000).optional(),
+  maxRetries: z.number().int().min(0).max(10).optional(),
+  retryInitialDelayMs: z.number().int().min(0).max(60_000).optional(),
+  maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
+  logger: z.custom<Logger>(isLogger, 'expected a logger with debug, info, warn and error').optional(),
+});
+
+/**
+ * Validates `createDwollaClient` settings; `development` (a Plaid environment Dwolla never had) is a
+ * ConfigError explaining the pairing rule, anything else invalid is an InputValidationError naming the field.
+ */
+export function parseDwollaClientSettings(settings: unknown): z.output<typeof settingsSchema> {
+  const environment = (settings as { environment?: unknown } | null | undefined)?.environment;
+  if (environment === 'development') {
+    throw new ConfigError(
+      "createDwollaClient: environment 'development' does not exist at Dwolla. Use 'sandbox' (pairs with Plaid Sandbox) " +
+        "or 'production' (pairs with Plaid Production). The Dwolla Sandbox and Production environments are not " +
+        'compatible with the Plaid Development environment.',
+      { code: 'DWOLLA_ENVIRONMENT_INVALID' },
+    );
+  }
+  return parseInput('createDwollaClient', settingsSchema, settings ?? {});
+}

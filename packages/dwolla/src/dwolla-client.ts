@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createRedactingLogger,
+  type HttpResponse,
+  lazySetting,
+  parseInput,
+  parseJsonText,
+  parseResponse,
+  ResponseValidationError,
+  registerSecret,
+  sendHttpRequest,
+  withoutTrailingSlash,
+  withRetry,
+} from '@achbridge/core';
+import { z } from 'zod';
+import { type DwollaClientSettings, parseDwollaClientSettings } from './dwolla-client-settings.js';
+import { DWOLLA_ENVIRONMENT_URLS, DWOLLA_MEDIA_TYPE, type DwollaEnvironment } from './dwolla-environments.js';
+import { createDwollaApiError, DwollaApiError } from './dwolla-errors.js';
+import { createDwollaTokenManager } from './dwolla-token-manager.js';
+import { idFromDwollaUrl, resolveDwollaUrl } from './dwolla-url.js';
+import { endpointName } from './endpoint-name.js';
+
+/** Per-call options accepted by every Dwolla client method. */
+export interface DwollaRequestOptions {
+  /** Aborts the call and any pending retry at once. */
+  signal?: AbortSignal;
+}
+
+/** Options of a POST. */
+export interface DwollaPostOptions extends DwollaRequestOptions {
+  /** Sent as `Idempotency-Key`; a random UUID when omitted. The same key is reused across retries. */
+  idempotencyKey?: string;
+}
+
+/** A validated Dwolla answer. */
+export interface DwollaResponse<T> {
+  status: number;
+  data: T;
+  /** `X-Request-Id`, when Dwolla sent one. */
+  requestId: string | undefined;
+  /** The `Location` header, when present. */
+  location: string | undefined;
+}
+
+/** The answer of a POST that created a resource (`201 Created` + `Location`). */
+export interface DwollaCreated {
+  status: number;
+  /** The new resource's URL, from the `Location` header. */
+  location: string;
+  /** The new resource's id (last path segment of `location`). */
+  id: string;
+  requestId: string | undefined;
+  /** The Idempotency-Key that was sent. */
+  idempotencyKey: string;
+}
+
+/** A small, typed Dwolla API client (OAuth client credentials, HAL+JSON, retries, typed errors). */
+export interface DwollaClient {
+  /** The environment this client talks to. */
+  readonly environment: DwollaEnvironment;
+  /** The base URL requests go to (no trailing slash). */
+  readonly baseUrl: string;
+  /** GETs a path or Dwolla URL and validates the JSON body with `schema`. */
+  get<S extends z.ZodType>(
+    pathOrUrl: string,
+    schema: S,
+    options?: DwollaRequestOptions & { query?: Record<string, string> },
+  ): Promise<DwollaResponse<z.output<S>>>;
+  /** POSTs a JSON body (with an Idempotency-Key) and validates the JSON answer with `schema`. */
+  post<S extends z.ZodType>(
+    pathOrUrl: string,
+    body: Record<string, unknown>,
+    schema: S,
+    options?: DwollaPostOptions,
+  ): Promise<DwollaResponse<z.output<S>> & { idempotencyKey: string }>;
+  /** POSTs a JSON body that creates a resource; requires `201` with a `Location` header. */
+  create(
+    pathOrUrl: string,
+    body: Record<string, unknown>,
+    options?: DwollaPostOptions,
+  ): Promise<DwollaCreated>;
+  /** Resolves a path or HAL link to a URL on this client's host (foreign hosts are refused). */
+  resolveUrl(pathOrUrl: string): string;
+}
+
+const pathSchema = z.string().min(1, 'must not be empty');
+const bodySchema = z.record(z.string(), z.unknown());
+const signalSchema = z.custom<AbortSignal>(
+  (value) => value instanceof AbortSignal,
+  'expected an AbortSignal',
+);
+const getOptionsSchema = z
+  .object({ signal: signalSchema.optional(), query: z.record(z.string(), z.string()).optional() })
+  .optional();
+const postOptionsSchema = z
+  .object({
+    signal: signalSchema.optional(),
+    idempotencyKey: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII')
+      .optional(),
+  })
+  .optional();
+const schemaSchema = z.custom<z.ZodType>(
+  (value) => typeof (value as { safeParse?: unknown } | null)?.safeParse === 'function',
+  'expected a zod schema',
+);
+
+interface SendOptions {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: Record<string, unknown>;
+  idempotencyKey?: string;
+  signal?: AbortSignal | undefined;
+}
+
+const TOKEN_REJECTED = ['expiredaccesstoken', 'invalidaccesstoken'];
+
+/**
+ * Creates a Dwolla client. Credentials come from `key`/`secret` or DWOLLA_KEY/DWOLLA_SECRET and are read
+ * at the first request, so construction never throws for a missing key.
+ */
+export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaClient {
+  const options = parseDwollaClientSettings(settings);
+  const environment = options.environment ?? 'sandbox';
+  const officialHost = DWOLLA_ENVIRONMENT_URLS[environment];
+  const baseUrl = withoutTrailingSlash(options.baseUrl ?? officialHost);
+  const logger = createRedactingLogger(options.logger);
+  const fetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const key = lazySetting({
+    value: options.key,
+    environmentVariable: 'DWOLLA_KEY',
+    optionName: 'key',
+    description: 'Dwolla application key',
+  });
+  const secret = lazySetting({
+    value: options.secret,
+    environmentVariable: 'DWOLLA_SECRET',
+    optionName: 'secret',
+    description: 'Dwolla application secret',
+    secret: true,
+  });
+  const tokens = createDwollaTokenManager({
+    tokenUrl: `${baseUrl}/token`,
+    key,
+    secret,
+    fetch: fetchFunction,
+    timeoutMs,
+    logger,
+  });
+  const resolveUrl = (pathOrUrl: string): string => resolveDwollaUrl(baseUrl, officialHost, pathOrUrl);
+
+  async function sendOnce(request: SendOptions, endpoint: string, token: string): Promise<HttpResponse> {
+    registerSecret(token);
+    const headers: Record<string, string> = { Accept: DWOLLA_MEDIA_TYPE, Authorization: `Bearer ${token}` };
+    if (request.body !== undefined) headers['Content-Type'] = DWOLLA_MEDIA_TYPE;
+    if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
+    return sendHttpRequest({
+      provider: 'dwolla',
+      endpoint,
+      url: request.url,
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      timeoutMs,
+      signal: request.signal,
+      fetch: fetchFunction,
+      logger,
+    });
+  }
+
+  async function send(request: SendOptions): Promise<HttpResponse> {
+    const endpoint = endpointName(request.url, baseUrl);
+    let refreshedAfter401 = false;
+    return withRetry(
+      async () => {
+        const token = await tokens.getToken(request.signal);
+        let response = await sendOnce(request, endpoint, token);
+        if (response.status === 401 && !refreshedAfter401) {
+          const error = createDwollaApiError(response, {
+            method: request.method,
+            endpoint,
+            idempotent: false,
+          });
+          if (TOKEN_REJECTED.some((code) => error.hasCode(code))) {
+            refreshedAfter401 = true;
+            logger.debug(`dwolla: ${error.code} on ${endpoint}; refreshing the token once`, { endpoint });
+            tokens.invalidate(token);
+            response = await sendOnce(request, endpoint, await tokens.getToken(request.signal));
+          }
+        }
+        if (response.status >= 400) {
+          throw createDwollaApiError(response, {
+            method: request.method,
+            endpoint,
+            idempotent: request.idempotencyKey !== undefined,
+          });
+        }
+        return response;
+      },
+      {
+        maxRetries: options.maxRetries ?? 2,
+        initialDelayMs: options.retryInitialDelayMs ?? 250,
+        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+        signal: request.signal,
+        provider: 'dwolla',
+        endpoint,
+        onRetry: ({ attempt, delayMs, error }) =>
+          logger.warn(`dwolla ${request.method} ${endpoint}: retry ${attempt} in ${delayMs} ms`, {
+            endpoint,
+            attempt,
+            delayMs,
+            code: DwollaApiError.isInstance(error) ? error.code : (error as { code?: unknown })?.code,
+          }),
+      },
+    );
+  }
+
+  function parseBody<S extends z.ZodType>(
+    schema: S,
+    response: HttpResponse,
+    endpoint: string,
+  ): DwollaResponse<z.output<S>> {
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    const json = parseJsonText(response.text);
+    if (!json.ok) {
+      throw new ResponseValidationError({
+        provider: 'dwolla',
+        endpoint,
+        status: response.status,
+        requestId,
+        issues: [{ path: '', message: response.text.trim() === '' ? 'empty body' : 'expected a JSON body' }],
+      });
+    }
+    const data = parseResponse(schema, json.value, {
+      provider: 'dwolla',
+      endpoint,
+      status: response.status,
+      requestId,
+    });
+    return {
+      status: response.status,
+      data,
+      requestId,
+      location: response.headers.get('location') ?? undefined,
+    };
+  }
+
+  return {
+    environment,
+    baseUrl,
+    resolveUrl(pathOrUrl) {
+      return resolveUrl(parseInput('DwollaClient.resolveUrl', pathSchema, pathOrUrl));
+    },
+    async get(pathOrUrl, schema, callOptions) {
+      const path = parseInput('DwollaClient.get', pathSchema, pathOrUrl);
+      parseInput('DwollaClient.get', schemaSchema, schema);
+      const opts = parseInput('DwollaClient.get', getOptionsSchema, callOptions);
+      const url = new URL(resolveUrl(path));
+      for (const [name, value] of Object.entries(opts?.query ?? {})) url.searchParams.set(name, value);
+      const response = await send({ method: 'GET', url: url.toString(), signal: opts?.signal });
+      return parseBody(schema, response, endpointName(url.toString(), baseUrl));
+    },
+    async post(pathOrUrl, body, schema, callOptions) {
+      const path = parseInput('DwollaClient.post', pathSchema, pathOrUrl);
+      const payload = parseInput('DwollaClient.post', bodySchema, body);
+      parseInput('DwollaClient.post', schemaSchema, schema);
+      const opts = parseInput('DwollaClient.post', postOptionsSchema, callOptions);
+      const idempotencyKey = opts?.idempotencyKey ?? randomUUID();
+      const url = resolveUrl(path);
+      const response = await send({
+        method: 'POST',
+        url,
+        body: payload,
+        idempotencyKey,
+        signal: opts?.signal,
+      });
+      return { ...parseBody(schema, response, endpointName(url, baseUrl)), idempotencyKey };
+    },
+    async create(pathOrUrl, body, callOptions) {
+      const path = parseInput('DwollaClient.create', pathSchema, pathOrUrl);
+      const payload = parseInput('DwollaClient.create', bodySchema, body);
+      const opts = parseInput('DwollaClient.create', postOptionsSchema, callOptions);
+      const idempotencyKey = opts?.idempotencyKey ?? randomUUID();
+      const url = resolveUrl(path);
+      const endpoint = endpointName(url, baseUrl);
+      const response = await send({
+        method: 'POST',
+        url,
+        body: payload,
+        idempotencyKey,
+        signal: opts?.signal,
+      });
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const location = response.headers.get('location') ?? undefined;
+      const id = location === undefined ? undefined : idFromDwollaUrl(location);
+      if (location === undefined || id === undefined) {
+        throw new ResponseValidationError({
+          provider: 'dwolla',
+          endpoint,
+          status: response.status,
+          requestId,
+          issues: [
+            {
+              path: 'headers.location',
+              message:
+                location === undefined
+                  ? `expected a Location header with the new resource (status ${response.status})`
+                  : 'the Location header does not end in a resource id',
+            },
+          ],
+        });
+      }
+      return { status: response.status, location, id, requestId, idempotencyKey };
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import {
+  createAbortError,
+  type FetchFunction,
+  type Logger,
+  parseJsonText,
+  parseResponse,
+  ResponseValidationError,
+  registerSecret,
+  sendHttpRequest,
+} from '@achbridge/core';
+import { DWOLLA_MEDIA_TYPE } from './dwolla-environments.js';
+import { createDwollaApiError } from './dwolla-errors.js';
+import { tokenResponseSchema } from './dwolla-schemas.js';
+
+/** Settings of `createDwollaTokenManager`. */
+export interface DwollaTokenManagerSettings {
+  /** `{base}/token`. */
+  tokenUrl: string;
+  /** Reads the application key (lazily, so construction never throws). */
+  key: () => string;
+  /** Reads the application secret (lazily). */
+  secret: () => string;
+  fetch: FetchFunction;
+  timeoutMs: number;
+  logger: Logger;
+  /** Refresh this long before expiry (default 60000 ms; capped at half the token lifetime). */
+  leewayMs?: number;
+  /** Clock, for tests (default Date.now). */
+  now?: () => number;
+}
+
+/** Hands out the application bearer token, fetching and refreshing it as needed. */
+export interface DwollaTokenManager {
+  /** A valid bearer token; concurrent callers share one fetch. */
+  getToken(signal?: AbortSignal): Promise<string>;
+  /** Drops `token` from the cache if it is the cached one (after a 401), so the next call refreshes. */
+  invalidate(token: string): void;
+}
+
+interface CachedToken {
+  value: string;
+  refreshAt: number;
+}
+
+/** Waits for `promise`, but rejects at once when `signal` aborts (the shared fetch keeps running). */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(createAbortError('dwolla', '/token', signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Creates the OAuth client-credentials token manager: POST {base}/token with Basic auth, cache the token
+ * until shortly before it expires, single-flight refreshes, and never cache a failure.
+ */
+export function createDwollaTokenManager(settings: DwollaTokenManagerSettings): DwollaTokenManager {
+  const now = settings.now ?? Date.now;
+  const leewayMs = settings.leewayMs ?? 60_000;
+  let cached: CachedToken | undefined;
+  let inflight: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const key = settings.key();
+    const secret = settings.secret();
+    const basic = Buffer.from(`${key}:${secret}`, 'utf8').toString('base64');
+    registerSecret(basic);
+    const requestedAt = now();
+    const response = await sendHttpRequest({
+      provider: 'dwolla',
+      endpoint: '/token',
+      url: settings.tokenUrl,
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${basic}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: DWOLLA_MEDIA_TYPE,
+      },
+      body: 'grant_type=client_credentials',
+      timeoutMs: settings.timeoutMs,
+      fetch: settings.fetch,
+      logger: settings.logger,
+    });
+    if (response.status >= 400) {
+      throw createDwollaApiError(response, { method: 'POST', endpoint: '/token', idempotent: false });
+    }
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    const json = parseJsonText(response.text);
+    if (!json.ok) {
+      throw new ResponseValidationError({
+        provider: 'dwolla',
+        endpoint: '/token',
+        status: response.status,
+        requestId,
+        issues: [{ path: '', message: 'expected a JSON body' }],
+      });
+    }
+    // Register before validating so a malformed answer carrying a token never leaks it in an error.
+    const maybeToken = (json.value as { access_token?: unknown } | null)?.access_token;
+    if (typeof maybeToken === 'string') registerSecret(maybeToken);
+    const body = parseResponse(tokenResponseSchema, json.value, {
+      provider: 'dwolla',
+      endpoint: '/token',
+      status: response.status,
+      requestId,
+    });
+    const lifetimeMs = body.expires_in * 1000;
+    cached = {
+      value: body.access_token,
+      refreshAt: requestedAt + lifetimeMs - Math.min(leewayMs, lifetimeMs / 2),
+    };
+    settings.logger.debug('dwolla: fetched an application access token', {
+      expiresInSeconds: body.expires_in,
+    });
+    return body.access_token;
+  }
+
+  return {
+    getToken(signal) {
+      if (signal?.aborted) return Promise.reject(createAbortError('dwolla', '/token', signal));
+      if (cached && now() < cached.refreshAt) return Promise.resolve(cached.value);
+      if (!inflight) {
+        inflight = fetchToken().finally(() => {
+          inflight = undefined;
+        });
+      }
+      return raceAbort(inflight, signal);
+    },
+    invalidate(token) {
+      if (cached?.value === token) cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { ConfigError } from '@achbridge/core';
+
+/** Dwolla ids are UUIDs; this also keeps path segments free of `/`, `?` and `..`. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+
+/** Whether `value` looks like a Dwolla resource id (a UUID, any case). */
+export function isDwollaId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/**
+ * Turns a path (`/customers/…`) or an absolute Dwolla URL into a URL on `baseUrl`. Absolute URLs must be
+ * on `baseUrl` or on the environment's official host (then they are re-rooted on `baseUrl`, like HAL links
+ * seen through a proxy or the emulator); anything else is refused so the bearer token never leaves Dwolla.
+ */
+export function resolveDwollaUrl(baseUrl: string, officialHost: string, pathOrUrl: string): string {
+  if (pathOrUrl.startsWith('/')) return `${baseUrl}${pathOrUrl}`;
+  if (pathOrUrl === baseUrl || pathOrUrl.startsWith(`${baseUrl}/`) || pathOrUrl.startsWith(`${baseUrl}?`)) {
+    return pathOrUrl;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(pathOrUrl);
+  } catch {
+    throw new ConfigError(`Dwolla URL is neither a path nor an absolute URL: ${describe(pathOrUrl)}`, {
+      code: 'INVALID_DWOLLA_URL',
+    });
+  }
+  if (parsed.origin === new URL(officialHost).origin) {
+    return `${baseUrl}${parsed.pathname}${parsed.search}`;
+  }
+  throw new ConfigError(
+    `Refusing to call ${parsed.origin}: it is not this client's Dwolla host (${baseUrl}). ` +
+      'Resource URLs must come from the same Dwolla environment as the client.',
+    { code: 'FOREIGN_DWOLLA_URL' },
+  );
+}
+
+/** The last path segment of a Dwolla resource URL (its id), or undefined when it is not an id. */
+export function idFromDwollaUrl(url: string): string | undefined {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const last = pathname
+    .split('/')
+    .filter((part) => part !== '')
+    .pop();
+  return last !== undefined && isDwollaId(last) ? last : undefined;
+}
+
+/**
+ * Reads a resource reference given as an id or a URL whose path ends in `/<collection>/<id>`;
+ * returns the id or undefined when it is neither.
+ */
+export function idFromReference(reference: string, collection: string): string | undefined {
+  if (isDwollaId(reference)) return reference;
+  let parsed: URL;
+  try {
+    parsed = new URL(reference);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const parts = parsed.pathname.split('/').filter((part) => part !== '');
+  const id = parts.pop();
+  const kind = parts.pop();
+  return kind === collection && id !== undefined && isDwollaId(id) ? id : undefined;
+}
+
+function describe(value: string): string {
+  return value.length <= 60 ? `'${value}'` : `'${value.slice(0, 57)}...'`;
+}

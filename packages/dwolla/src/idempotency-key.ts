@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Derives a stable, UUID-shaped Idempotency-Key from the parts that identify an operation (e.g. Plaid
+ * item, account and Dwolla customer), so a re-run after a crash sends the same key. The parts are
+ * hashed (SHA-256), so nothing secret or identifying appears in the key.
+ */
+export function deriveIdempotencyKey(namespace: string, parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  hash.update(`achbridge:${namespace}`);
+  for (const part of parts) hash.update(`\u0000${part.length}:${part}`);
+  const hex = hash.digest('hex');
+  // RFC 4122 layout, version 5 (name-based, SHA) and variant bits, so Dwolla sees a well-formed UUID.
+  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,23 @@
+import { registerSecret } from '@achbridge/core';
+import { z } from 'zod';
+import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+
+const processorTokenResponseSchema = z.looseObject({
+  processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
+  request_id: z.string().min(1),
+});
+
+/** Asks Plaid for a Dwolla processor token (`/processor/token/create` with `processor: 'dwolla'`). */
+export async function requestDwollaProcessorToken(
+  plaid: DwollaPlaidClient,
+  input: { accessToken: string; accountId: string; signal?: AbortSignal | undefined },
+): Promise<{ processorToken: string; requestId: string }> {
+  const response = await plaid.request(
+    '/processor/token/create',
+    { access_token: input.accessToken, account_id: input.accountId, processor: 'dwolla' },
+    processorTokenResponseSchema,
+    input.signal ? { signal: input.signal } : {},
+  );
+  registerSecret(response.processor_token);
+  return { processorToken: response.processor_token, requestId: response.request_id };
+}
