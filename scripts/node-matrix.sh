@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the unit and end-to-end tests (the root vitest projects) under Node 22 and Node 24, next to the
+# machine's Node 20 that `npm test` already uses. The Node binaries come from the npm registry's `node`
+# package through `npx -y node@<major>`; vitest's workers inherit that binary (process.execPath).
+# Usage: bash scripts/node-matrix.sh            (NODE_MATRIX_VERSIONS="22 24" by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+versions=${NODE_MATRIX_VERSIONS:-"22 24"}
+mkdir -p artifacts
+
+# The tests import the packages through their built `exports`, so dist/ must exist (turbo skips cached builds).
+npx turbo run build --output-logs=errors-only
+
+status=0
+summaries=()
+for major in $versions; do
+  printf '\n--- vitest under Node %s (%s)\n' "$major" "$(npx -y "node@$major" --version)"
+  report="artifacts/vitest-node$major.json"
+  rm -f "$report"
+  if ! npx -y "node@$major" node_modules/vitest/vitest.mjs run --reporter=dot --reporter=json \
+    --outputFile.json="$report"; then
+    status=1
+  fi
+  if [ -f "$report" ]; then
+    line=$(node scripts/test-summary.mjs "$report") || status=1
+  else
+    line='no report written'
+    status=1
+  fi
+  summaries+=("Node $major -> $line")
+done
+
+printf '\n'
+for summary in "${summaries[@]}"; do printf '%s\n' "$summary"; done
+exit "$status"
