@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -6,51 +5,42 @@ import type {
   ModuleContext,
   ProviderModule,
 } from '../types.js';
-import { authenticateStripe } from './stripe-auth.js';
-import { StripeApiError, stripeErrorBody } from './stripe-errors.js';
+import { DEFAULT_SETTLEMENT_DELAY_MS, type StripeModuleOptions } from './stripe-context.js';
+import { dispatchStripeRequest } from './stripe-dispatch.js';
+import { stripeFaultResponse } from './stripe-faults.js';
+import { createStripeId } from './stripe-ids.js';
+import { validateStripeModuleInput } from './stripe-module-input.js';
+import { stripeSnapshot } from './stripe-snapshot.js';
+import { clearStripeState, createStripeState } from './stripe-state.js';
 
-function requestId(): string {
-  return `req_${randomBytes(10).toString('base64url').replaceAll(/[-_]/g, 'x').slice(0, 14)}`;
-}
-
-function withRequestId(response: EmulatorResponse): EmulatorResponse {
-  return { ...response, headers: { 'request-id': requestId(), ...(response.headers ?? {}) } };
-}
-
-/** Creates the emulated Stripe test mode, mounted on `/v1` of the emulator's server. */
-export function createStripeModule(context: ModuleContext): ProviderModule {
+/**
+ * Creates the emulated Stripe test mode (customers, bank account tokens and sources, SetupIntents,
+ * mandates, ACH PaymentIntents with lazy settlement), mounted on `/v1` of the emulator's server.
+ */
+export function createStripeModule(
+  context: ModuleContext,
+  options: Partial<StripeModuleOptions> = {},
+): ProviderModule {
+  validateStripeModuleInput(context, options);
+  const state = createStripeState();
+  const resolved: StripeModuleOptions = {
+    settlementDelayMs: options.settlementDelayMs ?? DEFAULT_SETTLEMENT_DELAY_MS,
+  };
   return {
     name: 'stripe',
     prefix: '/v1',
     async handle(request: EmulatorRequest): Promise<EmulatorResponse> {
-      try {
-        authenticateStripe(request.headers, context.credentials.stripe);
-        throw new StripeApiError(404, {
-          type: 'invalid_request_error',
-          message: `Unrecognized request URL (${request.method}: /v1${request.path}).`,
-        });
-      } catch (error) {
-        if (error instanceof StripeApiError) {
-          return withRequestId({ status: error.status, body: stripeErrorBody(error.fields) });
-        }
-        return withRequestId({
-          status: 500,
-          body: stripeErrorBody({
-            type: 'api_error',
-            message: 'An unexpected error occurred in the emulator.',
-          }),
-        });
-      }
+      return dispatchStripeRequest(request, state, context, resolved);
     },
-    faultResponse(status: number, _options: FaultErrorOptions): EmulatorResponse {
-      return withRequestId({
-        status,
-        body: stripeErrorBody({ type: 'api_error', message: 'An injected fault occurred.' }),
-      });
+    faultResponse(status: number, faultOptions: FaultErrorOptions): EmulatorResponse {
+      const response = stripeFaultResponse(status, faultOptions);
+      return { ...response, headers: { 'request-id': createStripeId('req'), ...response.headers } };
     },
     snapshot(): Record<string, unknown> {
-      return {};
+      return stripeSnapshot(state, context.clock.now());
     },
-    reset(): void {},
+    reset(): void {
+      clearStripeState(state);
+    },
   };
 }

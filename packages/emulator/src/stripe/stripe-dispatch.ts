@@ -1,0 +1,115 @@
+import type { EmulatorRequest, EmulatorResponse, ModuleContext } from '../types.js';
+import { decodeStripeForm, type FormHash } from './form-decode.js';
+import { authenticateStripe } from './stripe-auth.js';
+import type { StripeModuleOptions } from './stripe-context.js';
+import { StripeApiError, stripeErrorBody } from './stripe-errors.js';
+import {
+  checkIdempotencyKey,
+  findIdempotentResult,
+  paramsFingerprint,
+  storeIdempotentResult,
+} from './stripe-idempotency.js';
+import { createStripeId } from './stripe-ids.js';
+import { matchStripeRoute } from './stripe-routes.js';
+import type { StripeState } from './stripe-state.js';
+
+function readParams(request: EmulatorRequest, method: string): FormHash {
+  if (method !== 'POST') return decodeStripeForm(request.query);
+  const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
+  const body = request.rawBody.toString('utf8');
+  if (
+    body.length > 0 &&
+    contentType.length > 0 &&
+    !contentType.startsWith('application/x-www-form-urlencoded')
+  ) {
+    throw new StripeApiError(400, {
+      type: 'invalid_request_error',
+      message: `Invalid request: unsupported Content-Type ${contentType.split(';')[0]}. Stripe's v1 API takes form-encoded (application/x-www-form-urlencoded) parameters.`,
+    });
+  }
+  const merged = new URLSearchParams(request.query);
+  for (const [key, value] of new URLSearchParams(body)) merged.append(key, value);
+  return decodeStripeForm(merged);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function errorResponse(error: unknown): { status: number; body: unknown } {
+  if (error instanceof StripeApiError) return { status: error.status, body: stripeErrorBody(error.fields) };
+  return {
+    status: 500,
+    body: stripeErrorBody({
+      type: 'api_error',
+      message:
+        'An unexpected error occurred inside the emulated Stripe. This is an emulator bug; please report it.',
+    }),
+  };
+}
+
+/**
+ * Runs one request through the emulated Stripe: authentication, routing, form decoding, idempotent replay
+ * and the endpoint handler. Always answers (Stripe-shaped errors, never a throw) with a `request-id` header.
+ */
+export function dispatchStripeRequest(
+  request: EmulatorRequest,
+  state: StripeState,
+  module: ModuleContext,
+  options: StripeModuleOptions,
+): EmulatorResponse {
+  const requestId = createStripeId('req');
+  const headers: Record<string, string> = { 'request-id': requestId };
+  const stripeVersion = headerValue(request.headers['stripe-version']);
+  if (stripeVersion !== undefined) headers['stripe-version'] = stripeVersion;
+  try {
+    const caller = authenticateStripe(request.headers, module.credentials.stripe);
+    const method = request.method.toUpperCase();
+    const match = matchStripeRoute(method, request.path);
+    if (match === undefined) {
+      throw new StripeApiError(404, {
+        type: 'invalid_request_error',
+        message: `Unrecognized request URL (${method}: /v1${request.path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+      });
+    }
+    const params = readParams(request, method);
+    const idempotencyKey = method === 'POST' ? headerValue(request.headers['idempotency-key']) : undefined;
+    const endpoint = `${method} /v1${request.path}`;
+    const fingerprint = paramsFingerprint(params);
+    if (idempotencyKey !== undefined) {
+      headers['idempotency-key'] = idempotencyKey;
+      checkIdempotencyKey(idempotencyKey);
+      const stored = findIdempotentResult(state, caller.apiKey, idempotencyKey, endpoint, fingerprint);
+      if (stored !== undefined) {
+        return {
+          status: stored.status,
+          headers: { ...headers, 'idempotent-replayed': 'true', 'original-request': stored.requestId },
+          body: stored.body,
+        };
+      }
+    }
+    const context = { caller, params, pathParams: match.pathParams, state, module, options };
+    let result: { status: number; body: unknown };
+    let store = true;
+    try {
+      result = match.route.handler(context);
+    } catch (error) {
+      // Stripe keeps results once an endpoint starts executing, but not parameter validation failures.
+      store = error instanceof StripeApiError && error.phase === 'execution';
+      result = errorResponse(error);
+    }
+    if (idempotencyKey !== undefined && store) {
+      storeIdempotentResult(state, caller.apiKey, idempotencyKey, {
+        endpoint,
+        paramsFingerprint: fingerprint,
+        status: result.status,
+        body: result.body,
+        requestId,
+      });
+    }
+    return { status: result.status, headers, body: result.body };
+  } catch (error) {
+    const { status, body } = errorResponse(error);
+    return { status, headers, body };
+  }
+}

@@ -1,0 +1,150 @@
+/** Internal record of a Customer. */
+export interface CustomerRecord {
+  id: string;
+  livemode: boolean;
+  created: number;
+  email: string | null;
+  name: string | null;
+  description: string | null;
+  phone: string | null;
+  metadata: Record<string, string>;
+  defaultSource: string | null;
+  /** Attached bank account ids, oldest first. */
+  sourceIds: string[];
+  deleted: boolean;
+}
+
+/** Internal record of a customer BankAccount (`ba_…`). */
+export interface BankAccountRecord {
+  id: string;
+  livemode: boolean;
+  created: number;
+  customer: string | null;
+  accountHolderName: string | null;
+  accountHolderType: 'individual' | 'company' | null;
+  accountType: 'checking' | 'savings' | null;
+  bankName: string;
+  routingNumber: string;
+  accountNumberLast4: string;
+  fingerprint: string;
+  status: 'new' | 'validated' | 'verified' | 'verification_failed' | 'errored';
+  metadata: Record<string, string>;
+  /** The token it was created from. */
+  tokenId: string;
+  /** Why debits from this account fail, for Stripe's `btok_us_verified_*` test tokens; null = succeeds. */
+  failureCode: string | null;
+}
+
+/** Internal record of a mandate's customer acceptance. */
+export interface CustomerAcceptanceRecord {
+  type: 'online' | 'offline';
+  acceptedAt: number;
+  online: { ipAddress: string; userAgent: string } | null;
+}
+
+/** Internal record of a Mandate. */
+export interface MandateRecord {
+  id: string;
+  livemode: boolean;
+  created: number;
+  customer: string | null;
+  paymentMethod: string;
+  customerAcceptance: CustomerAcceptanceRecord;
+  status: 'active' | 'inactive' | 'pending';
+  type: 'multi_use' | 'single_use';
+  singleUse: { amount: number; currency: string } | null;
+}
+
+/** Internal record of a SetupIntent. */
+export interface SetupIntentRecord {
+  id: string;
+  livemode: boolean;
+  created: number;
+  clientSecret: string;
+  customer: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+  paymentMethod: string | null;
+  paymentMethodTypes: string[];
+  usage: 'off_session' | 'on_session';
+  status: 'requires_payment_method' | 'requires_confirmation' | 'succeeded' | 'canceled';
+  mandate: string | null;
+  cancellationReason: string | null;
+}
+
+/** Internal record of a PaymentIntent; `processing` settles lazily once the clock passes `settlesAt`. */
+export interface PaymentIntentRecord {
+  id: string;
+  livemode: boolean;
+  created: number;
+  clientSecret: string;
+  amount: number;
+  currency: string;
+  customer: string | null;
+  description: string | null;
+  statementDescriptor: string | null;
+  metadata: Record<string, string>;
+  paymentMethod: string | null;
+  paymentMethodTypes: string[];
+  setupFutureUsage: 'off_session' | 'on_session' | null;
+  receiptEmail: string | null;
+  status: 'requires_payment_method' | 'requires_confirmation' | 'processing' | 'succeeded' | 'canceled';
+  mandate: string | null;
+  /** Emulated time (ms) at which a `processing` intent settles. */
+  settlesAt: number | null;
+  /** Failure code applied at settlement (from the bank account), or null when it succeeds. */
+  failureCode: string | null;
+  lastPaymentError: { code: string; message: string } | null;
+  canceledAt: number | null;
+  cancellationReason: string | null;
+}
+
+/** A stored idempotent result. */
+export interface IdempotencyRecord {
+  endpoint: string;
+  paramsFingerprint: string;
+  status: number;
+  body: unknown;
+  requestId: string;
+}
+
+/** Everything the emulated Stripe remembers. */
+export interface StripeState {
+  customers: Map<string, CustomerRecord>;
+  bankAccounts: Map<string, BankAccountRecord>;
+  /** btok id → the `ba_` id it produces (stable so the token shows the same id it attaches as). */
+  tokenBankAccountIds: Map<string, string>;
+  /** btok ids already consumed. */
+  usedTokens: Set<string>;
+  setupIntents: Map<string, SetupIntentRecord>;
+  mandates: Map<string, MandateRecord>;
+  paymentIntents: Map<string, PaymentIntentRecord>;
+  /** `${apiKey}\u0000${idempotencyKey}` → stored result. */
+  idempotency: Map<string, IdempotencyRecord>;
+}
+
+/** Creates an empty Stripe state. */
+export function createStripeState(): StripeState {
+  return {
+    customers: new Map(),
+    bankAccounts: new Map(),
+    tokenBankAccountIds: new Map(),
+    usedTokens: new Set(),
+    setupIntents: new Map(),
+    mandates: new Map(),
+    paymentIntents: new Map(),
+    idempotency: new Map(),
+  };
+}
+
+/** Empties a Stripe state in place. */
+export function clearStripeState(state: StripeState): void {
+  state.customers.clear();
+  state.bankAccounts.clear();
+  state.tokenBankAccountIds.clear();
+  state.usedTokens.clear();
+  state.setupIntents.clear();
+  state.mandates.clear();
+  state.paymentIntents.clear();
+  state.idempotency.clear();
+}
