@@ -46,6 +46,11 @@ export interface ProviderModule {
   snapshot(): Record<string, unknown>;
   /** Drops all state. */
   reset(): void;
+  /**
+   * Optional provider-specific control endpoints, mounted at `/__emulator/<name>/…`; `request.path` is
+   * relative to that mount (e.g. `/items/abc/repair`). Answer `{ error: { code, message } }` bodies on failure.
+   */
+  handleControl?(request: EmulatorRequest): Promise<EmulatorResponse>;
 }
 
 /** Bank account details that travel from Plaid to a processor inside the emulator. */

@@ -1,0 +1,109 @@
+import { EmulatorInputError } from './emulator-errors.js';
+import {
+  readObject,
+  readOptionalInteger,
+  readOptionalString,
+  rejectUnknownKeys,
+} from './input-validation.js';
+import { DEFAULT_CREDENTIALS, type EmulatorCredentials, type EmulatorTuning } from './types.js';
+
+/** Options for `startEmulator`; everything is optional. */
+export interface StartEmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+  /** Credentials the emulated providers accept instead of the documented defaults (per field). */
+  credentials?: {
+    plaid?: Partial<EmulatorCredentials['plaid']>;
+    stripe?: Partial<EmulatorCredentials['stripe']>;
+    dwolla?: Partial<EmulatorCredentials['dwolla']>;
+  };
+  /** Timing knobs (token lifetimes, webhook retry pacing) so tests run fast. */
+  tuning?: Partial<EmulatorTuning>;
+  /** Largest accepted request body in bytes (default 1 MiB); larger bodies get the provider's 413. */
+  bodyLimitBytes?: number;
+}
+
+/** `startEmulator` options after validation and defaults. */
+export interface ResolvedEmulatorOptions {
+  port: number;
+  host: string;
+  credentials: EmulatorCredentials;
+  tuning: EmulatorTuning;
+  bodyLimitBytes: number;
+}
+
+/** The default timing knobs. */
+export const DEFAULT_TUNING: EmulatorTuning = {
+  dwollaTokenTtlSeconds: 3600,
+  webhookRetryDelayMs: 2000,
+  webhookTimeoutMs: 10_000,
+};
+
+/** The default request body limit (1 MiB). */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const OPTION_KEYS = ['port', 'host', 'credentials', 'tuning', 'bodyLimitBytes'];
+
+/** Validates `startEmulator` options and fills in defaults; throws `EmulatorInputError` naming the field. */
+export function resolveEmulatorOptions(input: unknown): ResolvedEmulatorOptions {
+  const options = readObject(input, 'options');
+  rejectUnknownKeys(options, OPTION_KEYS, '');
+  const credentials = readObject(options['credentials'], 'credentials');
+  rejectUnknownKeys(credentials, ['plaid', 'stripe', 'dwolla'], 'credentials');
+  const plaid = readObject(credentials['plaid'], 'credentials.plaid');
+  rejectUnknownKeys(plaid, ['clientId', 'secret'], 'credentials.plaid');
+  const stripe = readObject(credentials['stripe'], 'credentials.stripe');
+  rejectUnknownKeys(stripe, ['secretKey', 'liveSecretKey'], 'credentials.stripe');
+  const dwolla = readObject(credentials['dwolla'], 'credentials.dwolla');
+  rejectUnknownKeys(dwolla, ['key', 'secret'], 'credentials.dwolla');
+  const tuning = readObject(options['tuning'], 'tuning');
+  rejectUnknownKeys(tuning, Object.keys(DEFAULT_TUNING), 'tuning');
+
+  const secretKey = readOptionalString(stripe['secretKey'], 'credentials.stripe.secretKey');
+  if (secretKey !== undefined && !secretKey.startsWith('sk_test_')) {
+    throw new EmulatorInputError('credentials.stripe.secretKey', "must start with 'sk_test_'");
+  }
+  const liveSecretKey = readOptionalString(stripe['liveSecretKey'], 'credentials.stripe.liveSecretKey');
+  if (liveSecretKey !== undefined && !liveSecretKey.startsWith('sk_live_')) {
+    throw new EmulatorInputError('credentials.stripe.liveSecretKey', "must start with 'sk_live_'");
+  }
+  return {
+    port: readOptionalInteger(options['port'], 'port', 0, 65_535) ?? 0,
+    host: readOptionalString(options['host'], 'host') ?? '127.0.0.1',
+    credentials: {
+      plaid: {
+        clientId:
+          readOptionalString(plaid['clientId'], 'credentials.plaid.clientId') ??
+          DEFAULT_CREDENTIALS.plaid.clientId,
+        secret:
+          readOptionalString(plaid['secret'], 'credentials.plaid.secret') ?? DEFAULT_CREDENTIALS.plaid.secret,
+      },
+      stripe: {
+        secretKey: secretKey ?? DEFAULT_CREDENTIALS.stripe.secretKey,
+        liveSecretKey: liveSecretKey ?? DEFAULT_CREDENTIALS.stripe.liveSecretKey,
+      },
+      dwolla: {
+        key: readOptionalString(dwolla['key'], 'credentials.dwolla.key') ?? DEFAULT_CREDENTIALS.dwolla.key,
+        secret:
+          readOptionalString(dwolla['secret'], 'credentials.dwolla.secret') ??
+          DEFAULT_CREDENTIALS.dwolla.secret,
+      },
+    },
+    tuning: {
+      dwollaTokenTtlSeconds:
+        readOptionalInteger(tuning['dwollaTokenTtlSeconds'], 'tuning.dwollaTokenTtlSeconds', 1, 31_536_000) ??
+        DEFAULT_TUNING.dwollaTokenTtlSeconds,
+      webhookRetryDelayMs:
+        readOptionalInteger(tuning['webhookRetryDelayMs'], 'tuning.webhookRetryDelayMs', 0, 86_400_000) ??
+        DEFAULT_TUNING.webhookRetryDelayMs,
+      webhookTimeoutMs:
+        readOptionalInteger(tuning['webhookTimeoutMs'], 'tuning.webhookTimeoutMs', 1, 600_000) ??
+        DEFAULT_TUNING.webhookTimeoutMs,
+    },
+    bodyLimitBytes:
+      readOptionalInteger(options['bodyLimitBytes'], 'bodyLimitBytes', 1024, 100 * 1024 * 1024) ??
+      DEFAULT_BODY_LIMIT_BYTES,
+  };
+}

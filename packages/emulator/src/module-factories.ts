@@ -1,0 +1,14 @@
+import { createDwollaModule } from './dwolla/dwolla-module.js';
+import { createPlaidModule } from './plaid/plaid-module.js';
+import { createStripeModule } from './stripe/stripe-module.js';
+import type { ModuleContext, ProviderModule } from './types.js';
+
+/** Builds one provider module from the shared context. */
+export type ModuleFactory = (context: ModuleContext) => ProviderModule;
+
+/** The provider modules every emulator mounts: Plaid on `/plaid`, Stripe on `/v1`, Dwolla on `/dwolla`. */
+export const DEFAULT_MODULE_FACTORIES: readonly ModuleFactory[] = [
+  createPlaidModule,
+  createStripeModule,
+  createDwollaModule,
+];

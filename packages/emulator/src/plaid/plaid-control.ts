@@ -1,0 +1,126 @@
+import { controlError, parseControlJson } from '../control/control-json.js';
+import { EmulatorInputError } from '../emulator-errors.js';
+import { readObject, readOptionalString, rejectUnknownKeys } from '../input-validation.js';
+import type { EmulatorRequest, EmulatorResponse } from '../types.js';
+import type { PlaidContext } from './plaid-context.js';
+import { PlaidApiError } from './plaid-errors.js';
+import { createItem, itemView, mintPublicToken } from './plaid-items.js';
+import { applySandboxCredentials } from './plaid-sandbox-credentials.js';
+import { forceLoginRequired, requireInstitution, requireProducts } from './plaid-sandbox-handlers.js';
+import type { PlaidItem } from './plaid-state.js';
+
+const ITEM_ROUTE = /^\/items\/([^/]+)\/(repair|public_token|reset_login)$/;
+const LINK_ROUTE = /^\/link_tokens\/([^/]+)\/complete$/;
+
+/** Clears an Item's login error, as finishing Link update mode does, and records LOGIN_REPAIRED. */
+export function repairItem(context: PlaidContext, item: PlaidItem): void {
+  if (item.error === null) return;
+  item.error = null;
+  context.webhooks.emit(item, { webhook_type: 'ITEM', webhook_code: 'LOGIN_REPAIRED' });
+}
+
+/**
+ * Plaid control routes under `/__emulator/plaid` (Link emulation for apps and tests):
+ * `POST /items/:item_id/repair`, `POST /items/:item_id/public_token`, `POST /items/:item_id/reset_login`,
+ * `POST /link_tokens/:link_token/complete`, `GET /webhook_key`.
+ */
+export async function handlePlaidControl(
+  context: PlaidContext,
+  request: EmulatorRequest,
+): Promise<EmulatorResponse> {
+  try {
+    return route(context, request);
+  } catch (error) {
+    if (error instanceof EmulatorInputError)
+      return controlError(400, 'invalid_input', error.message, error.field);
+    if (error instanceof PlaidApiError) {
+      return controlError(error.status, error.fields.error_code, error.fields.error_message);
+    }
+    throw error;
+  }
+}
+
+function route(context: PlaidContext, request: EmulatorRequest): EmulatorResponse {
+  if (request.path === '/webhook_key' && request.method === 'GET') {
+    return { status: 200, body: { key_id: context.keys.current().kid } };
+  }
+  const itemMatch = ITEM_ROUTE.exec(request.path);
+  if (itemMatch && request.method === 'POST') {
+    const itemId = decodeURIComponent(itemMatch[1] as string);
+    const item = context.state.items.get(itemId);
+    if (item === undefined) return controlError(404, 'item_not_found', `No Plaid Item ${itemId}.`);
+    const action = itemMatch[2];
+    if (action === 'repair') {
+      repairItem(context, item);
+      return { status: 200, body: { item: itemView(item, true) } };
+    }
+    if (action === 'reset_login') {
+      forceLoginRequired(context, item);
+      return { status: 200, body: { item: itemView(item, true) } };
+    }
+    const minted = mintPublicToken(context, item);
+    return {
+      status: 200,
+      body: {
+        public_token: minted.token,
+        item_id: item.itemId,
+        expiration: new Date(minted.expiresAt).toISOString(),
+      },
+    };
+  }
+  const linkMatch = LINK_ROUTE.exec(request.path);
+  if (linkMatch && request.method === 'POST') {
+    return completeLink(context, decodeURIComponent(linkMatch[1] as string), parseControlJson(request));
+  }
+  return controlError(404, 'not_found', `No Plaid control route ${request.method} ${request.path}.`);
+}
+
+function completeLink(context: PlaidContext, linkToken: string, input: unknown): EmulatorResponse {
+  const body = readObject(input, 'body');
+  rejectUnknownKeys(body, ['institution_id', 'username', 'password'], '');
+  const record = context.state.linkTokens.get(linkToken);
+  if (record === undefined) return controlError(404, 'link_token_not_found', 'Unknown link token.');
+  if (context.clock.now() >= record.expiresAt)
+    return controlError(400, 'link_token_expired', 'The link token has expired.');
+  const login = applySandboxCredentials(
+    readOptionalString(body['username'], 'username') ?? 'user_good',
+    readOptionalString(body['password'], 'password') ?? 'pass_good',
+  );
+  let item: PlaidItem;
+  if (record.itemId !== null) {
+    const existing = context.state.items.get(record.itemId);
+    if (existing === undefined)
+      return controlError(404, 'item_not_found', 'The Item of this link token was removed.');
+    repairItem(context, existing);
+    item = existing;
+  } else {
+    const institution = requireInstitution(
+      readOptionalString(body['institution_id'], 'institution_id') ?? 'ins_109508',
+    );
+    requireProducts(institution, record.products);
+    item = createItem(context, {
+      institution,
+      products: record.products,
+      webhook: record.webhook,
+      microDeposits: login.microDeposits,
+    });
+  }
+  const minted = mintPublicToken(context, item);
+  return {
+    status: 200,
+    body: {
+      public_token: minted.token,
+      item_id: item.itemId,
+      expiration: new Date(minted.expiresAt).toISOString(),
+      institution: { institution_id: item.institutionId, name: item.institutionName },
+      accounts: item.accounts.map((account) => ({
+        id: account.account_id,
+        name: account.name,
+        mask: account.mask,
+        type: account.type,
+        subtype: account.subtype,
+        verification_status: account.verificationStatus,
+      })),
+    },
+  };
+}

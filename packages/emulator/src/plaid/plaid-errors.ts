@@ -1,0 +1,304 @@
+/** A Plaid error object as it appears in API answers (without `request_id`) and in Item.error. */
+export interface PlaidErrorFields {
+  error_type: string;
+  error_code: string;
+  error_message: string;
+  display_message: string | null;
+}
+
+interface CatalogEntry {
+  type: string;
+  status: number;
+  message: string;
+  display: string | null;
+}
+
+const ITEM_LOGIN_REQUIRED_MESSAGE =
+  "the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information. use Link's update mode to restore the item to a good state";
+
+const CATALOG: Record<string, CatalogEntry> = {
+  // Invalid request
+  INVALID_BODY: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'body could not be parsed as JSON',
+    display: null,
+  },
+  MISSING_FIELDS: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'the following required fields are missing',
+    display: null,
+  },
+  UNKNOWN_FIELDS: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'the following fields are not recognized by this endpoint',
+    display: null,
+  },
+  INVALID_FIELD: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'one or more of the request fields are invalid',
+    display: null,
+  },
+  INVALID_HEADERS: {
+    type: 'INVALID_REQUEST',
+    status: 400,
+    message: 'the request headers are invalid',
+    display: null,
+  },
+  NOT_FOUND: { type: 'INVALID_REQUEST', status: 404, message: 'not found', display: null },
+  // Invalid input
+  INVALID_API_KEYS: {
+    type: 'INVALID_INPUT',
+    status: 400,
+    message: 'invalid client_id or secret provided',
+    display: null,
+  },
+  INVALID_ACCESS_TOKEN: {
+    type: 'INVALID_INPUT',
+    status: 400,
+    message: 'could not find matching access token',
+    display: null,
+  },
+  INVALID_PUBLIC_TOKEN: {
+    type: 'INVALID_INPUT',
+    status: 400,
+    message: 'could not find matching public token',
+    display: null,
+  },
+  INVALID_ACCOUNT_ID: {
+    type: 'INVALID_INPUT',
+    status: 400,
+    message: 'one or more of the account IDs is invalid',
+    display: null,
+  },
+  INVALID_INSTITUTION: {
+    type: 'INVALID_INPUT',
+    status: 400,
+    message: 'invalid institution_id provided',
+    display: null,
+  },
+  INVALID_WEBHOOK_VERIFICATION_KEY_ID: {
+    type: 'INVALID_INPUT',
+    status: 400,
+    message:
+      'invalid key_id provided. note that key_ids are specific to Plaid environments, and verification requests must be made to the same environment that the webhook was sent from',
+    display: null,
+  },
+  // Item errors
+  ITEM_LOGIN_REQUIRED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: ITEM_LOGIN_REQUIRED_MESSAGE,
+    display: null,
+  },
+  PRODUCT_NOT_READY: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message:
+      'the requested product is not yet ready. please provide a webhook or try the request again later',
+    display: null,
+  },
+  PRODUCTS_NOT_SUPPORTED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'the following products are not supported by this institution',
+    display: null,
+  },
+  NO_AUTH_ACCOUNTS: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message:
+      'There are no valid checking or savings account(s) associated with this Item. See https://plaid.com/docs/api/products/auth for more information.',
+    display:
+      "No valid accounts were found at the financial institution. Please visit your financial institution's website to confirm accounts are available.",
+  },
+  INVALID_CREDENTIALS: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'the provided credentials were not correct',
+    display: 'The provided credentials were not correct. Please try again.',
+  },
+  INVALID_MFA: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'the provided MFA response(s) were not correct',
+    display: 'The provided MFA responses were not correct. Please try again.',
+  },
+  INVALID_SEND_METHOD: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'the provided MFA send_method was invalid',
+    display: null,
+  },
+  ITEM_LOCKED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message:
+      "the account is locked. prompt the user to visit the institution's site and unlock their account",
+    display:
+      "The given credentials belong to a locked account. Please reset your credentials at your institution's website.",
+  },
+  ITEM_NOT_SUPPORTED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'this account is currently not supported',
+    display:
+      'The given account is not currently supported for this financial institution. We apologize for the inconvenience.',
+  },
+  MFA_NOT_SUPPORTED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message:
+      'this account requires a MFA type that we do not currently support. we apologize for the inconvenience',
+    display:
+      'The multi-factor security features enabled on this account are not currently supported for this financial institution.',
+  },
+  NO_ACCOUNTS: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'no valid accounts were found for this item',
+    display:
+      "No valid accounts were found at the financial institution. Please visit your financial institution's website to confirm accounts are available.",
+  },
+  INSUFFICIENT_CREDENTIALS: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'insufficient authorization was provided to complete the request',
+    display: null,
+  },
+  USER_SETUP_REQUIRED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message:
+      "the account has not been fully set up. prompt the user to visit the issuing institution's site and finish the setup process",
+    display:
+      "The given account requires additional setup. Please visit your financial institution's website to finish setting up your account.",
+  },
+  ACCESS_NOT_GRANTED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'the user did not grant the permissions required for this product',
+    display: null,
+  },
+  COUNTRY_NOT_SUPPORTED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'this country is not currently supported',
+    display: null,
+  },
+  // Institution errors
+  INSTITUTION_DOWN: {
+    type: 'INSTITUTION_ERROR',
+    status: 400,
+    message: 'this institution is not currently responding to this request. please try again soon',
+    display:
+      'This financial institution is not currently responding to requests. We apologize for the inconvenience.',
+  },
+  INSTITUTION_NOT_RESPONDING: {
+    type: 'INSTITUTION_ERROR',
+    status: 400,
+    message: 'this institution is not currently responding to this request. please try again soon',
+    display:
+      'This financial institution is not currently responding to requests. We apologize for the inconvenience.',
+  },
+  INSTITUTION_NOT_AVAILABLE: {
+    type: 'INSTITUTION_ERROR',
+    status: 400,
+    message: 'this institution is not currently responding to this request. please try again soon',
+    display:
+      'This financial institution is not currently responding to requests. We apologize for the inconvenience.',
+  },
+  INSTITUTION_NO_LONGER_SUPPORTED: {
+    type: 'INSTITUTION_ERROR',
+    status: 400,
+    message: 'this institution is no longer supported',
+    display: 'This financial institution is no longer supported. We apologize for the inconvenience.',
+  },
+  // Rate limits and API errors
+  RATE_LIMIT: {
+    type: 'RATE_LIMIT_EXCEEDED',
+    status: 429,
+    message: 'rate limit exceeded. please try again later',
+    display: null,
+  },
+  INTERNAL_SERVER_ERROR: {
+    type: 'API_ERROR',
+    status: 500,
+    message: 'an unexpected error occurred',
+    display: 'Oops, an unexpected error occurred. Please try again later.',
+  },
+  PLANNED_MAINTENANCE: {
+    type: 'API_ERROR',
+    status: 503,
+    message:
+      'the Plaid API is temporarily unavailable due to planned maintenance. visit https://status.plaid.com/ for more information',
+    display: null,
+  },
+};
+
+/** Error codes that Sandbox's `error_<CODE>` passwords can force at Item creation. */
+export const SANDBOX_CREDENTIAL_ERROR_CODES: readonly string[] = [
+  'INVALID_CREDENTIALS',
+  'INVALID_MFA',
+  'INVALID_SEND_METHOD',
+  'ITEM_LOCKED',
+  'ITEM_NOT_SUPPORTED',
+  'MFA_NOT_SUPPORTED',
+  'NO_ACCOUNTS',
+  'INSUFFICIENT_CREDENTIALS',
+  'USER_SETUP_REQUIRED',
+  'ITEM_LOGIN_REQUIRED',
+  'COUNTRY_NOT_SUPPORTED',
+  'INSTITUTION_DOWN',
+  'INSTITUTION_NOT_RESPONDING',
+  'INSTITUTION_NOT_AVAILABLE',
+  'INSTITUTION_NO_LONGER_SUPPORTED',
+  'INTERNAL_SERVER_ERROR',
+];
+
+/** A Plaid error answer travelling up to the module, which adds the request id. */
+export class PlaidApiError extends Error {
+  /** HTTP status. */
+  readonly status: number;
+  /** The error body fields. */
+  readonly fields: PlaidErrorFields;
+
+  constructor(status: number, fields: PlaidErrorFields) {
+    super(fields.error_message);
+    this.name = 'PlaidApiError';
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+/** Builds the catalogue error `code`, optionally with a more specific developer message. */
+export function plaidError(code: string, message?: string): PlaidApiError {
+  const entry = CATALOG[code] ?? (CATALOG['INTERNAL_SERVER_ERROR'] as CatalogEntry);
+  return new PlaidApiError(entry.status, {
+    error_type: entry.type,
+    error_code: code in CATALOG ? code : 'INTERNAL_SERVER_ERROR',
+    error_message: message ?? entry.message,
+    display_message: entry.display,
+  });
+}
+
+/** True when `code` is in the emulator's Plaid error catalogue. */
+export function isKnownPlaidErrorCode(code: string): boolean {
+  return code in CATALOG;
+}
+
+/** The Plaid error an injected HTTP status maps to (used by faults). */
+export function plaidErrorForStatus(status: number): PlaidApiError {
+  let error: PlaidApiError;
+  if (status === 429) error = plaidError('RATE_LIMIT');
+  else if (status === 503) error = plaidError('PLANNED_MAINTENANCE');
+  else if (status >= 500) error = plaidError('INTERNAL_SERVER_ERROR');
+  else if (status === 404) error = plaidError('NOT_FOUND');
+  else if (status === 413) error = plaidError('INVALID_BODY', 'request body is too large');
+  else if (status === 401 || status === 403) error = plaidError('INVALID_API_KEYS');
+  else error = plaidError('INVALID_FIELD');
+  return new PlaidApiError(status, error.fields);
+}

@@ -1,0 +1,52 @@
+import { createRequestId } from '../ids.js';
+import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
+import type { PlaidContext } from './plaid-context.js';
+import { handlePlaidControl } from './plaid-control.js';
+import { PlaidApiError, plaidError } from './plaid-errors.js';
+import { parsePlaidRequest } from './plaid-request.js';
+import { plaidFailure, plaidFaultResponse, plaidSuccess } from './plaid-responses.js';
+import { PLAID_ROUTES } from './plaid-routes.js';
+import { validatePlaidBody } from './plaid-schema.js';
+import { clearPlaidState, createPlaidState, snapshotPlaidState } from './plaid-state.js';
+import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
+import { createPlaidWebhookEmitter } from './plaid-webhooks.js';
+
+/** Creates the emulated Plaid Sandbox, mounted on `/plaid` of the emulator's server. */
+export function createPlaidModule(context: ModuleContext): ProviderModule {
+  const state = createPlaidState();
+  const plaid: PlaidContext = {
+    state,
+    clock: context.clock,
+    bridge: context.bridge,
+    webhooks: createPlaidWebhookEmitter(state, context.clock),
+    keys: createPlaidWebhookKeyStore(context.clock),
+  };
+
+  const answer = (request: EmulatorRequest, requestId: string): EmulatorResponse => {
+    const route = PLAID_ROUTES.get(request.path);
+    if (route === undefined || request.method !== 'POST') {
+      throw plaidError('NOT_FOUND', `not found: ${request.method} ${request.path}`);
+    }
+    const body = parsePlaidRequest(request, context.credentials.plaid);
+    validatePlaidBody(body, route.fields);
+    return plaidSuccess(route.handle(plaid, body), requestId);
+  };
+
+  return {
+    name: 'plaid',
+    prefix: '/plaid',
+    async handle(request) {
+      const requestId = createRequestId();
+      try {
+        return answer(request, requestId);
+      } catch (error) {
+        if (error instanceof PlaidApiError) return plaidFailure(error, requestId);
+        return plaidFailure(plaidError('INTERNAL_SERVER_ERROR'), requestId);
+      }
+    },
+    faultResponse: (status, options) => plaidFaultResponse(status, options, createRequestId()),
+    snapshot: () => snapshotPlaidState(state, context.clock.now()),
+    reset: () => clearPlaidState(state),
+    handleControl: (request) => handlePlaidControl(plaid, request),
+  };
+}

@@ -1,0 +1,150 @@
+import type { PlaidErrorFields } from './plaid-errors.js';
+
+/** An emulated account of an Item. */
+export interface PlaidAccount {
+  account_id: string;
+  name: string;
+  official_name: string | null;
+  type: 'depository' | 'credit';
+  subtype: string;
+  mask: string;
+  balances: { available: number | null; current: number | null; limit: number | null };
+  /** Account number (checking and savings only: the accounts Auth returns). */
+  accountNumber: string | null;
+  /** Plaid `verification_status`, set for micro-deposit Items. */
+  verificationStatus: string | null;
+}
+
+/** An emulated Item. */
+export interface PlaidItem {
+  itemId: string;
+  institutionId: string;
+  institutionName: string;
+  countryCode: string;
+  webhook: string | null;
+  billedProducts: string[];
+  availableProducts: string[];
+  authMethod: string | null;
+  error: PlaidErrorFields | null;
+  accounts: PlaidAccount[];
+  createdAt: number;
+  /** Null until a public token is exchanged. */
+  accessToken: string | null;
+  /** Automated micro-deposit Items: when verification completes (emulated ms), else null. */
+  verifiesAt: number | null;
+}
+
+/** A public token waiting to be exchanged. */
+export interface PublicTokenRecord {
+  itemId: string;
+  createdAt: number;
+  expiresAt: number;
+  exchanged: boolean;
+}
+
+/** A link token from `/link/token/create`. */
+export interface LinkTokenRecord {
+  createdAt: number;
+  expiresAt: number;
+  /** Update mode: the Item's access token. */
+  itemId: string | null;
+  products: string[];
+  webhook: string | null;
+  countryCodes: string[];
+}
+
+/** A token minted for a processor (`btok_…` for Stripe, `processor-sandbox-…` for others). */
+export interface MintedTokenRecord {
+  itemId: string;
+  accountId: string;
+  processor: string;
+  createdAt: number;
+}
+
+/** A webhook the emulated Plaid would send (and a dispatcher may deliver). */
+export interface PlaidWebhookEvent {
+  id: string;
+  itemId: string;
+  url: string;
+  webhookType: string;
+  webhookCode: string;
+  payload: Record<string, unknown>;
+  createdAt: number;
+}
+
+/** All of the emulated Plaid's mutable state. */
+export interface PlaidState {
+  items: Map<string, PlaidItem>;
+  itemsByAccessToken: Map<string, PlaidItem>;
+  publicTokens: Map<string, PublicTokenRecord>;
+  linkTokens: Map<string, LinkTokenRecord>;
+  processorTokens: Map<string, MintedTokenRecord>;
+  webhookEvents: PlaidWebhookEvent[];
+  removedItemIds: string[];
+}
+
+/** Creates empty Plaid state. */
+export function createPlaidState(): PlaidState {
+  return {
+    items: new Map(),
+    itemsByAccessToken: new Map(),
+    publicTokens: new Map(),
+    linkTokens: new Map(),
+    processorTokens: new Map(),
+    webhookEvents: [],
+    removedItemIds: [],
+  };
+}
+
+/** Empties `state` in place. */
+export function clearPlaidState(state: PlaidState): void {
+  state.items.clear();
+  state.itemsByAccessToken.clear();
+  state.publicTokens.clear();
+  state.linkTokens.clear();
+  state.processorTokens.clear();
+  state.webhookEvents.length = 0;
+  state.removedItemIds.length = 0;
+}
+
+/** Counts and lists for `GET /__emulator/state` (tokens are shown masked, never in full). */
+export function snapshotPlaidState(state: PlaidState, now: number): Record<string, unknown> {
+  const mask = (token: string) => `…${token.slice(-4)}`;
+  return {
+    counts: {
+      items: state.items.size,
+      publicTokens: state.publicTokens.size,
+      linkTokens: state.linkTokens.size,
+      processorTokens: state.processorTokens.size,
+      webhookEvents: state.webhookEvents.length,
+      removedItems: state.removedItemIds.length,
+    },
+    items: [...state.items.values()].map((item) => ({
+      item_id: item.itemId,
+      institution_id: item.institutionId,
+      webhook: item.webhook,
+      exchanged: item.accessToken !== null,
+      error: item.error?.error_code ?? null,
+      billed_products: [...item.billedProducts],
+      account_ids: item.accounts.map((account) => account.account_id),
+      created_at: new Date(item.createdAt).toISOString(),
+    })),
+    publicTokens: [...state.publicTokens.entries()].map(([token, record]) => ({
+      token: mask(token),
+      item_id: record.itemId,
+      exchanged: record.exchanged,
+      expired: now >= record.expiresAt,
+    })),
+    processorTokens: [...state.processorTokens.entries()].map(([token, record]) => ({
+      token: mask(token),
+      item_id: record.itemId,
+      account_id: record.accountId,
+      processor: record.processor,
+    })),
+    webhookEvents: state.webhookEvents.map((event) => ({
+      ...event,
+      createdAt: new Date(event.createdAt).toISOString(),
+    })),
+    removedItemIds: [...state.removedItemIds],
+  };
+}

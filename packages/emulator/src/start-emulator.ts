@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import { createBridge } from './bridge.js';
+import { createClock } from './clock.js';
+import { createControlRouter } from './control/control-router.js';
+import { createControlClient, type EmulatorControlClient } from './control-client.js';
+import { resolveEmulatorOptions, type StartEmulatorOptions } from './emulator-options.js';
+import { createFaultRegistry } from './faults.js';
+import { DEFAULT_MODULE_FACTORIES } from './module-factories.js';
+import { createEmulatorServer } from './server.js';
+import type { ModuleContext } from './types.js';
+
+/** A running emulator: where each provider lives, the credentials it accepts, and how to stop it. */
+export interface RunningEmulator {
+  /** Origin of the single server, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  /** Plaid Sandbox: point `basePath` here and send these credentials. */
+  plaid: { baseUrl: string; clientId: string; secret: string };
+  /** Stripe test mode: the SDK takes host, port and protocol (it always calls `/v1`). */
+  stripe: { host: string; port: number; protocol: 'http'; secretKey: string; liveSecretKey: string };
+  /** Dwolla Sandbox: API root and application key/secret for the client-credentials token. */
+  dwolla: { baseUrl: string; key: string; secret: string };
+  /** Typed client for `/__emulator/` (reset, state, clock, faults, Plaid Link helpers). */
+  control: EmulatorControlClient;
+  /** Stops the server and drops every connection. */
+  close(): Promise<void>;
+}
+
+/** Starts the emulator on `host:port` (default 127.0.0.1 and a free port) and resolves once it listens. */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const resolved = resolveEmulatorOptions(options);
+  const clock = createClock();
+  const bridge = createBridge();
+  const context: ModuleContext = {
+    clock,
+    bridge,
+    credentials: resolved.credentials,
+    options: resolved.tuning,
+  };
+  const modules = DEFAULT_MODULE_FACTORIES.map((factory) => factory(context));
+  const faults = createFaultRegistry();
+  let origin = '';
+  const emulator = createEmulatorServer({
+    modules,
+    faults,
+    control: createControlRouter({ modules, faults, clock, bridge }),
+    bodyLimitBytes: resolved.bodyLimitBytes,
+    origin: () => origin,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    emulator.server.once('error', onError);
+    emulator.server.listen(resolved.port, resolved.host, () => {
+      emulator.server.off('error', onError);
+      resolve();
+    });
+  });
+  const { port } = emulator.server.address() as AddressInfo;
+  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+  origin = `http://${host}:${port}`;
+  let closed: Promise<void> | undefined;
+  return {
+    url: origin,
+    plaid: { baseUrl: `${origin}/plaid`, ...resolved.credentials.plaid },
+    stripe: { host: resolved.host, port, protocol: 'http', ...resolved.credentials.stripe },
+    dwolla: { baseUrl: `${origin}/dwolla`, ...resolved.credentials.dwolla },
+    control: createControlClient(origin),
+    close() {
+      closed ??= emulator.close();
+      return closed;
+    },
+  };
+}
