@@ -2,10 +2,10 @@ import { ConfigError, InputValidationError, NetworkError, ResponseValidationErro
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fixtures, HAL, nockToken, SANDBOX, TEST_SECRET, testClient } from './dwolla.test-helpers.js';
 import { createDwollaClient } from './dwolla-client.js';
 import { DwollaApiError } from './dwolla-errors.js';
 import { fundingSourceSchema } from './dwolla-schemas.js';
-import { fixtures, HAL, nockToken, SANDBOX, TEST_SECRET, testClient } from './dwolla.test-helpers.js';
 
 const FS_ID = 'df8392e5-4c06-42ed-b247-c098ed6f5a11';
 const CUSTOMER_ID = 'ab443d36-3757-44c1-a1b4-29727fb3111c';
@@ -30,7 +30,10 @@ describe('createDwollaClient', () => {
     nockToken();
     let seen: Record<string, unknown> = {};
     nock(SANDBOX, { reqheaders: { accept: HAL, 'content-type': HAL } })
-      .post(`/customers/${CUSTOMER_ID}/funding-sources`, { name: 'Checking', plaidToken: 'processor-sandbox-abc123' })
+      .post(`/customers/${CUSTOMER_ID}/funding-sources`, {
+        name: 'Checking',
+        plaidToken: 'processor-sandbox-abc123',
+      })
       .reply(function () {
         seen = { key: this.req.headers['idempotency-key'] };
         return [201, '', { Location: `${SANDBOX}/funding-sources/${FS_ID}` }];
@@ -39,7 +42,11 @@ describe('createDwollaClient', () => {
       name: 'Checking',
       plaidToken: 'processor-sandbox-abc123',
     });
-    expect(created).toMatchObject({ status: 201, id: FS_ID, location: `${SANDBOX}/funding-sources/${FS_ID}` });
+    expect(created).toMatchObject({
+      status: 201,
+      id: FS_ID,
+      location: `${SANDBOX}/funding-sources/${FS_ID}`,
+    });
     expect(seen['key']).toBe(created.idempotencyKey);
     expect(created.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -56,7 +63,11 @@ describe('createDwollaClient', () => {
           ? [503, '<html><body>503 Service Unavailable</body></html>', { 'content-type': 'text/html' }]
           : [201, '', { Location: `${SANDBOX}/customers/${CUSTOMER_ID}` }];
       });
-    const created = await testClient().create('/customers', { firstName: 'Jane' }, { idempotencyKey: 'fixed-key-1' });
+    const created = await testClient().create(
+      '/customers',
+      { firstName: 'Jane' },
+      { idempotencyKey: 'fixed-key-1' },
+    );
     expect(created.id).toBe(CUSTOMER_ID);
     expect(keys).toEqual(['fixed-key-1', 'fixed-key-1', 'fixed-key-1']);
   });
@@ -69,7 +80,9 @@ describe('createDwollaClient', () => {
       .times(3)
       .reply(function () {
         keys.push(String(this.req.headers['idempotency-key']));
-        return keys.length === 1 ? [500, { code: 'ServerError', message: 'oops' }] : [201, '', { Location: `${SANDBOX}/customers/${CUSTOMER_ID}` }];
+        return keys.length === 1
+          ? [500, { code: 'ServerError', message: 'oops' }]
+          : [201, '', { Location: `${SANDBOX}/customers/${CUSTOMER_ID}` }];
       });
     const client = testClient();
     await client.create('/customers', { a: 1 });
@@ -111,7 +124,9 @@ describe('createDwollaClient', () => {
     const tokenScope = nockToken('bearer-shared-0001');
     nock(SANDBOX).get(`/funding-sources/${FS_ID}`).times(6).reply(200, fixtures['fundingSource']);
     const client = testClient();
-    await Promise.all(Array.from({ length: 6 }, () => client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema)));
+    await Promise.all(
+      Array.from({ length: 6 }, () => client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema)),
+    );
     expect(tokenScope.isDone()).toBe(true);
   });
 
@@ -123,7 +138,12 @@ describe('createDwollaClient', () => {
       .catch((e: unknown) => e);
     expect(DwollaApiError.isInstance(error)).toBe(true);
     const apiError = error as DwollaApiError;
-    expect(apiError).toMatchObject({ code: 'ValidationError', status: 400, requestId: 'req-val', isRetryable: false });
+    expect(apiError).toMatchObject({
+      code: 'ValidationError',
+      status: 400,
+      requestId: 'req-val',
+      isRetryable: false,
+    });
     expect(apiError.embeddedErrors.map((e) => [e.code, e.path])).toEqual([
       ['Required', '/firstName'],
       ['Invalid', '/email'],
@@ -159,7 +179,9 @@ describe('createDwollaClient', () => {
     const scope = nock(SANDBOX)
       .get(`/funding-sources/${FS_ID}`)
       .times(3)
-      .reply(503, '<!DOCTYPE html><html><body>Service Unavailable</body></html>', { 'content-type': 'text/html' });
+      .reply(503, '<!DOCTYPE html><html><body>Service Unavailable</body></html>', {
+        'content-type': 'text/html',
+      });
     const error = (await testClient()
       .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
       .catch((e: unknown) => e)) as DwollaApiError;
@@ -176,7 +198,11 @@ describe('createDwollaClient', () => {
       .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
       .catch((e: unknown) => e);
     expect(ResponseValidationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ provider: 'dwolla', endpoint: '/funding-sources/{id}', isRetryable: false });
+    expect(error).toMatchObject({
+      provider: 'dwolla',
+      endpoint: '/funding-sources/{id}',
+      isRetryable: false,
+    });
   });
 
   it('rejects a 200 body of the wrong shape naming the field', async () => {
@@ -225,17 +251,27 @@ describe('createDwollaClient', () => {
 
   it('returns a 429 whose Retry-After exceeds maxRetryAfterMs to the caller with retryAfterMs', async () => {
     nockToken();
-    nock(SANDBOX).get(`/funding-sources/${FS_ID}`).once().reply(429, fixtures['tooManyRequests'], { 'Retry-After': '300' });
+    nock(SANDBOX)
+      .get(`/funding-sources/${FS_ID}`)
+      .once()
+      .reply(429, fixtures['tooManyRequests'], { 'Retry-After': '300' });
     const error = (await testClient()
       .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
       .catch((e: unknown) => e)) as DwollaApiError;
-    expect(error).toMatchObject({ code: 'TooManyRequests', status: 429, isRetryable: true, retryAfterMs: 300_000 });
+    expect(error).toMatchObject({
+      code: 'TooManyRequests',
+      status: 429,
+      isRetryable: true,
+      retryAfterMs: 300_000,
+    });
   });
 
   it('treats 409 on an idempotent POST as retryable (original still processing)', async () => {
     nockToken();
     nock(SANDBOX).post('/customers').reply(409, { code: 'Conflict', message: 'in progress' });
-    nock(SANDBOX).post('/customers').reply(201, '', { Location: `${SANDBOX}/customers/${CUSTOMER_ID}` });
+    nock(SANDBOX)
+      .post('/customers')
+      .reply(201, '', { Location: `${SANDBOX}/customers/${CUSTOMER_ID}` });
     const created = await testClient().create('/customers', { a: 1 });
     expect(created.id).toBe(CUSTOMER_ID);
   });
@@ -256,9 +292,13 @@ describe('createDwollaClient', () => {
     expect(client.resolveUrl(`${SANDBOX}/funding-sources/${FS_ID}`)).toBe(
       `http://127.0.0.1:9/dwolla/funding-sources/${FS_ID}`,
     );
-    expect(client.resolveUrl('http://127.0.0.1:9/dwolla/customers')).toBe('http://127.0.0.1:9/dwolla/customers');
+    expect(client.resolveUrl('http://127.0.0.1:9/dwolla/customers')).toBe(
+      'http://127.0.0.1:9/dwolla/customers',
+    );
     expect(() => client.resolveUrl('https://evil.example.com/customers')).toThrow(ConfigError);
-    expect(() => testClient().resolveUrl('https://api.dwolla.com/customers')).toThrow(/not this client's Dwolla host/);
+    expect(() => testClient().resolveUrl('https://api.dwolla.com/customers')).toThrow(
+      /not this client's Dwolla host/,
+    );
   });
 
   it('an abort stops a pending retry at once', async () => {
@@ -308,7 +348,9 @@ describe('createDwollaClient', () => {
     process.env['DWOLLA_KEY'] = 'env-key-1';
     process.env['DWOLLA_SECRET'] = 'env-secret-1';
     try {
-      nock(SANDBOX, { reqheaders: { authorization: `Basic ${Buffer.from('env-key-1:env-secret-1').toString('base64')}` } })
+      nock(SANDBOX, {
+        reqheaders: { authorization: `Basic ${Buffer.from('env-key-1:env-secret-1').toString('base64')}` },
+      })
         .post('/token')
         .reply(200, { access_token: 'bearer-env-0001', token_type: 'bearer', expires_in: 3600 });
       nock(SANDBOX).get('/exchange-partners').reply(200, fixtures['exchangePartners']);
@@ -344,8 +386,12 @@ describe('createDwollaClient', () => {
   it('validates call arguments before any request', async () => {
     const client = testClient();
     await expect(client.get('', anyBody)).rejects.toBeInstanceOf(InputValidationError);
-    await expect(client.create('/customers', 'nope' as never)).rejects.toMatchObject({ name: 'InputValidationError' });
-    await expect(client.post('/customers', {}, anyBody, { idempotencyKey: 'has space' })).rejects.toMatchObject({
+    await expect(client.create('/customers', 'nope' as never)).rejects.toMatchObject({
+      name: 'InputValidationError',
+    });
+    await expect(
+      client.post('/customers', {}, anyBody, { idempotencyKey: 'has space' }),
+    ).rejects.toMatchObject({
       field: 'idempotencyKey',
     });
   });

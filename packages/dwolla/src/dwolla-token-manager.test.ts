@@ -1,9 +1,9 @@
 import { ConfigError, NetworkError, silentLogger } from '@achbridge/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BASIC, HAL, SANDBOX, TEST_KEY, TEST_SECRET } from './dwolla.test-helpers.js';
 import { DwollaApiError } from './dwolla-errors.js';
 import { createDwollaTokenManager } from './dwolla-token-manager.js';
-import { BASIC, HAL, SANDBOX, TEST_KEY, TEST_SECRET } from './dwolla.test-helpers.js';
 
 function manager(clock: { now: number }, overrides: { key?: () => string } = {}) {
   return createDwollaTokenManager({
@@ -111,7 +111,9 @@ describe('createDwollaTokenManager', () => {
 
   it('does not cache a token error: the next call asks again', async () => {
     nock(SANDBOX).post('/token').reply(401, { error: 'invalid_client' });
-    nock(SANDBOX).post('/token').reply(200, { access_token: 'token-after-error', token_type: 'bearer', expires_in: 3600 });
+    nock(SANDBOX)
+      .post('/token')
+      .reply(200, { access_token: 'token-after-error', token_type: 'bearer', expires_in: 3600 });
     const tokens = manager({ now: 1_000_000 });
     const error = await tokens.getToken().catch((e: unknown) => e);
     expect(DwollaApiError.isInstance(error)).toBe(true);
@@ -122,7 +124,9 @@ describe('createDwollaTokenManager', () => {
   });
 
   it('rejects a malformed token answer with a ResponseValidationError that does not show the token', async () => {
-    nock(SANDBOX).post('/token').reply(200, { access_token: 'leaky-token-value-123', token_type: 'mac', expires_in: 3600 });
+    nock(SANDBOX)
+      .post('/token')
+      .reply(200, { access_token: 'leaky-token-value-123', token_type: 'mac', expires_in: 3600 });
     const tokens = manager({ now: 1_000_000 });
     const error = await tokens.getToken().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ResponseValidationError', endpoint: '/token', provider: 'dwolla' });
@@ -150,7 +154,10 @@ describe('createDwollaTokenManager', () => {
   });
 
   it("a caller's abort rejects that caller at once while the shared fetch serves the others", async () => {
-    nock(SANDBOX).post('/token').delay(50).reply(200, { access_token: 'token-shared-abort', token_type: 'bearer', expires_in: 3600 });
+    nock(SANDBOX)
+      .post('/token')
+      .delay(50)
+      .reply(200, { access_token: 'token-shared-abort', token_type: 'bearer', expires_in: 3600 });
     const tokens = manager({ now: 1 });
     const controller = new AbortController();
     const aborted = tokens.getToken(controller.signal);

@@ -28,7 +28,10 @@ export function testClient(overrides: DwollaClientSettings = {}): DwollaClient {
 }
 
 /** Intercepts `POST /token` answering `token`, `times` times. */
-export function nockToken(token = 'bearer-token-0001', options: { times?: number; expiresIn?: number } = {}): nock.Scope {
+export function nockToken(
+  token = 'bearer-token-0001',
+  options: { times?: number; expiresIn?: number } = {},
+): nock.Scope {
   return nock(SANDBOX)
     .post('/token', 'grant_type=client_credentials')
     .times(options.times ?? 1)

@@ -1,0 +1,537 @@
+import { ConfigError, InputValidationError } from '@achbridge/core';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, nockToken, SANDBOX, testClient } from './dwolla.test-helpers.js';
+import { createDwollaAdapter } from './dwolla-adapter.js';
+import {
+  ACCESS_TOKEN,
+  ACCOUNT_ID,
+  ITEM_ID,
+  nockPlaidAccounts,
+  nockProcessorToken,
+  plaidAccount,
+  testPlaid,
+} from './dwolla-adapter.test-helpers.js';
+import { DwollaApiError } from './dwolla-errors.js';
+
+const CUSTOMER_ID = 'ab443d36-3757-44c1-a1b4-29727fb3111c';
+const FS_ID = 'df8392e5-4c06-42ed-b247-c098ed6f5a11';
+const OTHER_FS_ID = '0e4ab3c1-1d2f-4c5b-8a9e-222233334444';
+const FUNDING_SOURCES = `/customers/${CUSTOMER_ID}/funding-sources`;
+const fundingSource = fixtures['fundingSource'] as Record<string, unknown>;
+
+function adapter(options: { dwolla?: 'sandbox' | 'production'; plaid?: 'sandbox' | 'production' } = {}) {
+  return createDwollaAdapter({
+    plaid: testPlaid(options.plaid ?? 'sandbox'),
+    dwolla: testClient({ environment: options.dwolla ?? 'sandbox' }),
+  });
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('createDwollaAdapter', () => {
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+
+  describe('createFundingSource', () => {
+    it('POSTs plaidToken, name and bankAccountType with an Idempotency-Key, then reads the funding source', async () => {
+      nockToken();
+      let key: unknown;
+      nock(SANDBOX)
+        .post(FUNDING_SOURCES, {
+          plaidToken: 'processor-sandbox-abc-123',
+          name: "Jane Doe's Checking",
+          bankAccountType: 'checking',
+        })
+        .reply(function () {
+          key = this.req.headers['idempotency-key'];
+          return [201, '', { Location: `${SANDBOX}/funding-sources/${FS_ID}` }];
+        });
+      nock(SANDBOX).get(`/funding-sources/${FS_ID}`).reply(200, fundingSource);
+      const result = await adapter().createFundingSource({
+        customer: CUSTOMER_ID,
+        processorToken: 'processor-sandbox-abc-123',
+        name: "Jane Doe's Checking",
+        bankAccountType: 'checking',
+      });
+      expect(result).toMatchObject({
+        id: FS_ID,
+        url: `${SANDBOX}/funding-sources/${FS_ID}`,
+        status: 'verified',
+        name: "Jane Doe's Checking",
+        bankName: 'SANDBOX TEST BANK',
+        created: true,
+        customerUrl: `${SANDBOX}/customers/${CUSTOMER_ID}`,
+      });
+      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    });
+
+    it('accepts the customer as a URL and sends the caller idempotency key', async () => {
+      nockToken();
+      nock(SANDBOX, { reqheaders: { 'idempotency-key': 'caller-key-1' } })
+        .post(FUNDING_SOURCES)
+        .reply(201, '', { Location: `${SANDBOX}/funding-sources/${FS_ID}` });
+      nock(SANDBOX).get(`/funding-sources/${FS_ID}`).reply(200, fundingSource);
+      const result = await adapter().createFundingSource({
+        customer: `${SANDBOX}/customers/${CUSTOMER_ID}`,
+        processorToken: 'processor-sandbox-abc-123',
+        name: 'Checking',
+        idempotencyKey: 'caller-key-1',
+      });
+      expect(result.created).toBe(true);
+    });
+
+    it('resolves DuplicateResource to the existing funding source via _links.about (created: false)', async () => {
+      nockToken();
+      nock(SANDBOX).post(FUNDING_SOURCES).reply(400, fixtures['duplicateResource']);
+      nock(SANDBOX).get(`/funding-sources/${FS_ID}`).reply(200, fundingSource);
+      const result = await adapter().createFundingSource({
+        customer: CUSTOMER_ID,
+        processorToken: 'processor-sandbox-abc-123',
+        name: 'Checking',
+      });
+      expect(result).toMatchObject({ id: FS_ID, created: false });
+    });
+
+    it('resolves the "Duplicate funding source" ValidationError by listing the customer funding sources', async () => {
+      nockToken();
+      nock(SANDBOX).post(FUNDING_SOURCES).reply(400, fixtures['duplicateFundingSource']);
+      nock(SANDBOX)
+        .get(FUNDING_SOURCES)
+        .query({ removed: 'false' })
+        .reply(200, {
+          _embedded: {
+            'funding-sources': [
+              { ...fundingSource, id: OTHER_FS_ID, name: 'Other bank' },
+              { ...fundingSource, name: "Jane Doe's Checking" },
+              { ...fundingSource, id: 'bal-0000', type: 'balance', name: 'Balance' },
+            ],
+          },
+          total: 3,
+        });
+      const result = await adapter().createFundingSource({
+        customer: CUSTOMER_ID,
+        processorToken: 'processor-sandbox-abc-123',
+        name: "Jane Doe's Checking",
+      });
+      expect(result).toMatchObject({ id: FS_ID, created: false, name: "Jane Doe's Checking" });
+    });
+
+    it('rethrows the duplicate error when the existing funding source cannot be told apart', async () => {
+      nockToken();
+      nock(SANDBOX).post(FUNDING_SOURCES).reply(400, fixtures['duplicateFundingSource']);
+      nock(SANDBOX)
+        .get(FUNDING_SOURCES)
+        .query(true)
+        .reply(200, {
+          _embedded: {
+            'funding-sources': [
+              { ...fundingSource, id: OTHER_FS_ID, name: 'A' },
+              { ...fundingSource, name: 'B' },
+            ],
+          },
+        });
+      const error = await rejectionOf(
+        adapter().createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-sandbox-x1',
+          name: 'C',
+        }),
+      );
+      expect(DwollaApiError.isInstance(error) && error.hasCode('ValidationError')).toBe(true);
+    });
+
+    it('does not treat other validation errors as duplicates', async () => {
+      nockToken();
+      nock(SANDBOX).post(FUNDING_SOURCES).reply(400, fixtures['validationError']);
+      const error = await rejectionOf(
+        adapter().createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-sandbox-x1',
+          name: 'C',
+        }),
+      );
+      expect((error as DwollaApiError).embeddedErrors).toHaveLength(2);
+    });
+
+    it('surfaces NotFound for an unknown customer', async () => {
+      nockToken();
+      nock(SANDBOX)
+        .post(FUNDING_SOURCES)
+        .reply(404, { code: 'NotFound', message: 'Customer ID not found. Check Customer ID.' });
+      const error = await rejectionOf(
+        adapter().createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-sandbox-x1',
+          name: 'C',
+        }),
+      );
+      expect(error).toMatchObject({ code: 'NotFound', status: 404 });
+      expect(String(error)).not.toContain('processor-sandbox-x1');
+    });
+
+    it('creates through Secure Exchange: exchange partner → exchange → funding source with _links.exchange', async () => {
+      nockToken();
+      const exchangeUrl = `${SANDBOX}/exchanges/7c3c3f3a-0000-4000-8000-000000000001`;
+      nock(SANDBOX).get('/exchange-partners').reply(200, fixtures['exchangePartners']);
+      nock(SANDBOX)
+        .post(`/customers/${CUSTOMER_ID}/exchanges`, {
+          _links: {
+            'exchange-partner': { href: `${SANDBOX}/exchange-partners/292317ec-e252-47d8-93c3-2d128e037aa4` },
+          },
+          token: 'processor-sandbox-exchange-1',
+        })
+        .reply(201, '', { Location: exchangeUrl });
+      nock(SANDBOX)
+        .post(FUNDING_SOURCES, {
+          _links: { exchange: { href: exchangeUrl } },
+          bankAccountType: 'savings',
+          name: 'Savings',
+        })
+        .reply(201, '', { Location: `${SANDBOX}/funding-sources/${FS_ID}` });
+      nock(SANDBOX).get(`/funding-sources/${FS_ID}`).reply(200, fundingSource);
+      const result = await adapter().createFundingSource({
+        customer: CUSTOMER_ID,
+        processorToken: 'processor-sandbox-exchange-1',
+        name: 'Savings',
+        bankAccountType: 'savings',
+        method: 'exchange',
+      });
+      expect(result).toMatchObject({ id: FS_ID, created: true });
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('requires bankAccountType for the exchange method', async () => {
+      const error = await rejectionOf(
+        adapter().createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-sandbox-x1',
+          name: 'C',
+          method: 'exchange',
+        }),
+      );
+      expect(InputValidationError.isInstance(error) && error.field).toBe('bankAccountType');
+    });
+
+    it('validates input naming the field, before any request', async () => {
+      const cases: [Record<string, unknown>, string][] = [
+        [{ processorToken: 'processor-sandbox-x1', name: 'C' }, 'customer'],
+        [{ customer: 'not/a/customer', processorToken: 'processor-sandbox-x1', name: 'C' }, 'customer'],
+        [{ customer: CUSTOMER_ID, processorToken: 'btok_123', name: 'C' }, 'processorToken'],
+        [{ customer: CUSTOMER_ID, processorToken: 'processor-sandbox-x1', name: 'x'.repeat(51) }, 'name'],
+        [
+          {
+            customer: CUSTOMER_ID,
+            processorToken: 'processor-sandbox-x1',
+            name: 'C',
+            bankAccountType: 'loan',
+          },
+          'bankAccountType',
+        ],
+      ];
+      for (const [input, field] of cases) {
+        const error = await rejectionOf(adapter().createFundingSource(input as never));
+        expect(InputValidationError.isInstance(error) && error.field).toBe(field);
+        expect(String(error)).not.toContain('processor-sandbox-x1');
+      }
+    });
+  });
+
+  describe('environment guard (no network: nock.disableNetConnect and no interceptors)', () => {
+    it('refuses a sandbox processor token on a production Dwolla client', async () => {
+      const error = await rejectionOf(
+        adapter({ dwolla: 'production', plaid: 'production' }).createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-sandbox-abc-123',
+          name: 'C',
+        }),
+      );
+      expect(ConfigError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(/Plaid Sandbox pairs with Dwolla Sandbox/);
+      expect((error as Error).message).not.toContain('processor-sandbox-abc-123');
+    });
+
+    it('refuses a processor-development token quoting the FAQ rule', async () => {
+      const error = await rejectionOf(
+        adapter().createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-development-abc-1',
+          name: 'C',
+        }),
+      );
+      expect(ConfigError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toContain(
+        'The Dwolla Sandbox and Production environments are not compatible with the Plaid Development environment',
+      );
+    });
+
+    it('refuses a production Plaid client with a sandbox Dwolla client in link and createProcessorToken', async () => {
+      const mismatched = adapter({ plaid: 'production', dwolla: 'sandbox' });
+      const linkError = await rejectionOf(
+        mismatched.link({
+          accessToken: 'access-production-abc-1',
+          accountId: ACCOUNT_ID,
+          customer: CUSTOMER_ID,
+          name: 'C',
+        }),
+      );
+      expect(ConfigError.isInstance(linkError)).toBe(true);
+      const tokenError = await rejectionOf(
+        mismatched.createProcessorToken({ accessToken: 'access-production-abc-1', accountId: ACCOUNT_ID }),
+      );
+      expect(ConfigError.isInstance(tokenError)).toBe(true);
+    });
+
+    it('refuses a customer URL from the other Dwolla environment', async () => {
+      const error = await rejectionOf(
+        adapter().listFundingSources(`https://api.dwolla.com/customers/${CUSTOMER_ID}`),
+      );
+      expect(ConfigError.isInstance(error)).toBe(true);
+    });
+  });
+
+  describe('link', () => {
+    it('runs access token → accounts → processor token → funding source with a key derived from item, account, customer', async () => {
+      nockToken();
+      nockPlaidAccounts(
+        [
+          plaidAccount('acct-other', 'credit', 'credit card'),
+          plaidAccount(ACCOUNT_ID, 'depository', 'savings'),
+        ],
+        2,
+      );
+      nockProcessorToken(2);
+      const keys: unknown[] = [];
+      const bodies: unknown[] = [];
+      nock(SANDBOX)
+        .post(FUNDING_SOURCES)
+        .reply(function (_uri, body) {
+          keys.push(this.req.headers['idempotency-key']);
+          bodies.push(typeof body === 'string' ? JSON.parse(body) : body);
+          return [201, '', { Location: `${SANDBOX}/funding-sources/${FS_ID}` }];
+        });
+      nock(SANDBOX)
+        .post(FUNDING_SOURCES)
+        .reply(function () {
+          keys.push(this.req.headers['idempotency-key']);
+          return [400, fixtures['duplicateResource']];
+        });
+      nock(SANDBOX).get(`/funding-sources/${FS_ID}`).twice().reply(200, fundingSource);
+      const dwolla = adapter();
+      const input = {
+        accessToken: ACCESS_TOKEN,
+        accountId: ACCOUNT_ID,
+        customer: CUSTOMER_ID,
+        name: 'Savings',
+      };
+      const first = await dwolla.link(input);
+      const second = await dwolla.link(input);
+      expect(first).toMatchObject({
+        processor: 'dwolla',
+        itemId: ITEM_ID,
+        accountId: ACCOUNT_ID,
+        customerId: CUSTOMER_ID,
+        created: true,
+        accessToken: ACCESS_TOKEN,
+        processorTokenRequestId: 'plaid-req-processor-1',
+        fundingSource: { id: FS_ID, created: true },
+      });
+      expect(second).toMatchObject({ created: false, fundingSource: { id: FS_ID, created: false } });
+      expect(keys[0]).toBe(keys[1]);
+      expect(bodies[0]).toEqual({
+        plaidToken: 'processor-sandbox-unit-1',
+        name: 'Savings',
+        bankAccountType: 'savings',
+      });
+    });
+
+    it('exchanges a public token first', async () => {
+      nock('https://sandbox.plaid.com')
+        .post('/item/public_token/exchange')
+        .reply(200, { access_token: ACCESS_TOKEN, item_id: ITEM_ID, request_id: 'plaid-req-exchange' });
+      nockPlaidAccounts([plaidAccount(ACCOUNT_ID, 'depository', 'checking')]);
+      nockProcessorToken();
+      nockToken();
+      nock(SANDBOX)
+        .post(FUNDING_SOURCES)
+        .reply(201, '', { Location: `${SANDBOX}/funding-sources/${FS_ID}` });
+      nock(SANDBOX).get(`/funding-sources/${FS_ID}`).reply(200, fundingSource);
+      const result = await adapter().link({
+        publicToken: 'public-sandbox-abc-123',
+        accountId: ACCOUNT_ID,
+        customer: CUSTOMER_ID,
+        name: 'Checking',
+      });
+      expect(result).toMatchObject({ itemId: ITEM_ID, accessToken: ACCESS_TOKEN, created: true });
+    });
+
+    it('rejects an account that is not in the Item, or not checking/savings, before asking for a processor token', async () => {
+      nockPlaidAccounts([plaidAccount(ACCOUNT_ID, 'credit', 'credit card')], 2);
+      const dwolla = adapter();
+      const missing = await rejectionOf(
+        dwolla.link({ accessToken: ACCESS_TOKEN, accountId: 'acct-nope', customer: CUSTOMER_ID, name: 'C' }),
+      );
+      expect(InputValidationError.isInstance(missing) && missing.field).toBe('accountId');
+      const credit = await rejectionOf(
+        dwolla.link({ accessToken: ACCESS_TOKEN, accountId: ACCOUNT_ID, customer: CUSTOMER_ID, name: 'C' }),
+      );
+      expect((credit as Error).message).toMatch(/checking or savings/);
+    });
+
+    it('rejects an account still pending micro-deposit verification', async () => {
+      nockPlaidAccounts([
+        {
+          ...plaidAccount(ACCOUNT_ID, 'depository', 'checking'),
+          verification_status: 'pending_manual_verification',
+        },
+      ]);
+      const error = await rejectionOf(
+        adapter().link({
+          accessToken: ACCESS_TOKEN,
+          accountId: ACCOUNT_ID,
+          customer: CUSTOMER_ID,
+          name: 'C',
+        }),
+      );
+      expect((error as Error).message).toMatch(/not verified yet/);
+    });
+
+    it('requires exactly one of publicToken and accessToken', async () => {
+      const both = await rejectionOf(
+        adapter().link({
+          publicToken: 'public-sandbox-a1',
+          accessToken: ACCESS_TOKEN,
+          accountId: ACCOUNT_ID,
+          customer: CUSTOMER_ID,
+          name: 'C',
+        }),
+      );
+      expect(InputValidationError.isInstance(both) && both.field).toBe('publicToken');
+      const neither = await rejectionOf(
+        adapter().link({ accountId: ACCOUNT_ID, customer: CUSTOMER_ID, name: 'C' }),
+      );
+      expect(InputValidationError.isInstance(neither) && neither.field).toBe('publicToken');
+    });
+  });
+
+  describe('funding source management and customers', () => {
+    it('lists a customer funding sources, leaving out removed ones when asked', async () => {
+      nockToken();
+      nock(SANDBOX)
+        .get(FUNDING_SOURCES)
+        .query({ removed: 'false' })
+        .reply(200, { _embedded: { 'funding-sources': [fundingSource] }, total: 1 });
+      const list = await adapter().listFundingSources(CUSTOMER_ID, { removed: false });
+      expect(list.map((source) => source.id)).toEqual([FS_ID]);
+    });
+
+    it('removes a funding source (POST removed: true) and returns it', async () => {
+      nockToken();
+      nock(SANDBOX)
+        .post(`/funding-sources/${FS_ID}`, { removed: true })
+        .reply(200, { ...fundingSource, removed: true });
+      const removed = await adapter().removeFundingSource(FS_ID);
+      expect(removed).toMatchObject({ id: FS_ID, removed: true });
+    });
+
+    it('treats removing an already removed funding source as done', async () => {
+      nockToken();
+      nock(SANDBOX)
+        .post(`/funding-sources/${FS_ID}`)
+        .reply(403, { code: 'InvalidResourceState', message: 'Resource cannot be modified.' });
+      nock(SANDBOX)
+        .get(`/funding-sources/${FS_ID}`)
+        .reply(200, { ...fundingSource, removed: true });
+      const removed = await adapter().removeFundingSource(`${SANDBOX}/funding-sources/${FS_ID}`);
+      expect(removed.removed).toBe(true);
+    });
+
+    it('creates an unverified customer idempotently and returns an existing one for a duplicate email', async () => {
+      nockToken();
+      const keys: unknown[] = [];
+      nock(SANDBOX)
+        .post('/customers', {
+          firstName: 'Jane',
+          lastName: 'Doe',
+          email: 'jane@example.com',
+          type: 'unverified',
+        })
+        .reply(function () {
+          keys.push(this.req.headers['idempotency-key']);
+          return [201, '', { Location: `${SANDBOX}/customers/${CUSTOMER_ID}` }];
+        });
+      nock(SANDBOX)
+        .post('/customers')
+        .reply(function () {
+          keys.push(this.req.headers['idempotency-key']);
+          return [
+            400,
+            {
+              code: 'ValidationError',
+              message: 'Validation error(s) present. See embedded errors list for more details.',
+              _embedded: {
+                errors: [
+                  {
+                    code: 'Duplicate',
+                    message: 'A customer with the specified email already exists.',
+                    path: '/email',
+                    _links: { about: { href: `${SANDBOX}/customers/${CUSTOMER_ID}` } },
+                  },
+                ],
+              },
+            },
+          ];
+        });
+      nock(SANDBOX).get(`/customers/${CUSTOMER_ID}`).twice().reply(200, fixtures['customer']);
+      const dwolla = adapter();
+      const input = { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' };
+      const first = await dwolla.createCustomer(input);
+      const second = await dwolla.createCustomer(input);
+      expect(first).toMatchObject({
+        id: CUSTOMER_ID,
+        created: true,
+        status: 'unverified',
+        email: 'jane@example.com',
+      });
+      expect(second).toMatchObject({ id: CUSTOMER_ID, created: false });
+      expect(keys[0]).toBe(keys[1]);
+    });
+
+    it('validates customer input naming the field', async () => {
+      const error = await rejectionOf(
+        adapter().createCustomer({ firstName: 'Ja<ne', lastName: 'Doe', email: 'jane@example.com' }),
+      );
+      expect(InputValidationError.isInstance(error) && error.field).toBe('firstName');
+      const email = await rejectionOf(
+        adapter().createCustomer({ firstName: 'Jane', lastName: 'Doe', email: 'nope' }),
+      );
+      expect(InputValidationError.isInstance(email) && email.field).toBe('email');
+    });
+
+    it('createProcessorToken calls Plaid with processor dwolla', async () => {
+      nockProcessorToken();
+      const result = await adapter().createProcessorToken({
+        accessToken: ACCESS_TOKEN,
+        accountId: ACCOUNT_ID,
+      });
+      expect(result).toEqual({
+        processorToken: 'processor-sandbox-unit-1',
+        requestId: 'plaid-req-processor-1',
+      });
+    });
+
+    it('rejects bad dependencies at construction', () => {
+      expect(() => createDwollaAdapter({ plaid: {} as never, dwolla: testClient() })).toThrow(
+        InputValidationError,
+      );
+    });
+  });
+});

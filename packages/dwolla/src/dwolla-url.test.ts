@@ -1,0 +1,33 @@
+import { ConfigError } from '@achbridge/core';
+import { describe, expect, it } from 'vitest';
+import { idFromDwollaUrl, idFromReference, resolveDwollaUrl } from './dwolla-url.js';
+
+const ID = 'AB443D36-3757-44C1-A1B4-29727FB3111C';
+
+describe('dwolla URLs', () => {
+  it('reads ids from Location headers and references', () => {
+    expect(idFromDwollaUrl(`https://api-sandbox.dwolla.com/funding-sources/${ID}`)).toBe(ID);
+    expect(idFromDwollaUrl('https://api-sandbox.dwolla.com/')).toBeUndefined();
+    expect(idFromDwollaUrl('not a url')).toBeUndefined();
+    expect(idFromReference(ID, 'customers')).toBe(ID);
+    expect(idFromReference(`https://api-sandbox.dwolla.com/customers/${ID}`, 'customers')).toBe(ID);
+    expect(
+      idFromReference(`https://api-sandbox.dwolla.com/funding-sources/${ID}`, 'customers'),
+    ).toBeUndefined();
+    expect(idFromReference('../customers', 'customers')).toBeUndefined();
+    expect(idFromReference(`ftp://x/customers/${ID}`, 'customers')).toBeUndefined();
+  });
+
+  it('resolves paths and URLs on the base and refuses foreign hosts', () => {
+    const base = 'http://127.0.0.1:4010/dwolla';
+    const official = 'https://api-sandbox.dwolla.com';
+    expect(resolveDwollaUrl(base, official, '/customers')).toBe(`${base}/customers`);
+    expect(resolveDwollaUrl(base, official, `${official}/customers?limit=1`)).toBe(
+      `${base}/customers?limit=1`,
+    );
+    expect(() => resolveDwollaUrl(base, official, 'http://127.0.0.1:4011/dwolla/customers')).toThrow(
+      ConfigError,
+    );
+    expect(() => resolveDwollaUrl(base, official, 'customers')).toThrow(/neither a path nor an absolute URL/);
+  });
+});
