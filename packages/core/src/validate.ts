@@ -8,10 +8,14 @@ import {
 
 /** Turns zod issues into achbridge's `{ path, message }` issues. */
 export function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map((part) => String(part)).join('.'),
-    message: issue.message,
-  }));
+  return issues.flatMap((issue) => {
+    const path = issue.path.map((part) => String(part));
+    if (issue.code === 'unrecognized_keys') {
+      // Name each unknown key as the offending field (e.g. a snake_case `access_token` for `accessToken`).
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'is not a known field' }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }
 
 /** Validates a public function's input; throws an InputValidationError naming the field. */
