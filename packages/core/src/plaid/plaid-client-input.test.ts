@@ -32,7 +32,7 @@ function countingFetch(): FetchFunction & { calls: number } {
   const fetch = (async () => {
     fetch.calls += 1;
     return new Response('{}', { status: 500 });
-  }) as FetchFunction & { calls: number };
+  }) as unknown as FetchFunction & { calls: number };
   fetch.calls = 0;
   return fetch;
 }
