@@ -1,17 +1,6 @@
+import { EmulatorInputError } from '../emulator-errors.js';
 import type { ModuleContext } from '../types.js';
 import type { StripeModuleOptions } from './stripe-context.js';
-
-/** Thrown by `createStripeModule` when its context or options are malformed; names the offending field. */
-export class StripeModuleInputError extends TypeError {
-  /** Dotted path of the invalid field, e.g. `context.credentials.stripe.secretKey`. */
-  readonly field: string;
-
-  constructor(field: string, expectation: string) {
-    super(`createStripeModule: ${field} must be ${expectation}.`);
-    this.name = 'StripeModuleInputError';
-    this.field = field;
-  }
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -19,7 +8,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function requireFunction(owner: unknown, key: string, field: string): void {
   if (!isRecord(owner) || typeof owner[key] !== 'function')
-    throw new StripeModuleInputError(field, 'a function');
+    throw new EmulatorInputError(field, 'must be a function');
 }
 
 /**
@@ -27,27 +16,30 @@ function requireFunction(owner: unknown, key: string, field: string): void {
  * clock functions, the bridge's token map, distinct non-empty Stripe keys and a non-negative delay.
  */
 export function validateStripeModuleInput(context: unknown, options: Partial<StripeModuleOptions>): void {
-  if (!isRecord(context)) throw new StripeModuleInputError('context', 'an object');
+  if (!isRecord(context)) throw new EmulatorInputError('context', 'must be an object');
   const clock = context['clock'];
   requireFunction(clock, 'now', 'context.clock.now');
   const bridge = context['bridge'];
   if (!isRecord(bridge) || !(bridge['stripeBankAccountTokens'] instanceof Map)) {
-    throw new StripeModuleInputError('context.bridge.stripeBankAccountTokens', 'a Map');
+    throw new EmulatorInputError('context.bridge.stripeBankAccountTokens', 'must be a Map');
   }
   const credentials = (context as Partial<ModuleContext>).credentials;
   const stripe = isRecord(credentials) ? credentials.stripe : undefined;
-  if (!isRecord(stripe)) throw new StripeModuleInputError('context.credentials.stripe', 'an object');
+  if (!isRecord(stripe)) throw new EmulatorInputError('context.credentials.stripe', 'must be an object');
   for (const key of ['secretKey', 'liveSecretKey'] as const) {
     const value = stripe[key];
     if (typeof value !== 'string' || value.length === 0) {
-      throw new StripeModuleInputError(`context.credentials.stripe.${key}`, 'a non-empty string');
+      throw new EmulatorInputError(`context.credentials.stripe.${key}`, 'must be a non-empty string');
     }
   }
   if (stripe.secretKey === stripe.liveSecretKey) {
-    throw new StripeModuleInputError('context.credentials.stripe.liveSecretKey', 'different from secretKey');
+    throw new EmulatorInputError(
+      'context.credentials.stripe.liveSecretKey',
+      'must be different from secretKey',
+    );
   }
   const delay = options.settlementDelayMs;
   if (delay !== undefined && (!Number.isFinite(delay) || delay < 0)) {
-    throw new StripeModuleInputError('options.settlementDelayMs', 'a finite number >= 0');
+    throw new EmulatorInputError('options.settlementDelayMs', 'must be a finite number >= 0');
   }
 }
