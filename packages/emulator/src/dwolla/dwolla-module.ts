@@ -72,6 +72,20 @@ function normalisePath(path: string): string {
  * Creates the emulated Dwolla Sandbox mounted on `/dwolla`: OAuth client-credentials tokens on the emulated
  * clock, customers, funding sources from Plaid processor tokens / Secure Exchange / account numbers,
  * soft removal, Idempotency-Key replays, HAL+JSON answers and Dwolla-shaped errors.
+ *
+ * Behaviour choices where Dwolla's documentation is silent (each is covered by a unit test):
+ * - Checks run in this order: `Accept` (406 `InvalidVersion`), bearer token (401), route (404/405),
+ *   idempotent replay, handler. `/token` needs no `Accept` (dwolla-v2 sends none there).
+ * - Processor tokens: Dwolla uses a token once to read the account from Plaid and keeps nothing. Plaid
+ *   processor tokens stay valid until the Item is removed, so re-using one works like a fresh one: the
+ *   same customer gets `DuplicateResource` (same bank), another customer gets a new funding source with the
+ *   same fingerprint. Unknown or revoked (Item removed) tokens: 400 `ValidationError`, `Invalid` on
+ *   `/plaidToken`; funding sources created earlier are unaffected.
+ * - Exchanges: an unknown/revoked token or a non-Plaid partner -> 400 `InvalidExchangeToken`; an exchange
+ *   yields one funding source, a second use -> 400 `ValidationError` "Authorization already associated
+ *   to a funding source."; the Item removed in between -> 400 `InvalidExchangeToken`.
+ * - Removing a removed funding source (or a balance) -> 403 `InvalidResourceState`.
+ * - Idempotency: see `dwolla-idempotency.ts` (same key + different body = a new request).
  */
 export function createDwollaModule(context: ModuleContext): DwollaModule {
   assertDwollaContext(context);
