@@ -63,7 +63,7 @@ describe('README example: webhook handler', () => {
     expect(events).toEqual([]);
   });
 
-  it('answers 503 when Plaid's key endpoint is unreachable, so Plaid retries later', async () => {
+  it("answers 503 when Plaid's key endpoint is unreachable, so Plaid retries later", async () => {
     const { signer, handle } = setup(async () => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     });
@@ -85,7 +85,10 @@ describe('README example: webhook handler', () => {
       const signed = signer.sign(PAYLOAD);
       const ok = await fetch(`http://127.0.0.1:${port}/plaid/webhook`, {
         method: 'POST',
-        headers: { 'Plaid-Verification': signed.headers['plaid-verification'], 'Content-Type': 'application/json' },
+        headers: {
+          'Plaid-Verification': signed.headers['plaid-verification'],
+          'Content-Type': 'application/json',
+        },
         body: signed.body,
       });
       expect(ok.status).toBe(200);
@@ -97,7 +100,9 @@ describe('README example: webhook handler', () => {
       expect(tampered.status).toBe(401);
       expect(events.map((event) => event.kind)).toEqual(['ITEM.ERROR']);
     } finally {
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     }
   });
 });
