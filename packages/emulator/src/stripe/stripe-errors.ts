@@ -50,7 +50,6 @@ export function stripeErrorBody(fields: StripeErrorFields): { error: Record<stri
   }
   error['message'] = fields.message;
   if (fields.param !== undefined) error['param'] = fields.param;
-  error['request_log_url'] = null;
   error['type'] = fields.type;
   if (fields.extra !== undefined) Object.assign(error, fields.extra);
   return { error };

@@ -28,7 +28,7 @@ describe('faultResponse', () => {
   it('maps 4xx statuses onto the classes the stripe SDK derives from them', () => {
     const { module } = createStripeHarness();
     expect(module.faultResponse(400, {}).body).toMatchObject({ error: { type: 'invalid_request_error' } });
-    expect(module.faultResponse(401, {}).body).toMatchObject({ error: { type: 'authentication_error' } });
+    expect(module.faultResponse(401, {}).body).toMatchObject({ error: { type: 'invalid_request_error' } });
     expect(module.faultResponse(402, {}).body).toMatchObject({ error: { type: 'card_error' } });
     expect(module.faultResponse(409, {}).body).toMatchObject({ error: { type: 'idempotency_error' } });
   });

@@ -33,7 +33,8 @@ export function faultErrorFields(status: number): StripeErrorFields {
     };
   }
   if (status === 401) {
-    return { type: 'authentication_error', message: 'The API key provided was rejected (injected fault).' };
+    // Stripe answers rejected keys with 401 + invalid_request_error (the SDK picks its class from the status).
+    return { type: 'invalid_request_error', message: 'The API key provided was rejected (injected fault).' };
   }
   if (status === 402) {
     return {

@@ -78,7 +78,6 @@ describe('POST /v1/customers/{id}/sources', () => {
       doc_url: 'https://stripe.com/docs/error-codes/token-already-used',
       message: `You cannot use a Stripe token more than once: ${btok}.`,
       param: 'source',
-      request_log_url: null,
       type: 'invalid_request_error',
     });
   });
