@@ -17,7 +17,8 @@ export interface CustomerByEmail {
 const customerListSchema = listSchema(customerSchema);
 type CustomerObject = z.output<typeof customerSchema>;
 
-function customerRef(email: string): string {
+/** The value of the customer-ref metadata for an email (case-insensitive). */
+export function customerRef(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
 }
 

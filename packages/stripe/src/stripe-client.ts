@@ -1,6 +1,7 @@
 import { ConfigError, lazySetting, registerSecret } from '@achbridge/core';
 import Stripe from 'stripe';
 import { type StripeMode, stripeModeOfKey } from './mode-guard.js';
+import { createSingleAttemptHttpClient } from './single-attempt-http-client.js';
 
 /** Settings for a Stripe client that achbridge builds itself. */
 export interface StripeClientSettings {
@@ -97,7 +98,8 @@ function resolveInstance(instance: Stripe, modeHint: StripeMode | undefined): Re
 
 /**
  * Returns a function resolving the Stripe client once: a passed-in instance is used as is (its SDK
- * retries are overridden per request), settings build a client with `maxNetworkRetries: 0`.
+ * retries are overridden per request; stripe-node still retries a closed connection once by itself),
+ * settings build a client with `maxNetworkRetries: 0` whose HTTP client never retries at all.
  */
 export function createStripeResolver(
   input: Stripe | StripeClientSettings,
@@ -126,6 +128,7 @@ export function createStripeResolver(
     }
     const client = new Stripe(key, {
       maxNetworkRetries: 0,
+      httpClient: createSingleAttemptHttpClient(),
       ...hostSettings(input),
       ...(input.timeoutMs === undefined ? {} : { timeout: input.timeoutMs }),
       ...(input.apiVersion === undefined ? {} : { apiVersion: input.apiVersion as Stripe.LatestApiVersion }),

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // The quickstart example imports the package by name, like a user would; test it against the source.
+    alias: { '@achbridge/stripe': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
+  test: {
+    name: 'stripe',
+    include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
