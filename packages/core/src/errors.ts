@@ -6,6 +6,11 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 /** Which provider an error came from. */
 export type ProviderName = 'plaid' | 'stripe' | 'dwolla';
 
+/** Copies issues with secrets redacted from their messages (a message may quote the offending value). */
+function redactIssues(issues: readonly InputIssue[]): InputIssue[] {
+  return issues.map((issue) => ({ path: issue.path, message: redactSecrets(issue.message) }));
+}
+
 /** Options every achbridge error accepts. */
 export interface AchBridgeErrorOptions {
   /** The underlying error; kept for debugging but never serialized with secrets. */
@@ -115,7 +120,7 @@ export class InputValidationError extends AchBridgeError {
     this.name = 'InputValidationError';
     this.operation = operation;
     this.field = first.path;
-    this.issues = issues;
+    this.issues = redactIssues(issues);
     setErrorMarker(this, 'InputValidationError');
   }
 
@@ -204,7 +209,7 @@ export class ResponseValidationError extends ProviderError {
     );
     this.name = 'ResponseValidationError';
     this.endpoint = details.endpoint;
-    this.issues = details.issues;
+    this.issues = redactIssues(details.issues);
     setErrorMarker(this, 'ResponseValidationError');
   }
 

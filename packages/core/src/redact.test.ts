@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactingLogger, type LogFields, silentLogger } from './logger.js';
+import { isSecretKey, REDACTED, redactSecrets, redactValue, registerSecret } from './redact.js';
+
+describe('redactSecrets', () => {
+  it('redacts token shapes wherever they appear', () => {
+    const text =
+      'a access-production-1234abcd-ef b public-sandbox-b0e2c4ee-a763 c link-sandbox-af1a0311-da53 d processor-sandbox-0asd1-a92nc e rk_live_abcdef123 f whsec_abcdef123456 g Basic dXNlcjpwYXNzd29yZA==';
+    const out = redactSecrets(text);
+    for (const secret of [
+      '1234abcd',
+      'b0e2c4ee',
+      'af1a0311',
+      '0asd1',
+      'rk_live_abcdef123',
+      'whsec_abcdef',
+      'dXNlcjpw',
+    ]) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain('Basic [REDACTED]');
+  });
+
+  it('redacts registered secrets of any shape, but ignores very short ones', () => {
+    registerSecret('opaque-Secret-Value');
+    registerSecret('abc');
+    registerSecret(undefined);
+    expect(redactSecrets('x opaque-Secret-Value y abc')).toBe(`x ${REDACTED} y abc`);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(redactSecrets('item M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op request Aim3b')).toBe(
+      'item M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op request Aim3b',
+    );
+  });
+});
+
+describe('redactValue', () => {
+  it('redacts secret-named keys deeply, handles cycles and errors', () => {
+    const value: Record<string, unknown> = {
+      accessToken: 'anything',
+      nested: { 'plaid-secret': 'x1', password: 'hunter22', list: [{ processor_token: 'p' }] },
+      error: new Error('bad access-sandbox-123456-abc'),
+      keep: 'visible',
+      nothing: null,
+    };
+    value.self = value;
+    expect(redactValue(value)).toEqual({
+      accessToken: REDACTED,
+      nested: { 'plaid-secret': REDACTED, password: REDACTED, list: [{ processor_token: REDACTED }] },
+      error: { name: 'Error', message: `bad ${REDACTED}` },
+      keep: 'visible',
+      nothing: null,
+      self: '[Circular]',
+    });
+    expect(isSecretKey('Authorization')).toBe(true);
+    expect(isSecretKey('accountId')).toBe(false);
+  });
+});
+
+describe('createRedactingLogger', () => {
+  it('redacts messages and fields before they reach the caller logger', () => {
+    const lines: [string, LogFields | undefined][] = [];
+    const sink = (message: string, fields?: LogFields): void => {
+      lines.push([message, fields]);
+    };
+    const logger = createRedactingLogger({ debug: sink, info: sink, warn: sink, error: sink });
+    logger.warn('calling with access-sandbox-1234567-abc', { secret: 's3cr3t-value', endpoint: '/item/get' });
+    expect(lines).toEqual([[`calling with ${REDACTED}`, { secret: REDACTED, endpoint: '/item/get' }]]);
+  });
+
+  it('is silent without a logger', () => {
+    expect(createRedactingLogger(undefined)).toBe(silentLogger);
+  });
+});
