@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { IncomingHttpHeaders } from 'node:http';
+import fc from 'fast-check';
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { AchBridgeError, InputValidationError } from '../errors.js';
@@ -519,5 +520,40 @@ describe('createPlaidWebhookVerifier: inputs and errors', () => {
     const serialized = JSON.stringify(error) + error.message + String(error.stack);
     expect(serialized).not.toContain(signed.headers['plaid-verification']);
     expect(serialized).not.toContain('wz666MBjYWTp2PDzzggYhM6oWWmBb');
+  });
+});
+
+describe('createPlaidWebhookVerifier: properties', () => {
+  it('any header value is refused with a WebhookVerificationError, never another error or a pass', async () => {
+    const { verify } = setup();
+    const [h, p] = unsignedToken({ alg: 'ES256', kid: 'kid-1', typ: 'JWT' }, claimsFor(BODY, 0)).split('.');
+    const header = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.tuple(fc.string(), fc.string(), fc.string()).map((parts) => parts.join('.')),
+      fc.string({ maxLength: 120 }).map((signature) => `${h}.${p}.${signature}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(header, async (value) => {
+        const error = await rejection(verify(BODY, { 'plaid-verification': value }));
+        expect(error.reason).not.toBe('body_mismatch');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('any change to a signed body is refused as body_mismatch', async () => {
+    const { signer, verify } = setup();
+    const signed = signer.sign(BODY);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.nat(BODY.length),
+        async (insert, at) => {
+          const changed = BODY.slice(0, at) + insert + BODY.slice(at);
+          await expectReason(verify(changed, signed.headers), 'body_mismatch');
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
