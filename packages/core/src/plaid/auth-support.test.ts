@@ -1,0 +1,160 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { InputValidationError } from '../errors.js';
+import { checkAuthSupport, evaluateAuthSupport, findAuthInstitutions } from './auth-support.js';
+import type { PlaidInstitution } from './plaid-client-types.js';
+import { interceptOnce, testClient } from './plaid-methods.test-helpers.js';
+import { plaidRequestErrors, plaidResponseErrors } from './plaid-openapi.test-helpers.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+const usAuth: PlaidInstitution = {
+  institutionId: 'ins_109508',
+  name: 'First Platypus Bank',
+  products: ['auth', 'balance', 'transactions'],
+  countryCodes: ['US'],
+  routingNumbers: ['011000138'],
+  oauth: false,
+};
+
+function rawInstitution(id: string, name: string, products: string[], countryCodes: string[]) {
+  return {
+    institution_id: id,
+    name,
+    products,
+    country_codes: countryCodes,
+    routing_numbers: [],
+    oauth: false,
+  };
+}
+
+describe('evaluateAuthSupport', () => {
+  it('a US institution with auth works with Stripe and Dwolla', () => {
+    const result = evaluateAuthSupport(usAuth, ['US']);
+    expect(result.supportsAuth).toBe(true);
+    expect(result.processors.stripe.compatible).toBe(true);
+    expect(result.processors.dwolla.compatible).toBe(true);
+    expect(result.processors.stripe.reason).toMatch(/supports Plaid Auth/);
+  });
+
+  it('an institution without auth works with neither, and says why', () => {
+    const result = evaluateAuthSupport({ ...usAuth, products: ['transactions'] }, ['US']);
+    expect(result.supportsAuth).toBe(false);
+    expect(result.processors.stripe).toMatchObject({ compatible: false });
+    expect(result.processors.stripe.reason).toMatch(/does not support Plaid Auth/);
+    expect(result.processors.dwolla.reason).toMatch(/Dwolla cannot receive/);
+  });
+
+  it('a non-US institution with auth is refused for US ACH', () => {
+    const result = evaluateAuthSupport(
+      { ...usAuth, countryCodes: ['CA'], name: 'Tartan-Dominion Bank of Canada' },
+      ['CA'],
+    );
+    expect(result.supportsAuth).toBe(true);
+    expect(result.processors.stripe.compatible).toBe(false);
+    expect(result.processors.stripe.reason).toMatch(/not a US institution/);
+    expect(result.processors.dwolla.compatible).toBe(false);
+  });
+
+  it('Dwolla also needs Link to run with country US', () => {
+    const result = evaluateAuthSupport({ ...usAuth, countryCodes: ['US', 'CA'] }, ['CA']);
+    expect(result.processors.stripe.compatible).toBe(true);
+    expect(result.processors.dwolla.compatible).toBe(false);
+    expect(result.processors.dwolla.reason).toMatch(/country code US/);
+  });
+});
+
+describe('checkAuthSupport', () => {
+  it('reads the institution with /institutions/get_by_id and returns verdicts with the request id', async () => {
+    const answer = {
+      institution: rawInstitution('ins_109512', 'Houndstooth Bank', ['auth', 'balance'], ['US']),
+      request_id: 'req-ins',
+    };
+    expect(plaidResponseErrors('/institutions/get_by_id', answer)).toEqual([]);
+    const captured = interceptOnce('/institutions/get_by_id', 200, answer);
+    const result = await checkAuthSupport(testClient(), {
+      institutionId: 'ins_109512',
+      countryCodes: ['US'],
+    });
+    expect(captured[0]?.body).toEqual({ institution_id: 'ins_109512', country_codes: ['US'] });
+    expect(plaidRequestErrors('/institutions/get_by_id', captured[0]?.body)).toEqual([]);
+    expect(result).toMatchObject({
+      requestId: 'req-ins',
+      supportsAuth: true,
+      institution: { institutionId: 'ins_109512', name: 'Houndstooth Bank' },
+      processors: { stripe: { compatible: true }, dwolla: { compatible: true } },
+    });
+  });
+
+  it.each([
+    [{ countryCodes: ['US'] }, 'institutionId'],
+    [{ institutionId: 'ins_1' }, 'countryCodes'],
+    [{ institutionId: 'ins_1', countryCodes: ['ZZ'] }, 'countryCodes.0'],
+  ])('rejects %j naming %s before any network call', async (input, field) => {
+    await expect(checkAuthSupport(testClient(), input as never)).rejects.toMatchObject({
+      name: 'InputValidationError',
+      field,
+      operation: 'checkAuthSupport',
+    });
+  });
+
+  it('rejects something that is not a Plaid client', async () => {
+    await expect(
+      checkAuthSupport({} as never, { institutionId: 'ins_1', countryCodes: ['US'] }),
+    ).rejects.toMatchObject({
+      name: 'InputValidationError',
+      field: 'client',
+    });
+  });
+});
+
+describe('findAuthInstitutions', () => {
+  it('searches and marks every result', async () => {
+    const answer = {
+      institutions: [
+        rawInstitution('ins_1', 'Auth Bank', ['auth'], ['US']),
+        rawInstitution('ins_2', 'Data Only Bank', ['transactions'], ['US']),
+      ],
+      request_id: 'req-search',
+    };
+    expect(plaidResponseErrors('/institutions/search', answer)).toEqual([]);
+    const captured = interceptOnce('/institutions/search', 200, answer);
+    const result = await findAuthInstitutions(testClient(), { query: 'Bank', countryCodes: ['US'] });
+    expect(captured[0]?.body).toEqual({ query: 'Bank', country_codes: ['US'] });
+    expect(result.requestId).toBe('req-search');
+    expect(result.institutions.map((entry) => [entry.institution.institutionId, entry.supportsAuth])).toEqual(
+      [
+        ['ins_1', true],
+        ['ins_2', false],
+      ],
+    );
+    expect(result.institutions[1]?.processors.dwolla.compatible).toBe(false);
+  });
+
+  it('rejects an empty query naming `query`', async () => {
+    const error = await findAuthInstitutions(testClient(), { query: ' ', countryCodes: ['US'] }).catch(
+      (e: unknown) => e,
+    );
+    expect(InputValidationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ field: 'query' });
+  });
+
+  it('passes Plaid errors through', async () => {
+    interceptOnce('/institutions/search', 400, {
+      error_type: 'INVALID_INPUT',
+      error_code: 'INVALID_API_KEYS',
+      error_message: 'invalid client_id or secret provided',
+      display_message: null,
+      request_id: 'req-keys',
+    });
+    await expect(
+      findAuthInstitutions(testClient(), { query: 'Bank', countryCodes: ['US'] }),
+    ).rejects.toMatchObject({
+      name: 'PlaidApiError',
+      errorCode: 'INVALID_API_KEYS',
+      requestId: 'req-keys',
+    });
+  });
+});
