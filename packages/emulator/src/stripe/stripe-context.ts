@@ -13,6 +13,8 @@ export interface StripeModuleOptions {
 export interface StripeHandlerContext {
   /** Who is calling (mode and key). */
   caller: StripeCaller;
+  /** The request's `Stripe-Version`, or undefined for the account default. */
+  apiVersion: string | undefined;
   /** Decoded parameters: the form body for POST, the query for GET and DELETE. */
   params: FormHash;
   /** Path parameters by name, e.g. `customer`, `id`, `intent`. */

@@ -1,5 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse, ModuleContext } from '../types.js';
 import { decodeStripeForm, type FormHash } from './form-decode.js';
+import { readStripeVersion } from './stripe-api-version.js';
 import { authenticateStripe } from './stripe-auth.js';
 import type { StripeModuleOptions } from './stripe-context.js';
 import { StripeApiError, stripeErrorBody } from './stripe-errors.js';
@@ -60,10 +61,10 @@ export function dispatchStripeRequest(
 ): EmulatorResponse {
   const requestId = createStripeId('req');
   const headers: Record<string, string> = { 'request-id': requestId };
-  const stripeVersion = headerValue(request.headers['stripe-version']);
-  if (stripeVersion !== undefined) headers['stripe-version'] = stripeVersion;
   try {
     const caller = authenticateStripe(request.headers, module.credentials.stripe);
+    const apiVersion = readStripeVersion(headerValue(request.headers['stripe-version']));
+    if (apiVersion !== undefined) headers['stripe-version'] = apiVersion;
     const method = request.method.toUpperCase();
     const match = matchStripeRoute(method, request.path);
     if (match === undefined) {
@@ -88,7 +89,7 @@ export function dispatchStripeRequest(
         };
       }
     }
-    const context = { caller, params, pathParams: match.pathParams, state, module, options };
+    const context = { caller, apiVersion, params, pathParams: match.pathParams, state, module, options };
     let result: { status: number; body: unknown };
     let store = true;
     try {

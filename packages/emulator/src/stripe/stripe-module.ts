@@ -21,10 +21,12 @@ export function createStripeModule(
   context: ModuleContext,
   options: Partial<StripeModuleOptions> = {},
 ): ProviderModule {
-  validateStripeModuleInput(context, options);
+  // Factories may be called by `Array.prototype.map`, which passes an index here: treat non-objects as none.
+  const given: Partial<StripeModuleOptions> = typeof options === 'object' && options !== null ? options : {};
+  validateStripeModuleInput(context, given);
   const state = createStripeState();
   const resolved: StripeModuleOptions = {
-    settlementDelayMs: options.settlementDelayMs ?? DEFAULT_SETTLEMENT_DELAY_MS,
+    settlementDelayMs: given.settlementDelayMs ?? DEFAULT_SETTLEMENT_DELAY_MS,
   };
   return {
     name: 'stripe',

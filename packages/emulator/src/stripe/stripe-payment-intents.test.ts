@@ -289,6 +289,68 @@ describe('POST /v1/payment_intents', () => {
   });
 });
 
+describe('payment method types across API versions', () => {
+  it('takes allowed_payment_method_types and reports both lists', async () => {
+    const harness = createStripeHarness();
+    const { customer, bankAccount } = await setUp(harness);
+    const result = await harness.call(
+      'POST',
+      '/payment_intents',
+      {
+        amount: 100,
+        currency: 'usd',
+        customer,
+        payment_method: bankAccount,
+        allowed_payment_method_types: ['us_bank_account'],
+      },
+      { headers: { 'stripe-version': '2026-10-28.endive' } },
+    );
+    expect(result.body).toMatchObject({
+      allowed_payment_method_types: ['us_bank_account'],
+      payment_method_types: ['us_bank_account'],
+    });
+    expect(result.headers['stripe-version']).toBe('2026-10-28.endive');
+  });
+
+  it('rejects payment_method_types from API version 2026-09-30 on, and accepts it before', async () => {
+    const harness = createStripeHarness();
+    const params = { amount: 100, currency: 'usd', payment_method_types: ['us_bank_account'] };
+    const newer = await harness.call('POST', '/payment_intents', params, {
+      headers: { 'stripe-version': '2026-09-30.endive' },
+    });
+    expect(newer.status).toBe(400);
+    expect(stripeError(newer)).toMatchObject({ code: 'parameter_unknown', param: 'payment_method_types' });
+    expect(String(stripeError(newer)['message'])).toContain('allowed_payment_method_types');
+    const older = await harness.call('POST', '/payment_intents', params, {
+      headers: { 'stripe-version': '2026-08-26.dahlia' },
+    });
+    expect(older.status).toBe(200);
+    const both = await harness.call('POST', '/payment_intents', {
+      ...params,
+      allowed_payment_method_types: ['us_bank_account'],
+    });
+    expect(stripeError(both)).toMatchObject({ code: 'parameters_exclusive' });
+    const achDebit = await harness.call('POST', '/payment_intents', {
+      amount: 100,
+      currency: 'usd',
+      allowed_payment_method_types: ['ach_debit'],
+    });
+    expect(stripeError(achDebit)).toMatchObject({ param: 'allowed_payment_method_types[0]' });
+  });
+
+  it('rejects a malformed Stripe-Version', async () => {
+    const harness = createStripeHarness();
+    const result = await harness.call(
+      'GET',
+      '/payment_intents',
+      {},
+      { headers: { 'stripe-version': 'latest' } },
+    );
+    expect(result.status).toBe(400);
+    expect(String(stripeError(result)['message'])).toContain('Invalid Stripe API version');
+  });
+});
+
 describe('retrieve, cancel and list', () => {
   it('404s unknown intents with param intent', async () => {
     const harness = createStripeHarness();

@@ -180,6 +180,7 @@ export const createPaymentIntent: StripeHandler = (context) => {
     off_session: true,
     payment_method: true,
     payment_method_types: true,
+    allowed_payment_method_types: true,
     receipt_email: true,
     setup_future_usage: true,
     statement_descriptor: true,
@@ -190,7 +191,7 @@ export const createPaymentIntent: StripeHandler = (context) => {
   const confirm = readOptionalBoolean(params, 'confirm') ?? false;
   readOptionalEnum(params, 'capture_method', ['automatic'] as const);
   const customerId = readOptionalString(params, 'customer');
-  const types = readPaymentMethodTypes(params) ?? ['us_bank_account'];
+  const types = readPaymentMethodTypes(context, params) ?? ['us_bank_account'];
   const setupFutureUsage = readOptionalEnum(params, 'setup_future_usage', [
     'off_session',
     'on_session',
@@ -271,6 +272,7 @@ export const retrievePaymentIntent: StripeHandler = (context) => {
 export const confirmPaymentIntentEndpoint: StripeHandler = (context) => {
   const { params } = context;
   rejectUnknownParams(params, {
+    allowed_payment_method_types: true,
     expand: true,
     mandate: true,
     mandate_data: MANDATE_DATA_SPEC,
@@ -281,8 +283,10 @@ export const confirmPaymentIntentEndpoint: StripeHandler = (context) => {
   checkExpand(params, 'payment_intent');
   const record = findPaymentIntent(context);
   const input = readConfirmInput(context, params);
+  const types = readPaymentMethodTypes(context, params);
   const receiptEmail = readOptionalString(params, 'receipt_email');
   confirmPaymentIntent(context, record, input);
+  if (types !== undefined) record.paymentMethodTypes = types;
   if (receiptEmail !== undefined) record.receiptEmail = receiptEmail;
   return respond(context, record);
 };

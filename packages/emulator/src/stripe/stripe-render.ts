@@ -97,6 +97,7 @@ export function renderSetupIntent(record: SetupIntentRecord): StripeObject {
   return {
     id: record.id,
     object: 'setup_intent',
+    allowed_payment_method_types: [...record.paymentMethodTypes],
     application: null,
     automatic_payment_methods: null,
     cancellation_reason: record.cancellationReason,
@@ -104,6 +105,7 @@ export function renderSetupIntent(record: SetupIntentRecord): StripeObject {
     created: record.created,
     customer: record.customer,
     description: record.description,
+    excluded_payment_method_types: null,
     flow_directions: null,
     last_setup_error: null,
     latest_attempt: null,
@@ -127,6 +129,7 @@ export function renderPaymentIntent(record: PaymentIntentRecord): StripeObject {
   return {
     id: record.id,
     object: 'payment_intent',
+    allowed_payment_method_types: [...record.paymentMethodTypes],
     amount: record.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
@@ -143,6 +146,7 @@ export function renderPaymentIntent(record: PaymentIntentRecord): StripeObject {
     currency: record.currency,
     customer: record.customer,
     description: record.description,
+    excluded_payment_method_types: null,
     invoice: null,
     last_payment_error:
       record.lastPaymentError === null

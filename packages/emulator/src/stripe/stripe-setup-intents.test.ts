@@ -99,6 +99,37 @@ describe('POST /v1/setup_intents', () => {
     expect((stripeError(again)['setup_intent'] as Record<string, unknown>)['id']).toBe(id);
   });
 
+  it('takes allowed_payment_method_types on create and confirm (current API versions)', async () => {
+    const harness = createStripeHarness();
+    const { customer, bankAccount } = await harness.customerWithBank();
+    const headers = { 'stripe-version': '2026-10-28.endive' };
+    const created = await harness.call(
+      'POST',
+      '/setup_intents',
+      { customer, allowed_payment_method_types: ['us_bank_account'] },
+      { headers },
+    );
+    expect(created.body['allowed_payment_method_types']).toEqual(['us_bank_account']);
+    const confirmed = await harness.call(
+      'POST',
+      `/setup_intents/${String(created.body['id'])}/confirm`,
+      {
+        payment_method: bankAccount,
+        mandate_data: ONLINE_ACCEPTANCE,
+        allowed_payment_method_types: ['us_bank_account'],
+      },
+      { headers },
+    );
+    expect(confirmed.body['status']).toBe('succeeded');
+    const legacy = await harness.call(
+      'POST',
+      '/setup_intents',
+      { customer, payment_method_types: ['us_bank_account'] },
+      { headers },
+    );
+    expect(stripeError(legacy)).toMatchObject({ code: 'parameter_unknown', param: 'payment_method_types' });
+  });
+
   it('reuses an active mandate on file when confirming without mandate_data', async () => {
     const harness = createStripeHarness();
     const { customer, bankAccount } = await harness.customerWithBank();

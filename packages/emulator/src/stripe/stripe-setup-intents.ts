@@ -92,13 +92,14 @@ export const createSetupIntent: StripeHandler = (context) => {
     metadata: true,
     payment_method: true,
     payment_method_types: true,
+    allowed_payment_method_types: true,
     usage: true,
   });
   checkExpand(params, 'setup_intent');
   const confirm = readOptionalBoolean(params, 'confirm') ?? false;
   const customerId = readOptionalString(params, 'customer');
   const paymentMethod = readOptionalString(params, 'payment_method') ?? null;
-  const types = readPaymentMethodTypes(params) ?? ['us_bank_account'];
+  const types = readPaymentMethodTypes(context, params) ?? ['us_bank_account'];
   const usage = readOptionalEnum(params, 'usage', ['off_session', 'on_session'] as const) ?? 'off_session';
   const description = readOptionalString(params, 'description') ?? null;
   const metadata = applyMetadata(params, {});
@@ -156,9 +157,15 @@ export const retrieveSetupIntent: StripeHandler = (context) => {
 /** `POST /v1/setup_intents/{intent}/confirm`: confirms a SetupIntent (optionally setting its payment method). */
 export const confirmSetupIntentEndpoint: StripeHandler = (context) => {
   const { params } = context;
-  rejectUnknownParams(params, { expand: true, mandate_data: MANDATE_DATA_SPEC, payment_method: true });
+  rejectUnknownParams(params, {
+    allowed_payment_method_types: true,
+    expand: true,
+    mandate_data: MANDATE_DATA_SPEC,
+    payment_method: true,
+  });
   checkExpand(params, 'setup_intent');
   const record = findSetupIntent(context);
+  const types = readPaymentMethodTypes(context, params);
   const paymentMethod = readOptionalString(params, 'payment_method');
   const acceptance = readMandateData(context, params);
   if (typeof paymentMethod === 'string') {
@@ -166,6 +173,7 @@ export const confirmSetupIntentEndpoint: StripeHandler = (context) => {
   }
   const previous = { paymentMethod: record.paymentMethod, status: record.status };
   if (typeof paymentMethod === 'string') record.paymentMethod = paymentMethod;
+  if (types !== undefined) record.paymentMethodTypes = types;
   try {
     confirmSetupIntent(context, record, acceptance);
   } catch (error) {

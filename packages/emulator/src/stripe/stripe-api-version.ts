@@ -1,0 +1,30 @@
+import { StripeApiError } from './stripe-errors.js';
+
+/**
+ * The API version whose request schemas dropped `payment_method_types` on PaymentIntents and SetupIntents in
+ * favour of `allowed_payment_method_types` (stripe-node 23.0.0 changelog, pinned to `2026-09-30.endive`).
+ */
+export const PAYMENT_METHOD_TYPES_REMOVED_IN = '2026-09-30.endive';
+
+const VERSION_PATTERN = /^(\d{4}-\d{2}-\d{2})(\.[a-z]+)?$/;
+
+/** Reads a `Stripe-Version` header: undefined when absent, else a well-formed version or Stripe's 400. */
+export function readStripeVersion(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const version = header.trim();
+  if (!VERSION_PATTERN.test(version)) {
+    throw new StripeApiError(400, {
+      type: 'invalid_request_error',
+      message: `Invalid Stripe API version: ${version.slice(0, 64)}. Versions look like 2026-10-28.endive.`,
+    });
+  }
+  return version;
+}
+
+/** Whether `version` (a request's Stripe-Version) is at or after `since`, comparing the release dates. */
+export function isVersionAtLeast(version: string | undefined, since: string): boolean {
+  if (version === undefined) return false;
+  const date = VERSION_PATTERN.exec(version)?.[1];
+  const sinceDate = VERSION_PATTERN.exec(since)?.[1];
+  return date !== undefined && sinceDate !== undefined && date >= sinceDate;
+}
