@@ -14,6 +14,7 @@ cleanup() {
   if [ -n "$verdaccio_pid" ]; then
     kill "$verdaccio_pid" 2>/dev/null || true
     wait "$verdaccio_pid" 2>/dev/null || true
+    if [ -n "${CI_PID_DIR:-}" ]; then rm -f "$CI_PID_DIR/verdaccio.pid"; fi
   fi
   rm -rf "$work"
 }

@@ -1,7 +1,7 @@
 // Checks which packages an install put in a consumer project's tree (read from its package-lock.json) and
 // prints the project's installed footprint (packages and bytes under node_modules).
 // Usage: node assert-tree.mjs <projectDir> <label> --has a,b --lacks c,d
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [projectDir, label, ...flags] = process.argv.slice(2);
@@ -44,17 +44,20 @@ function diskBytes(dir) {
   return total;
 }
 
-const bytes = diskBytes(join(projectDir, 'node_modules'));
-const achbridge = [...installed.entries()]
-  .filter(([name]) => name.startsWith('@achbridge/'))
-  .map(([name, version]) => `${name}@${version}`)
-  .join(', ');
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+const root = join(projectDir, 'node_modules');
+const sizes = [...installed.keys()]
+  .filter((name) => existsSync(join(root, name)))
+  .map((name) => ({ name, bytes: diskBytes(join(root, name)) }))
+  .sort((a, b) => b.bytes - a.bytes);
+const total = diskBytes(root);
+const ours = sizes
+  .filter(({ name }) => name.startsWith('@achbridge/'))
+  .reduce((sum, { bytes }) => sum + bytes, 0);
 console.log(
-  `footprint ${label}: ${installed.size} packages, ${(bytes / 1024 / 1024).toFixed(2)} MiB in node_modules` +
-    ` (${achbridge})`,
+  `footprint ${label}: ${installed.size} packages, ${mib(total)} in node_modules (@achbridge/*: ${mib(ours)})`,
 );
-const thirdParty = [...installed.keys()].filter((name) => !name.startsWith('@achbridge/')).sort();
-console.log(`  third-party: ${thirdParty.join(', ') || 'none'}`);
+console.log(`  ${sizes.map(({ name, bytes }) => `${name}@${installed.get(name)} ${mib(bytes)}`).join(', ')}`);
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(`tree ${label}: ${problem}`);
