@@ -58,6 +58,12 @@ describe('evaluateAuthSupport', () => {
     expect(result.processors.dwolla.compatible).toBe(false);
   });
 
+  it('rejects a malformed institution naming the field', () => {
+    expect(() => evaluateAuthSupport({ ...usAuth, products: undefined } as never, ['US'])).toThrow(
+      expect.objectContaining({ name: 'InputValidationError', field: 'institution.products' }),
+    );
+  });
+
   it('Dwolla also needs Link to run with country US', () => {
     const result = evaluateAuthSupport({ ...usAuth, countryCodes: ['US', 'CA'] }, ['CA']);
     expect(result.processors.stripe.compatible).toBe(true);

@@ -35,6 +35,15 @@ const requiredString = z
 
 const checkInputSchema = z.strictObject({ institutionId: requiredString, countryCodes });
 const findInputSchema = z.strictObject({ query: requiredString, countryCodes });
+const evaluateInputSchema = z.object({
+  institution: z.object({
+    institutionId: z.string(),
+    name: z.string(),
+    products: z.array(z.string()),
+    countryCodes: z.array(z.string()),
+  }),
+  requestedCountryCodes: z.array(z.string()),
+});
 const clientSchema = z.custom<Pick<PlaidClient, 'getInstitutionById' | 'searchInstitutions'>>(
   (value) =>
     typeof value === 'object' &&
