@@ -175,7 +175,7 @@ describe('emulated Plaid Sandbox behaviour', () => {
         institution: '021',
         branch: '01140',
       });
-      expect(((auth.body['accounts'] as Row[])[0]?.['balances'] as Row)['iso_currency_code']).toBe('CAD');
+      expect((auth.body['accounts'] as Row[])[0]).toMatchObject({ balances: { iso_currency_code: 'CAD' } });
     });
 
     it('/item/get reports institution, webhook, products and no error', async () => {
