@@ -16,8 +16,8 @@ export interface CreateAchPaymentInput {
   amount: number;
   /** Only `usd` (the default): ACH debits are USD only. */
   currency?: string | undefined;
-  /** A mandate from `createMandate`; Stripe uses the bank account's active mandate when omitted. */
-  mandateId?: string | undefined;
+  /** A mandate from `createMandate` (null/omitted: Stripe uses the bank account's active mandate). */
+  mandateId?: string | null | undefined;
   /** Collect a new mandate with this payment instead of passing `mandateId`. */
   acceptance?: MandateAcceptance | undefined;
   /** Your key for this payment (e.g. an order id); the same key never debits twice. Random when omitted. */

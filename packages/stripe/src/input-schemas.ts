@@ -111,7 +111,7 @@ export const createAchPaymentInputSchema = z
       .toLowerCase()
       .refine((value) => value === 'usd', { message: 'ACH debits are in USD only: use "usd"' })
       .default('usd'),
-    mandateId: mandateIdSchema.optional(),
+    mandateId: mandateIdSchema.nullish().transform((value) => value ?? undefined),
     acceptance: acceptanceSchema.optional(),
     idempotencyKey: z.string().trim().min(1).max(255, 'must be at most 255 characters').optional(),
     description: z.string().max(1000).optional(),

@@ -31,6 +31,8 @@ const BY_CODE: Record<string, string> = {
     'The mandate is missing, inactive or belongs to another payment method. Create one with createMandate() for this customer and bank account and pass its mandateId.',
   setup_intent_mandate_invalid:
     'The mandate data was rejected. Pass the customer acceptance (online: IP address and user agent; or offline) collected when the customer agreed to the debit.',
+  payment_method_types_no_longer_supported:
+    'This Stripe API version (2026-09-30.endive or later) only accepts allowed_payment_method_types. achbridge picks the parameter from the API version the Stripe client sends; if the client sends none (account default), pin `apiVersion` on the client or in the adapter settings.',
   amount_too_small: 'The amount is below the minimum Stripe accepts for ACH debits. Increase the amount.',
   amount_too_large:
     'The amount is above the limit for ACH debits on this account. Lower the amount or contact Stripe.',
