@@ -61,6 +61,7 @@ export function evaluateAuthSupport(
   institution: PlaidInstitution,
   requestedCountryCodes: readonly string[],
 ): AuthSupport {
+  parseInput('evaluateAuthSupport', evaluateInputSchema, { institution, requestedCountryCodes });
   const supportsAuth = institution.products.includes('auth');
   const isUsInstitution = institution.countryCodes.includes('US');
   const name = `${institution.name} (${institution.institutionId})`;
