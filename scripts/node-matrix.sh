@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the unit and end-to-end tests (the root vitest projects) under Node 22 and Node 24, next to the
-# machine's Node 20 that `npm test` already uses. The Node binaries come from the npm registry's `node`
-# package through `npx -y node@<major>`; vitest's workers inherit that binary (process.execPath).
+# Runs the unit and end-to-end tests (the root vitest projects) and the CommonJS consumer fixture under
+# Node 22 and Node 24, next to the machine's Node 20 that `npm test` already uses. The Node binaries come
+# from the npm registry's `node` package through `npx -y node@<major>`; vitest's workers inherit that binary
+# (process.execPath).
 # Usage: bash scripts/node-matrix.sh            (NODE_MATRIX_VERSIONS="22 24" by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,13 @@ for major in $versions; do
     line=$(node scripts/test-summary.mjs "$report") || status=1
   else
     line='no report written'
+    status=1
+  fi
+  # require(esm) differs between Node lines: the CommonJS consumer fixture runs on each of them too.
+  if (cd test/consumers/cjs && npx -y "node@$major" index.cjs); then
+    line="$line; CommonJS consumer ok"
+  else
+    line="$line; CommonJS consumer FAILED"
     status=1
   fi
   summaries+=("Node $major -> $line")

@@ -48,6 +48,8 @@ versions_before=$(cd "$plan_copy" && node -e '
     out[pkg.name] = pkg.version;
   }
   console.log(JSON.stringify(out));')
+# Only this changeset: the pending ones of the working tree would add their own bumps to the plan.
+find "$plan_copy/.changeset" -name '*.md' -delete
 printf -- '---\n"@achbridge/core": minor\n---\n\nSmoke: a minor core release.\n' >"$plan_copy/.changeset/smoke-core-minor.md"
 (cd "$plan_copy" && changeset version >/dev/null)
 node "$repo/scripts/smoke/check-release-plan.mjs" "$plan_copy" "$versions_before"
