@@ -77,14 +77,20 @@ export function isAuthEligible(account: PlaidAccount): boolean {
 export function accountView(account: PlaidAccount, currency: string): Record<string, unknown> {
   const view: Record<string, unknown> = {
     account_id: account.account_id,
-    balances: { ...account.balances, iso_currency_code: currency, unofficial_currency_code: null },
+    balances: {
+      available: account.balances.available,
+      current: account.balances.current,
+      limit: account.balances.limit,
+      iso_currency_code: currency,
+      unofficial_currency_code: null,
+    },
     mask: account.mask,
     name: account.name,
     official_name: account.official_name,
     type: account.type,
     subtype: account.subtype,
     holder_category: 'personal',
+    verification_status: account.verificationStatus ?? undefined,
   };
-  if (account.verificationStatus !== null) view['verification_status'] = account.verificationStatus;
   return view;
 }
