@@ -3,6 +3,7 @@ import {
   isVersionAtLeast,
   PAYMENT_METHOD_TYPES_REMOVED_IN,
   readStripeVersion,
+  rejectsPaymentMethodTypes,
 } from './stripe-api-version.js';
 import { StripeApiError } from './stripe-errors.js';
 
@@ -26,5 +27,15 @@ describe('isVersionAtLeast', () => {
     expect(isVersionAtLeast('2026-09-30.endive', PAYMENT_METHOD_TYPES_REMOVED_IN)).toBe(true);
     expect(isVersionAtLeast('2026-08-26.dahlia', PAYMENT_METHOD_TYPES_REMOVED_IN)).toBe(false);
     expect(isVersionAtLeast(undefined, PAYMENT_METHOD_TYPES_REMOVED_IN)).toBe(false);
+  });
+});
+
+describe('rejectsPaymentMethodTypes', () => {
+  it('follows the GA and preview removal dates', () => {
+    expect(rejectsPaymentMethodTypes('2026-09-30.endive')).toBe(true);
+    expect(rejectsPaymentMethodTypes('2026-08-26.preview')).toBe(true);
+    expect(rejectsPaymentMethodTypes('2026-08-26.dahlia')).toBe(false);
+    expect(rejectsPaymentMethodTypes('2026-07-29.preview')).toBe(false);
+    expect(rejectsPaymentMethodTypes(undefined)).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
 import { StripeApiError } from './stripe-errors.js';
 
 /**
- * The API version whose request schemas dropped `payment_method_types` on PaymentIntents and SetupIntents in
- * favour of `allowed_payment_method_types` (stripe-node 23.0.0 changelog, pinned to `2026-09-30.endive`).
+ * The API version that stopped accepting `payment_method_types` on PaymentIntents and SetupIntents (Stripe
+ * changelog "Removes the payment method types parameter from Payment Intents and Setup Intents", 2026-09-30.endive).
  */
 export const PAYMENT_METHOD_TYPES_REMOVED_IN = '2026-09-30.endive';
+
+/** The preview version that dropped it first (Stripe changelog, 2026-08-26.preview). */
+export const PAYMENT_METHOD_TYPES_REMOVED_IN_PREVIEW = '2026-08-26.preview';
 
 const VERSION_PATTERN = /^(\d{4}-\d{2}-\d{2})(\.[a-z]+)?$/;
 
@@ -27,4 +30,13 @@ export function isVersionAtLeast(version: string | undefined, since: string): bo
   const date = VERSION_PATTERN.exec(version)?.[1];
   const sinceDate = VERSION_PATTERN.exec(since)?.[1];
   return date !== undefined && sinceDate !== undefined && date >= sinceDate;
+}
+
+/** Whether a request's API version no longer accepts `payment_method_types` on intents. */
+export function rejectsPaymentMethodTypes(version: string | undefined): boolean {
+  if (isVersionAtLeast(version, PAYMENT_METHOD_TYPES_REMOVED_IN)) return true;
+  return (
+    version?.endsWith('.preview') === true &&
+    isVersionAtLeast(version, PAYMENT_METHOD_TYPES_REMOVED_IN_PREVIEW)
+  );
 }

@@ -1,17 +1,28 @@
 import type { FormHash } from './form-decode.js';
-import { isVersionAtLeast, PAYMENT_METHOD_TYPES_REMOVED_IN } from './stripe-api-version.js';
+import { PAYMENT_METHOD_TYPES_REMOVED_IN, rejectsPaymentMethodTypes } from './stripe-api-version.js';
 import type { StripeHandlerContext } from './stripe-context.js';
-import { invalidParameter, StripeApiError } from './stripe-errors.js';
+import { invalidParameter, type StripeApiError } from './stripe-errors.js';
 import { readStringList } from './stripe-params.js';
 
 /** Payment method types the emulator can process (Stripe's ACH Direct Debit type). */
 export const SUPPORTED_PAYMENT_METHOD_TYPES = ['us_bank_account'] as const;
 
+function unsupportedType(name: string, index: number, type: string): StripeApiError {
+  return invalidParameter(
+    `${name}[${index}]`,
+    `The payment method type "${type}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use. The emulator supports: ${SUPPORTED_PAYMENT_METHOD_TYPES.join(', ')}.`,
+    'payment_method_invalid_parameter',
+  );
+}
+
 /**
- * Reads the payment method types of an intent: `allowed_payment_method_types` (current API versions) or the
- * older `payment_method_types` (rejected as unknown from API version 2026-09-30 on, like Stripe). Any type
- * other than `us_bank_account` is rejected the way Stripe rejects types not enabled on the account (e.g. the
- * legacy `ach_debit`, which is not a PaymentMethod type). Undefined when neither is given.
+ * Reads the payment method types of an intent, like Stripe:
+ * - `payment_method_types` (older API versions): every type must be usable, else a 400 naming it (e.g. the legacy
+ *   `ach_debit`, which is not a PaymentMethod type); from 2026-09-30.endive (and 2026-08-26.preview) it is refused
+ *   with `payment_method_types_no_longer_supported`;
+ * - `allowed_payment_method_types` (since 2026-07-29.dahlia): incompatible types are silently dropped; a 400 only
+ *   when nothing usable (`us_bank_account`) is left.
+ * The two are mutually exclusive. Undefined when neither is given.
  */
 export function readPaymentMethodTypes(
   context: StripeHandlerContext,
@@ -19,13 +30,12 @@ export function readPaymentMethodTypes(
 ): string[] | undefined {
   const hasLegacy = params['payment_method_types'] !== undefined;
   const hasAllowed = params['allowed_payment_method_types'] !== undefined;
-  if (hasLegacy && isVersionAtLeast(context.apiVersion, PAYMENT_METHOD_TYPES_REMOVED_IN)) {
-    throw new StripeApiError(400, {
-      type: 'invalid_request_error',
-      code: 'parameter_unknown',
-      param: 'payment_method_types',
-      message: `Received unknown parameter: payment_method_types. It was removed in API version ${PAYMENT_METHOD_TYPES_REMOVED_IN}; use allowed_payment_method_types.`,
-    });
+  if (hasLegacy && rejectsPaymentMethodTypes(context.apiVersion)) {
+    throw invalidParameter(
+      'payment_method_types',
+      `payment_method_types can no longer be set on API version ${context.apiVersion} (removed in ${PAYMENT_METHOD_TYPES_REMOVED_IN}); use allowed_payment_method_types or excluded_payment_method_types.`,
+      'payment_method_types_no_longer_supported',
+    );
   }
   if (hasLegacy && hasAllowed) {
     throw invalidParameter(
@@ -38,14 +48,19 @@ export function readPaymentMethodTypes(
   const types = readStringList(params, name);
   if (types === undefined) return undefined;
   if (types.length === 0) throw invalidParameter(name, `${name} cannot be empty.`);
-  for (const [index, type] of types.entries()) {
-    if (!(SUPPORTED_PAYMENT_METHOD_TYPES as readonly string[]).includes(type)) {
-      throw invalidParameter(
-        `${name}[${index}]`,
-        `The payment method type "${type}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use. The emulator supports: ${SUPPORTED_PAYMENT_METHOD_TYPES.join(', ')}.`,
-        'payment_method_invalid_parameter',
-      );
-    }
+  const supported = (type: string) => (SUPPORTED_PAYMENT_METHOD_TYPES as readonly string[]).includes(type);
+  if (!hasAllowed) {
+    for (const [index, type] of types.entries())
+      if (!supported(type)) throw unsupportedType(name, index, type);
+    return [...new Set(types)];
   }
-  return [...new Set(types)];
+  const usable = [...new Set(types.filter(supported))];
+  if (usable.length === 0) {
+    throw invalidParameter(
+      name,
+      `None of the allowed_payment_method_types (${types.join(', ')}) can be used for this intent. The emulator supports: ${SUPPORTED_PAYMENT_METHOD_TYPES.join(', ')}.`,
+      'payment_intent_invalid_parameter',
+    );
+  }
+  return usable;
 }

@@ -312,30 +312,51 @@ describe('payment method types across API versions', () => {
     expect(result.headers['stripe-version']).toBe('2026-10-28.endive');
   });
 
-  it('rejects payment_method_types from API version 2026-09-30 on, and accepts it before', async () => {
+  it('refuses payment_method_types from 2026-09-30.endive (and 2026-08-26.preview) on, accepts it before', async () => {
     const harness = createStripeHarness();
     const params = { amount: 100, currency: 'usd', payment_method_types: ['us_bank_account'] };
-    const newer = await harness.call('POST', '/payment_intents', params, {
-      headers: { 'stripe-version': '2026-09-30.endive' },
-    });
-    expect(newer.status).toBe(400);
-    expect(stripeError(newer)).toMatchObject({ code: 'parameter_unknown', param: 'payment_method_types' });
-    expect(String(stripeError(newer)['message'])).toContain('allowed_payment_method_types');
-    const older = await harness.call('POST', '/payment_intents', params, {
-      headers: { 'stripe-version': '2026-08-26.dahlia' },
-    });
-    expect(older.status).toBe(200);
+    for (const version of ['2026-09-30.endive', '2026-10-28.endive', '2026-08-26.preview']) {
+      const refused = await harness.call('POST', '/payment_intents', params, {
+        headers: { 'stripe-version': version },
+      });
+      expect(refused.status, version).toBe(400);
+      expect(stripeError(refused), version).toMatchObject({
+        code: 'payment_method_types_no_longer_supported',
+        param: 'payment_method_types',
+      });
+    }
+    for (const version of ['2026-08-26.dahlia', '2026-07-29.preview', undefined]) {
+      const headers: Record<string, string> = version === undefined ? {} : { 'stripe-version': version };
+      const accepted = await harness.call('POST', '/payment_intents', params, { headers });
+      expect(accepted.status, String(version)).toBe(200);
+    }
     const both = await harness.call('POST', '/payment_intents', {
       ...params,
       allowed_payment_method_types: ['us_bank_account'],
     });
     expect(stripeError(both)).toMatchObject({ code: 'parameters_exclusive' });
-    const achDebit = await harness.call('POST', '/payment_intents', {
+  });
+
+  it('filters allowed_payment_method_types silently, failing only when nothing usable is left', async () => {
+    const harness = createStripeHarness();
+    const filtered = await harness.call('POST', '/payment_intents', {
+      amount: 100,
+      currency: 'usd',
+      allowed_payment_method_types: ['card', 'us_bank_account', 'ach_debit'],
+    });
+    expect(filtered.body['payment_method_types']).toEqual(['us_bank_account']);
+    const nothing = await harness.call('POST', '/payment_intents', {
       amount: 100,
       currency: 'usd',
       allowed_payment_method_types: ['ach_debit'],
     });
-    expect(stripeError(achDebit)).toMatchObject({ param: 'allowed_payment_method_types[0]' });
+    expect(stripeError(nothing)).toMatchObject({ param: 'allowed_payment_method_types' });
+    const legacyAchDebit = await harness.call('POST', '/payment_intents', {
+      amount: 100,
+      currency: 'usd',
+      payment_method_types: ['ach_debit'],
+    });
+    expect(stripeError(legacyAchDebit)).toMatchObject({ param: 'payment_method_types[0]' });
   });
 
   it('rejects a malformed Stripe-Version', async () => {

@@ -274,6 +274,7 @@ export const confirmPaymentIntentEndpoint: StripeHandler = (context) => {
   rejectUnknownParams(params, {
     allowed_payment_method_types: true,
     expand: true,
+    payment_method_types: true,
     mandate: true,
     mandate_data: MANDATE_DATA_SPEC,
     off_session: true,

@@ -127,7 +127,10 @@ describe('POST /v1/setup_intents', () => {
       { customer, payment_method_types: ['us_bank_account'] },
       { headers },
     );
-    expect(stripeError(legacy)).toMatchObject({ code: 'parameter_unknown', param: 'payment_method_types' });
+    expect(stripeError(legacy)).toMatchObject({
+      code: 'payment_method_types_no_longer_supported',
+      param: 'payment_method_types',
+    });
   });
 
   it('reuses an active mandate on file when confirming without mandate_data', async () => {
