@@ -8,15 +8,12 @@ export {
 export type { StripeRetrySettings } from './call-stripe.js';
 export type { CreateAchPaymentInput } from './create-ach-payment.js';
 export type { CreateMandateInput, CreateMandateResult } from './create-mandate.js';
-export { deriveIdempotencyKey, type IdempotencyPurpose } from './idempotency.js';
 export type { StripeBankAccount, StripeCustomerInput, StripeLinkInput, StripeLinkResult } from './link.js';
 export type { MandateAcceptance } from './mandate-data.js';
-export { mapStripeError } from './map-stripe-error.js';
 export {
   assertModesMatch,
   NO_SUCH_TOKEN_EXPLANATION,
   type StripeMode,
-  stripeModeForPlaidEnvironment,
   stripeModeOfKey,
 } from './mode-guard.js';
 export type { PaymentSummary } from './payment-summary.js';

@@ -1,4 +1,4 @@
-import { ConfigError } from '@achbridge/core';
+import { ConfigError, InputValidationError } from '@achbridge/core';
 import { describe, expect, it } from 'vitest';
 import {
   assertModesMatch,
@@ -61,5 +61,19 @@ describe('assertModesMatch', () => {
 
   it('refuses Plaid Production with a test key', () => {
     expect(() => assertModesMatch('production', 'test')).toThrow(/live mode key/);
+  });
+});
+
+describe('input validation', () => {
+  it('names the field of a bad argument', () => {
+    let caught: unknown;
+    try {
+      assertModesMatch('development' as never, 'test');
+    } catch (error) {
+      caught = error;
+    }
+    expect(InputValidationError.isInstance(caught)).toBe(true);
+    expect((caught as InputValidationError).field).toBe('plaidEnvironment');
+    expect(() => stripeModeOfKey(42 as never)).toThrow(/`key`/);
   });
 });
