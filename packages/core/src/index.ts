@@ -25,6 +25,22 @@ export {
   withoutTrailingSlash,
 } from './http.js';
 export {
+  type CreateUpdateModeLinkTokenInput,
+  createUpdateModeLinkToken,
+  type UpdateModeLinkToken,
+} from './item-health/create-update-mode-link-token.js';
+export {
+  type GetItemHealthInput,
+  getItemHealth,
+  PENDING_EXPIRATION_DAYS,
+} from './item-health/get-item-health.js';
+export type {
+  ItemHealth,
+  ItemHealthAction,
+  ItemHealthActionKind,
+  ItemHealthStatus,
+} from './item-health/item-health-types.js';
+export {
   createConsoleLogger,
   createRedactingLogger,
   type LogFields,
@@ -87,3 +103,47 @@ export {
 } from './retry.js';
 export { lazySetting, loadSetting, type SettingSource } from './settings.js';
 export { parseInput, parseResponse, type ResponseContext, toInputIssues } from './validate.js';
+export { parsePlaidWebhook } from './webhooks/parse-plaid-webhook.js';
+export type { PlaidErrorDetails } from './webhooks/plaid-error-details.js';
+export type {
+  PlaidAuthAutomaticallyVerifiedWebhook,
+  PlaidAuthDefaultUpdateWebhook,
+  PlaidAuthVerificationExpiredWebhook,
+  PlaidItemErrorWebhook,
+  PlaidItemLoginRepairedWebhook,
+  PlaidItemNewAccountsAvailableWebhook,
+  PlaidItemPendingDisconnectWebhook,
+  PlaidItemPendingExpirationWebhook,
+  PlaidItemUserAccountRevokedWebhook,
+  PlaidItemUserPermissionRevokedWebhook,
+  PlaidItemWebhookUpdateAcknowledgedWebhook,
+  PlaidKnownWebhookEvent,
+  PlaidTransactionsRemovedWebhook,
+  PlaidTransactionsUpdateWebhook,
+  PlaidUnknownWebhook,
+  PlaidUnknownWebhookReason,
+  PlaidWebhookEnvironment,
+  PlaidWebhookEvent,
+  PlaidWebhookEventBase,
+  PlaidWebhookKind,
+} from './webhooks/plaid-webhook-events.js';
+export {
+  type PlaidWebhookJwk,
+  plaidWebhookJwkSchema,
+  webhookVerificationKeyResponseSchema,
+} from './webhooks/plaid-webhook-key.js';
+export {
+  createPlaidWebhookVerifier,
+  PLAID_VERIFICATION_HEADER,
+  type PlaidWebhookDelivery,
+  type PlaidWebhookVerifier,
+  type PlaidWebhookVerifierSettings,
+} from './webhooks/plaid-webhook-verifier.js';
+export { type RawWebhookBody, rawBodyBytes, rawBodyText } from './webhooks/raw-body.js';
+export { type HeaderLookup, readHeader, type WebhookHeaders } from './webhooks/webhook-headers.js';
+export {
+  WEBHOOK_VERIFICATION_REASONS,
+  WebhookVerificationError,
+  type WebhookVerificationErrorOptions,
+  type WebhookVerificationReason,
+} from './webhooks/webhook-verification-error.js';

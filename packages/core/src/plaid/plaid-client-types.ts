@@ -73,6 +73,8 @@ export interface PlaidItem {
 export interface PlaidErrorBody {
   error_type: string;
   error_code: string;
+  /** OAuth Item errors only, e.g. OAUTH_CONSENT_EXPIRED. */
+  error_code_reason?: string | null | undefined;
   error_message: string;
   display_message: string | null;
   request_id?: string | undefined;

@@ -15,6 +15,7 @@ export function toPlaidErrorBody(raw: z.output<typeof plaidErrorBodySchema>): Pl
     error_message: raw.error_message,
     display_message: raw.display_message,
   };
+  if (raw.error_code_reason !== undefined) body.error_code_reason = raw.error_code_reason;
   if (raw.request_id !== undefined) body.request_id = raw.request_id;
   if (raw.causes !== undefined) body.causes = raw.causes;
   if (raw.status !== undefined) body.status = raw.status;

@@ -10,6 +10,7 @@ const nullableNumber = z.number().nullish();
 export const plaidErrorBodySchema = z.object({
   error_type: z.string().min(1),
   error_code: z.string().min(1),
+  error_code_reason: nullableString,
   error_message: z
     .string()
     .nullish()

@@ -5,3 +5,10 @@ export {
   type ContractLinkInput,
   createAdapterContractCases,
 } from './adapter-contract.js';
+export {
+  createTestWebhookSigner,
+  type SignedTestWebhook,
+  type TestWebhookSigner,
+  type TestWebhookSignerSettings,
+  type TestWebhookSignOptions,
+} from './webhook-signer.js';
