@@ -3,11 +3,13 @@ import { InputValidationError, NetworkError, ProviderError, ResponseValidationEr
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_REF_METADATA_KEY, customerRef } from './find-or-create-customer.js';
+import { createStripeAdapter } from './stripe-adapter.js';
 import { StripeApiError } from './stripe-errors.js';
 import {
   ACCESS_TOKEN,
   ACCOUNT_ID,
   createTestAdapter,
+  createTestPlaid,
   ITEM_ID,
   mockBankAccountToken,
   mockExchange,
@@ -17,6 +19,7 @@ import {
   stripeErrorBody,
   stripeList,
   stripeObjects,
+  TEST_KEY,
   useNock,
 } from './unit-harness.test-helpers.js';
 
@@ -528,5 +531,40 @@ describe('link', () => {
     expect((error as NetworkError).reason).toBe('aborted');
     expect(attempts).toBe(1);
     nock.cleanAll();
+  });
+
+  it('logs its steps and retries without any secret (key, access token, btok)', async () => {
+    mockExchange();
+    mockBankAccountToken();
+    mockTokenRetrieve();
+    mockSources([]);
+    nock(STRIPE_HOST)
+      .post(SOURCES_PATH)
+      .reply(
+        400,
+        stripeErrorBody({
+          type: 'invalid_request_error',
+          code: 'lock_timeout',
+          message: `Lock timeout on ${BTOK} for ${TEST_KEY}`,
+        }),
+      )
+      .post(SOURCES_PATH)
+      .reply(200, stripeObjects().bankAccount);
+    const lines: string[] = [];
+    const capture = (message: string, fields?: Record<string, unknown>) => {
+      lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+    };
+    const adapter = createStripeAdapter({
+      plaid: createTestPlaid(),
+      stripe: { secretKey: TEST_KEY },
+      retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 },
+      logger: { debug: capture, info: capture, warn: capture, error: capture },
+    });
+    await adapter.link({ publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { id: CUSTOMER_ID } });
+    expect(lines.some((line) => line.includes('retrying'))).toBe(true);
+    expect(lines.some((line) => line.includes('bank account attached'))).toBe(true);
+    for (const line of lines) {
+      for (const secret of [TEST_KEY, ACCESS_TOKEN, PUBLIC_TOKEN, BTOK]) expect(line).not.toContain(secret);
+    }
   });
 });
