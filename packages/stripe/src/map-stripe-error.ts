@@ -68,14 +68,19 @@ function isRetryable(
 
 /**
  * Turns anything a Stripe SDK call threw into an achbridge error: a StripeApiError for Stripe's error
- * answers, a NetworkError when no answer arrived, a ResponseValidationError when the body was not JSON.
- * Bank account tokens in Stripe's messages are redacted.
+ * answers, a NetworkError when no answer arrived, a ResponseValidationError when the body was not JSON,
+ * and a non-retryable AchBridgeError (`STRIPE_CLIENT_ERROR`) when the SDK failed locally. Bank account
+ * tokens in Stripe's messages are redacted.
  */
 export function mapStripeError(error: unknown, endpoint: string): Error {
   if (AchBridgeError.isInstance(error)) return error;
   if (!isSdkStripeError(error)) {
+    // Not an answer from Stripe: the SDK refused the call locally (a bug or a misconfigured client).
     const detail = error instanceof Error ? error.message : String(error);
-    return new NetworkError('stripe', endpoint, 'unknown', redactStripeMessage(detail));
+    return new AchBridgeError(
+      'STRIPE_CLIENT_ERROR',
+      `Stripe ${endpoint}: the Stripe client failed: ${redactStripeMessage(detail)}`,
+    );
   }
   const requestId = text(error.requestId);
   if (error.type === 'StripeConnectionError') {

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { AchBridgeError, NetworkError, ProviderError } from '@achbridge/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mapStripeError } from './map-stripe-error.js';
 import { StripeApiError } from './stripe-errors.js';
 import {
   createTestAdapter,
@@ -233,5 +234,14 @@ describe('Stripe error mapping', () => {
     expect(error).toMatchObject({ provider: 'stripe', reason: 'reset', isRetryable: true });
     // 1 attempt + 2 retries: stripe-node's own closed-connection retry does not stack on top.
     expect(attempts).toBe(3);
+  });
+});
+
+describe('mapStripeError', () => {
+  it('turns a local SDK failure into a non-retryable STRIPE_CLIENT_ERROR', () => {
+    const error = mapStripeError(new TypeError('Stripe: Argument "id" must be a string'), 'GET /v1/x');
+    expect(AchBridgeError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'STRIPE_CLIENT_ERROR' });
+    expect((error as { isRetryable?: boolean }).isRetryable).toBeUndefined();
   });
 });
