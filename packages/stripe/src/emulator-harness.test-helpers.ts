@@ -6,9 +6,8 @@ import Stripe from 'stripe';
 import { createStripeAdapter, type StripeAdapter } from './index.js';
 
 /**
- * The Stripe API version the end-to-end tests pin. stripe-node 23 defaults to 2026-10-28.endive, where
- * Stripe only accepts `allowed_payment_method_types` on Payment/SetupIntent create; the emulator does not
- * accept that parameter yet, so the tests pin the last version that still takes `payment_method_types`.
+ * An older Stripe API version that still takes `payment_method_types` on intents; most end-to-end tests
+ * use stripe-node's default (endive, `allowed_payment_method_types`), one test pins this to cover both.
  */
 export const EMULATOR_API_VERSION = '2026-07-29.dahlia';
 
@@ -40,7 +39,6 @@ export function emulatorStripe(emulator: RunningEmulator, key = emulator.stripe.
     host: emulator.stripe.host,
     port: emulator.stripe.port,
     protocol: emulator.stripe.protocol,
-    apiVersion: EMULATOR_API_VERSION as Stripe.LatestApiVersion,
   });
 }
 
@@ -56,7 +54,6 @@ export function emulatorAdapter(
       host: emulator.stripe.host,
       port: emulator.stripe.port,
       protocol: emulator.stripe.protocol,
-      apiVersion: EMULATOR_API_VERSION,
     },
     retry: { maxRetries: options.maxRetries ?? 2, initialDelayMs: 1, maxDelayMs: 5 },
   });
