@@ -1,0 +1,49 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { parseInput, REDACTED, redactSecrets } from '@achbridge/core';
+import { z } from 'zod';
+import type { ProviderCall } from './provider-call.js';
+
+/** Receives the provider calls made while a flow runs. */
+export type CallSink = (call: ProviderCall) => void;
+
+const storage = new AsyncLocalStorage<CallSink>();
+
+/** Runs `work` so that every provider call it makes (directly or through adapters) reaches `sink`. */
+export function withCallSink<T>(sink: CallSink, work: () => Promise<T>): Promise<T> {
+  const parsed = parseInput(
+    'withCallSink',
+    z.object({
+      sink: z.custom<CallSink>((value) => typeof value === 'function', { message: 'must be a function' }),
+      work: z.custom<() => Promise<T>>((value) => typeof value === 'function', {
+        message: 'must be a function',
+      }),
+    }),
+    { sink, work },
+  );
+  return storage.run(parsed.sink, parsed.work);
+}
+
+const callSchema = z.object({
+  provider: z.enum(['plaid', 'stripe', 'dwolla']),
+  method: z.string().min(1),
+  endpoint: z.string(),
+  status: z.number().int().nullable(),
+  requestId: z.string().nullable(),
+});
+
+/** Token shapes that may appear in a provider path (Stripe's `GET /v1/tokens/btok_...`) and are secret. */
+const PATH_SECRETS = /\b(?:btok|tok|ba_tok)_[A-Za-z0-9]+/g;
+
+/** Removes secrets from a recorded path: registered secrets, token shapes, and any query string. */
+export function sanitizeEndpoint(endpoint: string): string {
+  const path = parseInput('sanitizeEndpoint', z.string(), endpoint).split('?')[0] ?? '';
+  return redactSecrets(path).replace(PATH_SECRETS, REDACTED);
+}
+
+/** Hands `call` (its path sanitized) to the sink of the flow that is running, if any. */
+export function recordCall(call: ProviderCall): void {
+  const sink = storage.getStore();
+  if (sink === undefined) return;
+  const valid = parseInput('recordCall', callSchema, call);
+  sink({ ...valid, endpoint: sanitizeEndpoint(valid.endpoint) });
+}

@@ -1,0 +1,61 @@
+import type { FetchFunction } from '@achbridge/core';
+import { parseInput } from '@achbridge/core';
+import { z } from 'zod';
+import { recordCall } from './call-context.js';
+import type { CallProvider } from './provider-call.js';
+
+const optionsSchema = z.object({
+  provider: z.enum(['plaid', 'dwolla']),
+  fetch: z.custom<FetchFunction>((value) => typeof value === 'function', { message: 'must be a function' }),
+  /** Prefix removed from the recorded path (e.g. the emulator's `/plaid`). */
+  basePath: z.string().default(''),
+});
+
+async function requestIdOf(provider: CallProvider, response: Response): Promise<string | null> {
+  const header = response.headers.get('x-request-id');
+  if (header) return header;
+  if (provider !== 'plaid') return null;
+  // Plaid puts request_id in the JSON body; read a clone so the client still gets the original.
+  try {
+    const body: unknown = await response.clone().json();
+    const id = (body as { request_id?: unknown } | null)?.request_id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Wraps a fetch function so each call is recorded (method, path, status, request id) for the flow that is
+ * running; bodies, headers and query strings are never recorded.
+ */
+export function createRecordingFetch(options: {
+  provider: 'plaid' | 'dwolla';
+  fetch: FetchFunction;
+  basePath?: string;
+}): FetchFunction {
+  const { provider, fetch: inner, basePath } = parseInput('createRecordingFetch', optionsSchema, options);
+  return async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input.toString());
+    const endpoint =
+      basePath !== '' && url.pathname.startsWith(basePath)
+        ? url.pathname.slice(basePath.length)
+        : url.pathname;
+    const method = init?.method?.toUpperCase() ?? 'GET';
+    let response: Response;
+    try {
+      response = await inner(input, init);
+    } catch (error) {
+      recordCall({ provider, method, endpoint, status: null, requestId: null });
+      throw error;
+    }
+    recordCall({
+      provider,
+      method,
+      endpoint,
+      status: response.status,
+      requestId: await requestIdOf(provider, response),
+    });
+    return response;
+  };
+}

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { ConfigError, parseInput, registerSecret } from '@achbridge/core';
+import { z } from 'zod';
+import type { SampleConfig } from './sample-config.js';
+
+/** Every environment variable the sample reads (also listed in `.env.example`). */
+export const SAMPLE_ENV_VARIABLES = [
+  'PORT',
+  'HOST',
+  'PLAID_CLIENT_ID',
+  'PLAID_SECRET',
+  'PLAID_ENV',
+  'STRIPE_SECRET_KEY',
+  'DWOLLA_KEY',
+  'DWOLLA_SECRET',
+  'EMULATOR_URL',
+  'WEBHOOK_URL',
+] as const;
+
+/** The settings are unusable; `problems` holds one sentence per variable, fit for a startup message. */
+export class SampleConfigError extends ConfigError {
+  /** One human sentence per problem. */
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`The sample cannot start:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`, {
+      code: 'SAMPLE_CONFIG_INVALID',
+    });
+    this.name = 'SampleConfigError';
+    this.problems = problems;
+  }
+}
+
+const envSchema = z.record(z.string(), z.string().optional(), {
+  error: 'must be an object of environment variables',
+});
+
+/** Empty and whitespace-only values count as unset (as in a copied `.env.example`). */
+function read(env: Record<string, string | undefined>, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function checkUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value.replace(/\/+$/, '');
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} must be an absolute http(s) URL.`);
+  return undefined;
+}
+
+function checkPort(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (/^\d+$/.test(value) && port <= 65_535) return port;
+  problems.push(`PORT must be a whole number from 0 to 65535 (0 picks a free port), got "${value}".`);
+  return 3000;
+}
+
+function checkStripeKey(key: string | undefined, problems: string[]): string | undefined {
+  if (key === undefined) return undefined;
+  registerSecret(key);
+  if (/^(?:sk|rk)_test_\S+$/.test(key)) return key;
+  if (/^(?:sk|rk)_live_/.test(key)) {
+    problems.push(
+      'STRIPE_SECRET_KEY is a live mode key (sk_live_/rk_live_). Plaid Sandbox bank account tokens belong to Stripe test mode, ' +
+        'so the sample only accepts a test mode key: copy sk_test_... (or rk_test_...) from the Stripe Dashboard with "Test mode" on.',
+    );
+  } else if (/^pk_/.test(key)) {
+    problems.push(
+      'STRIPE_SECRET_KEY is a publishable key (pk_...). Server calls need a secret test key (sk_test_...) or restricted test key (rk_test_...).',
+    );
+  } else {
+    problems.push(
+      'STRIPE_SECRET_KEY is not a Stripe secret key: expected a value starting with sk_test_ or rk_test_.',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Validates the sample's environment: no Plaid keys means the offline emulator; Plaid keys switch to the real
+ * sandboxes, where Stripe and Dwolla keys are optional but must be complete and test/sandbox keys. Throws a
+ * SampleConfigError listing every problem (never the secret values).
+ */
+export function parseSampleConfig(environment: Record<string, string | undefined>): SampleConfig {
+  const env = parseInput('parseSampleConfig', envSchema, environment);
+  const problems: string[] = [];
+  const clientId = read(env, 'PLAID_CLIENT_ID');
+  const plaidSecret = read(env, 'PLAID_SECRET');
+  const dwollaKey = read(env, 'DWOLLA_KEY');
+  const dwollaSecret = read(env, 'DWOLLA_SECRET');
+  for (const secret of [clientId, plaidSecret, dwollaKey, dwollaSecret]) registerSecret(secret);
+
+  if (clientId !== undefined && plaidSecret === undefined) {
+    problems.push(
+      'PLAID_CLIENT_ID is set but PLAID_SECRET is missing. Set both (Plaid Dashboard > Developers > Keys, the Sandbox secret) to use the real Plaid Sandbox, or neither to run offline against the emulator.',
+    );
+  }
+  if (plaidSecret !== undefined && clientId === undefined) {
+    problems.push(
+      'PLAID_SECRET is set but PLAID_CLIENT_ID is missing. Set both to use the real Plaid Sandbox, or neither to run offline against the emulator.',
+    );
+  }
+  const plaidEnv = read(env, 'PLAID_ENV');
+  if (plaidEnv !== undefined && plaidEnv !== 'sandbox') {
+    problems.push(
+      `PLAID_ENV must be "sandbox" (got "${plaidEnv.slice(0, 20)}"): the sample pairs Plaid Sandbox with Stripe test mode and Dwolla Sandbox. Plaid Development no longer exists; see "Going to production" on the page.`,
+    );
+  }
+  if ((dwollaKey === undefined) !== (dwollaSecret === undefined)) {
+    problems.push(
+      `${dwollaKey === undefined ? 'DWOLLA_SECRET' : 'DWOLLA_KEY'} is set but ${dwollaKey === undefined ? 'DWOLLA_KEY' : 'DWOLLA_SECRET'} is missing: set both (Dwolla Sandbox dashboard > Applications) or neither.`,
+    );
+  }
+  const stripeSecretKey = checkStripeKey(read(env, 'STRIPE_SECRET_KEY'), problems);
+  const usesRealPlaid = clientId !== undefined || plaidSecret !== undefined;
+  const processorKeys = [
+    read(env, 'STRIPE_SECRET_KEY') === undefined ? undefined : 'STRIPE_SECRET_KEY',
+    dwollaKey === undefined && dwollaSecret === undefined ? undefined : 'DWOLLA_KEY/DWOLLA_SECRET',
+  ].filter((name): name is string => name !== undefined);
+  if (!usesRealPlaid && processorKeys.length > 0) {
+    problems.push(
+      `${processorKeys.join(' and ')} ${processorKeys.length > 1 ? 'are' : 'is'} set but PLAID_CLIENT_ID/PLAID_SECRET are not. Bank account and processor tokens come from your Plaid Sandbox, so real processor keys need real Plaid keys: add them, or unset the processor keys to run fully offline.`,
+    );
+  }
+  const emulatorUrl = checkUrl('EMULATOR_URL', read(env, 'EMULATOR_URL'), problems);
+  if (usesRealPlaid && emulatorUrl !== undefined) {
+    problems.push(
+      'EMULATOR_URL is set together with Plaid keys: unset EMULATOR_URL to use the real sandboxes, or unset the Plaid keys to use the emulator.',
+    );
+  }
+  const webhookUrl = checkUrl('WEBHOOK_URL', read(env, 'WEBHOOK_URL'), problems);
+  const port = checkPort(read(env, 'PORT'), problems);
+  if (problems.length > 0) throw new SampleConfigError(problems);
+
+  const sandbox = clientId !== undefined && plaidSecret !== undefined;
+  return {
+    mode: sandbox ? 'sandbox' : 'emulator',
+    host: read(env, 'HOST') ?? '127.0.0.1',
+    port,
+    emulatorUrl: sandbox ? undefined : emulatorUrl,
+    webhookUrl,
+    plaid: sandbox ? { clientId, secret: plaidSecret } : undefined,
+    stripeSecretKey: sandbox ? stripeSecretKey : undefined,
+    dwolla:
+      sandbox && dwollaKey !== undefined && dwollaSecret !== undefined
+        ? { key: dwollaKey, secret: dwollaSecret }
+        : undefined,
+  };
+}
+
+/**
+ * Reads a `.env` file (KEY=value lines) if it exists; variables already in `environment` win, like
+ * `process.loadEnvFile`, but without touching `process.env`.
+ */
+export function mergeEnvFile(
+  environment: Record<string, string | undefined>,
+  envFilePath: string,
+): Record<string, string | undefined> {
+  const { path, env } = parseInput(
+    'mergeEnvFile',
+    z.object({ path: z.string().min(1, 'must be a file path'), env: envSchema }),
+    { path: envFilePath, env: environment },
+  );
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...env };
+    throw new SampleConfigError([`${path} exists but cannot be read: ${(error as Error).message}`]);
+  }
+  return { ...parseEnv(text), ...env };
+}

@@ -1,0 +1,34 @@
+/** Where the sample sends provider calls: the offline emulator or the real sandboxes. */
+export type SampleMode = 'emulator' | 'sandbox';
+
+/** Keys for the real Plaid Sandbox (never logged or sent to the browser). */
+export interface PlaidKeys {
+  clientId: string;
+  secret: string;
+}
+
+/** Keys for the real Dwolla Sandbox (never logged or sent to the browser). */
+export interface DwollaKeys {
+  key: string;
+  secret: string;
+}
+
+/** The sample's validated settings. */
+export interface SampleConfig {
+  /** `emulator` when no Plaid keys are set, else `sandbox` (the real sandboxes). */
+  mode: SampleMode;
+  /** Interface the server binds (default 127.0.0.1). */
+  host: string;
+  /** Port the server listens on (default 3000; 0 picks a free one). */
+  port: number;
+  /** URL of an already running emulator (set by `npm start`); undefined starts one in process. */
+  emulatorUrl: string | undefined;
+  /** Webhook URL given to Plaid Items; defaults to this server's /api/webhooks/plaid. */
+  webhookUrl: string | undefined;
+  /** Real Plaid Sandbox keys (sandbox mode only). */
+  plaid: PlaidKeys | undefined;
+  /** Real Stripe test mode key (sandbox mode only). */
+  stripeSecretKey: string | undefined;
+  /** Real Dwolla Sandbox keys (sandbox mode only). */
+  dwolla: DwollaKeys | undefined;
+}

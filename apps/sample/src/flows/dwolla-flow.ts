@@ -1,0 +1,123 @@
+import { parseInput } from '@achbridge/core';
+import type { DwollaAdapter, DwollaFundingSourceResult } from '@achbridge/dwolla';
+import { z } from 'zod';
+import type { ProviderCall } from '../calls/provider-call.js';
+import { SampleError } from '../errors/sample-error.js';
+import type { ItemStore } from '../items/item-store.js';
+import type { SampleProviders } from '../providers/sample-providers.js';
+import { type FlowOutcome, runFlow } from './flow-outcome.js';
+import { customerSchema, linkSourceSchema, runIdSchema } from './flow-schemas.js';
+import { PREPARE_ITEM_STEPS, prepareItem } from './prepare-item.js';
+import type { StepDefinition, StepListener } from './step-runner.js';
+
+/** The Dwolla flow's steps, in order. */
+export const DWOLLA_FLOW_STEPS: readonly StepDefinition[] = [
+  ...PREPARE_ITEM_STEPS,
+  { id: 'customer', label: 'Dwolla customer (unverified)' },
+  { id: 'processor_token', label: 'Plaid processor token for Dwolla (/processor/token/create)' },
+  { id: 'funding_source', label: 'Dwolla funding source from the processor token (verified)' },
+];
+
+/** Input of the Dwolla flow. */
+export const dwollaFlowInputSchema = z.object({
+  runId: runIdSchema,
+  source: linkSourceSchema,
+  accountId: z.string().trim().min(1, 'must be the Plaid account_id chosen in Link'),
+  customer: customerSchema,
+});
+
+/** What the Dwolla flow produces. */
+export interface DwollaFlowResult {
+  itemId: string;
+  accountId: string;
+  customerId: string;
+  customerUrl: string;
+  fundingSource: DwollaFundingSourceResult;
+  /** False when the funding source already existed (a re-run): "already linked". */
+  created: boolean;
+}
+
+const isProcessorTokenCall = (call: ProviderCall): boolean =>
+  call.provider === 'plaid' && call.endpoint === '/processor/token/create' && call.status === 200;
+
+/** The adapter, or a 409 saying how to enable Dwolla. */
+export function requireDwolla(
+  providers: Pick<SampleProviders, 'dwolla' | 'dwollaUnavailable'>,
+): DwollaAdapter {
+  if (providers.dwolla === undefined) {
+    throw new SampleError(
+      409,
+      'DWOLLA_NOT_CONFIGURED',
+      providers.dwollaUnavailable ?? 'Dwolla is not configured.',
+    );
+  }
+  return providers.dwolla;
+}
+
+/**
+ * Plaid → Dwolla Sandbox: duplicate check, exchange, customer (an existing email returns that customer),
+ * processor token and funding source (the adapter's `link`; a re-run returns the same funding source with
+ * `created: false`). Emits a progress event per step change; never throws.
+ */
+export async function runDwollaFlow(
+  deps: { providers: SampleProviders; items: ItemStore },
+  input: z.input<typeof dwollaFlowInputSchema>,
+  listener: StepListener,
+): Promise<FlowOutcome<DwollaFlowResult>> {
+  const runId = typeof input?.runId === 'string' && input.runId.trim() !== '' ? input.runId : 'invalid-run';
+  return runFlow({ runId, flow: 'dwolla', steps: DWOLLA_FLOW_STEPS, listener }, async (runner) => {
+    const parsed = parseInput('runDwollaFlow', dwollaFlowInputSchema, input);
+    const dwolla = requireDwolla(deps.providers);
+    const { item, account, accessToken } = await prepareItem(
+      runner,
+      { plaid: deps.providers.plaid, items: deps.items },
+      parsed.source,
+      parsed.accountId,
+      'runDwollaFlow',
+    );
+    const customer = await runner.run('customer', async () => {
+      const result = await dwolla.createCustomer({
+        firstName: parsed.customer.firstName,
+        lastName: parsed.customer.lastName,
+        email: parsed.customer.email,
+      });
+      return {
+        value: result,
+        detail:
+          `Customer ${result.id} (${result.status}) for ${parsed.customer.email} — ` +
+          (result.created
+            ? 'created (an idempotent re-run replays the same customer).'
+            : 'the existing customer for this email (created: false).'),
+      };
+    });
+    const name = `${account.name}${account.mask ? ` ${account.mask}` : ''}`.slice(0, 50);
+    const linked = await runner.runPhases(
+      [
+        {
+          id: 'processor_token',
+          until: isProcessorTokenCall,
+          detail: () => 'Plaid minted processor-sandbox-... for Dwolla (kept secret; Dwolla uses it once).',
+        },
+        { id: 'funding_source' },
+      ],
+      () => dwolla.link({ accessToken, accountId: account.id, customer: customer.id, name }),
+      (result) =>
+        `Funding source ${result.fundingSource.id} "${result.fundingSource.name}" ` +
+        `(${result.fundingSource.bankName ?? 'bank'}, ${result.fundingSource.bankAccountType ?? 'account'}): ${result.fundingSource.status} — ` +
+        (result.created ? 'created now (created: true).' : 'already linked (created: false).'),
+    );
+    deps.items.setProcessorLink(item.itemId, 'dwolla', {
+      customer: customer.url,
+      destination: linked.fundingSource.url,
+      accountId: account.id,
+    });
+    return {
+      itemId: item.itemId,
+      accountId: account.id,
+      customerId: customer.id,
+      customerUrl: customer.url,
+      fundingSource: linked.fundingSource,
+      created: linked.created,
+    };
+  });
+}

@@ -1,0 +1,61 @@
+import { parseInput } from '@achbridge/core';
+import { z } from 'zod';
+import { type DescribedError, describeError, type ErrorBody } from '../errors/describe-error.js';
+import {
+  createStepRunner,
+  type StepDefinition,
+  type StepListener,
+  type StepRunner,
+  type StepState,
+} from './step-runner.js';
+
+/** How a run ended: its steps, and either the result or the error (with the HTTP status to answer). */
+export interface FlowOutcome<R> {
+  runId: string;
+  flow: string;
+  ok: boolean;
+  steps: StepState[];
+  result: R | null;
+  error: ErrorBody | null;
+  /** 200 on success, else the error's status. */
+  status: 200 | DescribedError['status'];
+}
+
+const optionsSchema = z.object({
+  runId: z.string().trim().min(1, 'must be a non-empty run id').max(100),
+  flow: z.string().min(1),
+  steps: z.array(z.object({ id: z.string(), label: z.string() })).min(1),
+  listener: z.custom<StepListener>((value) => typeof value === 'function', { message: 'must be a function' }),
+});
+
+/** Runs `work` with a fresh step runner and turns a thrown error into a failed outcome (never throws). */
+export async function runFlow<R>(
+  options: { runId: string; flow: string; steps: readonly StepDefinition[]; listener: StepListener },
+  work: (runner: StepRunner) => Promise<R>,
+): Promise<FlowOutcome<R>> {
+  const parsed = parseInput('runFlow', optionsSchema, options);
+  const runner = createStepRunner(parsed);
+  try {
+    const result = await runner.execute(() => work(runner));
+    return {
+      runId: parsed.runId,
+      flow: parsed.flow,
+      ok: true,
+      steps: runner.snapshot(),
+      result,
+      error: null,
+      status: 200,
+    };
+  } catch (error) {
+    const described = describeError(error);
+    return {
+      runId: parsed.runId,
+      flow: parsed.flow,
+      ok: false,
+      steps: runner.snapshot(),
+      result: null,
+      error: described.error,
+      status: described.status,
+    };
+  }
+}

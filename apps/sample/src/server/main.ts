@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { redactSecrets } from '@achbridge/core';
+import { mergeEnvFile, parseSampleConfig, SampleConfigError } from '../config/load-config.js';
+import { startSampleServer } from './start-sample-server.js';
+
+/** `apps/sample/.env`, read when present (variables already set win). */
+const ENV_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../.env');
+
+async function main(): Promise<void> {
+  const config = parseSampleConfig(mergeEnvFile(process.env, ENV_FILE));
+  const running = await startSampleServer({ config });
+  const where =
+    config.mode === 'emulator'
+      ? `emulator mode (offline; emulator at ${running.providers.emulator?.url})`
+      : 'sandbox mode (real Plaid Sandbox' +
+        `${running.providers.stripe ? ', Stripe test mode' : ''}${running.providers.dwolla ? ', Dwolla Sandbox' : ''})`;
+  process.stdout.write(`achbridge sample listening on ${running.url} in ${where}\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SampleConfigError) {
+    process.stderr.write(`${error.message}\nSee apps/sample/.env.example for every variable.\n`);
+  } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    process.stderr.write(
+      'achbridge sample: the port is already in use; stop the other server or set PORT (e.g. PORT=3001 npm start).\n',
+    );
+  } else {
+    process.stderr.write(
+      `achbridge sample could not start: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { parseInput } from '@achbridge/core';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { SampleError } from '../errors/sample-error.js';
+
+/** Reads a JSON request body; an empty body counts as `{}`, anything not JSON is a 400 SampleError. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new SampleError(
+      400,
+      'INVALID_JSON',
+      'The request body is not valid JSON; send a JSON object with Content-Type: application/json.',
+    );
+  }
+}
+
+/** Reads a JSON request body and validates it with `schema` (400 naming the field when it does not match). */
+export async function readValidBody<S extends z.ZodType>(
+  c: Context,
+  operation: string,
+  schema: S,
+): Promise<z.output<S>> {
+  return parseInput(operation, schema, await readJsonBody(c));
+}

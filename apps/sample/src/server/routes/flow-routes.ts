@@ -1,0 +1,70 @@
+import { parseInput } from '@achbridge/core';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { runDwollaFlow } from '../../flows/dwolla-flow.js';
+import { runSettleFlow } from '../../flows/settle-flow.js';
+import { requireStripe, runStripeFlow } from '../../flows/stripe-flow.js';
+import type { SampleAppDeps } from '../app-deps.js';
+import { clientContext } from '../client-context.js';
+import { readJsonBody } from '../read-json-body.js';
+
+/** The demo customer used when the page sends none. */
+export const DEMO_CUSTOMER = { email: 'ada.lovelace@example.com', firstName: 'Ada', lastName: 'Lovelace' };
+
+const paymentIdSchema = z.object({
+  paymentIntentId: z.string().regex(/^pi_[A-Za-z0-9]+$/, 'must be a Stripe PaymentIntent id (pi_...)'),
+});
+
+function objectBody(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+}
+
+/** `/api/flows/stripe`, `/api/flows/dwolla`, and the payment routes (status, simulated settlement). */
+export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
+  const publish = (event: Parameters<SampleAppDeps['events']['publish']>[0]) => {
+    deps.events.publish(event);
+  };
+
+  app.post('/api/flows/stripe', async (c) => {
+    const body = objectBody(await readJsonBody(c));
+    const outcome = await runStripeFlow(
+      deps,
+      {
+        customer: DEMO_CUSTOMER,
+        ...body,
+        acceptance: clientContext(c),
+      } as Parameters<typeof runStripeFlow>[1],
+      publish,
+    );
+    return c.json(outcome, outcome.status);
+  });
+
+  app.post('/api/flows/dwolla', async (c) => {
+    const body = objectBody(await readJsonBody(c));
+    const outcome = await runDwollaFlow(
+      deps,
+      { customer: DEMO_CUSTOMER, ...body } as Parameters<typeof runDwollaFlow>[1],
+      publish,
+    );
+    return c.json(outcome, outcome.status);
+  });
+
+  app.get('/api/payments/:paymentIntentId', async (c) => {
+    const { paymentIntentId } = parseInput('GET /api/payments/:paymentIntentId', paymentIdSchema, {
+      paymentIntentId: c.req.param('paymentIntentId'),
+    });
+    return c.json(await requireStripe(deps.providers).getPayment(paymentIntentId));
+  });
+
+  app.post('/api/payments/:paymentIntentId/settle', async (c) => {
+    const body = objectBody(await readJsonBody(c));
+    const outcome = await runSettleFlow(
+      deps,
+      { ...body, paymentIntentId: c.req.param('paymentIntentId') } as Parameters<typeof runSettleFlow>[1],
+      publish,
+    );
+    return c.json(outcome, outcome.status);
+  });
+}

@@ -1,0 +1,67 @@
+import { findAuthInstitutions, parseInput } from '@achbridge/core';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { DWOLLA_FLOW_STEPS } from '../../flows/dwolla-flow.js';
+import { RECONNECT_STEPS, RESET_LOGIN_STEPS } from '../../flows/item-health-flows.js';
+import { SETTLE_FLOW_STEPS } from '../../flows/settle-flow.js';
+import { STRIPE_FLOW_STEPS } from '../../flows/stripe-flow.js';
+import type { SampleAppDeps } from '../app-deps.js';
+
+const institutionQuerySchema = z.object({
+  query: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(100),
+  country: z.enum(['US', 'CA', 'US,CA'], { error: 'must be US, CA or US,CA' }).default('US'),
+});
+
+/** `/api/info` (mode, processors, step lists) and `/api/institutions` (the auth-support check). */
+export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
+  const info = () => ({
+    mode: deps.mode,
+    plaidEnvironment: deps.providers.plaid.environment,
+    plaidHost: deps.providers.plaid.baseUrl,
+    linkScript: deps.mode === 'sandbox',
+    webhookUrl: deps.webhookUrl() ?? null,
+    processors: {
+      stripe: {
+        available: deps.providers.stripe !== undefined,
+        reason: deps.providers.stripeUnavailable ?? null,
+      },
+      dwolla: {
+        available: deps.providers.dwolla !== undefined,
+        reason: deps.providers.dwollaUnavailable ?? null,
+      },
+    },
+    sandboxCredentials: { username: 'user_good', password: 'pass_good' },
+    steps: {
+      stripe: STRIPE_FLOW_STEPS,
+      dwolla: DWOLLA_FLOW_STEPS,
+      settle: SETTLE_FLOW_STEPS,
+      reset_login: RESET_LOGIN_STEPS,
+      reconnect: RECONNECT_STEPS,
+    },
+  });
+  app.get('/api/info', (c) => c.json(info()));
+  app.post('/api/info', (c) => c.json(info()));
+
+  app.get('/api/institutions', async (c) => {
+    const { query, country } = parseInput('GET /api/institutions', institutionQuerySchema, {
+      query: c.req.query('query'),
+      country: c.req.query('country'),
+    });
+    const found = await findAuthInstitutions(deps.providers.plaid, {
+      query,
+      countryCodes: country.split(','),
+    });
+    return c.json({
+      requestId: found.requestId,
+      institutions: found.institutions.map((entry) => ({
+        id: entry.institution.institutionId,
+        name: entry.institution.name,
+        countryCodes: entry.institution.countryCodes,
+        products: entry.institution.products,
+        supportsAuth: entry.supportsAuth,
+        stripe: entry.processors.stripe,
+        dwolla: entry.processors.dwolla,
+      })),
+    });
+  });
+}

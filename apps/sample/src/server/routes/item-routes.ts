@@ -1,0 +1,43 @@
+import type { Hono } from 'hono';
+import { readItemHealth, runReconnectFlow, runResetLoginFlow } from '../../flows/item-health-flows.js';
+import type { SampleAppDeps } from '../app-deps.js';
+import { readJsonBody } from '../read-json-body.js';
+
+function objectBody(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+}
+
+/** `/api/items`: the linked Items (never their tokens), their health, reset_login and update-mode reconnect. */
+export function registerItemRoutes(app: Hono, deps: SampleAppDeps): void {
+  const healthDeps = () => ({ providers: deps.providers, items: deps.items, webhookUrl: deps.webhookUrl() });
+
+  app.get('/api/items', (c) => c.json({ items: deps.items.list() }));
+
+  app.get('/api/items/:itemId', (c) => c.json(deps.items.get(c.req.param('itemId'))));
+
+  app.get('/api/items/:itemId/health', async (c) =>
+    c.json(await readItemHealth(healthDeps(), c.req.param('itemId'))),
+  );
+
+  app.post('/api/items/:itemId/reset_login', async (c) => {
+    const body = objectBody(await readJsonBody(c));
+    const outcome = await runResetLoginFlow(
+      healthDeps(),
+      { ...body, itemId: c.req.param('itemId') } as Parameters<typeof runResetLoginFlow>[1],
+      (event) => deps.events.publish(event),
+    );
+    return c.json(outcome, outcome.status);
+  });
+
+  app.post('/api/items/:itemId/reconnect', async (c) => {
+    const body = objectBody(await readJsonBody(c));
+    const outcome = await runReconnectFlow(
+      healthDeps(),
+      { ...body, itemId: c.req.param('itemId') } as Parameters<typeof runReconnectFlow>[1],
+      (event) => deps.events.publish(event),
+    );
+    return c.json(outcome, outcome.status);
+  });
+}

@@ -1,0 +1,28 @@
+import { WebhookVerificationError } from '@achbridge/core';
+import type { Hono } from 'hono';
+import type { SampleAppDeps } from '../app-deps.js';
+
+/**
+ * `POST /api/webhooks/plaid`: verifies the delivery with core's verifier (raw body + Plaid-Verification JWT),
+ * publishes it to the live event log and answers 200; unverifiable deliveries are logged and answered 400.
+ */
+export function registerWebhookRoutes(app: Hono, deps: SampleAppDeps): void {
+  app.post('/api/webhooks/plaid', async (c) => {
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    try {
+      const event = await deps.webhooks.receive({ body, headers: c.req.raw.headers });
+      deps.events.publish(event);
+      return c.json({ received: true, kind: event.kind });
+    } catch (error) {
+      if (WebhookVerificationError.isInstance(error)) {
+        deps.events.publish({
+          type: 'webhook_rejected',
+          receivedAt: new Date().toISOString(),
+          reason: error.reason,
+          message: error.message,
+        });
+      }
+      throw error;
+    }
+  });
+}
