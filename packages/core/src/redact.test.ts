@@ -21,6 +21,19 @@ describe('redactSecrets', () => {
     expect(out).toContain('Basic [REDACTED]');
   });
 
+  it('redacts Stripe bank account tokens (btok_) in text and in values', () => {
+    const token = 'btok_5oEetfLzPklE1fwJZ7SG';
+    const text = `attach ${token} to cus_123 failed: No such token: '${token}'`;
+    expect(redactSecrets(text)).toBe(`attach ${REDACTED} to cus_123 failed: No such token: '${REDACTED}'`);
+    expect(redactValue({ detail: `source=${token}`, customer: 'cus_123' })).toEqual({
+      detail: `source=${REDACTED}`,
+      customer: 'cus_123',
+    });
+    expect(redactSecrets('btok_ alone and abtok_5oEetfLzPklE1fwJZ7SG stay')).toBe(
+      'btok_ alone and abtok_5oEetfLzPklE1fwJZ7SG stay',
+    );
+  });
+
   it('redacts registered secrets of any shape, but ignores very short ones', () => {
     registerSecret('opaque-Secret-Value');
     registerSecret('abc');

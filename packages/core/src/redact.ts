@@ -11,6 +11,8 @@ const SECRET_PATTERNS: RegExp[] = [
   // Stripe secret and restricted keys, webhook secrets
   /\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9]{6,}/g,
   /\bwhsec_[A-Za-z0-9]{6,}/g,
+  // Stripe bank account tokens (btok_…): single-use secrets in transit from Plaid to Stripe
+  /\bbtok_[A-Za-z0-9]{6,}/g,
   // HTTP credentials
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
 ];
