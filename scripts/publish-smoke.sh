@@ -25,18 +25,18 @@ step() { printf '\n--- smoke: %s (%ss)\n' "$1" "$(($(date +%s) - started))"; }
 changeset() { node "$repo/node_modules/@changesets/cli/bin.js" "$@"; }
 packages=(core stripe dwolla emulator)
 
-# A copy of the workspace (manifests, sources, built dist/, changesets config) that changesets may rewrite.
+# A copy of the repository (manifests, sources, built dist/, changesets) that changesets may rewrite.
 copy_repo() {
   local into=$1
   mkdir -p "$into"
-  (cd "$repo" && tar --exclude=node_modules --exclude=.turbo -cf - package.json package-lock.json .changeset \
-    packages apps) | (cd "$into" && tar -xf -)
+  (cd "$repo" && tar --exclude=./.git --exclude=node_modules --exclude=.turbo --exclude=./artifacts \
+    --exclude=coverage -cf - .) | (cd "$into" && tar -xf -)
   # changesets resolves its changelog generator from here; the packages themselves come from the copy.
   ln -s "$repo/node_modules" "$into/node_modules"
 }
 
 step "build"
-(cd "$repo" && npx turbo run build --output-logs=errors-only)
+(cd "$repo" && npx turbo run build --filter='./packages/*' --output-logs=errors-only)
 
 step "release plan (minor @achbridge/core in a throwaway copy)"
 plan_copy="$work/plan-repo"
@@ -183,6 +183,14 @@ new_consumer only-dwolla @achbridge/dwolla
 assert_snapshot only-dwolla @achbridge/dwolla @achbridge/core
 node "$repo/scripts/smoke/assert-tree.mjs" "$work/only-dwolla" @achbridge/dwolla \
   --has @achbridge/dwolla,@achbridge/core,zod --lacks @achbridge/stripe,@achbridge/emulator,stripe,dwolla-v2,plaid
+
+step "npm i @achbridge/emulator (fresh project) and run its bin"
+new_consumer only-emulator @achbridge/emulator
+assert_snapshot only-emulator @achbridge/emulator
+node "$repo/scripts/smoke/assert-tree.mjs" "$work/only-emulator" @achbridge/emulator \
+  --has @achbridge/emulator --lacks @achbridge/stripe,@achbridge/dwolla,stripe
+cp "$repo/scripts/smoke/run-emulator-bin.mjs" "$work/only-emulator/"
+(cd "$work/only-emulator" && node run-emulator-bin.mjs)
 
 step "full flow against the installed emulator (fresh project)"
 types_node=$(node -p "require('$repo/node_modules/@types/node/package.json').version")
