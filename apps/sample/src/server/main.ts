@@ -9,7 +9,7 @@ import { startSampleServer } from './start-sample-server.js';
 const ENV_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../.env');
 
 async function main(): Promise<void> {
-  const config = parseSampleConfig(mergeEnvFile(process.env, ENV_FILE));
+  const config = parseSampleConfig(mergeEnvFile({ ...process.env }, ENV_FILE));
   const running = await startSampleServer({ config });
   const where =
     config.mode === 'emulator'

@@ -1,0 +1,199 @@
+import { api } from './api.js';
+import { byId, h, show } from './dom.js';
+import { renderError } from './errors.js';
+import { state, update } from './state.js';
+
+/** Sandbox institutions offered by the emulated Link (ids from Plaid's Sandbox docs). */
+const EMULATED_INSTITUTIONS = [
+  ['ins_109508', 'First Platypus Bank'],
+  ['ins_109509', 'First Gingham Credit Union'],
+  ['ins_109510', 'Tattersall Federal Credit Union'],
+  ['ins_109511', 'Tartan Bank'],
+  ['ins_109512', 'Houndstooth Bank'],
+  ['ins_999001', 'Paisley Credit Union (no Auth)'],
+];
+
+let linkToken = null;
+let pendingSuccess = null;
+
+function accountLabel(institutionName, account) {
+  return `${institutionName} · ${account.name}${account.mask ? ` ••${account.mask}` : ''}`;
+}
+
+function resetDialog() {
+  show(byId('link-login'), true);
+  show(byId('link-accounts'), false);
+  show(byId('link-dialog-error'), false);
+  byId('link-continue').textContent = 'Continue';
+  byId('link-continue').disabled = false;
+  pendingSuccess = null;
+}
+
+/** Link's onExit with an error: shows code, category and remediation from core's catalog. */
+function onLinkError(error) {
+  renderError(byId('link-error'), error, 'Link failed:');
+  byId('connected').textContent = 'No bank connected.';
+}
+
+/** Link's onSuccess: checks for a duplicate Item before anything is exchanged. */
+async function onLinkSuccess(publicToken, metadata) {
+  const account = metadata.accounts.find((candidate) => candidate.id === metadata.accountId);
+  update({
+    link: { publicToken, institution: metadata.institution, accounts: metadata.accounts },
+    accountId: metadata.accountId,
+    itemId: null,
+    allowDuplicate: false,
+    accountLabel: accountLabel(metadata.institution.name, account),
+  });
+  show(byId('link-error'), false);
+  const check = await api('POST', '/api/link/check_duplicate', {
+    institutionId: metadata.institution.id,
+    account: { name: account.name, mask: account.mask },
+  });
+  if (check.ok && check.data.duplicate) {
+    const match = check.data.match;
+    byId('duplicate-text').textContent =
+      `${accountLabel(match.institutionName, { name: match.accountName, mask: match.accountMask })} is already linked ` +
+      `(Item ${match.itemId}). Exchanging this public token would create a second Item for the same login, ` +
+      'billed again in Production. Nothing has been exchanged yet.';
+    byId('use-existing').onclick = () => {
+      update({ link: null, itemId: match.itemId, accountId: match.accountId });
+      show(byId('duplicate-warning'), false);
+      byId('connected').textContent = `Using the existing Item ${match.itemId}: ${state.accountLabel}.`;
+    };
+    byId('link-anyway').onclick = () => {
+      update({ allowDuplicate: true });
+      show(byId('duplicate-warning'), false);
+      byId('connected').textContent =
+        `Connected (second Item, on purpose): ${state.accountLabel}. Run a flow to exchange.`;
+    };
+    show(byId('duplicate-warning'), true);
+    byId('connected').textContent = 'Duplicate account: choose below.';
+    byId('use-existing').focus();
+    return;
+  }
+  show(byId('duplicate-warning'), false);
+  byId('connected').textContent =
+    `Connected: ${state.accountLabel}. Not exchanged yet — run a processor flow.`;
+}
+
+function renderAccounts(success) {
+  const options = byId('link-account-options');
+  const preferred = success.accounts.find((account) => account.subtype === 'checking') ?? success.accounts[0];
+  options.replaceChildren(
+    ...success.accounts.map((account) =>
+      h(
+        'label',
+        { className: 'account-option' },
+        h('input', {
+          type: 'radio',
+          name: 'account',
+          value: account.id,
+          checked: account.id === preferred?.id,
+        }),
+        `${account.name} ••${account.mask ?? '----'} (${account.subtype ?? account.type})`,
+      ),
+    ),
+  );
+  show(byId('link-login'), false);
+  show(byId('link-accounts'), true);
+  byId('link-continue').textContent = 'Link account';
+  options.querySelector('input:checked')?.focus();
+}
+
+async function submitEmulatedLink(event) {
+  event.preventDefault();
+  const dialog = byId('link-dialog');
+  const button = byId('link-continue');
+  if (pendingSuccess) {
+    const chosen = byId('link-account-options').querySelector('input:checked');
+    if (!chosen) return;
+    const success = pendingSuccess;
+    dialog.close();
+    await onLinkSuccess(success.publicToken, {
+      institution: success.institution,
+      accounts: success.accounts,
+      accountId: chosen.value,
+    });
+    return;
+  }
+  button.disabled = true;
+  button.textContent = 'Logging in…';
+  const answer = await api('POST', '/api/emulator/link/complete', {
+    linkToken,
+    institutionId: byId('link-institution').value,
+    username: byId('link-username').value,
+    password: byId('link-password').value,
+  });
+  button.disabled = false;
+  button.textContent = 'Continue';
+  if (!answer.ok) {
+    dialog.close();
+    onLinkError(answer.data.error);
+    return;
+  }
+  pendingSuccess = answer.data;
+  renderAccounts(answer.data);
+}
+
+async function openRealLink() {
+  const token = await api('POST', '/api/create_link_token');
+  if (!token.ok) return onLinkError(token.data.error);
+  const handler = window.Plaid.create({
+    token: token.data.link_token,
+    onSuccess: (publicToken, metadata) =>
+      onLinkSuccess(publicToken, {
+        institution: { id: metadata.institution.institution_id, name: metadata.institution.name },
+        accounts: metadata.accounts.map((account) => ({
+          id: account.id,
+          name: account.name,
+          mask: account.mask ?? null,
+          type: account.type,
+          subtype: account.subtype ?? null,
+        })),
+        accountId: metadata.accounts[0]?.id,
+      }),
+    onExit: async (error) => {
+      if (!error) return;
+      const described = await api('GET', `/api/plaid_errors/${encodeURIComponent(error.error_code)}`);
+      onLinkError({
+        code: error.error_code,
+        message: error.display_message || error.error_message,
+        category: described.ok ? described.data.category : 'unknown',
+        remediation: described.ok ? described.data.remediation : undefined,
+      });
+    },
+  });
+  handler.open();
+}
+
+/** Opens Link: the emulated panel in emulator mode, Plaid Link from cdn.plaid.com otherwise. */
+export async function openLink(institutionId) {
+  show(byId('link-error'), false);
+  if (state.info.mode !== 'emulator') return openRealLink();
+  const token = await api('POST', '/api/create_link_token');
+  if (!token.ok) return onLinkError(token.data.error);
+  linkToken = token.data.link_token;
+  resetDialog();
+  if (institutionId) byId('link-institution').value = institutionId;
+  byId('link-dialog').showModal();
+  byId('link-institution').focus();
+}
+
+/** Wires the Connect section and the emulated Link dialog. */
+export function initConnect() {
+  const select = byId('link-institution');
+  select.replaceChildren(
+    ...EMULATED_INSTITUTIONS.map(([id, name]) => h('option', { value: id }, `${name} (${id})`)),
+  );
+  byId('link-scenario').addEventListener('change', (event) => {
+    byId('link-password').value = event.target.value;
+  });
+  byId('open-link').addEventListener('click', () => openLink());
+  byId('link-form').addEventListener('submit', submitEmulatedLink);
+  byId('link-cancel').addEventListener('click', () => byId('link-dialog').close());
+  if (state.info.mode !== 'emulator') {
+    byId('connect-hint').textContent =
+      'Opens Plaid Link (Sandbox). Log in with user_good / pass_good, or error_<CODE> as the password to simulate errors.';
+  }
+}
