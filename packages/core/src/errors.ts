@@ -1,3 +1,4 @@
+import { networkRemediation } from './network-remediation.js';
 import { redactSecrets, redactValue } from './redact.js';
 
 const BASE_MARKER = 'achbridge.error';
@@ -232,6 +233,8 @@ export class NetworkError extends AchBridgeError {
   readonly isRetryable: boolean;
   /** The endpoint being called. */
   readonly endpoint: string;
+  /** What to do about it (whether the request may have been applied, and whether re-running is safe). */
+  readonly remediation: string;
 
   constructor(
     provider: ProviderName,
@@ -246,6 +249,7 @@ export class NetworkError extends AchBridgeError {
     this.reason = reason;
     this.endpoint = endpoint;
     this.isRetryable = reason !== 'aborted';
+    this.remediation = networkRemediation(provider, reason);
     setErrorMarker(this, 'NetworkError');
   }
 

@@ -1,0 +1,23 @@
+import type { NetworkErrorReason, ProviderName } from './errors.js';
+
+const PROVIDER_LABEL: Record<ProviderName, string> = { plaid: 'Plaid', stripe: 'Stripe', dwolla: 'Dwolla' };
+
+const RERUN_IS_SAFE =
+  'Re-running the same achbridge call is safe: creating requests reuse their idempotency key, and link() returns what an earlier attempt created instead of making a second one.';
+
+/** What to do about a request that got no usable answer, by why it got none. */
+export function networkRemediation(provider: ProviderName, reason: NetworkErrorReason): string {
+  const name = PROVIDER_LABEL[provider];
+  switch (reason) {
+    case 'timeout':
+      return `${name} did not answer within the timeout, so the request may or may not have been applied. ${RERUN_IS_SAFE} If timeouts persist, check connectivity to ${name} and its status page, or raise timeoutMs.`;
+    case 'reset':
+      return `The connection to ${name} closed before an answer arrived, so the request may or may not have been applied. ${RERUN_IS_SAFE} If it persists, check proxies and firewalls between you and ${name}.`;
+    case 'unreachable':
+      return `${name} could not be reached (DNS failure or connection refused); nothing was sent. Check baseUrl, DNS, proxy and firewall settings, then retry.`;
+    case 'aborted':
+      return `Your AbortSignal cancelled the call to ${name} and its retries. A request already sent may have been applied; repeat the same call to get its result. ${RERUN_IS_SAFE}`;
+    default:
+      return `The request to ${name} failed without an answer, so it may or may not have been applied. ${RERUN_IS_SAFE}`;
+  }
+}
