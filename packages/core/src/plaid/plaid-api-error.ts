@@ -19,6 +19,8 @@ export interface PlaidApiErrorDetails {
   endpoint?: string | undefined;
   /** The underlying error, if any. */
   cause?: unknown;
+  /** Advice that replaces the catalog's, when the context says more than the error code (e.g. a lost answer). */
+  remediation?: string | undefined;
 }
 
 const TRANSIENT_TYPES = new Set(['API_ERROR', 'RATE_LIMIT_EXCEEDED']);
@@ -72,7 +74,7 @@ export class PlaidApiError extends ProviderError {
       requestId,
       retryAfterMs: details.retryAfterMs,
       isRetryable: decideRetryable(description.category, body.error_type, status),
-      remediation: description.remediation,
+      remediation: details.remediation ?? description.remediation,
       cause: details.cause,
     });
     this.name = 'PlaidApiError';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ResponseValidationError } from '../errors.js';
+import { NetworkError, ResponseValidationError } from '../errors.js';
 import { type FetchFunction, parseJsonText, parseRetryAfter, sendHttpRequest } from '../http.js';
 import type { Logger } from '../logger.js';
 import { withRetry } from '../retry.js';
@@ -7,6 +7,7 @@ import { parseResponse } from '../validate.js';
 import { PlaidApiError } from './plaid-api-error.js';
 import type { PlaidErrorBody } from './plaid-client-types.js';
 import { PLAID_API_VERSION } from './plaid-environments.js';
+import { remediationAfterLostAnswer } from './plaid-lost-answer.js';
 import { toPlaidErrorBody } from './plaid-mappers.js';
 import { plaidErrorBodySchema } from './plaid-schemas.js';
 
@@ -83,6 +84,8 @@ export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
       'PLAID-SECRET': secret,
       'Plaid-Version': PLAID_API_VERSION,
     };
+    // Set once an attempt got no answer: Plaid may have applied it, which explains some later errors.
+    let answerLost = false;
     return withRetry(
       async () => {
         const response = await sendHttpRequest({
@@ -96,6 +99,9 @@ export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
           signal,
           fetch: config.fetch,
           logger: config.logger,
+        }).catch((error: unknown) => {
+          if (NetworkError.isInstance(error) && error.reason !== 'aborted') answerLost = true;
+          throw error;
         });
         const parsed = parseJsonText(response.text);
         const bodyRequestId =
@@ -118,7 +124,10 @@ export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
         const plaidError = errorBody?.success
           ? toPlaidErrorBody(errorBody.data)
           : syntheticErrorBody(response.status, parsed.ok, response.headers.get('content-type') ?? '');
-        throw new PlaidApiError(plaidError, { ...context, retryAfterMs });
+        const remediation = answerLost
+          ? remediationAfterLostAnswer(endpoint, plaidError.error_code)
+          : undefined;
+        throw new PlaidApiError(plaidError, { ...context, retryAfterMs, remediation });
       },
       {
         maxRetries: config.maxRetries,
