@@ -25,6 +25,7 @@ import type {
 } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 import { assertEnvironmentPairing } from './environment-guard.js';
+import { createExchangeMemo } from './exchange-memo.js';
 import {
   fetchCustomerFundingSources,
   fetchFundingSource,
@@ -99,6 +100,7 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
   const { plaid, dwolla } = parseInput('createDwollaAdapter', depsSchema, deps);
   const signalOf = (operation: string, options: unknown): AbortSignal | undefined =>
     parseInput(operation, callOptionsSchema, options)?.signal;
+  const exchanges = createExchangeMemo(plaid);
 
   return {
     processor: 'dwolla',
@@ -117,7 +119,7 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
         operation: 'link',
         field: 'customer',
       });
-      return linkAccount({ plaid, dwolla }, { ...input, customerId }, signal);
+      return linkAccount({ plaid, dwolla, exchanges }, { ...input, customerId }, signal);
     },
 
     async createProcessorToken(rawInput, options) {

@@ -5,6 +5,7 @@ import type { linkInputSchema } from './dwolla-adapter-schemas.js';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+import type { ExchangeMemo } from './exchange-memo.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
 
@@ -56,10 +57,11 @@ function bankAccountTypeFor(
 /**
  * The whole flow: public token → access token (or the given access token) → account check → processor
  * token → funding source. The Idempotency-Key is derived from item, account and customer, so a re-run
- * after a crash returns the funding source made the first time.
+ * after a crash returns the funding source made the first time; a public token is exchanged once per
+ * adapter, so a re-run with the same public token reuses that exchange.
  */
 export async function linkAccount(
-  deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient },
+  deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient; exchanges: ExchangeMemo },
   input: z.output<typeof linkInputSchema> & { customerId: string },
   signal: AbortSignal | undefined,
 ): Promise<DwollaLinkResult> {
@@ -67,7 +69,7 @@ export async function linkAccount(
   const accessToken =
     input.publicToken === undefined
       ? (input.accessToken as string)
-      : (await deps.plaid.exchangePublicToken({ publicToken: input.publicToken }, callOptions)).accessToken;
+      : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
   const { accounts, item } = await deps.plaid.getAccounts({ accessToken }, callOptions);
   const itemId = item.itemId;
   const bankAccountType = bankAccountTypeFor(accounts, input);

@@ -1,0 +1,120 @@
+import { createPlaidClient, PlaidApiError } from '@achbridge/core';
+import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDwollaAdapter } from './dwolla-adapter.js';
+import { createDwollaClient } from './dwolla-client.js';
+import { createExchangeMemo } from './exchange-memo.js';
+
+const PUBLIC_TOKEN = 'public-sandbox-11111111-2222-3333-4444-555555555555';
+
+function fakePlaid(answers: (() => Promise<{ accessToken: string; itemId: string }>)[]) {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    exchangePublicToken: () => {
+      const answer = answers[calls] ?? answers.at(-1);
+      calls += 1;
+      if (!answer) throw new Error('no answer configured');
+      return answer().then((result) => ({ ...result, requestId: `req-${calls}` }));
+    },
+  };
+}
+
+describe('createExchangeMemo', () => {
+  it('exchanges a public token once and shares the result with concurrent and later callers', async () => {
+    const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-aaaa-1', itemId: 'item-1' })]);
+    const memo = createExchangeMemo(plaid);
+    const results = await Promise.all([1, 2, 3].map(() => memo.exchange(PUBLIC_TOKEN, undefined)));
+    const later = await memo.exchange(PUBLIC_TOKEN, undefined);
+    expect(plaid.calls()).toBe(1);
+    expect(new Set([...results, later].map((result) => result.accessToken))).toEqual(
+      new Set(['access-sandbox-aaaa-1']),
+    );
+  });
+
+  it('forgets a failed exchange so the next call tries again', async () => {
+    const plaid = fakePlaid([
+      async () => {
+        throw new Error('network down');
+      },
+      async () => ({ accessToken: 'access-sandbox-bbbb-2', itemId: 'item-2' }),
+    ]);
+    const memo = createExchangeMemo(plaid);
+    await expect(memo.exchange(PUBLIC_TOKEN, undefined)).rejects.toThrow('network down');
+    await expect(memo.exchange(PUBLIC_TOKEN, undefined)).resolves.toEqual({
+      accessToken: 'access-sandbox-bbbb-2',
+      itemId: 'item-2',
+    });
+    expect(plaid.calls()).toBe(2);
+  });
+
+  it('drops results after the time to live', async () => {
+    let now = 0;
+    const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-cccc-3', itemId: 'item-3' })]);
+    const memo = createExchangeMemo(plaid, { ttlMs: 1000, now: () => now });
+    await memo.exchange(PUBLIC_TOKEN, undefined);
+    now = 1000;
+    await memo.exchange(PUBLIC_TOKEN, undefined);
+    expect(plaid.calls()).toBe(2);
+  });
+});
+
+describe('link with a public token, re-run after a later step failed', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it('reuses the exchange instead of failing with INVALID_PUBLIC_TOKEN, and makes one funding source', async () => {
+    const plaid = createPlaidClient({
+      environment: 'sandbox',
+      baseUrl: emulator.plaid.baseUrl,
+      clientId: emulator.plaid.clientId,
+      secret: emulator.plaid.secret,
+    });
+    const dwolla = createDwollaClient({
+      environment: 'sandbox',
+      baseUrl: emulator.dwolla.baseUrl,
+      key: emulator.dwolla.key,
+      secret: emulator.dwolla.secret,
+      maxRetries: 0,
+    });
+    const adapter = createDwollaAdapter({ plaid, dwolla });
+    const customer = await adapter.createCustomer({
+      firstName: 'Memo',
+      lastName: 'Test',
+      email: 'memo@example.com',
+    });
+    const { publicToken: first } = await plaid.sandbox.createPublicToken({
+      institutionId: 'ins_109508',
+      initialProducts: ['auth'],
+    });
+    const { accessToken, itemId } = await plaid.exchangePublicToken({ publicToken: first });
+    const { accounts } = await plaid.getAccounts({ accessToken });
+    const accountId = accounts.find((account) => account.subtype === 'checking')?.accountId ?? '';
+    const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(itemId);
+    const input = { publicToken, accountId, customer: customer.id, name: 'Checking' };
+
+    await emulator.control.addFault({
+      method: 'POST',
+      path: '/dwolla/customers/*/funding-sources',
+      kind: 'status',
+      status: 500,
+    });
+    await expect(adapter.link(input)).rejects.toMatchObject({ code: 'ServerError' });
+    const rerun = await adapter.link(input);
+    const again = await adapter.link(input);
+
+    expect(rerun.fundingSource.id).toBe(again.fundingSource.id);
+    expect(again.created).toBe(false);
+    expect(rerun.accessToken).toMatch(/^access-sandbox-/);
+    expect(await adapter.listFundingSources(customer.id, { removed: false })).toHaveLength(1);
+    // A second adapter has no memory of the exchange: the public token is spent, as Plaid says.
+    const other = createDwollaAdapter({ plaid, dwolla });
+    const error = await other.link(input).catch((reason: unknown) => reason);
+    expect(PlaidApiError.isInstance(error) && error.errorCode).toBe('INVALID_PUBLIC_TOKEN');
+  });
+});
