@@ -1,15 +1,13 @@
 import { parseInput } from '@achbridge/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { DEMO_CUSTOMER } from '../../flows/demo-customer.js';
 import { runDwollaFlow } from '../../flows/dwolla-flow.js';
 import { runSettleFlow } from '../../flows/settle-flow.js';
 import { requireStripe, runStripeFlow } from '../../flows/stripe-flow.js';
 import type { SampleAppDeps } from '../app-deps.js';
 import { clientContext } from '../client-context.js';
 import { readJsonBody } from '../read-json-body.js';
-
-/** The demo customer used when the page sends none. */
-export const DEMO_CUSTOMER = { email: 'ada.lovelace@example.com', firstName: 'Ada', lastName: 'Lovelace' };
 
 const paymentIdSchema = z.object({
   paymentIntentId: z.string().regex(/^pi_[A-Za-z0-9]+$/, 'must be a Stripe PaymentIntent id (pi_...)'),
