@@ -51,6 +51,56 @@ export interface ProviderModule {
    * relative to that mount (e.g. `/items/abc/repair`). Answer `{ error: { code, message } }` bodies on failure.
    */
   handleControl?(request: EmulatorRequest): Promise<EmulatorResponse>;
+  /** Optional: the module's webhook deliveries (every attempt), for `GET /__emulator/webhooks`. */
+  webhookDeliveries?(): WebhookDeliveryView[];
+  /** Optional: stops background work (scheduled webhook retries, in-flight deliveries); `close()` calls it. */
+  close?(): void;
+}
+
+/** How one webhook delivery attempt ended. */
+export type WebhookAttemptOutcome = 'delivered' | 'http_error' | 'timeout' | 'network_error';
+
+/** One HTTP attempt to deliver a webhook. */
+export interface WebhookAttemptView {
+  /** 1 for the first try, 2 and 3 for the retries. */
+  attempt: number;
+  /** When the attempt started, on the emulated clock (ISO 8601). */
+  startedAt: string;
+  /** `delivered`, `http_error` (the receiver answered with a refused status), `timeout` or `network_error`. */
+  outcome: WebhookAttemptOutcome;
+  /** The receiver's HTTP status, or null when it did not answer. */
+  status: number | null;
+  /** Why an attempt got no answer (timeout, connection refused, …), else null. */
+  error: string | null;
+}
+
+/** One webhook and every attempt to deliver it, as `GET /__emulator/webhooks` lists it. */
+export interface WebhookDeliveryView {
+  /** Id of this delivery. */
+  id: string;
+  /** Which emulated provider sent it. */
+  provider: 'plaid' | 'dwolla';
+  /** Id of the event behind it (Plaid: the recorded webhook event; Dwolla: the Event id in the body). */
+  eventId: string;
+  /** Plaid `webhook_type`; null for Dwolla. */
+  type: string | null;
+  /** Plaid `webhook_code` or Dwolla topic. */
+  code: string;
+  /** Where it is (or would be) POSTed. */
+  url: string;
+  /** Dwolla webhook subscription id; null for Plaid. */
+  subscriptionId: string | null;
+  /**
+   * `pending` (an attempt is in flight or a retry is scheduled), `delivered`, `failed` (every attempt
+   * failed) or `skipped` (never sent: the URL is not http(s) on a loopback host, see `skippedReason`).
+   */
+  status: 'pending' | 'delivered' | 'failed' | 'skipped';
+  /** Why a delivery was skipped, else null. */
+  skippedReason: string | null;
+  /** When the webhook was sent first, on the emulated clock (ISO 8601). */
+  createdAt: string;
+  /** Finished attempts, oldest first. */
+  attempts: WebhookAttemptView[];
 }
 
 /** Bank account details that travel from Plaid to a processor inside the emulator. */
