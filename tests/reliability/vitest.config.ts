@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Fault-matrix cells each run on their own emulator and mostly wait on timeouts, so they overlap well.
-    maxConcurrency: 8,
+    maxConcurrency: 16,
     globalSetup: ['./vitest.global-setup.ts'],
   },
 });
