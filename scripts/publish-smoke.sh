@@ -177,12 +177,16 @@ new_consumer only-stripe @achbridge/stripe
 assert_snapshot only-stripe @achbridge/stripe @achbridge/core
 node "$repo/scripts/smoke/assert-tree.mjs" "$work/only-stripe" @achbridge/stripe \
   --has @achbridge/stripe,@achbridge/core,zod,stripe --lacks @achbridge/dwolla,@achbridge/emulator,dwolla-v2,plaid
+cp "$repo/scripts/smoke/check-exports.mjs" "$work/only-stripe/"
+(cd "$work/only-stripe" && node check-exports.mjs @achbridge/stripe @achbridge/core)
 
 step "npm i @achbridge/dwolla (fresh project)"
 new_consumer only-dwolla @achbridge/dwolla
 assert_snapshot only-dwolla @achbridge/dwolla @achbridge/core
 node "$repo/scripts/smoke/assert-tree.mjs" "$work/only-dwolla" @achbridge/dwolla \
   --has @achbridge/dwolla,@achbridge/core,zod --lacks @achbridge/stripe,@achbridge/emulator,stripe,dwolla-v2,plaid
+cp "$repo/scripts/smoke/check-exports.mjs" "$work/only-dwolla/"
+(cd "$work/only-dwolla" && node check-exports.mjs @achbridge/dwolla @achbridge/core)
 
 step "npm i @achbridge/emulator (fresh project) and run its bin"
 new_consumer only-emulator @achbridge/emulator
