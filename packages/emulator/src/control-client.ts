@@ -2,6 +2,7 @@ import { EmulatorControlError, EmulatorInputError } from './emulator-errors.js';
 import type { FaultRule, FaultSpec } from './faults.js';
 import { parseFaultSpec } from './faults-parse.js';
 import { isPlainObject } from './input-validation.js';
+import type { WebhookDeliveryView } from './types.js';
 
 /** The emulated clock as the control API reports it. */
 export interface ClockView {
@@ -30,6 +31,33 @@ export interface ControlPublicToken {
   expiration: string;
 }
 
+/** A Plaid webhook verification key (public JWK plus `created_at` / `expired_at` Unix seconds). */
+export interface ControlWebhookKey {
+  alg: string;
+  crv: string;
+  kid: string;
+  kty: string;
+  use: string;
+  x: string;
+  y: string;
+  created_at: number;
+  expired_at: number | null;
+}
+
+/** The emulated Plaid's webhook keys: the current signing key id and every key. */
+export interface ControlWebhookKeys {
+  current_key_id: string;
+  keys: ControlWebhookKey[];
+}
+
+/** The answer of a webhook key rotation. */
+export interface ControlWebhookKeyRotation extends ControlWebhookKeys {
+  /** The new signing key. */
+  key_id: string;
+  /** The key that signed until now (still valid unless `expirePrevious` was set). */
+  previous_key_id: string;
+}
+
 /** Typed client for the control API under `/__emulator/`. */
 export interface EmulatorControlClient {
   /** Drops all provider state, faults, minted tokens and clock offset. */
@@ -50,12 +78,20 @@ export interface EmulatorControlClient {
   removeFault(id: string): Promise<void>;
   /** Removes every fault. */
   clearFaults(): Promise<void>;
-  /** Plaid Link helpers. */
+  /** Webhook deliveries (Plaid and Dwolla) with every attempt, oldest first; `provider` filters. */
+  webhooks(options?: { provider?: 'plaid' | 'dwolla' }): Promise<WebhookDeliveryView[]>;
+  /** Plaid Link and webhook helpers. */
   plaid: {
     /** Completes Link update mode for an Item: clears its login error (fires LOGIN_REPAIRED). */
     repairItem(itemId: string): Promise<Record<string, unknown>>;
     /** Creates a public token for an existing Item (what Link update mode hands the app). */
     createPublicToken(itemId: string): Promise<ControlPublicToken>;
+    /** The webhook signing keys (current key id and every public JWK). */
+    webhookKeys(): Promise<ControlWebhookKeys>;
+    /** Makes a new webhook signing key current; older keys stay valid unless `expirePrevious`. */
+    rotateWebhookKey(options?: { expirePrevious?: boolean }): Promise<ControlWebhookKeyRotation>;
+    /** Sets `expired_at` on a webhook key: verifiers must refuse webhooks signed with it. */
+    expireWebhookKey(keyId: string): Promise<ControlWebhookKey>;
   };
   /** Calls any control route (e.g. provider-specific ones) and returns the parsed JSON body. */
   request(method: string, path: string, body?: unknown): Promise<unknown>;
@@ -138,7 +174,42 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
     return `/__emulator/plaid/items/${encodeURIComponent(itemId)}/${action}`;
   };
 
+  const keyOf = (value: unknown): ControlWebhookKey => {
+    const key = objectOf(value, 'webhook key');
+    if (typeof key['kid'] !== 'string' || typeof key['x'] !== 'string') {
+      throw new EmulatorControlError(200, 'invalid_response', 'Malformed webhook key.');
+    }
+    return key as unknown as ControlWebhookKey;
+  };
+
+  const keysOf = (value: unknown): ControlWebhookKeys => {
+    const body = objectOf(value, 'webhook keys answer');
+    if (typeof body['current_key_id'] !== 'string' || !Array.isArray(body['keys'])) {
+      throw new EmulatorControlError(200, 'invalid_response', 'Malformed webhook keys answer.');
+    }
+    return { current_key_id: body['current_key_id'], keys: body['keys'].map(keyOf) };
+  };
+
   return {
+    async webhooks(options = {}) {
+      const filter = objectOf(options, 'options');
+      const provider = filter['provider'];
+      if (provider !== undefined && provider !== 'plaid' && provider !== 'dwolla') {
+        throw new EmulatorInputError('provider', "must be 'plaid' or 'dwolla'");
+      }
+      const query = provider === undefined ? '' : `?provider=${provider}`;
+      const body = objectOf(await call('GET', `/__emulator/webhooks${query}`), 'webhooks answer');
+      if (!Array.isArray(body['deliveries'])) {
+        throw new EmulatorControlError(200, 'invalid_response', 'Malformed webhooks answer.');
+      }
+      return body['deliveries'].map((delivery) => {
+        const record = objectOf(delivery, 'webhook delivery');
+        if (typeof record['id'] !== 'string' || !Array.isArray(record['attempts'])) {
+          throw new EmulatorControlError(200, 'invalid_response', 'Malformed webhook delivery.');
+        }
+        return record as unknown as WebhookDeliveryView;
+      });
+    },
     async reset() {
       await call('POST', '/__emulator/reset');
     },
@@ -196,6 +267,39 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
           item_id: body['item_id'],
           expiration: String(body['expiration']),
         };
+      },
+      async webhookKeys() {
+        return keysOf(await call('GET', '/__emulator/plaid/webhook-keys'));
+      },
+      async rotateWebhookKey(options = {}) {
+        const input = objectOf(options, 'options');
+        const expirePrevious = input['expirePrevious'];
+        if (expirePrevious !== undefined && typeof expirePrevious !== 'boolean') {
+          throw new EmulatorInputError('expirePrevious', 'must be a boolean');
+        }
+        const body = objectOf(
+          await call(
+            'POST',
+            '/__emulator/plaid/webhook-keys/rotate',
+            expirePrevious === undefined ? {} : { expirePrevious },
+          ),
+          'rotation answer',
+        );
+        if (typeof body['key_id'] !== 'string' || typeof body['previous_key_id'] !== 'string') {
+          throw new EmulatorControlError(200, 'invalid_response', 'Malformed rotation answer.');
+        }
+        return {
+          ...keysOf({ ...body, current_key_id: body['key_id'] }),
+          key_id: body['key_id'],
+          previous_key_id: body['previous_key_id'],
+        };
+      },
+      async expireWebhookKey(keyId) {
+        if (typeof keyId !== 'string' || keyId.length === 0) {
+          throw new EmulatorInputError('keyId', 'must be a non-empty string');
+        }
+        const path = `/__emulator/plaid/webhook-keys/${encodeURIComponent(keyId)}/expire`;
+        return keyOf(objectOf(await call('POST', path), 'expire answer')['key']);
       },
     },
     request(method, path, body) {

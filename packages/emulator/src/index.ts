@@ -1,6 +1,9 @@
 export {
   type ClockView,
   type ControlPublicToken,
+  type ControlWebhookKey,
+  type ControlWebhookKeyRotation,
+  type ControlWebhookKeys,
   createControlClient,
   type EmulatorControlClient,
   type EmulatorState,
@@ -27,4 +30,7 @@ export {
   type ModuleContext,
   type ProviderBridge,
   type ProviderModule,
+  type WebhookAttemptOutcome,
+  type WebhookAttemptView,
+  type WebhookDeliveryView,
 } from './types.js';

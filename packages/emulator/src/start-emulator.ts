@@ -65,7 +65,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     dwolla: { baseUrl: `${origin}/dwolla`, ...resolved.credentials.dwolla },
     control: createControlClient(origin),
     close() {
-      closed ??= emulator.close();
+      if (closed === undefined) {
+        for (const module of modules) module.close?.();
+        closed = emulator.close();
+      }
       return closed;
     },
   };

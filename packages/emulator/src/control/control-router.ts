@@ -7,6 +7,7 @@ import { createRequestId } from '../ids.js';
 import type { EmulatorRequest, EmulatorResponse, ProviderModule } from '../types.js';
 import { parseClockCommand } from './control-clock.js';
 import { controlError, parseControlJson } from './control-json.js';
+import { listWebhookDeliveries } from './control-webhooks.js';
 
 /** What the control API operates on. */
 export interface ControlRouterOptions {
@@ -16,7 +17,7 @@ export interface ControlRouterOptions {
   bridge: ResettableBridge;
 }
 
-/** Creates the handler for `/__emulator/…` (reset, state, clock, faults and provider-specific routes). */
+/** Creates the handler for `/__emulator/…` (reset, state, clock, faults, webhooks and provider-specific routes). */
 export function createControlRouter(
   options: ControlRouterOptions,
 ): (request: EmulatorRequest) => Promise<EmulatorResponse> {
@@ -68,6 +69,9 @@ export function createControlRouter(
         faults.clear();
         return ok({ faults: [] });
       }
+    }
+    if (path === '/__emulator/webhooks' && method === 'GET') {
+      return ok({ deliveries: listWebhookDeliveries(modules, request.query.get('provider')) });
     }
     if (path.startsWith('/__emulator/faults/') && method === 'DELETE') {
       const id = decodeURIComponent(path.slice('/__emulator/faults/'.length));

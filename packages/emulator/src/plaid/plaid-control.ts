@@ -8,6 +8,7 @@ import { createItem, itemView, mintPublicToken } from './plaid-items.js';
 import { applySandboxCredentials } from './plaid-sandbox-credentials.js';
 import { forceLoginRequired, requireInstitution, requireProducts } from './plaid-sandbox-handlers.js';
 import type { PlaidItem } from './plaid-state.js';
+import { handleWebhookKeyControl } from './plaid-webhook-key-control.js';
 
 const ITEM_ROUTE = /^\/items\/([^/]+)\/(repair|public_token|reset_login)$/;
 const LINK_ROUTE = /^\/link_tokens\/([^/]+)\/complete$/;
@@ -22,7 +23,8 @@ export function repairItem(context: PlaidContext, item: PlaidItem): void {
 /**
  * Plaid control routes under `/__emulator/plaid` (Link emulation for apps and tests):
  * `POST /items/:item_id/repair`, `POST /items/:item_id/public_token`, `POST /items/:item_id/reset_login`,
- * `POST /link_tokens/:link_token/complete`, `GET /webhook_key`.
+ * `POST /link_tokens/:link_token/complete`, and the webhook key routes (`GET /webhook_key`,
+ * `GET /webhook-keys`, `POST /webhook-keys/rotate`, `POST /webhook-keys/:key_id/expire`).
  */
 export async function handlePlaidControl(
   context: PlaidContext,
@@ -41,9 +43,8 @@ export async function handlePlaidControl(
 }
 
 function route(context: PlaidContext, request: EmulatorRequest): EmulatorResponse {
-  if (request.path === '/webhook_key' && request.method === 'GET') {
-    return { status: 200, body: { key_id: context.keys.current().kid } };
-  }
+  const keyAnswer = handleWebhookKeyControl(context.keys, request);
+  if (keyAnswer !== undefined) return keyAnswer;
   const itemMatch = ITEM_ROUTE.exec(request.path);
   if (itemMatch && request.method === 'POST') {
     const itemId = decodeURIComponent(itemMatch[1] as string);

@@ -154,3 +154,30 @@ export const PLAID_ITEM_REMOVE_REASONS: readonly string[] = [
   'CONNECTION_IS_NON_FUNCTIONAL',
   'OTHER',
 ];
+
+/** `/sandbox/item/fire_webhook` `webhook_type` values (`WebhookType`). */
+export const PLAID_FIRE_WEBHOOK_TYPES: readonly string[] = [
+  'AUTH',
+  'HOLDINGS',
+  'INVESTMENTS_TRANSACTIONS',
+  'ITEM',
+  'LIABILITIES',
+  'TRANSACTIONS',
+  'ASSETS',
+];
+
+/** `/sandbox/item/fire_webhook` `webhook_code` values. */
+export const PLAID_FIRE_WEBHOOK_CODES: readonly string[] = [
+  'DEFAULT_UPDATE',
+  'NEW_ACCOUNTS_AVAILABLE',
+  'SMS_MICRODEPOSITS_VERIFICATION',
+  'AUTHORIZATION_GRANTED',
+  'USER_PERMISSION_REVOKED',
+  'USER_ACCOUNT_REVOKED',
+  'PENDING_DISCONNECT',
+  'RECURRING_TRANSACTIONS_UPDATE',
+  'LOGIN_REPAIRED',
+  'SYNC_UPDATES_AVAILABLE',
+  'PRODUCT_READY',
+  'ERROR',
+];

@@ -189,6 +189,26 @@ const CATALOG: Record<string, CatalogEntry> = {
     message: 'this country is not currently supported',
     display: null,
   },
+  USER_PERMISSION_REVOKED: {
+    type: 'ITEM_ERROR',
+    status: 400,
+    message: 'the holder of this account has revoked their permission for your application to access it',
+    display: null,
+  },
+  // Sandbox errors (messages from Plaid's "Sandbox errors" page)
+  SANDBOX_PRODUCT_NOT_ENABLED: {
+    type: 'SANDBOX_ERROR',
+    status: 400,
+    message: 'The requested product is not enabled on this item',
+    display: null,
+  },
+  SANDBOX_WEBHOOK_INVALID: {
+    type: 'SANDBOX_ERROR',
+    status: 400,
+    message:
+      "Webhook for this item is either not set up, or invalid. Please update the item's webhook and try again.",
+    display: null,
+  },
   // Institution errors
   INSTITUTION_DOWN: {
     type: 'INSTITUTION_ERROR',

@@ -1,5 +1,6 @@
 import { createRequestId } from '../ids.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
+import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
 import type { PlaidContext } from './plaid-context.js';
 import { handlePlaidControl } from './plaid-control.js';
 import { PlaidApiError, plaidError } from './plaid-errors.js';
@@ -9,6 +10,7 @@ import { PLAID_ROUTES } from './plaid-routes.js';
 import { validatePlaidBody } from './plaid-schema.js';
 import { clearPlaidState, createPlaidState, snapshotPlaidState } from './plaid-state.js';
 import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
+import { createPlaidWebhookSender } from './plaid-webhook-sender.js';
 import { createPlaidWebhookEmitter } from './plaid-webhooks.js';
 
 /** Creates the emulated Plaid Sandbox, mounted on `/plaid` of the emulator's server. */
@@ -21,6 +23,15 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
     webhooks: createPlaidWebhookEmitter(state, context.clock),
     keys: createPlaidWebhookKeyStore(context.clock),
   };
+  // Plaid's rule (FAQ): a non-200 answer or none within the timeout is retried up to two more times.
+  const deliverer = createWebhookDeliverer({
+    provider: 'plaid',
+    retryDelayMs: context.options.webhookRetryDelayMs,
+    timeoutMs: context.options.webhookTimeoutMs,
+    now: () => context.clock.now(),
+    accepts: (status) => status === 200,
+  });
+  plaid.webhooks.setDispatcher(createPlaidWebhookSender(plaid.keys, context.clock, deliverer));
 
   const answer = (request: EmulatorRequest, requestId: string): EmulatorResponse => {
     const route = PLAID_ROUTES.get(request.path);
@@ -46,7 +57,12 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
     },
     faultResponse: (status, options) => plaidFaultResponse(status, options, createRequestId()),
     snapshot: () => snapshotPlaidState(state, context.clock.now()),
-    reset: () => clearPlaidState(state),
+    reset() {
+      clearPlaidState(state);
+      deliverer.reset();
+    },
     handleControl: (request) => handlePlaidControl(plaid, request),
+    webhookDeliveries: () => deliverer.list(),
+    close: () => deliverer.close(),
   };
 }

@@ -65,7 +65,12 @@ describe('emulated Plaid answers validate against the official OpenAPI spec', ()
     await call('/auth/get', { access_token: accessToken });
     await call('/item/get', { access_token: accessToken });
     await call('/item/webhook/update', { access_token: accessToken, webhook: 'https://example.com/other' });
+    await call('/sandbox/item/fire_webhook', { access_token: accessToken, webhook_code: 'DEFAULT_UPDATE' });
     await call('/item/webhook/update', { access_token: accessToken, webhook: null });
+    await call('/sandbox/item/fire_webhook', {
+      access_token: accessToken,
+      webhook_code: 'NEW_ACCOUNTS_AVAILABLE',
+    });
     await call('/item/public_token/create', { access_token: accessToken });
     await call('/link/token/create', {
       client_name: 'achbridge tests',
@@ -135,6 +140,10 @@ describe('emulated Plaid answers validate against the official OpenAPI spec', ()
     await call('/institutions/get_by_id', { institution_id: 'ins_0', country_codes: ['US'] });
     await call('/accounts/get', { access_token: canadian.accessToken, unknown: true });
     await call('/webhook_verification_key/get', { key_id: 'nope' });
+    await call('/sandbox/item/fire_webhook', {
+      access_token: canadian.accessToken,
+      webhook_code: 'WEBHOOK_UPDATE_ACKNOWLEDGED',
+    });
   });
 
   it('covers every implemented route, each of which is in the spec', () => {

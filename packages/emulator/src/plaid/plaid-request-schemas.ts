@@ -1,5 +1,6 @@
 import {
   PLAID_COUNTRY_CODES,
+  PLAID_FIRE_WEBHOOK_TYPES,
   PLAID_ITEM_REMOVE_REASONS,
   PLAID_PROCESSORS,
   PLAID_PRODUCTS,
@@ -213,4 +214,12 @@ export const PROCESSOR_TOKEN_CREATE: PlaidFields = {
 export const WEBHOOK_VERIFICATION_KEY_GET: PlaidFields = {
   ...credentials,
   key_id: { kind: 'string', required: true },
+};
+
+/** `/sandbox/item/fire_webhook` (the handler checks `webhook_code`, to give Plaid's specific refusals). */
+export const SANDBOX_ITEM_FIRE_WEBHOOK: PlaidFields = {
+  ...credentials,
+  access_token: accessToken,
+  webhook_code: { kind: 'string', required: true },
+  webhook_type: { kind: 'string', values: PLAID_FIRE_WEBHOOK_TYPES },
 };

@@ -1,4 +1,5 @@
 import { accountsGet, authGet } from './plaid-account-handlers.js';
+import { sandboxItemFireWebhook } from './plaid-fire-webhook.js';
 import { institutionsGet, institutionsGetById, institutionsSearch } from './plaid-institution-handlers.js';
 import { itemGet, itemRemove, itemWebhookUpdate } from './plaid-item-handlers.js';
 import { processorStripeBankAccountTokenCreate, processorTokenCreate } from './plaid-processor-handlers.js';
@@ -11,6 +12,7 @@ import { webhookVerificationKeyGet } from './plaid-webhook-key-handler.js';
 export const PLAID_ROUTES: ReadonlyMap<string, PlaidRoute> = new Map<string, PlaidRoute>([
   ['/sandbox/public_token/create', sandboxPublicTokenCreate],
   ['/sandbox/item/reset_login', sandboxItemResetLogin],
+  ['/sandbox/item/fire_webhook', sandboxItemFireWebhook],
   ['/item/public_token/exchange', itemPublicTokenExchange],
   ['/item/public_token/create', itemPublicTokenCreate],
   ['/link/token/create', linkTokenCreate],

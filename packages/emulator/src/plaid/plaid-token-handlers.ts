@@ -4,8 +4,9 @@ import { plaidError } from './plaid-errors.js';
 import { mintPublicToken, requireItem } from './plaid-items.js';
 import { ACCESS_TOKEN_ONLY, ITEM_PUBLIC_TOKEN_EXCHANGE, LINK_TOKEN_CREATE } from './plaid-request-schemas.js';
 import type { PlaidRoute } from './plaid-route.js';
+import { emitInitialTransactionsWebhooks } from './plaid-transactions-webhooks.js';
 
-/** `POST /item/public_token/exchange`: single use, 30 minutes, sandbox tokens only. */
+/** `POST /item/public_token/exchange`: single use, 30 minutes, sandbox tokens only; a `transactions` Item's first exchange sends INITIAL_UPDATE and HISTORICAL_UPDATE. */
 export const itemPublicTokenExchange: PlaidRoute = {
   fields: ITEM_PUBLIC_TOKEN_EXCHANGE,
   handle(context, body) {
@@ -32,6 +33,7 @@ export const itemPublicTokenExchange: PlaidRoute = {
     if (item.accessToken === null) {
       item.accessToken = `access-sandbox-${createUuid()}`;
       context.state.itemsByAccessToken.set(item.accessToken, item);
+      emitInitialTransactionsWebhooks(context, item);
     }
     return { access_token: item.accessToken, item_id: item.itemId };
   },

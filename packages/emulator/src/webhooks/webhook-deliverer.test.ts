@@ -27,7 +27,7 @@ function scripted(results: WebhookPostResult[]): { post: WebhookPost; seen: Webh
   return { post, seen };
 }
 
-function deliverer(post: WebhookPost, accepts = (status: number) => status === 200) {
+function deliverer(post: WebhookPost, accepts: (status: number) => boolean = (status) => status === 200) {
   return createWebhookDeliverer({
     provider: 'plaid',
     retryDelayMs: 1,
