@@ -1,4 +1,5 @@
 import { createDwollaModule } from './dwolla/dwolla-module.js';
+import { attachDwollaWebhooks } from './dwolla/dwolla-webhooks.js';
 import { createPlaidModule } from './plaid/plaid-module.js';
 import { createStripeModule } from './stripe/stripe-module.js';
 import type { ModuleContext, ProviderModule } from './types.js';
@@ -6,9 +7,13 @@ import type { ModuleContext, ProviderModule } from './types.js';
 /** Builds one provider module from the shared context. */
 export type ModuleFactory = (context: ModuleContext) => ProviderModule;
 
+/** The emulated Dwolla with webhook subscriptions and signed deliveries attached. */
+export const createDwollaModuleWithWebhooks: ModuleFactory = (context) =>
+  attachDwollaWebhooks(createDwollaModule(context), context);
+
 /** The provider modules every emulator mounts: Plaid on `/plaid`, Stripe on `/v1`, Dwolla on `/dwolla`. */
 export const DEFAULT_MODULE_FACTORIES: readonly ModuleFactory[] = [
   createPlaidModule,
   createStripeModule,
-  createDwollaModule,
+  createDwollaModuleWithWebhooks,
 ];
