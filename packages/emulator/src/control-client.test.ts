@@ -83,6 +83,25 @@ describe('control client', () => {
     await expect(emulator.control.plaid.repairItem('')).rejects.toMatchObject({ field: 'itemId' });
     expect(() => createControlClient('not a url')).toThrow(EmulatorInputError);
     await expect(emulator.control.request('GET', '/elsewhere')).rejects.toMatchObject({ field: 'path' });
+    const webhooks = emulator.control.webhooks as (options: unknown) => Promise<unknown>;
+    await expect(webhooks({ provider: 'stripe' })).rejects.toMatchObject({ field: 'provider' });
+    const rotate = emulator.control.plaid.rotateWebhookKey as (options: unknown) => Promise<unknown>;
+    await expect(rotate({ expirePrevious: 'yes' })).rejects.toMatchObject({ field: 'expirePrevious' });
+    await expect(emulator.control.plaid.expireWebhookKey('')).rejects.toMatchObject({ field: 'keyId' });
+  });
+
+  it('webhook helpers: deliveries list and typed webhook key rotation', async () => {
+    expect(await emulator.control.webhooks()).toEqual([]);
+    const before = await emulator.control.plaid.webhookKeys();
+    const rotation = await emulator.control.plaid.rotateWebhookKey();
+    expect(rotation.previous_key_id).toBe(before.current_key_id);
+    expect(rotation.current_key_id).toBe(rotation.key_id);
+    expect(rotation.keys.map((key) => key.kid)).toEqual([...before.keys.map((key) => key.kid), rotation.key_id]);
+    const expired = await emulator.control.plaid.expireWebhookKey(before.current_key_id);
+    expect(expired).toMatchObject({ kid: before.current_key_id, alg: 'ES256', expired_at: expect.any(Number) });
+    expect((await emulator.control.request('GET', '/__emulator/plaid/webhook_key')) as unknown).toEqual({
+      key_id: rotation.key_id,
+    });
   });
 
   it('turns control API errors into EmulatorControlError with status, code and field', async () => {
