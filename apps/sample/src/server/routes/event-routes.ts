@@ -10,20 +10,30 @@ export const KEEPALIVE_MS = 15_000;
 export function registerEventRoutes(app: Hono, deps: SampleAppDeps): void {
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
-      const send = (published: PublishedEvent) =>
-        stream.writeSSE({
-          id: String(published.id),
-          event: published.event.type,
-          data: JSON.stringify(published.event),
-        });
-      await stream.write(': connected\n\n');
-      for (const published of deps.events.history()) await send(published);
-      const unsubscribe = deps.events.subscribe((published) => {
-        send(published).catch(() => {});
-      });
+      // Writes go out one after another; history and subscription are taken together so nothing is lost.
+      let queue: Promise<void> = stream.write(': connected\n\n').then(() => {});
+      const enqueue = (published: PublishedEvent) => {
+        queue = queue
+          .then(() =>
+            stream.writeSSE({
+              id: String(published.id),
+              event: published.event.type,
+              data: JSON.stringify(published.event),
+            }),
+          )
+          .catch(() => {});
+      };
+      const past = deps.events.history();
+      const unsubscribe = deps.events.subscribe(enqueue);
+      for (const published of past) enqueue(published);
       await new Promise<void>((resolve) => {
         const keepalive = setInterval(() => {
-          stream.write(': keepalive\n\n').catch(() => {});
+          queue = queue
+            .then(() => stream.write(': keepalive\n\n'))
+            .then(
+              () => {},
+              () => {},
+            );
         }, KEEPALIVE_MS);
         keepalive.unref();
         stream.onAbort(() => {
