@@ -1,0 +1,24 @@
+import type { FlowFactory, Provider, Variant } from './flow-types.js';
+
+/**
+ * Imports only the module of one provider and variant, so a worker process never loads the other
+ * variants' libraries (their code, heap and GC stay out of its CPU numbers).
+ */
+export async function loadFlowFactory(provider: Provider, variant: Variant): Promise<FlowFactory> {
+  switch (`${provider}/${variant}`) {
+    case 'stripe/achbridge':
+      return (await import('./achbridge-stripe-flow.js')).createAchbridgeStripeFlow;
+    case 'stripe/sdk':
+      return (await import('./sdk-stripe-flow.js')).createSdkStripeFlow;
+    case 'stripe/raw':
+      return (await import('./raw-stripe-flow.js')).createRawStripeFlow;
+    case 'dwolla/achbridge':
+      return (await import('./achbridge-dwolla-flow.js')).createAchbridgeDwollaFlow;
+    case 'dwolla/sdk':
+      return (await import('./sdk-dwolla-flow.js')).createSdkDwollaFlow;
+    case 'dwolla/raw':
+      return (await import('./raw-dwolla-flow.js')).createRawDwollaFlow;
+    default:
+      throw new Error(`unknown flow ${provider}/${variant}`);
+  }
+}

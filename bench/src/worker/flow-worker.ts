@@ -1,0 +1,91 @@
+import type { Flow } from '../flows/flow-types.js';
+import { loadFlowFactory } from '../flows/load-flow.js';
+import { mapLimit } from '../lib/map-limit.js';
+import { createThrottleCounter, type ThrottleCounter } from './throttle-counter.js';
+import { type BatchResult, type FromWorker, type ToWorker, toWorkerSchema } from './worker-protocol.js';
+
+// Child process: builds one provider/variant client, then measures batches of flows the parent sends.
+let flow: Flow | undefined;
+let counter: ThrottleCounter | undefined;
+
+function reply(message: FromWorker): void {
+  process.send?.(message);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+async function runBatch(message: Extract<ToWorker, { type: 'run' }>): Promise<BatchResult> {
+  const active = flow;
+  if (!active) throw new Error('run before init');
+  const outcomes: (string | null)[] = [];
+  const throttled: number[] = [];
+  const errors: string[] = [];
+  let failed = 0;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const wallStart = performance.now();
+  const cpuStart = process.cpuUsage();
+  await mapLimit(message.jobs, message.concurrency, async (job, index) => {
+    try {
+      if (counter) {
+        const tracked = await counter.track(() => active.run(job));
+        throttled[index] = tracked.throttled;
+        if (tracked.result.status === 'rejected') throw tracked.result.reason;
+        outcomes[index] = tracked.result.value.resourceId;
+      } else {
+        outcomes[index] = (await active.run(job)).resourceId;
+      }
+    } catch (error) {
+      outcomes[index] = null;
+      failed += 1;
+      if (errors.length < 5) errors.push(describe(error));
+    }
+  });
+  const cpu = process.cpuUsage(cpuStart);
+  const wallMs = performance.now() - wallStart;
+  return {
+    type: 'result',
+    id: message.id,
+    cpuUserMicros: cpu.user,
+    cpuSystemMicros: cpu.system,
+    wallMs,
+    outcomes,
+    errors,
+    failed,
+    throttled,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+process.on('message', (raw: unknown) => {
+  const parsed = toWorkerSchema.safeParse(raw);
+  if (!parsed.success) {
+    reply({ type: 'fatal', message: `bad message: ${parsed.error.message}` });
+    return;
+  }
+  const message = parsed.data;
+  if (message.type === 'init') {
+    loadFlowFactory(message.provider, message.variant).then(
+      (factory) => {
+        counter = message.countThrottled ? createThrottleCounter() : undefined;
+        const retries = message.maxRetries === undefined ? {} : { maxRetries: message.maxRetries };
+        flow = factory(message.info, { ...counter?.hooks, ...retries });
+        reply({ type: 'ready' });
+      },
+      (error: unknown) => reply({ type: 'fatal', message: describe(error) }),
+    );
+    return;
+  }
+  runBatch(message).then(reply, (error: unknown) => reply({ type: 'fatal', message: describe(error) }));
+});
+
+process.on('disconnect', () => process.exit(0));
+
+// stripe-node warns once per request when its telemetry buffer is full (1,000 flows at once); keep others.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (!warning.message.includes('Request metrics buffer is full'))
+    process.stderr.write(`${warning.stack ?? warning.message}\n`);
+});

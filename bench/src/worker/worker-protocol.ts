@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { emulatorInfoSchema } from '../lib/emulator-info.js';
+
+const jobSchema = z.object({
+  publicToken: z.string().optional(),
+  accessToken: z.string().optional(),
+  accountId: z.string().min(1),
+  customer: z.string().min(1),
+});
+
+/** Messages the parent sends a flow worker. */
+export const toWorkerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('init'),
+    info: emulatorInfoSchema,
+    provider: z.enum(['stripe', 'dwolla']),
+    variant: z.enum(['achbridge', 'sdk', 'raw']),
+    /** Count 429 answers per flow (AsyncLocalStorage around a fetch / Stripe HTTP client wrapper). */
+    countThrottled: z.boolean(),
+    /** Retries per provider call for achbridge flows (default: the library's). */
+    maxRetries: z.number().int().min(0).max(10).optional(),
+  }),
+  z.object({
+    type: z.literal('run'),
+    id: z.number().int(),
+    jobs: z.array(jobSchema),
+    concurrency: z.number().int().min(1),
+  }),
+]);
+
+/** A message to a flow worker. */
+export type ToWorker = z.output<typeof toWorkerSchema>;
+
+/** What one measured batch cost the worker process and what it made. */
+export const batchResultSchema = z.object({
+  type: z.literal('result'),
+  id: z.number().int(),
+  /** `process.cpuUsage()` delta over the batch, µs. */
+  cpuUserMicros: z.number(),
+  cpuSystemMicros: z.number(),
+  wallMs: z.number(),
+  /** Created resource id per job, null where the flow failed. */
+  outcomes: z.array(z.string().nullable()),
+  /** Messages of failed flows (at most a few). */
+  errors: z.array(z.string()),
+  failed: z.number().int(),
+  /** 429 answers seen per job (only with countThrottled). */
+  throttled: z.array(z.number().int()),
+  /** Peak resident set size of the worker so far, bytes. */
+  maxRssBytes: z.number(),
+});
+
+/** A measured batch as the worker reports it. */
+export type BatchResult = z.output<typeof batchResultSchema>;
+
+/** Messages a flow worker sends back. */
+export const fromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  batchResultSchema,
+  z.object({ type: z.literal('fatal'), message: z.string() }),
+]);
+
+/** A message from a flow worker. */
+export type FromWorker = z.output<typeof fromWorkerSchema>;
