@@ -42,13 +42,28 @@ const SECRET_KEYS = new Set(
   ].map((key) => key.toLowerCase()),
 );
 
+/** Whether one of the token patterns matches all of `value`, so redaction needs no registry entry for it. */
+function coveredByPatterns(value: string): boolean {
+  return SECRET_PATTERNS.some((pattern) => {
+    const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(value);
+    return match !== null && match.index === 0 && match[0].length === value.length;
+  });
+}
+
 /**
  * Registers a secret value (a Plaid secret, a Dwolla secret or bearer token) so that every
- * achbridge error message and log line redacts it, whatever its shape.
+ * achbridge error message and log line redacts it, whatever its shape. Registering a value again marks
+ * it as recently used: when the registry is full the least recently registered value goes first, and
+ * token-shaped values the patterns already cover (btoks, processor tokens) take no room, so credentials
+ * in use are never pushed out by the tokens a busy process mints.
  */
 export function registerSecret(value: string | undefined): void {
   if (!value || value.length < 6) return;
-  if (registered.has(value)) return;
+  if (registered.delete(value)) {
+    registered.add(value);
+    return;
+  }
+  if (coveredByPatterns(value)) return;
   if (registered.size >= MAX_REGISTERED) {
     const oldest = registered.values().next().value;
     if (oldest !== undefined) registered.delete(oldest);

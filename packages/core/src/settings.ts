@@ -34,6 +34,8 @@ export function lazySetting(source: SettingSource): () => string {
   if (source.secret) registerSecret(source.value);
   return () => {
     cached ??= loadSetting(source);
+    // Each use marks the secret as recently used, so redaction never forgets a credential in use.
+    if (source.secret) registerSecret(cached);
     return cached;
   };
 }
