@@ -142,6 +142,7 @@ describe('Dwolla webhook subscriptions', () => {
     ]);
     expect(JSON.stringify(snapshot)).not.toContain('hidden-secret');
     expect(module.webhookDeliveries?.()).toHaveLength(1);
+    expect(snapshot['webhookDeliveries']).toEqual(module.webhookDeliveries?.());
     module.reset();
     expect(module.snapshot()['webhookSubscriptions']).toEqual([]);
     expect(module.webhookDeliveries?.()).toEqual([]);

@@ -38,6 +38,7 @@ export function attachDwollaWebhooks(module: DwollaModule, context: ModuleContex
           paused: subscription.paused,
           created: subscription.created,
         })),
+        webhookDeliveries: deliverer.list(),
       };
     },
     reset() {

@@ -56,7 +56,10 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
       }
     },
     faultResponse: (status, options) => plaidFaultResponse(status, options, createRequestId()),
-    snapshot: () => snapshotPlaidState(state, context.clock.now()),
+    snapshot: () => ({
+      ...snapshotPlaidState(state, context.clock.now()),
+      webhookDeliveries: deliverer.list(),
+    }),
     reset() {
       clearPlaidState(state);
       deliverer.reset();

@@ -101,6 +101,7 @@ describe('Plaid webhook delivery (signed, retried, recorded)', () => {
     // The signature covers the exact bytes: the same JSON re-serialised hashes differently.
     expect(sha256(JSON.stringify(body, null, 2))).not.toBe(claims['request_body_sha256']);
     const [delivery] = await settled();
+    expect((await emulator.control.state()).plaid['webhookDeliveries']).toEqual([delivery]);
     expect(delivery).toMatchObject({
       provider: 'plaid',
       type: 'ITEM',
