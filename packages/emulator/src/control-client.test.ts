@@ -96,9 +96,16 @@ describe('control client', () => {
     const rotation = await emulator.control.plaid.rotateWebhookKey();
     expect(rotation.previous_key_id).toBe(before.current_key_id);
     expect(rotation.current_key_id).toBe(rotation.key_id);
-    expect(rotation.keys.map((key) => key.kid)).toEqual([...before.keys.map((key) => key.kid), rotation.key_id]);
+    expect(rotation.keys.map((key) => key.kid)).toEqual([
+      ...before.keys.map((key) => key.kid),
+      rotation.key_id,
+    ]);
     const expired = await emulator.control.plaid.expireWebhookKey(before.current_key_id);
-    expect(expired).toMatchObject({ kid: before.current_key_id, alg: 'ES256', expired_at: expect.any(Number) });
+    expect(expired).toMatchObject({
+      kid: before.current_key_id,
+      alg: 'ES256',
+      expired_at: expect.any(Number),
+    });
     expect((await emulator.control.request('GET', '/__emulator/plaid/webhook_key')) as unknown).toEqual({
       key_id: rotation.key_id,
     });
