@@ -130,6 +130,22 @@ describe('createWebhookDeliverer', () => {
     expect(record.skippedReason).toMatch(/not a loopback host/);
   });
 
+  it('records a transport that throws as a network error and retries', async () => {
+    let calls = 0;
+    const post: WebhookPost = async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('socket exploded');
+      return { kind: 'answered', status: 200 };
+    };
+    const webhooks = deliverer(post);
+    webhooks.deliver(message());
+    await webhooks.idle();
+    expect(webhooks.list()[0]?.attempts.map(({ outcome, error }) => [outcome, error])).toEqual([
+      ['network_error', 'socket exploded'],
+      ['delivered', null],
+    ]);
+  });
+
   it('records a failure to build the headers without sending', async () => {
     const { post, seen } = scripted([]);
     const webhooks = deliverer(post);

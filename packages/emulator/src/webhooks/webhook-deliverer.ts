@@ -136,13 +136,19 @@ export function createWebhookDeliverer(settings: WebhookDelivererSettings): Webh
       settle();
       return;
     }
-    void post({
+    const sent = post({
       url,
       body: record.message.body,
       headers,
       timeoutMs: settings.timeoutMs,
       signal: controller.signal,
-    }).then((result) => {
+    }).catch(
+      (error: unknown): WebhookPostResult => ({
+        kind: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    void sent.then((result) => {
       controllers.delete(controller);
       if (owner !== generation) return;
       const done = attemptOf(result, attempt, startedAt, settings.accepts);
