@@ -21,6 +21,9 @@ function accountLabel(institutionName, account) {
 }
 
 function resetDialog() {
+  byId('link-username').value = state.info.sandboxCredentials.username;
+  byId('link-password').value = state.info.sandboxCredentials.password;
+  byId('link-scenario').value = 'pass_good';
   show(byId('link-login'), true);
   show(byId('link-accounts'), false);
   show(byId('link-dialog-error'), false);

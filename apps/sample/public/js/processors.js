@@ -31,7 +31,11 @@ function afterFlow(answer, summary) {
     return false;
   }
   summary.classList.remove('alert', 'alert-error');
-  if (answer.data.result?.itemId) update({ itemId: answer.data.result.itemId, link: null });
+  if (answer.data.result?.itemId) {
+    update({ itemId: answer.data.result.itemId, link: null });
+    byId('connected').textContent =
+      `Linked: ${state.accountLabel} (Item ${state.itemId}; access token kept on the server).`;
+  }
   return true;
 }
 
