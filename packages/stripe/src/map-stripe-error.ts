@@ -107,7 +107,8 @@ export function mapStripeError(error: unknown, endpoint: string): Error {
   const code = text(error.code);
   const declineCode = text(error.decline_code);
   const param = text(error.param);
-  const message = redactStripeMessage(error.message || 'Stripe returned an error');
+  // A malformed error body can carry a non-string message; never let it crash the mapping.
+  const message = redactStripeMessage(text(error.message) ?? 'Stripe returned an error');
   const retryAfter = header(error.headers, 'retry-after');
   const noSuchToken = code === 'resource_missing' && /no such token/i.test(message);
   const fullMessage = `Stripe ${endpoint}: ${message}${noSuchToken ? ` ${NO_SUCH_TOKEN_EXPLANATION}` : ''}`;
