@@ -20,7 +20,8 @@ export interface DwollaTokenManagerSettings {
   key: () => string;
   /** Reads the application secret (lazily). */
   secret: () => string;
-  fetch: FetchFunction;
+  /** A custom fetch, or undefined for core's default transport (Node's HTTP client). */
+  fetch?: FetchFunction | undefined;
   timeoutMs: number;
   logger: Logger;
   /** Refresh this long before expiry (default 60000 ms; capped at half the token lifetime). */

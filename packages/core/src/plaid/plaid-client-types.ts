@@ -15,7 +15,7 @@ export interface PlaidClientSettings {
   environment?: PlaidEnvironment;
   /** Overrides the environment's host, e.g. the emulator's `http://127.0.0.1:4010/plaid`. */
   baseUrl?: string;
-  /** Injectable fetch (tests, proxies). */
+  /** Injectable fetch (tests, proxies); by default requests go through Node's own HTTP client. */
   fetch?: FetchFunction;
   /** Per-attempt timeout in ms (default 30000). */
   timeoutMs?: number;

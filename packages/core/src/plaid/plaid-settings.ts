@@ -37,7 +37,8 @@ export interface ResolvedPlaidSettings {
   secret: string | undefined;
   environment: PlaidEnvironment;
   baseUrl: string;
-  fetch: FetchFunction;
+  /** undefined: core's default transport (Node's HTTP client). */
+  fetch: FetchFunction | undefined;
   timeoutMs: number;
   maxRetries: number;
   initialRetryDelayMs: number | undefined;
@@ -54,7 +55,7 @@ export function resolvePlaidSettings(settings: PlaidClientSettings | undefined):
     secret: input.secret,
     environment,
     baseUrl: withoutTrailingSlash(input.baseUrl ?? PLAID_ENVIRONMENT_URLS[environment]),
-    fetch: input.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    fetch: input.fetch,
     timeoutMs: input.timeoutMs ?? 30_000,
     maxRetries: input.maxRetries ?? 2,
     initialRetryDelayMs: input.initialRetryDelayMs,

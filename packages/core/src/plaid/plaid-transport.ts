@@ -14,7 +14,8 @@ import { plaidErrorBodySchema } from './plaid-schemas.js';
 /** Everything the Plaid transport needs; credentials are resolved lazily at call time. */
 export interface PlaidTransportConfig {
   baseUrl: string;
-  fetch: FetchFunction;
+  /** A custom fetch, or undefined for core's default transport. */
+  fetch: FetchFunction | undefined;
   timeoutMs: number;
   maxRetries: number;
   initialRetryDelayMs?: number | undefined;
