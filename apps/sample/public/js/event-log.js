@@ -1,6 +1,7 @@
 import { byId, h } from './dom.js';
 import { categoryLabel } from './errors.js';
 import { connectEvents, onStreamState, onWebhook } from './event-stream.js';
+import { state } from './state.js';
 
 const seen = new Set();
 
@@ -39,13 +40,13 @@ function entry(event) {
 export function initEventLog() {
   const log = byId('event-log');
   const streamState = byId('event-stream-state');
+  const listening = state.info.webhookUrl
+    ? 'Listening for webhooks.'
+    : 'Listening, but no webhook URL is set: the real Plaid Sandbox cannot reach this machine. ' +
+      'Set WEBHOOK_URL to a public HTTPS URL that forwards to /api/webhooks/plaid.';
   onStreamState((value) => {
     streamState.textContent =
-      value === 'open'
-        ? 'Listening for webhooks.'
-        : value === 'reconnecting'
-          ? 'Reconnecting…'
-          : 'Disconnected.';
+      value === 'open' ? listening : value === 'reconnecting' ? 'Reconnecting…' : 'Disconnected.';
     streamState.dataset.state = value;
   });
   onWebhook((event, id) => {

@@ -81,7 +81,9 @@ export async function startSampleServer(options: {
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  webhookUrl ??= `${url}/api/webhooks/plaid`;
+  // The emulator delivers to loopback URLs; the real Plaid Sandbox cannot reach 127.0.0.1, so there a webhook URL
+  // is only sent when WEBHOOK_URL names a public one.
+  if (config.mode === 'emulator') webhookUrl ??= `${url}/api/webhooks/plaid`;
   let closing: Promise<void> | undefined;
   return {
     url,
