@@ -44,6 +44,7 @@ const isProcessorTokenCall = (call: ProviderCall): boolean =>
 export function requireDwolla(
   providers: Pick<SampleProviders, 'dwolla' | 'dwollaUnavailable'>,
 ): DwollaAdapter {
+  parseInput('requireDwolla', z.looseObject({}), providers);
   if (providers.dwolla === undefined) {
     throw new SampleError(
       409,

@@ -46,6 +46,7 @@ const completeAnswerSchema = z.object({
 
 /** The emulator, or a 409 explaining the feature exists only in emulator mode. */
 export function requireEmulator(emulator: EmulatorAccess | undefined, feature: string): EmulatorAccess {
+  parseInput('requireEmulator', z.object({ feature: z.string().min(1) }), { feature });
   if (emulator === undefined) {
     throw new SampleError(
       409,

@@ -1,9 +1,14 @@
-import { InputValidationError, type PlaidClient } from '@achbridge/core';
+import { InputValidationError, type PlaidClient, parseInput } from '@achbridge/core';
+import { z } from 'zod';
 import { SampleError } from '../errors/sample-error.js';
 import type { ItemStore } from '../items/item-store.js';
 import type { LinkAccount, LinkedItem } from '../items/linked-item.js';
 import type { LinkSource } from './flow-schemas.js';
 import type { StepDefinition, StepRunner } from './step-runner.js';
+
+const isFunction = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
+  message: 'must be a function',
+});
 
 /** The two steps every processor flow starts with. */
 export const PREPARE_ITEM_STEPS: readonly StepDefinition[] = [
@@ -47,6 +52,17 @@ export async function prepareItem(
   accountId: string,
   operation: string,
 ): Promise<PreparedItem> {
+  parseInput(
+    'prepareItem',
+    z.object({
+      runner: z.looseObject({ run: isFunction, skip: isFunction }),
+      deps: z.looseObject({ plaid: z.looseObject({}), items: z.looseObject({}) }),
+      source: z.looseObject({}),
+      accountId: z.string().min(1, 'must be a Plaid account_id'),
+      operation: z.string().min(1),
+    }),
+    { runner, deps, source, accountId, operation },
+  );
   if (source.itemId !== undefined) {
     const item = deps.items.get(source.itemId);
     const account = chooseAccount(item.accounts, accountId, operation);

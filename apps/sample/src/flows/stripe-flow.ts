@@ -59,6 +59,7 @@ function formatCents(cents: number): string {
 export function requireStripe(
   providers: Pick<SampleProviders, 'stripe' | 'stripeUnavailable'>,
 ): StripeAdapter {
+  parseInput('requireStripe', z.looseObject({}), providers);
   if (providers.stripe === undefined) {
     throw new SampleError(
       409,

@@ -46,6 +46,18 @@ const querySchema = z.object({
   accountMask: z.string().nullable(),
 });
 
+const addSchema = z.object({
+  item: z.looseObject({
+    itemId: itemIdSchema,
+    institutionId: z.string().min(1),
+    institutionName: z.string(),
+    accounts: z.array(
+      z.looseObject({ id: z.string().min(1), name: z.string(), mask: z.string().nullable() }),
+    ),
+  }),
+  accessToken: z.string().regex(/^access-[a-z]+-/, 'must be a Plaid access token'),
+});
+
 /** Creates an empty in-memory Item store. */
 export function createItemStore(): ItemStore {
   const items = new Map<string, LinkedItem>();
@@ -67,6 +79,7 @@ export function createItemStore(): ItemStore {
 
   return {
     add(item, accessToken) {
+      parseInput('ItemStore.add', addSchema, { item, accessToken });
       registerSecret(accessToken);
       items.set(item.itemId, item);
       tokens.set(item.itemId, accessToken);

@@ -2,12 +2,14 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { PublishedEvent } from '../../events/event-hub.js';
 import type { SampleAppDeps } from '../app-deps.js';
+import { parseRouteArgs } from '../route-args.js';
 
 /** How often an idle event stream gets a comment line, so proxies keep it open. */
 export const KEEPALIVE_MS = 15_000;
 
 /** `GET /api/events`: Server-Sent Events with progress steps and verified webhooks (recent webhooks replayed). */
 export function registerEventRoutes(app: Hono, deps: SampleAppDeps): void {
+  parseRouteArgs('registerEventRoutes', app, deps);
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
       // Writes go out one after another; history and subscription are taken together so nothing is lost.

@@ -8,6 +8,7 @@ import { requireStripe, runStripeFlow } from '../../flows/stripe-flow.js';
 import type { SampleAppDeps } from '../app-deps.js';
 import { clientContext } from '../client-context.js';
 import { readJsonBody } from '../read-json-body.js';
+import { parseRouteArgs } from '../route-args.js';
 
 const paymentIdSchema = z.object({
   paymentIntentId: z.string().regex(/^pi_[A-Za-z0-9]+$/, 'must be a Stripe PaymentIntent id (pi_...)'),
@@ -21,6 +22,7 @@ function objectBody(body: unknown): Record<string, unknown> {
 
 /** `/api/flows/stripe`, `/api/flows/dwolla`, and the payment routes (status, simulated settlement). */
 export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
+  parseRouteArgs('registerFlowRoutes', app, deps);
   const publish = (event: Parameters<SampleAppDeps['events']['publish']>[0]) => {
     deps.events.publish(event);
   };

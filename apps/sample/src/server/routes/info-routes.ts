@@ -6,6 +6,7 @@ import { RECONNECT_STEPS, RESET_LOGIN_STEPS } from '../../flows/item-health-flow
 import { SETTLE_FLOW_STEPS } from '../../flows/settle-flow.js';
 import { STRIPE_FLOW_STEPS } from '../../flows/stripe-flow.js';
 import type { SampleAppDeps } from '../app-deps.js';
+import { parseRouteArgs } from '../route-args.js';
 
 const institutionQuerySchema = z.object({
   query: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(100),
@@ -14,6 +15,7 @@ const institutionQuerySchema = z.object({
 
 /** `/api/info` (mode, processors, step lists) and `/api/institutions` (the auth-support check). */
 export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
+  parseRouteArgs('registerInfoRoutes', app, deps);
   const info = () => ({
     mode: deps.mode,
     plaidEnvironment: deps.providers.plaid.environment,

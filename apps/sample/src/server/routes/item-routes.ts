@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { readItemHealth, runReconnectFlow, runResetLoginFlow } from '../../flows/item-health-flows.js';
 import type { SampleAppDeps } from '../app-deps.js';
 import { readJsonBody } from '../read-json-body.js';
+import { parseRouteArgs } from '../route-args.js';
 
 function objectBody(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body)
@@ -11,6 +12,7 @@ function objectBody(body: unknown): Record<string, unknown> {
 
 /** `/api/items`: the linked Items (never their tokens), their health, reset_login and update-mode reconnect. */
 export function registerItemRoutes(app: Hono, deps: SampleAppDeps): void {
+  parseRouteArgs('registerItemRoutes', app, deps);
   const healthDeps = () => ({ providers: deps.providers, items: deps.items, webhookUrl: deps.webhookUrl() });
 
   app.get('/api/items', (c) => c.json({ items: deps.items.list() }));

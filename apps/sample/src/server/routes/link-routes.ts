@@ -7,6 +7,7 @@ import { linkAccountSchema, runIdSchema } from '../../flows/flow-schemas.js';
 import { PREPARE_ITEM_STEPS, prepareItem } from '../../flows/prepare-item.js';
 import type { SampleAppDeps } from '../app-deps.js';
 import { readValidBody } from '../read-json-body.js';
+import { parseRouteArgs } from '../route-args.js';
 
 const duplicateCheckSchema = z.object({
   institutionId: z.string({ error: 'is required' }).trim().min(1, 'must be a Plaid institution_id'),
@@ -30,6 +31,7 @@ const setAccessTokenSchema = z.object({
 
 /** Link routes named like Plaid's quickstart (`/api/create_link_token`, `/api/set_access_token`) plus the emulated Link. */
 export function registerLinkRoutes(app: Hono, deps: SampleAppDeps): void {
+  parseRouteArgs('registerLinkRoutes', app, deps);
   app.post('/api/create_link_token', async (c) => {
     const webhook = deps.webhookUrl();
     const token = await deps.providers.plaid.createLinkToken({

@@ -1,12 +1,14 @@
 import { WebhookVerificationError } from '@achbridge/core';
 import type { Hono } from 'hono';
 import type { SampleAppDeps } from '../app-deps.js';
+import { parseRouteArgs } from '../route-args.js';
 
 /**
  * `POST /api/webhooks/plaid`: verifies the delivery with core's verifier (raw body + Plaid-Verification JWT),
  * publishes it to the live event log and answers 200; unverifiable deliveries are logged and answered 400.
  */
 export function registerWebhookRoutes(app: Hono, deps: SampleAppDeps): void {
+  parseRouteArgs('registerWebhookRoutes', app, deps);
   app.post('/api/webhooks/plaid', async (c) => {
     const body = new Uint8Array(await c.req.arrayBuffer());
     try {
