@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
+/** Vitest settings for the documentation tests: README blocks compiled with tsc against the built packages. */
 export default defineConfig({
   test: {
     name: 'docs',
