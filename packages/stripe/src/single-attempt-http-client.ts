@@ -3,11 +3,31 @@ import Stripe from 'stripe';
 /** Error codes stripe-node retries once by itself, even with `maxNetworkRetries: 0`. */
 const CONNECTION_CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
+type SdkResponse = Awaited<ReturnType<Stripe.HttpClient['makeRequest']>>;
+
+/**
+ * Makes the response's JSON body an object or a rejection. stripe-node attaches `lastResponse` to the
+ * parsed body with `Object.defineProperty`; for a JSON primitive (`false`, `0`, `"x"`, from a broken
+ * proxy) that throws outside the request's promise chain, and the call never settles. A rejected
+ * `toJSON` becomes stripe-node's "Invalid JSON received from the Stripe API" error instead.
+ */
+function withObjectBody(response: SdkResponse): SdkResponse {
+  const toJSON = response.toJSON.bind(response);
+  response.toJSON = () =>
+    toJSON().then((body: unknown) => {
+      if (typeof body !== 'object' || body === null) {
+        throw new Error(`the body is ${body === null ? 'null' : `a JSON ${typeof body}`}, not an object`);
+      }
+      return body;
+    });
+  return response;
+}
+
 /**
  * stripe-node's Node HTTP client, except that a closed connection (ECONNRESET/EPIPE) is reported under
  * another code: stripe-node would otherwise retry it once on its own, stacking with achbridge's
  * `withRetry`. The request still fails as a StripeConnectionError, which achbridge retries with the
- * same idempotency key.
+ * same idempotency key. A JSON body that is not an object is reported as invalid JSON (see `withObjectBody`).
  */
 export function createSingleAttemptHttpClient(): Stripe.HttpClient {
   const inner = Stripe.createNodeHttpClient();
@@ -16,6 +36,7 @@ export function createSingleAttemptHttpClient(): Stripe.HttpClient {
     makeRequest: (host, port, path, method, headers, requestData, protocol, timeout) =>
       inner
         .makeRequest(host, port, path, method, headers, requestData, protocol, timeout)
+        .then(withObjectBody)
         .catch((error: unknown) => {
           const code = (error as { code?: unknown } | null)?.code;
           if (typeof code === 'string' && CONNECTION_CLOSED_CODES.has(code)) {
