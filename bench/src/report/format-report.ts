@@ -110,9 +110,10 @@ function loadSection(result: LoadResult): string {
   );
   return (
     `${settings.flows} flows at once (Stripe and Dwolla side by side), every ${settings.every}th provider call answered ` +
-    `429 + Retry-After: ${settings.retryAfterSeconds} s; achbridge clients with maxRetries ${settings.maxRetries}\n${table}\n` +
-    `all flows: ${result.totalSeconds.toFixed(2)} s; Retry-After floor ${result.floorSeconds.toFixed(1)} s ` +
-    `(most 429s on one flow × Retry-After); the same flows without 429s: ${result.unthrottledSeconds.toFixed(2)} s`
+    `429 + Retry-After: ${settings.retryAfterSeconds} s; achbridge clients with maxRetries ${settings.maxRetries}, ${settings.maxSockets} sockets per origin\n${table}\n` +
+    `all flows: ${result.totalSeconds.toFixed(2)} s = ${result.ratioToFloor?.toFixed(2)}× the Retry-After floor of ${result.floorSeconds.toFixed(1)} s ` +
+    `(most 429s on one flow × Retry-After); the same flows without 429s took ${result.unthrottledSeconds.toFixed(2)} s, ` +
+    `so total ÷ (floor + unthrottled) = ${result.ratioToFloorPlusUnthrottled?.toFixed(2)}×`
   );
 }
 

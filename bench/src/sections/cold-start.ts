@@ -15,6 +15,11 @@ export interface ColdStartCase {
 export const COLD_START_CASES: readonly ColdStartCase[] = [
   { id: 'node', label: 'node (nothing loaded)', args: ['-e', ''] },
   {
+    id: 'zod',
+    label: "import 'zod' (achbridge's one dependency)",
+    args: ['--input-type=module', '-e', "import 'zod';"],
+  },
+  {
     id: 'achbridge-dwolla',
     label: "import '@achbridge/core' + '@achbridge/dwolla'",
     args: ['--input-type=module', '-e', "import '@achbridge/core'; import '@achbridge/dwolla';"],

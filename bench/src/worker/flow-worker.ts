@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { Flow } from '../flows/flow-types.js';
 import { loadFlowFactory } from '../flows/load-flow.js';
 import { mapLimit } from '../lib/map-limit.js';
@@ -67,6 +68,7 @@ process.on('message', (raw: unknown) => {
   }
   const message = parsed.data;
   if (message.type === 'init') {
+    if (message.maxSockets !== undefined) http.globalAgent.maxSockets = message.maxSockets;
     loadFlowFactory(message.provider, message.variant).then(
       (factory) => {
         counter = message.countThrottled ? createThrottleCounter() : undefined;

@@ -23,6 +23,8 @@ export interface FlowWorkerOptions {
   countThrottled?: boolean;
   /** Retries per provider call for achbridge flows. */
   maxRetries?: number;
+  /** Caps node:http's shared keep-alive pool per origin in the worker. */
+  maxSockets?: number;
 }
 
 /** Forks a worker (with `--expose-gc`, so each batch starts from a collected heap) and initialises its flow. */
@@ -63,6 +65,7 @@ export async function startFlowWorker(options: FlowWorkerOptions): Promise<FlowW
     variant: options.variant,
     countThrottled: options.countThrottled ?? false,
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    ...(options.maxSockets === undefined ? {} : { maxSockets: options.maxSockets }),
   });
   let nextId = 0;
   return {

@@ -19,6 +19,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     countThrottled: z.boolean(),
     /** Retries per provider call for achbridge flows (default: the library's). */
     maxRetries: z.number().int().min(0).max(10).optional(),
+    /** Caps node:http's shared keep-alive pool per origin (what core and stripe-node send through). */
+    maxSockets: z.number().int().min(1).optional(),
   }),
   z.object({
     type: z.literal('run'),
