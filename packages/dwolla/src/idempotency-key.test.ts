@@ -1,3 +1,4 @@
+import { InputValidationError } from '@achbridge/core';
 import { describe, expect, it } from 'vitest';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 
@@ -18,5 +19,17 @@ describe('deriveIdempotencyKey', () => {
   it('does not contain the inputs', () => {
     const key = deriveIdempotencyKey('ns', ['processor-sandbox-secret-token']);
     expect(key).not.toContain('processor');
+  });
+
+  it.each([
+    [undefined, ['a'], 'namespace'],
+    ['', ['a'], 'namespace'],
+    ['ns', 'a', 'parts'],
+    ['ns', [1], 'parts.0'],
+    ['ns', {}, 'parts'],
+  ])('rejects namespace %j / parts %j with an InputValidationError naming %s', (namespace, parts, field) => {
+    const call = () => deriveIdempotencyKey(namespace as unknown as string, parts as unknown as string[]);
+    expect(call).toThrow(InputValidationError);
+    expect(() => call()).toThrow(expect.objectContaining({ field }));
   });
 });

@@ -1,4 +1,11 @@
 import { createHash } from 'node:crypto';
+import { parseInput } from '@achbridge/core';
+import { z } from 'zod';
+
+const inputSchema = z.object({
+  namespace: z.string().min(1, 'must be a non-empty string'),
+  parts: z.array(z.string(), { error: 'must be an array of strings' }),
+});
 
 /**
  * Derives a stable, UUID-shaped Idempotency-Key from the parts that identify an operation (e.g. Plaid
@@ -6,6 +13,7 @@ import { createHash } from 'node:crypto';
  * hashed (SHA-256), so nothing secret or identifying appears in the key.
  */
 export function deriveIdempotencyKey(namespace: string, parts: readonly string[]): string {
+  parseInput('deriveIdempotencyKey', inputSchema, { namespace, parts });
   const hash = createHash('sha256');
   hash.update(`achbridge:${namespace}`);
   for (const part of parts) hash.update(`\u0000${part.length}:${part}`);
