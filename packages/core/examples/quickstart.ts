@@ -19,8 +19,9 @@ export async function quickstart(settings: PlaidClientSettings = {}) {
   const failure = await plaid.sandbox
     .createPublicToken({ institutionId, initialProducts: ['auth'], overridePassword: 'error_ITEM_LOCKED' })
     .catch((error: unknown) => error);
-  if (PlaidApiError.isInstance(failure))
-    console.warn(failure.errorCode, failure.category, failure.remediation);
+  if (PlaidApiError.isInstance(failure)) {
+    console.warn(failure.errorCode, failure.category, failure.remediation); // ITEM_LOCKED user_action ...
+  }
 
   // Link's onExit hands you only an error code: the catalog says who has to act and what to do.
   const advice = describePlaidError('INVALID_CREDENTIALS'); // { category: 'user_action', remediation, ... }
