@@ -15,7 +15,7 @@ describe('findCheckFailures', () => {
       providerCost({ achbridge: [over, over], sdk: [over, over], raw: [3000, 3000] }, 'stripe'),
     ]);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatch(/^stripe: .*raw fetch floor; limit 1\.6×$/);
+    expect(failures[0]).toMatch(/^stripe: .*raw fetch floor; limit 1\.8×$/);
   });
 
   it('tolerates one noisy mode', () => {

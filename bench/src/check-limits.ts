@@ -9,9 +9,9 @@ import type { ProviderCost } from './sections/client-cost.js';
  */
 export const CHECK_LIMITS = {
   /** achbridge client CPU per flow ÷ the hand-written SDK glue. */
-  cpuVsSdk: 1.6,
+  cpuVsSdk: 1.8,
   /** achbridge client CPU per flow ÷ the raw-fetch floor. */
-  cpuVsRaw: 1.6,
+  cpuVsRaw: 1.8,
 } as const;
 
 /** One failed bound, as a sentence. */

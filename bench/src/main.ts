@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     if (emulator && wants('client-cost')) {
       log('client cost per flow…');
       const settings = options.check
-        ? { rounds: 3, sequentialFlows: 8, concurrentFlows: 64, concurrency: 32, warmupFlows: 8 }
+        ? { rounds: 3, sequentialFlows: 6, concurrentFlows: 32, concurrency: 16, warmupFlows: 6 }
         : { rounds: 5, sequentialFlows: 20, concurrentFlows: 128, concurrency: 64, warmupFlows: 16 };
       results.clientCost = [];
       for (const provider of PROVIDERS) {
