@@ -1,9 +1,13 @@
 import { webcrypto } from 'node:crypto';
 import { z } from 'zod';
+import type { PlaidCallOptions } from '../plaid/plaid-client-types.js';
+import { callOptionsSchema } from '../plaid/plaid-input-schemas.js';
+import { createAbortError } from '../retry.js';
 import { parseInput } from '../validate.js';
 import { decodeCompactJws } from './compact-jws.js';
 import { parsePlaidWebhook } from './parse-plaid-webhook.js';
 import type { PlaidWebhookEvent } from './plaid-webhook-events.js';
+import { WEBHOOK_KEY_PATH } from './plaid-webhook-key.js';
 import { bodyMatchesSha256, isSha256Hex, type RawWebhookBody, rawBodyText } from './raw-body.js';
 import { readHeader, type WebhookHeaders } from './webhook-headers.js';
 import { createWebhookKeyCache, type WebhookKeyClient } from './webhook-key-cache.js';
@@ -40,7 +44,7 @@ export interface PlaidWebhookVerifier {
    * Verifies the `Plaid-Verification` JWT and the body hash, then parses the body. Resolves to the typed
    * event; rejects with a WebhookVerificationError (see its `reason`) when the delivery is not authentic.
    */
-  verify(delivery: PlaidWebhookDelivery): Promise<PlaidWebhookEvent>;
+  verify(delivery: PlaidWebhookDelivery, options?: PlaidCallOptions): Promise<PlaidWebhookEvent>;
 }
 
 const settingsSchema = z.object({
@@ -91,8 +95,13 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
     now: () => now(),
   });
 
-  async function verify(delivery: PlaidWebhookDelivery): Promise<PlaidWebhookEvent> {
+  async function verify(
+    delivery: PlaidWebhookDelivery,
+    callOptions?: PlaidCallOptions,
+  ): Promise<PlaidWebhookEvent> {
     const { body, headers } = parseInput('PlaidWebhookVerifier.verify', deliverySchema, delivery);
+    const signal = parseInput('PlaidWebhookVerifier.verify', callOptionsSchema, callOptions)?.signal;
+    if (signal?.aborted) throw createAbortError('plaid', WEBHOOK_KEY_PATH, signal);
 
     const header = readHeader(headers, PLAID_VERIFICATION_HEADER);
     if (header.found === 'none') {
@@ -139,7 +148,7 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
       throw new WebhookVerificationError('bad_signature', 'an ES256 signature is 64 bytes', { kid });
     }
 
-    const key = await keys.get(kid);
+    const key = await keys.get(kid, signal);
     if (!key.ok) {
       throw new WebhookVerificationError(key.reason, key.message, {
         kid,

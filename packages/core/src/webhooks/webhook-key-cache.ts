@@ -43,8 +43,11 @@ export type WebhookKeyLookup = UsableWebhookKey | WebhookKeyFailure;
 
 /** Caches Plaid's webhook keys by kid, fetching each unknown kid once even under concurrent lookups. */
 export interface WebhookKeyCache {
-  /** Returns the key for `kid`, fetching it when it is unknown, stale or due for a refresh. */
-  get(kid: string): Promise<WebhookKeyLookup>;
+  /**
+   * Returns the key for `kid`, fetching it when it is unknown, stale or due for a refresh. With a
+   * `signal` the fetch is the caller's own (abortable, not shared); an abort rejects with the abort error.
+   */
+  get(kid: string, signal?: AbortSignal): Promise<WebhookKeyLookup>;
   /** Number of cached keys (expired ones included). */
   readonly size: number;
 }
@@ -129,16 +132,19 @@ export function createWebhookKeyCache(settings: WebhookKeyCacheSettings): Webhoo
     }
   }
 
-  async function fetchKey(kid: string): Promise<WebhookKeyLookup> {
+  async function fetchKey(kid: string, signal?: AbortSignal): Promise<WebhookKeyLookup> {
     let jwk: PlaidWebhookJwk;
     try {
       const answer = await settings.plaid.request(
         WEBHOOK_KEY_PATH,
         { key_id: kid },
         webhookVerificationKeyResponseSchema,
+        signal ? { signal } : undefined,
       );
       jwk = answer.key;
     } catch (error) {
+      // The caller gave up: that is not a verdict on the key, so it is not turned into one.
+      if (signal?.aborted) throw error;
       return describeFetchFailure(kid, error);
     }
     if (jwk.kid !== kid) {
@@ -168,9 +174,10 @@ export function createWebhookKeyCache(settings: WebhookKeyCacheSettings): Webhoo
     get size() {
       return keys.size;
     },
-    get(kid) {
+    get(kid, signal) {
       const cached = keys.get(kid);
       if (cached && isFresh(cached)) return Promise.resolve(toLookup(kid, cached));
+      if (signal) return fetchKey(kid, signal);
       const pending = inFlight.get(kid);
       if (pending) return pending;
       const started = fetchKey(kid).finally(() => inFlight.delete(kid));
