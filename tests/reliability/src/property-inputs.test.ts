@@ -126,7 +126,7 @@ function methods(): PublicFunction[] {
     },
     { name: 'checkAuthSupport', call: (a, b) => loose(checkAuthSupport)(plaid, a, b) },
     { name: 'findAuthInstitutions', call: (a, b) => loose(findAuthInstitutions)(plaid, a, b) },
-    { name: 'verifier.verify', call: (a) => loose(createPlaidWebhookVerifier({ plaid }).verify)(a) },
+    { name: 'verifier.verify', call: (a, b) => loose(createPlaidWebhookVerifier({ plaid }).verify)(a, b) },
     { name: 'stripe.link', call: (a) => loose(stripe.link)(a) },
     { name: 'stripe.createBankAccountToken', call: (a) => loose(stripe.createBankAccountToken)(a) },
     { name: 'stripe.createMandate', call: (a) => loose(stripe.createMandate)(a) },

@@ -1,9 +1,11 @@
 import {
   checkAuthSupport,
+  createPlaidWebhookVerifier,
   createUpdateModeLinkToken,
   findAuthInstitutions,
   getItemHealth,
 } from '@achbridge/core';
+import { createTestWebhookSigner } from '@achbridge/core/testing';
 import { z } from 'zod';
 import type { AbortFixture } from './abort-fixture.js';
 
@@ -151,6 +153,16 @@ export const ABORT_CASES: readonly AbortCase[] = [
     path: '/plaid/institutions/search',
     call: (f, signal) =>
       findAuthInstitutions(f.plaid, { query: 'Platypus', countryCodes: ['US'] }, { signal }),
+  },
+  {
+    name: 'PlaidWebhookVerifier.verify (key fetch)',
+    method: 'POST',
+    path: '/plaid/webhook_verification_key/get',
+    call: (f, signal) =>
+      createPlaidWebhookVerifier({ plaid: f.plaid }).verify(
+        createTestWebhookSigner().sign({ webhook_type: 'ITEM', webhook_code: 'ERROR' }),
+        { signal },
+      ),
   },
   // @achbridge/stripe
   {
