@@ -1,3 +1,4 @@
+import { CALLS_PER_FLOW } from '../flows/calls-per-flow.js';
 import type { Variant } from '../flows/flow-types.js';
 import { round } from '../lib/stats.js';
 import type { ProviderCost } from '../sections/client-cost.js';
@@ -7,20 +8,6 @@ import type { FootprintResult } from '../sections/install-footprint.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
 import type { BenchResults, TargetVerdict } from './bench-results.js';
 import { formatTable } from './format-table.js';
-
-/** HTTP calls each variant makes per fresh flow (by construction of the flow code; the Dwolla token is cached). */
-export const CALLS_PER_FLOW: Record<'stripe' | 'dwolla', Record<Variant, string>> = {
-  stripe: {
-    achbridge: '5 (exchange, btok, GET token, list sources, attach)',
-    sdk: '3 (exchange, btok, attach)',
-    raw: '3 (exchange, btok, attach)',
-  },
-  dwolla: {
-    achbridge: '5 (exchange, accounts, processor token, create, GET source)',
-    sdk: '3 (exchange, processor token, create)',
-    raw: '3 (exchange, processor token, create)',
-  },
-};
 
 const VARIANT_LABEL: Record<Variant, string> = { achbridge: 'achbridge', sdk: 'SDK glue', raw: 'raw fetch' };
 

@@ -22,6 +22,7 @@ export function providerCost(
     orders: [['achbridge', 'sdk', 'raw']],
     variants: (['achbridge', 'sdk', 'raw'] as const).map((variant) => ({
       variant,
+      callsPerFlow: '3',
       sequential: mode(cpu[variant][0]),
       concurrent: mode(cpu[variant][1]),
     })),

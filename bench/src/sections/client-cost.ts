@@ -1,3 +1,4 @@
+import { CALLS_PER_FLOW } from '../flows/calls-per-flow.js';
 import { type Provider, VARIANTS, type Variant } from '../flows/flow-types.js';
 import type { EmulatorInfo } from '../lib/emulator-info.js';
 import { rotationForRound } from '../lib/interleave.js';
@@ -29,6 +30,8 @@ export interface ModeCost {
 /** A variant's cost in both modes. */
 export interface VariantCost {
   variant: Variant;
+  /** The HTTP calls the variant makes per fresh flow (by construction of its flow code). */
+  callsPerFlow: string;
   sequential: ModeCost;
   concurrent: ModeCost;
 }
@@ -136,6 +139,7 @@ export async function measureClientCost(
     orders,
     variants: VARIANTS.map((variant) => ({
       variant,
+      callsPerFlow: CALLS_PER_FLOW[provider][variant],
       sequential: summarize(sequential[variant]),
       concurrent: summarize(concurrent[variant]),
     })),
