@@ -92,6 +92,12 @@ export {
   parsePlaidToken,
   tryParsePlaidToken,
 } from './plaid/plaid-tokens.js';
+export {
+  createPublicTokenExchangeMemo,
+  type ExchangedPublicToken,
+  type PublicTokenExchangeMemo,
+  type PublicTokenExchangeMemoSettings,
+} from './plaid/public-token-exchange-memo.js';
 export { isSecretKey, REDACTED, redactSecrets, redactValue, registerSecret } from './redact.js';
 export {
   computeRetryDelay,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ProcessorAdapter, parseInput } from '@achbridge/core';
+import { createPublicTokenExchangeMemo, type ProcessorAdapter, parseInput } from '@achbridge/core';
 import { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import { createCustomerResource } from './customers.js';
@@ -25,7 +25,7 @@ import type {
 } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 import { assertEnvironmentPairing } from './environment-guard.js';
-import { createExchangeMemo } from './exchange-memo.js';
+
 import {
   fetchCustomerFundingSources,
   fetchFundingSource,
@@ -100,7 +100,7 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
   const { plaid, dwolla } = parseInput('createDwollaAdapter', depsSchema, deps);
   const signalOf = (operation: string, options: unknown): AbortSignal | undefined =>
     parseInput(operation, callOptionsSchema, options)?.signal;
-  const exchanges = createExchangeMemo(plaid);
+  const exchanges = createPublicTokenExchangeMemo(plaid);
 
   return {
     processor: 'dwolla',

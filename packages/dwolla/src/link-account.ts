@@ -1,11 +1,16 @@
-import { InputValidationError, type LinkResult, type PlaidAccount } from '@achbridge/core';
+import {
+  InputValidationError,
+  type LinkResult,
+  type PlaidAccount,
+  type PublicTokenExchangeMemo,
+} from '@achbridge/core';
 import type { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import type { linkInputSchema } from './dwolla-adapter-schemas.js';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
-import type { ExchangeMemo } from './exchange-memo.js';
+
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
 
@@ -61,7 +66,7 @@ function bankAccountTypeFor(
  * adapter, so a re-run with the same public token reuses that exchange.
  */
 export async function linkAccount(
-  deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient; exchanges: ExchangeMemo },
+  deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient; exchanges: PublicTokenExchangeMemo },
   input: z.output<typeof linkInputSchema> & { customerId: string },
   signal: AbortSignal | undefined,
 ): Promise<DwollaLinkResult> {

@@ -1,8 +1,8 @@
-import { type LinkResult, type PlaidClient, parseInput } from '@achbridge/core';
+import { type LinkResult, type PlaidClient, type PublicTokenExchangeMemo, parseInput } from '@achbridge/core';
 import { attachBankAccount } from './attach-bank-account.js';
 import { createBankAccountToken } from './bank-account-token.js';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
-import type { ExchangeMemo } from './exchange-cache.js';
+
 import { findOrCreateCustomer } from './find-or-create-customer.js';
 import { linkInputSchema } from './input-schemas.js';
 import { bankAccountTokenSchema, type StripeBankAccountObject } from './schemas.js';
@@ -55,7 +55,7 @@ export interface StripeLinkResult extends LinkResult {
 export interface LinkDependencies {
   plaid: PlaidClient;
   stripe: () => StripeCallContext;
-  exchanges: ExchangeMemo;
+  exchanges: PublicTokenExchangeMemo;
 }
 
 function toBankAccount(account: StripeBankAccountObject): StripeBankAccount {

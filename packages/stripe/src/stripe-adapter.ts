@@ -1,4 +1,9 @@
-import { createRedactingLogger, type ProcessorAdapter, parseInput } from '@achbridge/core';
+import {
+  createPublicTokenExchangeMemo,
+  createRedactingLogger,
+  type ProcessorAdapter,
+  parseInput,
+} from '@achbridge/core';
 import { adapterOptionsSchema, type StripeAdapterOptions } from './adapter-options.js';
 import {
   type BankAccountTokenResult,
@@ -8,7 +13,7 @@ import {
 import type { StripeCallContext } from './call-stripe.js';
 import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
 import { type CreateMandateInput, type CreateMandateResult, createMandate } from './create-mandate.js';
-import { createExchangeMemo } from './exchange-cache.js';
+
 import { getPayment } from './get-payment.js';
 import { link, type StripeLinkInput, type StripeLinkResult } from './link.js';
 import { assertModesMatch, type StripeMode } from './mode-guard.js';
@@ -62,7 +67,7 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
   // Fail fast when the key is known now; an environment-provided key is checked at the first call.
   if (isStripeInstance(stripeInput) || stripeInput.secretKey !== undefined) stripeContext();
 
-  const exchanges = createExchangeMemo(plaid);
+  const exchanges = createPublicTokenExchangeMemo(plaid);
   return {
     processor: 'stripe',
     get mode() {

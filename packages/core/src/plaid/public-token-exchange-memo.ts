@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { PlaidClient } from '@achbridge/core';
+import type { PlaidClient } from './plaid-client-types.js';
 
 /** What a public token exchange gives. */
-export interface ExchangedItem {
+export interface ExchangedPublicToken {
   accessToken: string;
   itemId: string;
 }
 
-/** Settings of the exchange memo. */
-export interface ExchangeMemoSettings {
+/** Settings of `createPublicTokenExchangeMemo`. */
+export interface PublicTokenExchangeMemoSettings {
   /** How long a result is kept (default 30 minutes, a public token's lifetime). */
   ttlMs?: number;
   /** Most results kept (default 500); the oldest go first. */
@@ -18,20 +18,25 @@ export interface ExchangeMemoSettings {
 }
 
 /** Exchanges public tokens at most once each, sharing in-flight exchanges and remembering results. */
-export interface ExchangeMemo {
-  exchange(publicToken: string, signal: AbortSignal | undefined): Promise<ExchangedItem>;
+export interface PublicTokenExchangeMemo {
+  /** The access token for `publicToken`: exchanged now, or the result of an earlier or in-flight exchange. */
+  exchange(publicToken: string, signal: AbortSignal | undefined): Promise<ExchangedPublicToken>;
 }
 
 /**
- * Creates an in-memory, single-flight memo of public token exchanges, keyed by a hash of the token:
- * a public token is single use, so a re-run of `link` with the same token after a later step failed
- * reuses the first exchange instead of failing with INVALID_PUBLIC_TOKEN. Failed exchanges are not kept.
+ * Creates an in-memory, single-flight memo of public token exchanges, keyed by a hash of the token. A
+ * public token is single use, so without it a `link` re-run (or a concurrent `link`) with the same public
+ * token after the exchange succeeded would fail with INVALID_PUBLIC_TOKEN and lose the Item's access
+ * token. Failed exchanges are not kept. Every adapter's `link` shares this one implementation.
  */
-export function createExchangeMemo(plaid: PlaidClient, settings: ExchangeMemoSettings = {}): ExchangeMemo {
+export function createPublicTokenExchangeMemo(
+  plaid: Pick<PlaidClient, 'exchangePublicToken'>,
+  settings: PublicTokenExchangeMemoSettings = {},
+): PublicTokenExchangeMemo {
   const ttlMs = settings.ttlMs ?? 30 * 60 * 1000;
   const maxEntries = settings.maxEntries ?? 500;
   const now = settings.now ?? Date.now;
-  const entries = new Map<string, { promise: Promise<ExchangedItem>; expiresAt: number }>();
+  const entries = new Map<string, { promise: Promise<ExchangedPublicToken>; expiresAt: number }>();
 
   const prune = (): void => {
     const at = now();

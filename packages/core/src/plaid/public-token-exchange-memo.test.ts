@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createPublicTokenExchangeMemo } from './public-token-exchange-memo.js';
+
+const PUBLIC_TOKEN = 'public-sandbox-11111111-2222-3333-4444-555555555555';
+
+function fakePlaid(answers: (() => Promise<{ accessToken: string; itemId: string }>)[]) {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    exchangePublicToken: () => {
+      const answer = answers[calls] ?? answers.at(-1);
+      calls += 1;
+      if (!answer) throw new Error('no answer configured');
+      return answer().then((result) => ({ ...result, requestId: `req-${calls}` }));
+    },
+  };
+}
+
+describe('createPublicTokenExchangeMemo', () => {
+  it('exchanges a public token once and shares the result with concurrent and later callers', async () => {
+    const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-aaaa-1', itemId: 'item-1' })]);
+    const memo = createPublicTokenExchangeMemo(plaid);
+    const results = await Promise.all([1, 2, 3].map(() => memo.exchange(PUBLIC_TOKEN, undefined)));
+    const later = await memo.exchange(PUBLIC_TOKEN, undefined);
+    expect(plaid.calls()).toBe(1);
+    expect(new Set([...results, later].map((result) => result.accessToken))).toEqual(
+      new Set(['access-sandbox-aaaa-1']),
+    );
+  });
+
+  it('forgets a failed exchange so the next call tries again', async () => {
+    const plaid = fakePlaid([
+      async () => {
+        throw new Error('network down');
+      },
+      async () => ({ accessToken: 'access-sandbox-bbbb-2', itemId: 'item-2' }),
+    ]);
+    const memo = createPublicTokenExchangeMemo(plaid);
+    await expect(memo.exchange(PUBLIC_TOKEN, undefined)).rejects.toThrow('network down');
+    await expect(memo.exchange(PUBLIC_TOKEN, undefined)).resolves.toEqual({
+      accessToken: 'access-sandbox-bbbb-2',
+      itemId: 'item-2',
+    });
+    expect(plaid.calls()).toBe(2);
+  });
+
+  it('drops results after the time to live', async () => {
+    let now = 0;
+    const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-cccc-3', itemId: 'item-3' })]);
+    const memo = createPublicTokenExchangeMemo(plaid, { ttlMs: 1000, now: () => now });
+    await memo.exchange(PUBLIC_TOKEN, undefined);
+    now = 1000;
+    await memo.exchange(PUBLIC_TOKEN, undefined);
+    expect(plaid.calls()).toBe(2);
+  });
+});
