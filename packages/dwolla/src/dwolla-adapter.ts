@@ -25,7 +25,6 @@ import type {
 } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 import { assertEnvironmentPairing } from './environment-guard.js';
-
 import {
   fetchCustomerFundingSources,
   fetchFundingSource,

@@ -10,7 +10,6 @@ import type { linkInputSchema } from './dwolla-adapter-schemas.js';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
-
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
 

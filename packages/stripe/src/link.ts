@@ -2,7 +2,6 @@ import { type LinkResult, type PlaidClient, type PublicTokenExchangeMemo, parseI
 import { attachBankAccount } from './attach-bank-account.js';
 import { createBankAccountToken } from './bank-account-token.js';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
-
 import { findOrCreateCustomer } from './find-or-create-customer.js';
 import { linkInputSchema } from './input-schemas.js';
 import { bankAccountTokenSchema, type StripeBankAccountObject } from './schemas.js';

@@ -13,7 +13,6 @@ import {
 import type { StripeCallContext } from './call-stripe.js';
 import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
 import { type CreateMandateInput, type CreateMandateResult, createMandate } from './create-mandate.js';
-
 import { getPayment } from './get-payment.js';
 import { link, type StripeLinkInput, type StripeLinkResult } from './link.js';
 import { assertModesMatch, type StripeMode } from './mode-guard.js';
