@@ -30,7 +30,7 @@ import { startSuiteEmulator } from './harness/credentials.js';
 import { expectValueOrTypedError } from './harness/typed-outcome.js';
 import { watchUnhandledRejections } from './harness/unhandled-rejections.js';
 
-const RUNS = 100;
+const RUNS = 60;
 
 let emulator: RunningEmulator;
 let plaid: PlaidClient;

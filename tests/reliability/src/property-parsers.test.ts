@@ -25,7 +25,7 @@ import { anyValue, tokenLike } from './harness/arbitraries.js';
 import { expectValueOrTypedError } from './harness/typed-outcome.js';
 import { watchUnhandledRejections } from './harness/unhandled-rejections.js';
 
-const RUNS = 300;
+const RUNS = 200;
 const rejections = watchUnhandledRejections();
 
 afterAll(() => {
@@ -343,7 +343,7 @@ describe('provider answers of any shape become values or typed errors', () => {
           next = { status, contentType, retryAfter, body };
           await expectValueOrTypedError('stripe.getPayment', () => adapter.getPayment('pi_property0000'));
         }),
-        { numRuns: 150 },
+        { numRuns: 100 },
       );
     });
   });
