@@ -14,8 +14,14 @@ const packages = lock.packages;
 /** Platform of an optional binary package, from its name (e.g. cli-darwin-arm64, linux-arm64-musl, windows-64). */
 function platformOf(name) {
   const tail = name.split('/').pop();
-  const os = ['android', 'darwin', 'linux', 'win32', 'windows', 'freebsd'].find((candidate) => tail.includes(candidate));
-  const cpu = tail.includes('arm64') ? 'arm64' : tail.includes('x64') || tail.endsWith('-64') ? 'x64' : undefined;
+  const os = ['android', 'darwin', 'linux', 'win32', 'windows', 'freebsd'].find((candidate) =>
+    tail.includes(candidate),
+  );
+  const cpu = tail.includes('arm64')
+    ? 'arm64'
+    : tail.includes('x64') || tail.endsWith('-64')
+      ? 'x64'
+      : undefined;
   if (!os || !cpu) return undefined;
   const entry = { os: [os === 'windows' ? 'win32' : os], cpu: [cpu] };
   if (os === 'linux') entry.libc = [tail.includes('musl') ? 'musl' : 'glibc'];
