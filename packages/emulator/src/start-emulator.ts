@@ -49,7 +49,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     emulator.server.once('error', onError);
-    emulator.server.listen(resolved.port, resolved.host, () => {
+    // A deep accept queue: load tests open ~1,000 connections at once; Node's default backlog (511) drops SYNs.
+    emulator.server.listen({ port: resolved.port, host: resolved.host, backlog: 4096 }, () => {
       emulator.server.off('error', onError);
       resolve();
     });
