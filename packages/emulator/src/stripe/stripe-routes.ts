@@ -17,6 +17,7 @@ import {
 import {
   confirmSetupIntentEndpoint,
   createSetupIntent,
+  listSetupIntents,
   retrieveSetupIntent,
 } from './stripe-setup-intents.js';
 import {
@@ -49,6 +50,7 @@ export const STRIPE_ROUTES: readonly StripeRoute[] = [
   { method: 'DELETE', pattern: '/customers/:customer/sources/:id', handler: deleteCustomerSource },
   { method: 'GET', pattern: '/tokens/:token', handler: retrieveToken },
   { method: 'POST', pattern: '/setup_intents', handler: createSetupIntent },
+  { method: 'GET', pattern: '/setup_intents', handler: listSetupIntents },
   { method: 'GET', pattern: '/setup_intents/:intent', handler: retrieveSetupIntent },
   { method: 'POST', pattern: '/setup_intents/:intent/confirm', handler: confirmSetupIntentEndpoint },
   { method: 'GET', pattern: '/mandates/:mandate', handler: retrieveMandate },

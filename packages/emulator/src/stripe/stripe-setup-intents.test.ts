@@ -277,3 +277,40 @@ describe('POST /v1/setup_intents', () => {
     expect(live.status).toBe(404);
   });
 });
+
+describe('GET /v1/setup_intents', () => {
+  it('lists SetupIntents newest first, filtered by customer and payment method, per mode', async () => {
+    const harness = createStripeHarness();
+    const first = await harness.customerWithBank();
+    const second = await harness.customerWithBank();
+    const create = (owner: { customer: string; bankAccount: string }) =>
+      harness.call('POST', '/setup_intents', {
+        customer: owner.customer,
+        payment_method: owner.bankAccount,
+        payment_method_types: ['us_bank_account'],
+        confirm: true,
+        mandate_data: ONLINE_ACCEPTANCE,
+      });
+    const a = await create(first);
+    const b = await create(first);
+    await create(second);
+
+    const all = await harness.call('GET', '/setup_intents');
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ object: 'list', url: '/v1/setup_intents' });
+    expect((all.body['data'] as unknown[]).length).toBe(3);
+
+    const mine = await harness.call('GET', '/setup_intents', {
+      customer: first.customer,
+      payment_method: first.bankAccount,
+    });
+    const ids = (mine.body['data'] as { id: string; mandate: string }[]).map((intent) => intent.id);
+    expect(ids).toEqual([b.body['id'], a.body['id']]);
+
+    const live = await harness.call('GET', '/setup_intents', {}, { key: LIVE_KEY });
+    expect((live.body['data'] as unknown[]).length).toBe(0);
+
+    const unknown = await harness.call('GET', '/setup_intents', { status: 'succeeded' });
+    expect(stripeError(unknown)).toMatchObject({ code: 'parameter_unknown', param: 'status' });
+  });
+});

@@ -6,6 +6,7 @@ import { invalidParameter, StripeApiError } from './stripe-errors.js';
 import { applyExpand, checkExpand } from './stripe-expand.js';
 import { createStripeId, randomBase62 } from './stripe-ids.js';
 import { readPaymentMethodTypes } from './stripe-intent-params.js';
+import { paginate } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
 import { createMandate, findActiveMandate, MANDATE_DATA_SPEC, readMandateData } from './stripe-mandates.js';
 import {
@@ -146,6 +147,29 @@ function findSetupIntent(context: StripeHandlerContext): SetupIntentRecord {
     { param: 'intent', inPath: true },
   );
 }
+
+/** `GET /v1/setup_intents`: lists SetupIntents, newest first, optionally for one customer and/or payment method. */
+export const listSetupIntents: StripeHandler = (context) => {
+  const { params } = context;
+  rejectUnknownParams(params, {
+    customer: true,
+    payment_method: true,
+    ending_before: true,
+    expand: true,
+    limit: true,
+    starting_after: true,
+  });
+  checkExpand(params, 'list:setup_intent');
+  const customer = readOptionalString(params, 'customer');
+  const paymentMethod = readOptionalString(params, 'payment_method');
+  const intents = [...context.state.setupIntents.values()]
+    .filter((record) => record.livemode === context.caller.livemode)
+    .filter((record) => typeof customer !== 'string' || record.customer === customer)
+    .filter((record) => typeof paymentMethod !== 'string' || record.paymentMethod === paymentMethod)
+    .reverse();
+  const list = paginate(intents, params, '/v1/setup_intents', renderSetupIntent);
+  return { status: 200, body: applyExpand(context, params, list) };
+};
 
 /** `GET /v1/setup_intents/{intent}`: retrieves a SetupIntent. */
 export const retrieveSetupIntent: StripeHandler = (context) => {
