@@ -53,7 +53,8 @@ export interface StripeLinkResult extends LinkResult {
 /** What `link` needs. */
 export interface LinkDependencies {
   plaid: PlaidClient;
-  stripe: () => StripeCallContext;
+  /** The Stripe call context; checks the Plaid/Stripe modes before resolving (no network call). */
+  stripe: () => Promise<StripeCallContext>;
   exchanges: PublicTokenExchangeMemo;
 }
 
@@ -78,7 +79,7 @@ export async function link(
   input: StripeLinkInput,
 ): Promise<StripeLinkResult> {
   const parsed = parseInput('link', linkInputSchema, input);
-  const context = dependencies.stripe();
+  const context = await dependencies.stripe();
   const { signal } = parsed;
   const plaidOptions = signal ? { signal } : {};
   let accessToken: string;

@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import type { StripeSdk } from './load-stripe-sdk.js';
 
 /** Error codes stripe-node retries once by itself, even with `maxNetworkRetries: 0`. */
 const CONNECTION_CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE']);
@@ -28,9 +29,10 @@ function withObjectBody(response: SdkResponse): SdkResponse {
  * another code: stripe-node would otherwise retry it once on its own, stacking with achbridge's
  * `withRetry`. The request still fails as a StripeConnectionError, which achbridge retries with the
  * same idempotency key. A JSON body that is not an object is reported as invalid JSON (see `withObjectBody`).
+ * Takes the loaded SDK so that this module never imports `stripe` at run time.
  */
-export function createSingleAttemptHttpClient(): Stripe.HttpClient {
-  const inner = Stripe.createNodeHttpClient();
+export function createSingleAttemptHttpClient(sdk: StripeSdk): Stripe.HttpClient {
+  const inner = sdk.createNodeHttpClient();
   return {
     getClientName: () => inner.getClientName(),
     makeRequest: (host, port, path, method, headers, requestData, protocol, timeout) =>

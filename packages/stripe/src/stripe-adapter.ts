@@ -49,22 +49,29 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
   const plaid = parsed.plaid;
   // zod rebuilds plain objects; keep the caller's Stripe instance itself.
   const stripeInput = isStripeInstance(options.stripe) ? options.stripe : parsed.stripe;
-  const resolveStripe = createStripeResolver(stripeInput, parsed.mode);
+  const resolver = createStripeResolver(stripeInput, parsed.mode);
   const logger = createRedactingLogger(parsed.logger);
   const timeoutMs = isStripeInstance(stripeInput) ? undefined : stripeInput.timeoutMs;
   let context: StripeCallContext | undefined;
   let mode: StripeMode | undefined;
 
-  const stripeContext = (): StripeCallContext => {
+  // The mode check needs only the key, never the client (nor the `stripe` SDK behind it).
+  const checkMode = (): void => {
+    if (mode !== undefined) return;
+    const resolvedMode = resolver.mode();
+    assertModesMatch(plaid.environment, resolvedMode);
+    mode = resolvedMode;
+  };
+  const stripeContext = async (): Promise<StripeCallContext> => {
+    checkMode();
     if (context) return context;
-    const resolved = resolveStripe();
-    assertModesMatch(plaid.environment, resolved.mode);
-    mode = resolved.mode;
-    context = { stripe: resolved.client, retry: parsed.retry ?? {}, logger, timeoutMs };
+    // The resolver builds the client once, so concurrent first calls share it.
+    const client = await resolver.client();
+    context ??= { stripe: client, retry: parsed.retry ?? {}, logger, timeoutMs };
     return context;
   };
   // Fail fast when the key is known now; an environment-provided key is checked at the first call.
-  if (isStripeInstance(stripeInput) || stripeInput.secretKey !== undefined) stripeContext();
+  if (isStripeInstance(stripeInput) || stripeInput.secretKey !== undefined) checkMode();
 
   const exchanges = createPublicTokenExchangeMemo(plaid);
   return {
@@ -74,12 +81,12 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
     },
     link: (input) => link({ plaid, stripe: stripeContext, exchanges }, input),
     createBankAccountToken: async (input) => {
-      stripeContext();
+      checkMode();
       return createBankAccountToken(plaid, input);
     },
-    createMandate: async (input) => createMandate(stripeContext(), input),
-    createAchPayment: async (input) => createAchPayment(stripeContext(), input),
+    createMandate: async (input) => createMandate(await stripeContext(), input),
+    createAchPayment: async (input) => createAchPayment(await stripeContext(), input),
     getPayment: async (paymentIntentId, callOptions) =>
-      getPayment(stripeContext(), paymentIntentId, callOptions),
+      getPayment(await stripeContext(), paymentIntentId, callOptions),
   };
 }

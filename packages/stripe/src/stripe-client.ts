@@ -1,5 +1,6 @@
 import { ConfigError, lazySetting, registerSecret } from '@achbridge/core';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { loadStripeSdk, type StripeSdk } from './load-stripe-sdk.js';
 import { type StripeMode, stripeModeOfKey } from './mode-guard.js';
 import { createSingleAttemptHttpClient } from './single-attempt-http-client.js';
 
@@ -21,10 +22,15 @@ export interface StripeClientSettings {
   apiVersion?: string | undefined;
 }
 
-/** The Stripe client achbridge calls, and the mode (test/live) of its key. */
-export interface ResolvedStripe {
-  client: Stripe;
-  mode: StripeMode;
+/** The Stripe client achbridge calls, resolved in two steps: the key's mode first, the client later. */
+export interface StripeResolver {
+  /**
+   * The mode (test/live) of the key, checked against the `mode` hint; reads STRIPE_SECRET_KEY on first
+   * use and needs no SDK. Throws a ConfigError for a missing or malformed key or a mismatch.
+   */
+  mode(): StripeMode;
+  /** The client, built once; for settings, the first call loads the `stripe` SDK. */
+  client(): Promise<Stripe>;
 }
 
 /** Whether `value` looks like a stripe-node client instance. */
@@ -72,7 +78,7 @@ function hostSettings(settings: StripeClientSettings): {
 }
 
 /** Resolves the mode of a passed-in instance from its key or the `mode` hint; they must agree. */
-function resolveInstance(instance: Stripe, modeHint: StripeMode | undefined): ResolvedStripe {
+function resolveInstanceMode(instance: Stripe, modeHint: StripeMode | undefined): StripeMode {
   const key = readInstanceKey(instance);
   if (key !== undefined) {
     registerSecret(key);
@@ -85,7 +91,7 @@ function resolveInstance(instance: Stripe, modeHint: StripeMode | undefined): Re
         },
       );
     }
-    return { client: instance, mode };
+    return mode;
   }
   if (modeHint === undefined) {
     throw new ConfigError(
@@ -93,21 +99,36 @@ function resolveInstance(instance: Stripe, modeHint: StripeMode | undefined): Re
       { code: 'STRIPE_MODE_UNKNOWN' },
     );
   }
-  return { client: instance, mode: modeHint };
+  return modeHint;
+}
+
+function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings): Stripe {
+  return new sdk(key, {
+    maxNetworkRetries: 0,
+    httpClient: createSingleAttemptHttpClient(sdk),
+    ...hostSettings(settings),
+    ...(settings.timeoutMs === undefined ? {} : { timeout: settings.timeoutMs }),
+    ...(settings.apiVersion === undefined
+      ? {}
+      : { apiVersion: settings.apiVersion as Stripe.LatestApiVersion }),
+    appInfo: { name: '@achbridge/stripe' },
+  });
 }
 
 /**
- * Returns a function resolving the Stripe client once: a passed-in instance is used as is (its SDK
- * retries are overridden per request; stripe-node still retries a closed connection once by itself),
- * settings build a client with `maxNetworkRetries: 0` whose HTTP client never retries at all.
+ * Creates the resolver of the Stripe client: a passed-in instance is used as is (its mode is resolved
+ * now; its SDK retries are overridden per request; stripe-node still retries a closed connection once by
+ * itself). Settings build a client with `maxNetworkRetries: 0` whose HTTP client never retries at all;
+ * the `stripe` SDK is imported only then (`loadSdk`), so importing achbridge does not load it.
  */
 export function createStripeResolver(
   input: Stripe | StripeClientSettings,
   modeHint: StripeMode | undefined,
-): () => ResolvedStripe {
+  loadSdk: () => Promise<StripeSdk> = loadStripeSdk,
+): StripeResolver {
   if (isStripeInstance(input)) {
-    const resolved = resolveInstance(input, modeHint);
-    return () => resolved;
+    const mode = resolveInstanceMode(input, modeHint);
+    return { mode: () => mode, client: async () => input };
   }
   const secretKey = lazySetting({
     value: input.secretKey,
@@ -116,9 +137,9 @@ export function createStripeResolver(
     description: 'Stripe secret key',
     secret: true,
   });
-  let cached: ResolvedStripe | undefined;
-  return () => {
-    if (cached) return cached;
+  let resolvedKey: { key: string; mode: StripeMode } | undefined;
+  const resolveKey = (): { key: string; mode: StripeMode } => {
+    if (resolvedKey) return resolvedKey;
     const key = secretKey();
     const mode = stripeModeOfKey(key);
     if (modeHint !== undefined && modeHint !== mode) {
@@ -126,15 +147,23 @@ export function createStripeResolver(
         code: 'STRIPE_MODE_MISMATCH',
       });
     }
-    const client = new Stripe(key, {
-      maxNetworkRetries: 0,
-      httpClient: createSingleAttemptHttpClient(),
-      ...hostSettings(input),
-      ...(input.timeoutMs === undefined ? {} : { timeout: input.timeoutMs }),
-      ...(input.apiVersion === undefined ? {} : { apiVersion: input.apiVersion as Stripe.LatestApiVersion }),
-      appInfo: { name: '@achbridge/stripe' },
-    });
-    cached = { client, mode };
-    return cached;
+    resolvedKey = { key, mode };
+    return resolvedKey;
+  };
+  let client: Promise<Stripe> | undefined;
+  return {
+    mode: () => resolveKey().mode,
+    client: async () => {
+      const { key } = resolveKey();
+      if (!client) {
+        const building = loadSdk().then((sdk) => buildClient(sdk, key, input));
+        // A failed load or construction is not kept: the next call tries again.
+        building.catch(() => {
+          if (client === building) client = undefined;
+        });
+        client = building;
+      }
+      return client;
+    },
   };
 }
