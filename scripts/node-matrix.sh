@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the unit and end-to-end tests (the root vitest projects) and the CommonJS consumer fixture under
+# Runs the unit and end-to-end tests of the packages and the sample app (vitest projects core, stripe, dwolla,
+# emulator, sample; the reliability, docs and bench projects run on Node 20 in `npm test`) and the CommonJS consumer fixture under
 # Node 22 and Node 24, next to the machine's Node 20 that `npm test` already uses. The Node binaries come
 # from the npm registry's `node` package through `npx -y node@<major>`; vitest's workers inherit that binary
 # (process.execPath).
@@ -20,6 +21,7 @@ for major in $versions; do
   report="artifacts/vitest-node$major.json"
   rm -f "$report"
   if ! npx -y "node@$major" node_modules/vitest/vitest.mjs run --reporter=dot --reporter=json \
+    --project core --project stripe --project @achbridge/dwolla --project @achbridge/emulator --project sample \
     --outputFile.json="$report"; then
     status=1
   fi

@@ -112,6 +112,8 @@ function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings
       ? {}
       : { apiVersion: settings.apiVersion as Stripe.LatestApiVersion }),
     appInfo: { name: '@achbridge/stripe' },
+    // No request-metrics headers: they fill stripe-node's buffer under load and print warnings.
+    telemetry: false,
   });
 }
 
