@@ -31,7 +31,7 @@ export const COLD_START_CASES: readonly ColdStartCase[] = [
   },
   {
     id: 'achbridge-stripe',
-    label: "import '@achbridge/core' + '@achbridge/stripe' (loads stripe)",
+    label: "import '@achbridge/core' + '@achbridge/stripe' (stripe SDK loads at first call)",
     args: ['--input-type=module', '-e', "import '@achbridge/core'; import '@achbridge/stripe';"],
   },
   {
