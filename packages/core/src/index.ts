@@ -104,6 +104,7 @@ export {
   createAbortError,
   isRetryableError,
   type RetryOptions,
+  raceAbort,
   sleep,
   withRetry,
 } from './retry.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NetworkError, ProviderError } from './errors.js';
-import { computeRetryDelay, isRetryableError, sleep, withRetry } from './retry.js';
+import { computeRetryDelay, isRetryableError, raceAbort, sleep, withRetry } from './retry.js';
 
 const retryable = (retryAfterMs?: number): ProviderError =>
   new ProviderError('SERVER_ERROR', 'boom', {
@@ -223,5 +223,41 @@ describe('sleep', () => {
     const aborted = sleep(10_000, controller.signal, () => new Error('stopped'));
     controller.abort();
     await expect(aborted).rejects.toThrow('stopped');
+  });
+});
+
+describe('raceAbort', () => {
+  it('passes the value or error through when no signal fires', async () => {
+    await expect(
+      raceAbort(Promise.resolve(7), new AbortController().signal, 'dwolla', '/token'),
+    ).resolves.toBe(7);
+    await expect(raceAbort(Promise.reject(new Error('boom')), undefined, 'dwolla', '/token')).rejects.toThrow(
+      'boom',
+    );
+  });
+
+  it('rejects at once with an aborted NetworkError, and swallows the late rejection', async () => {
+    const controller = new AbortController();
+    let rejectLate: (error: Error) => void = () => {};
+    const pending = new Promise<number>((_resolve, reject) => {
+      rejectLate = reject;
+    });
+    const raced = raceAbort(pending, controller.signal, 'stripe', '/v1/customers');
+    controller.abort();
+    const error = await raced.catch((caught: unknown) => caught);
+    expect(NetworkError.isInstance(error) && error.reason).toBe('aborted');
+    expect((error as NetworkError).provider).toBe('stripe');
+    rejectLate(new Error('late'));
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+
+  it('rejects without waiting when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const never = new Promise<number>(() => {});
+    const error = await raceAbort(never, controller.signal, 'dwolla', '/token').catch(
+      (caught: unknown) => caught,
+    );
+    expect(NetworkError.isInstance(error) && error.reason).toBe('aborted');
   });
 });

@@ -51,6 +51,36 @@ export function createAbortError(
   });
 }
 
+/**
+ * Settles like `promise`, but rejects at once with an aborted NetworkError when `signal` aborts; for work
+ * that cannot itself be cancelled (a shared token fetch, an SDK request already sent). A late rejection of
+ * `promise` after the abort is swallowed, never an unhandled rejection.
+ */
+export function raceAbort<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  provider: ProviderName,
+  endpoint: string,
+): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => {});
+  if (signal.aborted) return Promise.reject(createAbortError(provider, endpoint, signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(createAbortError(provider, endpoint, signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Waits `ms`, rejecting at once when `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal, onAbort?: () => unknown): Promise<void> {
   return new Promise((resolve, reject) => {

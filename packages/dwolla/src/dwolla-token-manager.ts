@@ -5,6 +5,7 @@ import {
   parseJsonText,
   parseResponse,
   ResponseValidationError,
+  raceAbort,
   registerSecret,
   sendHttpRequest,
 } from '@achbridge/core';
@@ -41,25 +42,6 @@ export interface DwollaTokenManager {
 interface CachedToken {
   value: string;
   refreshAt: number;
-}
-
-/** Waits for `promise`, but rejects at once when `signal` aborts (the shared fetch keeps running). */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(createAbortError('dwolla', '/token', signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
@@ -136,7 +118,7 @@ export function createDwollaTokenManager(settings: DwollaTokenManagerSettings): 
           inflight = undefined;
         });
       }
-      return raceAbort(inflight, signal);
+      return raceAbort(inflight, signal, 'dwolla', '/token');
     },
     invalidate(token) {
       if (cached?.value === token) cached = undefined;

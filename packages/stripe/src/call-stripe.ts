@@ -1,4 +1,4 @@
-import { createAbortError, type Logger, parseResponse, withRetry } from '@achbridge/core';
+import { type Logger, parseResponse, raceAbort, withRetry } from '@achbridge/core';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { mapStripeError } from './map-stripe-error.js';
@@ -28,27 +28,6 @@ export interface StripeCallOptions {
   idempotencyKey?: string | undefined;
   /** Stops the call and any pending retry at once. */
   signal?: AbortSignal | undefined;
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, endpoint: string): Promise<T> {
-  if (!signal) return promise;
-  // The SDK cannot cancel an in-flight request; its late settlement must not become an unhandled rejection.
-  promise.catch(() => {});
-  if (signal.aborted) return Promise.reject(createAbortError('stripe', endpoint, signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(createAbortError('stripe', endpoint, signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function lastResponseOf(value: unknown): { requestId?: string; statusCode?: number } {
@@ -81,7 +60,12 @@ export async function callStripe<S extends z.ZodType>(
     async () => {
       let answer: unknown;
       try {
-        answer = await raceAbort(send(context.stripe, { ...requestOptions }), options.signal, endpoint);
+        answer = await raceAbort(
+          send(context.stripe, { ...requestOptions }),
+          options.signal,
+          'stripe',
+          endpoint,
+        );
       } catch (error) {
         throw mapStripeError(error, endpoint);
       }
