@@ -305,11 +305,6 @@ export function plaidError(code: string, message?: string): PlaidApiError {
   });
 }
 
-/** True when `code` is in the emulator's Plaid error catalogue. */
-export function isKnownPlaidErrorCode(code: string): boolean {
-  return code in CATALOG;
-}
-
 /** The Plaid error an injected HTTP status maps to (used by faults). */
 export function plaidErrorForStatus(status: number): PlaidApiError {
   let error: PlaidApiError;
