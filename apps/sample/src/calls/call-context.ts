@@ -40,6 +40,11 @@ export function sanitizeEndpoint(endpoint: string): string {
   return redactSecrets(path).replace(PATH_SECRETS, REDACTED);
 }
 
+/** Whether a flow is running with a sink here, i.e. whether a call made now would be recorded at all. */
+export function isRecordingCalls(): boolean {
+  return storage.getStore() !== undefined;
+}
+
 /** Hands `call` (its path sanitized) to the sink of the flow that is running, if any. */
 export function recordCall(call: ProviderCall): void {
   const sink = storage.getStore();

@@ -1,5 +1,5 @@
 import { InputValidationError } from '@achbridge/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withCallSink } from './call-context.js';
 import type { ProviderCall } from './provider-call.js';
 import { createRecordingFetch } from './recording-fetch.js';
@@ -62,6 +62,16 @@ describe('createRecordingFetch', () => {
     expect(calls).toEqual([
       { provider: 'plaid', method: 'POST', endpoint: '/item/get', status: null, requestId: null },
     ]);
+  });
+
+  it('outside a flow passes the response straight through without reading a clone of its body', async () => {
+    const response = new Response(JSON.stringify({ request_id: 'plaid-req-2' }), { status: 200 });
+    const clone = vi.spyOn(response, 'clone');
+    const fetch = createRecordingFetch({ provider: 'plaid', fetch: async () => response });
+    const answered = await fetch('https://sandbox.plaid.com/item/get', { method: 'POST' });
+    expect(answered).toBe(response);
+    expect(clone).not.toHaveBeenCalled();
+    expect(await answered.json()).toEqual({ request_id: 'plaid-req-2' });
   });
 
   it('validates its options', () => {

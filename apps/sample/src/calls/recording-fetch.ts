@@ -1,7 +1,7 @@
 import type { FetchFunction } from '@achbridge/core';
 import { parseInput } from '@achbridge/core';
 import { z } from 'zod';
-import { recordCall } from './call-context.js';
+import { isRecordingCalls, recordCall } from './call-context.js';
 import type { CallProvider } from './provider-call.js';
 
 const optionsSchema = z.object({
@@ -36,6 +36,8 @@ export function createRecordingFetch(options: {
 }): FetchFunction {
   const { provider, fetch: inner, basePath } = parseInput('createRecordingFetch', optionsSchema, options);
   return async (input, init) => {
+    // Outside a flow nothing would be recorded: skip the URL parsing and the body clone altogether.
+    if (!isRecordingCalls()) return inner(input, init);
     const url = new URL(typeof input === 'string' ? input : input.toString());
     const endpoint =
       basePath !== '' && url.pathname.startsWith(basePath)
