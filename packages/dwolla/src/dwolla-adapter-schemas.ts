@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idFromReference } from './dwolla-url.js';
+import { abortSignalSchema, idempotencyKeySchema } from './option-schemas.js';
 
 const TOKEN_BODY = '(?:sandbox|development|production)-[A-Za-z0-9][A-Za-z0-9-]*';
 
@@ -49,19 +50,10 @@ export const bankAccountTypeSchema = z.enum(['checking', 'savings']);
 /** How the processor token reaches Dwolla: `plaidToken` on the funding source, or Secure Exchange. */
 export const methodSchema = z.enum(['plaid-token', 'exchange']);
 
-/** An Idempotency-Key chosen by the caller. */
-export const idempotencyKeySchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
-
 /** Per-call options: an optional AbortSignal. */
 export const callOptionsSchema = z
   .object({
-    signal: z
-      .custom<AbortSignal>((value) => value instanceof AbortSignal, 'expected an AbortSignal')
-      .optional(),
+    signal: abortSignalSchema.optional(),
   })
   .optional();
 
@@ -136,9 +128,7 @@ export const createCustomerInputSchema = z.object({
 export const listFundingSourcesOptionsSchema = z
   .object({
     removed: z.boolean().optional(),
-    signal: z
-      .custom<AbortSignal>((value) => value instanceof AbortSignal, 'expected an AbortSignal')
-      .optional(),
+    signal: abortSignalSchema.optional(),
   })
   .optional();
 

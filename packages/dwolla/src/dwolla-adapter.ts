@@ -32,6 +32,7 @@ import {
 } from './funding-sources.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { type DwollaLinkResult, linkAccount } from './link-account.js';
+import { isFunction } from './option-schemas.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
 import { resolveResourceId } from './resource-reference.js';
 
@@ -69,7 +70,6 @@ export interface DwollaAdapter extends ProcessorAdapter<DwollaLinkInput, DwollaL
   createCustomer(input: CreateCustomerInput, options?: DwollaCallOptions): Promise<DwollaCustomerResult>;
 }
 
-const isFunction = (value: unknown): boolean => typeof value === 'function';
 const depsSchema = z.object({
   plaid: z.custom<DwollaPlaidClient>(
     (value) =>

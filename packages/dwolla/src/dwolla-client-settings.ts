@@ -1,6 +1,7 @@
 import { ConfigError, type FetchFunction, type Logger, parseInput } from '@achbridge/core';
 import { z } from 'zod';
 import type { DwollaEnvironment } from './dwolla-environments.js';
+import { isFunction, loggerSchema } from './option-schemas.js';
 
 /** Settings for `createDwollaClient`. */
 export interface DwollaClientSettings {
@@ -26,12 +27,6 @@ export interface DwollaClientSettings {
   logger?: Logger;
 }
 
-const isFunction = (value: unknown): boolean => typeof value === 'function';
-const isLogger = (value: unknown): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['debug', 'info', 'warn', 'error'].every((level) => isFunction((value as Record<string, unknown>)[level]));
-
 const settingsSchema = z.object({
   key: z.string().trim().min(1, 'must not be empty').optional(),
   secret: z.string().trim().min(1, 'must not be empty').optional(),
@@ -47,7 +42,7 @@ const settingsSchema = z.object({
   maxRetries: z.number().int().min(0).max(10).optional(),
   retryInitialDelayMs: z.number().int().min(0).max(60_000).optional(),
   maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
-  logger: z.custom<Logger>(isLogger, 'expected a logger with debug, info, warn and error').optional(),
+  logger: loggerSchema.optional(),
 });
 
 /**

@@ -19,6 +19,7 @@ import { createDwollaApiError, DwollaApiError } from './dwolla-errors.js';
 import { createDwollaTokenManager } from './dwolla-token-manager.js';
 import { idFromDwollaUrl, resolveDwollaUrl } from './dwolla-url.js';
 import { endpointName } from './endpoint-name.js';
+import { abortSignalSchema, idempotencyKeySchema } from './option-schemas.js';
 
 /** Per-call options accepted by every Dwolla client method. */
 export interface DwollaRequestOptions {
@@ -85,22 +86,13 @@ export interface DwollaClient {
 
 const pathSchema = z.string().min(1, 'must not be empty');
 const bodySchema = z.record(z.string(), z.unknown());
-const signalSchema = z.custom<AbortSignal>(
-  (value) => value instanceof AbortSignal,
-  'expected an AbortSignal',
-);
 const getOptionsSchema = z
-  .object({ signal: signalSchema.optional(), query: z.record(z.string(), z.string()).optional() })
+  .object({ signal: abortSignalSchema.optional(), query: z.record(z.string(), z.string()).optional() })
   .optional();
 const postOptionsSchema = z
   .object({
-    signal: signalSchema.optional(),
-    idempotencyKey: z
-      .string()
-      .min(1)
-      .max(255)
-      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII')
-      .optional(),
+    signal: abortSignalSchema.optional(),
+    idempotencyKey: idempotencyKeySchema.optional(),
   })
   .optional();
 const schemaSchema = z.custom<z.ZodType>(
