@@ -1,4 +1,4 @@
-import { ConfigError, NetworkError, silentLogger } from '@achbridge/core';
+import { ConfigError, InputValidationError, NetworkError, silentLogger } from '@achbridge/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BASIC, HAL, SANDBOX, TEST_KEY, TEST_SECRET } from './dwolla.test-helpers.js';
@@ -166,5 +166,34 @@ describe('createDwollaTokenManager', () => {
     const error = await aborted.catch((e: unknown) => e);
     expect(NetworkError.isInstance(error) && error.reason === 'aborted').toBe(true);
     expect(await other).toBe('token-shared-abort');
+  });
+
+  it('validates its settings and arguments, naming the field', async () => {
+    const valid = {
+      tokenUrl: `${SANDBOX}/token`,
+      key: () => TEST_KEY,
+      secret: () => TEST_SECRET,
+      timeoutMs: 5000,
+      logger: silentLogger,
+    };
+    const fieldOf = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (error) {
+        return InputValidationError.isInstance(error) ? error.issues.map((issue) => issue.path) : error;
+      }
+      return 'no error';
+    };
+    expect(fieldOf(() => createDwollaTokenManager({ ...valid, tokenUrl: 'not a url' }))).toEqual([
+      'tokenUrl',
+    ]);
+    expect(fieldOf(() => createDwollaTokenManager({ ...valid, secret: 'plain' as never }))).toEqual([
+      'secret',
+    ]);
+    expect(fieldOf(() => createDwollaTokenManager({ ...valid, timeoutMs: 0 }))).toEqual(['timeoutMs']);
+    expect(fieldOf(() => createDwollaTokenManager({ ...valid, logger: {} as never }))).toEqual(['logger']);
+    const tokens = createDwollaTokenManager(valid);
+    expect(fieldOf(() => tokens.invalidate(42 as never))).toEqual(['']);
+    await expect(tokens.getToken('not a signal' as never)).rejects.toBeInstanceOf(InputValidationError);
   });
 });

@@ -2,6 +2,7 @@ import {
   createAbortError,
   type FetchFunction,
   type Logger,
+  parseInput,
   parseJsonText,
   parseResponse,
   ResponseValidationError,
@@ -9,9 +10,11 @@ import {
   registerSecret,
   sendHttpRequest,
 } from '@achbridge/core';
+import { z } from 'zod';
 import { DWOLLA_MEDIA_TYPE } from './dwolla-environments.js';
 import { createDwollaApiError } from './dwolla-errors.js';
 import { tokenResponseSchema } from './dwolla-schemas.js';
+import { abortSignalSchema, isFunction, loggerSchema } from './option-schemas.js';
 
 /** Settings of `createDwollaTokenManager`. */
 export interface DwollaTokenManagerSettings {
@@ -39,6 +42,18 @@ export interface DwollaTokenManager {
   invalidate(token: string): void;
 }
 
+const settingsSchema = z.object({
+  tokenUrl: z.string().refine((value) => URL.canParse(value), { message: 'expected an absolute URL' }),
+  key: z.custom<() => string>(isFunction, 'expected a function returning the application key'),
+  secret: z.custom<() => string>(isFunction, 'expected a function returning the application secret'),
+  fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
+  timeoutMs: z.number().int().positive(),
+  logger: loggerSchema,
+  leewayMs: z.number().int().min(0).optional(),
+  now: z.custom<() => number>(isFunction, 'expected a clock function').optional(),
+});
+const tokenSchema = z.string();
+
 interface CachedToken {
   value: string;
   refreshAt: number;
@@ -48,7 +63,8 @@ interface CachedToken {
  * Creates the OAuth client-credentials token manager: POST {base}/token with Basic auth, cache the token
  * until shortly before it expires, single-flight refreshes, and never cache a failure.
  */
-export function createDwollaTokenManager(settings: DwollaTokenManagerSettings): DwollaTokenManager {
+export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings): DwollaTokenManager {
+  const settings = parseInput('createDwollaTokenManager', settingsSchema, rawSettings);
   const now = settings.now ?? Date.now;
   const leewayMs = settings.leewayMs ?? 60_000;
   let cached: CachedToken | undefined;
@@ -110,9 +126,10 @@ export function createDwollaTokenManager(settings: DwollaTokenManagerSettings): 
   }
 
   return {
-    getToken(signal) {
-      if (signal?.aborted) return Promise.reject(createAbortError('dwolla', '/token', signal));
-      if (cached && now() < cached.refreshAt) return Promise.resolve(cached.value);
+    async getToken(rawSignal) {
+      const signal = parseInput('DwollaTokenManager.getToken', abortSignalSchema.optional(), rawSignal);
+      if (signal?.aborted) throw createAbortError('dwolla', '/token', signal);
+      if (cached && now() < cached.refreshAt) return cached.value;
       if (!inflight) {
         inflight = fetchToken().finally(() => {
           inflight = undefined;
@@ -120,7 +137,8 @@ export function createDwollaTokenManager(settings: DwollaTokenManagerSettings): 
       }
       return raceAbort(inflight, signal, 'dwolla', '/token');
     },
-    invalidate(token) {
+    invalidate(rawToken) {
+      const token = parseInput('DwollaTokenManager.invalidate', tokenSchema, rawToken);
       if (cached?.value === token) cached = undefined;
     },
   };

@@ -23,7 +23,11 @@ export type {
   DwollaFundingSourceResult,
 } from './dwolla-models.js';
 export type { DwollaPlaidClient } from './dwolla-plaid-client.js';
-export { createDwollaTokenManager, type DwollaTokenManager } from './dwolla-token-manager.js';
+export {
+  createDwollaTokenManager,
+  type DwollaTokenManager,
+  type DwollaTokenManagerSettings,
+} from './dwolla-token-manager.js';
 export { type DwollaWebhookFailureReason, DwollaWebhookVerificationError } from './dwolla-webhook-error.js';
 export {
   DWOLLA_FUNDING_SOURCE_TOPICS,
