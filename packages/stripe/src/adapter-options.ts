@@ -9,7 +9,7 @@ import { isStripeInstance, type StripeClientSettings } from './stripe-client.js'
 export interface StripeAdapterOptions {
   /** The Plaid client (`createPlaidClient` from @achbridge/core). */
   plaid: PlaidClient;
-  /** A stripe-node instance, or settings to build one (`{ secretKey, baseUrl?, host?, port?, protocol? }`). */
+  /** A stripe-node instance, or settings to build one (`{ secretKey?, baseUrl?, host?, port?, protocol?, timeoutMs?, apiVersion? }`). */
   stripe: Stripe | StripeClientSettings;
   /**
    * The Stripe key's mode. Needed only for a Stripe instance whose key cannot be read (custom
@@ -59,7 +59,8 @@ const loggerSchema = z.custom<Logger>(
 export const adapterOptionsSchema = z.object({
   plaid: plaidSchema,
   stripe: z.union([z.custom<Stripe>((value) => isStripeInstance(value)), settingsSchema], {
-    error: 'must be a Stripe instance or { secretKey, baseUrl?, host?, port?, protocol?, timeoutMs? }',
+    error:
+      'must be a Stripe instance or { secretKey?, baseUrl?, host?, port?, protocol?, timeoutMs?, apiVersion? }',
   }),
   mode: z.enum(['test', 'live']).optional(),
   retry: z

@@ -181,4 +181,20 @@ describe('getPayment', () => {
     expect(InputValidationError.isInstance(error)).toBe(true);
     expect((error as InputValidationError).field).toBe('paymentIntentId');
   });
+
+  it('rejects options that are not an object with a typed error, not a TypeError', async () => {
+    const error = await createTestAdapter()
+      .getPayment('pi_TestPaymentIntent1', null as unknown as { signal?: AbortSignal })
+      .catch((caught: unknown) => caught);
+    expect(InputValidationError.isInstance(error)).toBe(true);
+    expect((error as InputValidationError).operation).toBe('getPayment');
+  });
+
+  it('rejects a signal that is not an AbortSignal, naming the field', async () => {
+    const error = await createTestAdapter()
+      .getPayment('pi_TestPaymentIntent1', { signal: 'soon' as unknown as AbortSignal })
+      .catch((caught: unknown) => caught);
+    expect(InputValidationError.isInstance(error)).toBe(true);
+    expect((error as InputValidationError).field).toBe('signal');
+  });
 });

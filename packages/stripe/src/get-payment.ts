@@ -1,6 +1,6 @@
 import { parseInput } from '@achbridge/core';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
-import { getPaymentInputSchema } from './input-schemas.js';
+import { getPaymentInputSchema, getPaymentOptionsSchema } from './input-schemas.js';
 import { type PaymentSummary, toPaymentSummary } from './payment-summary.js';
 import { paymentIntentSchema } from './schemas.js';
 
@@ -10,7 +10,8 @@ export async function getPayment(
   paymentIntentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PaymentSummary> {
-  const parsed = parseInput('getPayment', getPaymentInputSchema, { paymentIntentId, signal: options.signal });
+  const { signal } = parseInput('getPayment', getPaymentOptionsSchema, options) ?? {};
+  const parsed = parseInput('getPayment', getPaymentInputSchema, { paymentIntentId, signal });
   const paymentIntent = await callStripe(
     context,
     'GET /v1/payment_intents/{intent}',

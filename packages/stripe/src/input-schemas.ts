@@ -128,6 +128,9 @@ export const createAchPaymentInputSchema = z
     }
   });
 
+/** The per-call options of `getPayment` (its second argument). */
+export const getPaymentOptionsSchema = z.object({ signal: signalSchema }).optional();
+
 /** Input of `getPayment`. */
 export const getPaymentInputSchema = z.object({
   paymentIntentId: paymentIntentIdSchema,
