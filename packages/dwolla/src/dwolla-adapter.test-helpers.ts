@@ -5,8 +5,9 @@ import nock from 'nock';
 export const PLAID_SANDBOX = 'https://sandbox.plaid.com';
 /** A Plaid access token in the sandbox format. */
 export const ACCESS_TOKEN = 'access-sandbox-5d1e4f2a-7c3b-4e8a-9f10-111122223333';
-/** The Plaid item and account used in the adapter tests. */
+/** The Plaid item used in the adapter tests. */
 export const ITEM_ID = 'item-unit-test-0000000000000000000001';
+/** The Plaid checking account used in the adapter tests. */
 export const ACCOUNT_ID = 'acct-checking-000000000000000000000001';
 
 /** A Plaid client pointed at the nocked sandbox host. */

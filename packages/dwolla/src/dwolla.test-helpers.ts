@@ -12,8 +12,9 @@ export const fixtures = JSON.parse(
 export const SANDBOX = 'https://api-sandbox.dwolla.com';
 /** The HAL media type every request must carry. */
 export const HAL = 'application/vnd.dwolla.v1.hal+json';
-/** Test credentials (never real). */
+/** Test application key (never real). */
 export const TEST_KEY = 'unit-test-dwolla-key';
+/** Test application secret (never real). */
 export const TEST_SECRET = 'unit-test-dwolla-secret-9f8e7d';
 
 /** A sandbox client with fast retries for nock tests. */
