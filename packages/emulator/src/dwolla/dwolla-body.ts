@@ -1,3 +1,4 @@
+import { isPlainObject } from '../input-validation.js';
 import { badRequest } from './dwolla-errors.js';
 
 /** A parsed JSON request body: always a plain object. */
@@ -25,9 +26,4 @@ export function parseFormBody(rawBody: Buffer): Map<string, string> {
     if (!result.has(key)) result.set(key, value);
   }
   return result;
-}
-
-/** Whether a value is a JSON object (not null, not an array). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

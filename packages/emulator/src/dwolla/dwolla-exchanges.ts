@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { isPlainObject } from '../input-validation.js';
 import type { EmulatorResponse } from '../types.js';
-import { isPlainObject, parseJsonBody } from './dwolla-body.js';
+import { parseJsonBody } from './dwolla-body.js';
 import { type DwollaContext, type DwollaRouteRequest, isoNow } from './dwolla-context.js';
 import { requireCustomer } from './dwolla-customers.js';
 import { dwollaError, embeddedError, notFound, validationError } from './dwolla-errors.js';

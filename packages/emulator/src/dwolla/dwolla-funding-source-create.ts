@@ -1,7 +1,8 @@
+import { isPlainObject } from '../input-validation.js';
 import type { EmulatorResponse } from '../types.js';
 import { bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
 import { addBank } from './dwolla-bank-add.js';
-import { isPlainObject, parseJsonBody } from './dwolla-body.js';
+import { parseJsonBody } from './dwolla-body.js';
 import type { DwollaContext, DwollaRouteRequest } from './dwolla-context.js';
 import { requireCustomer } from './dwolla-customers.js';
 import { dwollaError, notFound, validationError } from './dwolla-errors.js';

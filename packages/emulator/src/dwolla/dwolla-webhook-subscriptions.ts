@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { isPlainObject } from '../input-validation.js';
 import type { EmulatorClock, EmulatorResponse } from '../types.js';
-import { isPlainObject, parseJsonBody } from './dwolla-body.js';
+import { parseJsonBody } from './dwolla-body.js';
 import type { DwollaRouteRequest } from './dwolla-context.js';
 import { dwollaError, notFound, validationError } from './dwolla-errors.js';
 import { createFieldReader } from './dwolla-fields.js';
