@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parseInput, REDACTED, redactSecrets } from '@achbridge/core';
 import { z } from 'zod';
+import { functionSchema } from '../validation/function-schema.js';
 import type { ProviderCall } from './provider-call.js';
 
 /** Receives the provider calls made while a flow runs. */
@@ -13,10 +14,8 @@ export function withCallSink<T>(sink: CallSink, work: () => Promise<T>): Promise
   const parsed = parseInput(
     'withCallSink',
     z.object({
-      sink: z.custom<CallSink>((value) => typeof value === 'function', { message: 'must be a function' }),
-      work: z.custom<() => Promise<T>>((value) => typeof value === 'function', {
-        message: 'must be a function',
-      }),
+      sink: functionSchema<CallSink>(),
+      work: functionSchema<() => Promise<T>>(),
     }),
     { sink, work },
   );

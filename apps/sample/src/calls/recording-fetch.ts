@@ -1,12 +1,13 @@
 import type { FetchFunction } from '@achbridge/core';
 import { parseInput } from '@achbridge/core';
 import { z } from 'zod';
+import { functionSchema } from '../validation/function-schema.js';
 import { isRecordingCalls, recordCall } from './call-context.js';
 import type { CallProvider } from './provider-call.js';
 
 const optionsSchema = z.object({
   provider: z.enum(['plaid', 'dwolla']),
-  fetch: z.custom<FetchFunction>((value) => typeof value === 'function', { message: 'must be a function' }),
+  fetch: functionSchema<FetchFunction>(),
   /** Prefix removed from the recorded path (e.g. the emulator's `/plaid`). */
   basePath: z.string().default(''),
 });

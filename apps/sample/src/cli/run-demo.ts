@@ -18,6 +18,7 @@ import {
   type SampleProviders,
   type SampleProviderTuning,
 } from '../providers/sample-providers.js';
+import { functionSchema } from '../validation/function-schema.js';
 import type { DemoOptions } from './cli-arguments.js';
 import { createStepPrinter, printError, type Write } from './step-printer.js';
 
@@ -156,7 +157,7 @@ const runDemoSchema = z.object({
     password: z.string().min(1),
   }),
   config: z.looseObject({ mode: z.enum(['emulator', 'sandbox']) }),
-  write: z.custom<Write>((value) => typeof value === 'function', { message: 'must be a function' }),
+  write: functionSchema<Write>(),
 });
 
 /**

@@ -1,14 +1,12 @@
 import { parseInput } from '@achbridge/core';
-import { z } from 'zod';
 import type { ErrorBody } from '../errors/describe-error.js';
 import type { StepEvent, StepListener, StepState } from '../flows/step-runner.js';
+import { functionSchema } from '../validation/function-schema.js';
 
 /** Writes text to the terminal (stdout in the CLI, a buffer in tests). */
 export type Write = (text: string) => void;
 
-const writeSchema = z.custom<Write>((value) => typeof value === 'function', {
-  message: 'must be a function',
-});
+const writeSchema = functionSchema<Write>();
 
 const CATEGORY_TEXT: Record<string, string> = {
   client_action: 'client action: fix the integration',

@@ -1,5 +1,6 @@
 import { parseInput } from '@achbridge/core';
 import { z } from 'zod';
+import { functionSchema } from '../validation/function-schema.js';
 import type { SampleEvent } from './sample-event.js';
 
 /** A published event with its sequence number (the SSE `id`). */
@@ -19,9 +20,7 @@ export interface EventHub {
 }
 
 const eventSchema = z.looseObject({ type: z.enum(['step', 'webhook', 'webhook_rejected']) });
-const listenerSchema = z.custom<(published: PublishedEvent) => void>((value) => typeof value === 'function', {
-  message: 'must be a function',
-});
+const listenerSchema = functionSchema<(published: PublishedEvent) => void>();
 
 /** Creates an event hub keeping the last `historySize` webhook events (default 50). */
 export function createEventHub(historySize = 50): EventHub {

@@ -1,6 +1,7 @@
 import { parseInput } from '@achbridge/core';
 import { z } from 'zod';
 import { type DescribedError, describeError, type ErrorBody } from '../errors/describe-error.js';
+import { functionSchema } from '../validation/function-schema.js';
 import {
   createStepRunner,
   type StepDefinition,
@@ -25,7 +26,7 @@ const optionsSchema = z.object({
   runId: z.string().trim().min(1, 'must be a non-empty run id').max(100),
   flow: z.string().min(1),
   steps: z.array(z.object({ id: z.string(), label: z.string() })).min(1),
-  listener: z.custom<StepListener>((value) => typeof value === 'function', { message: 'must be a function' }),
+  listener: functionSchema<StepListener>(),
 });
 
 /** Runs `work` with a fresh step runner and turns a thrown error into a failed outcome (never throws). */

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { SampleError } from '../errors/sample-error.js';
 import type { ItemStore } from '../items/item-store.js';
 import type { LinkAccount, LinkedItem } from '../items/linked-item.js';
+import { functionSchema } from '../validation/function-schema.js';
 import type { LinkSource } from './flow-schemas.js';
 import type { StepDefinition, StepRunner } from './step-runner.js';
 
-const isFunction = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', {
-  message: 'must be a function',
-});
+const isFunction = functionSchema<(...args: never[]) => unknown>();
 
 /** The two steps every processor flow starts with. */
 export const PREPARE_ITEM_STEPS: readonly StepDefinition[] = [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withCallSink } from '../calls/call-context.js';
 import type { ProviderCall } from '../calls/provider-call.js';
 import { describeError, type ErrorBody } from '../errors/describe-error.js';
+import { functionSchema } from '../validation/function-schema.js';
 
 /** A step's state on the page and in the CLI. */
 export type StepStatus = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
@@ -70,7 +71,7 @@ const settingsSchema = z.object({
   runId: z.string().min(1),
   flow: z.string().min(1),
   steps: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })).min(1),
-  listener: z.custom<StepListener>((value) => typeof value === 'function', { message: 'must be a function' }),
+  listener: functionSchema<StepListener>(),
 });
 
 /** Creates a step runner for one run of a flow; every state change goes to `listener`. */

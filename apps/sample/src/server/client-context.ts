@@ -1,7 +1,7 @@
 import { parseInput } from '@achbridge/core';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import { honoContextSchema } from './hono-context-schema.js';
 
 /** The browser's IP address and user agent, recorded as the mandate's online acceptance. */
 export interface ClientContext {
@@ -11,13 +11,7 @@ export interface ClientContext {
 
 /** Reads the caller's IP (IPv4-mapped IPv6 unwrapped; 127.0.0.1 when unknown, e.g. in tests) and user agent. */
 export function clientContext(c: Context): ClientContext {
-  parseInput(
-    'clientContext',
-    z.custom<Context>((value) => typeof value === 'object' && value !== null && 'req' in value, {
-      message: 'must be a Hono context',
-    }),
-    c,
-  );
+  parseInput('clientContext', honoContextSchema, c);
   let address: string | undefined;
   try {
     address = getConnInfo(c).remote.address;

@@ -1,18 +1,12 @@
 import { parseInput, redactSecrets } from '@achbridge/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
 import { describeError } from '../errors/describe-error.js';
+import { honoContextSchema } from './hono-context-schema.js';
 
 /** Hono `onError`: every error becomes JSON `{ error: { code, message, field?, category?, remediation?, ... } }`. */
 export function errorResponse(error: Error, c: Context): Response {
-  parseInput(
-    'errorResponse',
-    z.custom<Context>((value) => typeof value === 'object' && value !== null && 'json' in value, {
-      message: 'must be a Hono context',
-    }),
-    c,
-  );
+  parseInput('errorResponse', honoContextSchema, c);
   if (error instanceof HTTPException) {
     const status = error.status;
     return c.json(

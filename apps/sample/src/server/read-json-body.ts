@@ -1,16 +1,12 @@
 import { parseInput } from '@achbridge/core';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SampleError } from '../errors/sample-error.js';
-
-const contextSchema = z.custom<Context>(
-  (value) => typeof value === 'object' && value !== null && 'req' in value,
-  { message: 'must be a Hono context' },
-);
+import { honoContextSchema } from './hono-context-schema.js';
 
 /** Reads a JSON request body; an empty body counts as `{}`, anything not JSON is a 400 SampleError. */
 export async function readJsonBody(c: Context): Promise<unknown> {
-  parseInput('readJsonBody', contextSchema, c);
+  parseInput('readJsonBody', honoContextSchema, c);
   const text = await c.req.text();
   if (text.trim() === '') return {};
   try {

@@ -7,6 +7,7 @@ import {
 } from '@achbridge/core';
 import { z } from 'zod';
 import type { WebhookLogEvent } from '../events/sample-event.js';
+import { functionSchema } from '../validation/function-schema.js';
 
 /** Verifies Plaid webhook deliveries and turns them into event-log entries. */
 export interface PlaidWebhookReceiver {
@@ -21,9 +22,7 @@ const settingsSchema = z.object({
   plaid: z.custom<PlaidClient>((value) => typeof value === 'object' && value !== null, {
     message: 'must be a Plaid client',
   }),
-  clockOffset: z
-    .custom<() => Promise<number>>((value) => typeof value === 'function', { message: 'must be a function' })
-    .optional(),
+  clockOffset: functionSchema<() => Promise<number>>().optional(),
 });
 
 function errorOf(event: PlaidWebhookEvent): WebhookLogEvent['error'] {
