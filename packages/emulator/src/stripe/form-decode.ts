@@ -34,7 +34,8 @@ function splitKey(key: string): string[] | undefined {
   return parts;
 }
 
-function isHash(value: FormValue | undefined): value is FormHash {
+/** Whether a decoded form value is a nested hash (not a string or an array). */
+export function isHash(value: FormValue | undefined): value is FormHash {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

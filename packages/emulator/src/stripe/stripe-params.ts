@@ -1,4 +1,4 @@
-import type { FormHash, FormValue } from './form-decode.js';
+import { type FormHash, type FormValue, isHash } from './form-decode.js';
 import {
   invalidParameter,
   parameterInvalidEmpty,
@@ -10,10 +10,6 @@ import {
 /** Allowed parameter names of an endpoint; nested hashes list their own allowed children. */
 export interface ParamSpec {
   [name: string]: true | ParamSpec;
-}
-
-function isHash(value: FormValue | undefined): value is FormHash {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function joinName(parent: string, key: string): string {
