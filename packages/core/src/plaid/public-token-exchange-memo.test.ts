@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputValidationError } from '../errors.js';
 import { createPublicTokenExchangeMemo } from './public-token-exchange-memo.js';
 
 const PUBLIC_TOKEN = 'public-sandbox-11111111-2222-3333-4444-555555555555';
@@ -52,5 +53,26 @@ describe('createPublicTokenExchangeMemo', () => {
     now = 1000;
     await memo.exchange(PUBLIC_TOKEN, undefined);
     expect(plaid.calls()).toBe(2);
+  });
+
+  it('rejects a public token that is not a string with a typed error naming the field', async () => {
+    const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-dddd-4', itemId: 'item-4' })]);
+    const memo = createPublicTokenExchangeMemo(plaid);
+    const error = await memo
+      .exchange(undefined as unknown as string, undefined)
+      .catch((caught: unknown) => caught);
+    expect(InputValidationError.isInstance(error)).toBe(true);
+    expect((error as InputValidationError).field).toBe('publicToken');
+    expect(plaid.calls()).toBe(0);
+  });
+
+  it('rejects bad settings with a typed error naming the field', () => {
+    const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-eeee-5', itemId: 'item-5' })]);
+    expect(() => createPublicTokenExchangeMemo(plaid, { ttlMs: -1 })).toThrow(
+      expect.objectContaining({ code: 'INPUT_VALIDATION_ERROR', field: 'settings.ttlMs' }),
+    );
+    expect(() => createPublicTokenExchangeMemo({} as typeof plaid)).toThrow(
+      expect.objectContaining({ code: 'INPUT_VALIDATION_ERROR', field: 'plaid' }),
+    );
   });
 });

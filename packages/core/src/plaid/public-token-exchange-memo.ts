@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { parseInput } from '../validate.js';
 import type { PlaidClient } from './plaid-client-types.js';
 
 /** What a public token exchange gives. */
@@ -23,6 +25,29 @@ export interface PublicTokenExchangeMemo {
   exchange(publicToken: string, signal: AbortSignal | undefined): Promise<ExchangedPublicToken>;
 }
 
+const memoInputSchema = z.object({
+  plaid: z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
+    { message: 'must be a Plaid client from createPlaidClient' },
+  ),
+  settings: z
+    .strictObject({
+      ttlMs: z.number().nonnegative('must be a non-negative number of ms').optional(),
+      maxEntries: z.number().int().nonnegative('must be a non-negative whole number').optional(),
+      now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function').optional(),
+    })
+    .optional(),
+});
+
+const exchangeInputSchema = z.object({
+  // The client's exchangePublicToken checks the token's shape; this only keeps the hashing safe.
+  publicToken: z.string({ error: 'must be a public token string' }),
+  signal: z.instanceof(AbortSignal, { message: 'must be an AbortSignal' }).optional(),
+});
+
 /**
  * Creates an in-memory, single-flight memo of public token exchanges, keyed by a hash of the token. A
  * public token is single use, so without it a `link` re-run (or a concurrent `link`) with the same public
@@ -33,6 +58,7 @@ export function createPublicTokenExchangeMemo(
   plaid: Pick<PlaidClient, 'exchangePublicToken'>,
   settings: PublicTokenExchangeMemoSettings = {},
 ): PublicTokenExchangeMemo {
+  parseInput('createPublicTokenExchangeMemo', memoInputSchema, { plaid, settings });
   const ttlMs = settings.ttlMs ?? 30 * 60 * 1000;
   const maxEntries = settings.maxEntries ?? 500;
   const now = settings.now ?? Date.now;
@@ -51,7 +77,8 @@ export function createPublicTokenExchangeMemo(
   };
 
   return {
-    exchange(publicToken, signal) {
+    async exchange(publicToken, signal) {
+      parseInput('PublicTokenExchangeMemo.exchange', exchangeInputSchema, { publicToken, signal });
       const key = createHash('sha256').update(publicToken).digest('hex');
       const existing = entries.get(key);
       if (existing && existing.expiresAt > now()) return existing.promise;
