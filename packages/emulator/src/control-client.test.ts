@@ -82,11 +82,17 @@ describe('control client', () => {
     await expect(emulator.control.removeFault('')).rejects.toMatchObject({ field: 'id' });
     await expect(emulator.control.plaid.repairItem('')).rejects.toMatchObject({ field: 'itemId' });
     expect(() => createControlClient('not a url')).toThrow(EmulatorInputError);
+    expect(() => createControlClient('ftp://127.0.0.1:1')).toThrow(EmulatorInputError);
+    await expect(emulator.control.request('get post', '/__emulator/health')).rejects.toMatchObject({
+      field: 'method',
+    });
     await expect(emulator.control.request('GET', '/elsewhere')).rejects.toMatchObject({ field: 'path' });
     const webhooks = emulator.control.webhooks as (options: unknown) => Promise<unknown>;
     await expect(webhooks({ provider: 'stripe' })).rejects.toMatchObject({ field: 'provider' });
     const rotate = emulator.control.plaid.rotateWebhookKey as (options: unknown) => Promise<unknown>;
     await expect(rotate({ expirePrevious: 'yes' })).rejects.toMatchObject({ field: 'expirePrevious' });
+    await expect(webhooks('plaid')).rejects.toMatchObject({ name: 'EmulatorInputError', field: 'options' });
+    await expect(rotate(null)).rejects.toMatchObject({ name: 'EmulatorInputError', field: 'options' });
     await expect(emulator.control.plaid.expireWebhookKey('')).rejects.toMatchObject({ field: 'keyId' });
   });
 

@@ -101,7 +101,9 @@ export interface EmulatorControlClient {
 export function createControlClient(baseUrl: string): EmulatorControlClient {
   let origin: string;
   try {
-    origin = new URL(baseUrl).origin;
+    const url = new URL(baseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not http(s)');
+    origin = url.origin;
   } catch {
     throw new EmulatorInputError('baseUrl', 'must be an absolute http URL');
   }
@@ -167,6 +169,11 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
     return fault as unknown as FaultRule;
   };
 
+  const optionsOf = (value: unknown): Record<string, unknown> => {
+    if (!isPlainObject(value)) throw new EmulatorInputError('options', 'must be an object');
+    return value;
+  };
+
   const itemPath = (itemId: string, action: string) => {
     if (typeof itemId !== 'string' || itemId.length === 0) {
       throw new EmulatorInputError('itemId', 'must be a non-empty string');
@@ -192,7 +199,7 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
 
   return {
     async webhooks(options = {}) {
-      const filter = objectOf(options, 'options');
+      const filter = optionsOf(options);
       const provider = filter['provider'];
       if (provider !== undefined && provider !== 'plaid' && provider !== 'dwolla') {
         throw new EmulatorInputError('provider', "must be 'plaid' or 'dwolla'");
@@ -272,7 +279,7 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
         return keysOf(await call('GET', '/__emulator/plaid/webhook-keys'));
       },
       async rotateWebhookKey(options = {}) {
-        const input = objectOf(options, 'options');
+        const input = optionsOf(options);
         const expirePrevious = input['expirePrevious'];
         if (expirePrevious !== undefined && typeof expirePrevious !== 'boolean') {
           throw new EmulatorInputError('expirePrevious', 'must be a boolean');
@@ -302,7 +309,7 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
         return keyOf(objectOf(await call('POST', path), 'expire answer')['key']);
       },
     },
-    request(method, path, body) {
+    async request(method, path, body) {
       if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) {
         throw new EmulatorInputError('method', 'must be an HTTP method name');
       }
