@@ -94,13 +94,7 @@ export function createEmulatorServer(options: EmulatorServerOptions): EmulatorSe
       await applyFault(fault, module, request, outgoing);
       return;
     }
-    send(
-      outgoing,
-      await safely(
-        () => module.handle(request),
-        () => module.faultResponse(500, {}),
-      ),
-    );
+    send(outgoing, await handleSafely(module, request));
   };
 
   const applyFault = async (
@@ -129,19 +123,10 @@ export function createEmulatorServer(options: EmulatorServerOptions): EmulatorSe
       case 'delay':
         await delay(fault.delayMs ?? 0);
         if (closing || outgoing.destroyed) return;
-        send(
-          outgoing,
-          await safely(
-            () => module.handle(request),
-            () => module.faultResponse(500, {}),
-          ),
-        );
+        send(outgoing, await handleSafely(module, request));
         return;
       case 'lost_response':
-        await safely(
-          () => module.handle(request),
-          () => module.faultResponse(500, {}),
-        );
+        await handleSafely(module, request);
         outgoing.socket?.destroy();
         return;
     }
@@ -182,6 +167,14 @@ async function safely(
   } catch {
     return fallback();
   }
+}
+
+/** Lets the module handle the request; a handler that throws becomes the provider's own 500 answer. */
+function handleSafely(module: ProviderModule, request: EmulatorRequest): Promise<EmulatorResponse> {
+  return safely(
+    () => module.handle(request),
+    () => module.faultResponse(500, {}),
+  );
 }
 
 function tooLargeControl(): EmulatorResponse {
