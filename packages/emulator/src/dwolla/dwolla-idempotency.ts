@@ -43,10 +43,11 @@ export function createDwollaIdempotency(state: DwollaState, clock: EmulatorClock
     replay(request) {
       const key = idempotencyKey(request);
       if (request.method !== 'POST' || key === undefined) return undefined;
-      const stored = state.idempotency.get(recordKey(key, request));
+      const record = recordKey(key, request);
+      const stored = state.idempotency.get(record);
       if (!stored) return undefined;
       if (clock.now() >= stored.expiresAt) {
-        state.idempotency.delete(recordKey(key, request));
+        state.idempotency.delete(record);
         return undefined;
       }
       return stored.response;
