@@ -37,7 +37,7 @@ function networkReason(error: unknown): NetworkErrorReason {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') {
     return 'unreachable';
   }
-  if (code === 'ECONNRESET' || code.startsWith('UND_ERR') || code === 'EPIPE') return 'reset';
+  // ECONNRESET, EPIPE, undici's UND_ERR_* and anything else: the connection failed before an answer.
   return 'reset';
 }
 

@@ -54,6 +54,16 @@ const BODY_TOKENS: readonly { key: string; kind: PlaidTokenKind }[] = [
   { key: 'public_token', kind: 'public' },
 ];
 
+/** The body of `/accounts/get` and `/auth/get`: the access token and, when given, the account filter. */
+function accountsBody(data: {
+  accessToken: string;
+  accountIds?: string[] | undefined;
+}): Record<string, unknown> {
+  const body: Record<string, unknown> = { access_token: data.accessToken };
+  if (data.accountIds !== undefined) body.options = { account_ids: data.accountIds };
+  return body;
+}
+
 /**
  * Creates a Plaid client (sandbox by default) that validates every input and answer, retries transient
  * failures, refuses tokens from another environment before any network call and never leaks secrets.
@@ -153,9 +163,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
     async getAccounts(input, options) {
       const { data, signal } = accessTokenCall('getAccounts', accountsInputSchema, input, options);
-      const body: Record<string, unknown> = { access_token: data.accessToken };
-      if (data.accountIds !== undefined) body.options = { account_ids: data.accountIds };
-      const answer = await send('/accounts/get', body, accountsGetResponseSchema, signal);
+      const answer = await send('/accounts/get', accountsBody(data), accountsGetResponseSchema, signal);
       return {
         accounts: answer.accounts.map(toPlaidAccount),
         item: toPlaidItem(answer.item),
@@ -165,9 +173,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
     async getAuth(input, options) {
       const { data, signal } = accessTokenCall('getAuth', accountsInputSchema, input, options);
-      const body: Record<string, unknown> = { access_token: data.accessToken };
-      if (data.accountIds !== undefined) body.options = { account_ids: data.accountIds };
-      const answer = await send('/auth/get', body, authGetResponseSchema, signal);
+      const answer = await send('/auth/get', accountsBody(data), authGetResponseSchema, signal);
       return {
         accounts: answer.accounts.map(toPlaidAccount),
         numbers: {
