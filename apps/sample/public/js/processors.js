@@ -3,7 +3,8 @@ import { renderError } from './errors.js';
 import { linkSource, onStateChange, state, update } from './state.js';
 import { runWithProgress } from './steps.js';
 
-function setBusy(busy) {
+/** Marks the action buttons busy while a flow runs (they stay disabled), or frees them again. */
+export function setBusy(busy) {
   for (const id of ['run-stripe', 'run-dwolla', 'settle-payment', 'reset-login', 'reconnect', 'open-link']) {
     byId(id).dataset.busy = busy ? 'true' : '';
   }
@@ -115,5 +116,3 @@ export function initProcessors() {
   onStateChange(refreshButtons);
   refreshButtons();
 }
-
-export { setBusy };

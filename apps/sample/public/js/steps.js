@@ -43,7 +43,7 @@ function stepItem(step) {
 }
 
 /** Renders a list of step states. */
-export function renderSteps(list, steps) {
+function renderSteps(list, steps) {
   list.replaceChildren(...steps.map(stepItem));
 }
 
