@@ -103,6 +103,8 @@ const schemaSchema = z.custom<z.ZodType>(
 interface SendOptions {
   method: 'GET' | 'POST';
   url: string;
+  /** The id-free endpoint name of `url`, for errors and logs. */
+  endpoint: string;
   body?: Record<string, unknown>;
   idempotencyKey?: string;
   signal?: AbortSignal | undefined;
@@ -146,14 +148,14 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
   });
   const resolveUrl = (pathOrUrl: string): string => resolveDwollaUrl(baseUrl, officialHost, pathOrUrl);
 
-  async function sendOnce(request: SendOptions, endpoint: string, token: string): Promise<HttpResponse> {
+  async function sendOnce(request: SendOptions, token: string): Promise<HttpResponse> {
     registerSecret(token);
     const headers: Record<string, string> = { Accept: DWOLLA_MEDIA_TYPE, Authorization: `Bearer ${token}` };
     if (request.body !== undefined) headers['Content-Type'] = DWOLLA_MEDIA_TYPE;
     if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
     return sendHttpRequest({
       provider: 'dwolla',
-      endpoint,
+      endpoint: request.endpoint,
       url: request.url,
       method: request.method,
       headers,
@@ -166,12 +168,12 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
   }
 
   async function send(request: SendOptions): Promise<HttpResponse> {
-    const endpoint = endpointName(request.url, baseUrl);
+    const { endpoint } = request;
     let refreshedAfter401 = false;
     return withRetry(
       async () => {
         const token = await tokens.getToken(request.signal);
-        let response = await sendOnce(request, endpoint, token);
+        let response = await sendOnce(request, token);
         if (response.status === 401 && !refreshedAfter401) {
           const error = createDwollaApiError(response, {
             method: request.method,
@@ -182,7 +184,7 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
             refreshedAfter401 = true;
             logger.debug(`dwolla: ${error.code} on ${endpoint}; refreshing the token once`, { endpoint });
             tokens.invalidate(token);
-            response = await sendOnce(request, endpoint, await tokens.getToken(request.signal));
+            response = await sendOnce(request, await tokens.getToken(request.signal));
           }
         }
         if (response.status >= 400) {
@@ -254,8 +256,10 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
       const opts = parseInput('DwollaClient.get', getOptionsSchema, callOptions);
       const url = new URL(resolveUrl(path));
       for (const [name, value] of Object.entries(opts?.query ?? {})) url.searchParams.set(name, value);
-      const response = await send({ method: 'GET', url: url.toString(), signal: opts?.signal });
-      return parseBody(schema, response, endpointName(url.toString(), baseUrl));
+      const href = url.toString();
+      const endpoint = endpointName(href, baseUrl);
+      const response = await send({ method: 'GET', url: href, endpoint, signal: opts?.signal });
+      return parseBody(schema, response, endpoint);
     },
     async post(pathOrUrl, body, schema, callOptions) {
       const path = parseInput('DwollaClient.post', pathSchema, pathOrUrl);
@@ -264,14 +268,16 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
       const opts = parseInput('DwollaClient.post', postOptionsSchema, callOptions);
       const idempotencyKey = opts?.idempotencyKey ?? randomUUID();
       const url = resolveUrl(path);
+      const endpoint = endpointName(url, baseUrl);
       const response = await send({
         method: 'POST',
         url,
+        endpoint,
         body: payload,
         idempotencyKey,
         signal: opts?.signal,
       });
-      return { ...parseBody(schema, response, endpointName(url, baseUrl)), idempotencyKey };
+      return { ...parseBody(schema, response, endpoint), idempotencyKey };
     },
     async create(pathOrUrl, body, callOptions) {
       const path = parseInput('DwollaClient.create', pathSchema, pathOrUrl);
@@ -283,6 +289,7 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
       const response = await send({
         method: 'POST',
         url,
+        endpoint,
         body: payload,
         idempotencyKey,
         signal: opts?.signal,
