@@ -94,6 +94,9 @@ const depsSchema = z.object({
   ),
 });
 
+const fundingSourceArgumentSchema = z.object({ fundingSource: fundingSourceReferenceSchema });
+const customerArgumentSchema = z.object({ customer: customerReferenceSchema });
+
 /** Creates the Dwolla adapter (processor `dwolla`) from a Plaid client and a Dwolla client. */
 export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient }): DwollaAdapter {
   const { plaid, dwolla } = parseInput('createDwollaAdapter', depsSchema, deps);
@@ -162,7 +165,7 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
     },
 
     async getFundingSource(reference, options) {
-      const ref = parseInput('getFundingSource', z.object({ fundingSource: fundingSourceReferenceSchema }), {
+      const ref = parseInput('getFundingSource', fundingSourceArgumentSchema, {
         fundingSource: reference,
       }).fundingSource;
       const signal = signalOf('getFundingSource', options);
@@ -174,7 +177,7 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
     },
 
     async listFundingSources(reference, options) {
-      const ref = parseInput('listFundingSources', z.object({ customer: customerReferenceSchema }), {
+      const ref = parseInput('listFundingSources', customerArgumentSchema, {
         customer: reference,
       }).customer;
       const parsedOptions = parseInput('listFundingSources', listFundingSourcesOptionsSchema, options);
@@ -189,13 +192,9 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
     },
 
     async removeFundingSource(reference, options) {
-      const ref = parseInput(
-        'removeFundingSource',
-        z.object({ fundingSource: fundingSourceReferenceSchema }),
-        {
-          fundingSource: reference,
-        },
-      ).fundingSource;
+      const ref = parseInput('removeFundingSource', fundingSourceArgumentSchema, {
+        fundingSource: reference,
+      }).fundingSource;
       const signal = signalOf('removeFundingSource', options);
       const id = resolveResourceId(dwolla, ref, 'funding-sources', {
         operation: 'removeFundingSource',
