@@ -5,7 +5,7 @@ import type { ProviderCall } from '../calls/provider-call.js';
 import { SampleError } from '../errors/sample-error.js';
 import type { ItemStore } from '../items/item-store.js';
 import type { SampleProviders } from '../providers/sample-providers.js';
-import { type FlowOutcome, runFlow } from './flow-outcome.js';
+import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
 import { customerSchema, linkSourceSchema, runIdSchema } from './flow-schemas.js';
 import { PREPARE_ITEM_STEPS, prepareItem } from './prepare-item.js';
 import type { StepDefinition, StepListener } from './step-runner.js';
@@ -65,7 +65,7 @@ export async function runDwollaFlow(
   input: z.input<typeof dwollaFlowInputSchema>,
   listener: StepListener,
 ): Promise<FlowOutcome<DwollaFlowResult>> {
-  const runId = typeof input?.runId === 'string' && input.runId.trim() !== '' ? input.runId : 'invalid-run';
+  const runId = runIdOf(input);
   return runFlow({ runId, flow: 'dwolla', steps: DWOLLA_FLOW_STEPS, listener }, async (runner) => {
     const parsed = parseInput('runDwollaFlow', dwollaFlowInputSchema, input);
     const dwolla = requireDwolla(deps.providers);

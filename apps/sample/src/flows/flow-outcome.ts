@@ -29,6 +29,15 @@ const optionsSchema = z.object({
   listener: functionSchema<StepListener>(),
 });
 
+/**
+ * The run id a flow reports its progress under: the caller's `runId` when it is a non-empty string, else
+ * `invalid-run` (the flow still starts, and its input validation then fails with the field named).
+ */
+export function runIdOf(input: unknown): string {
+  const runId = (input as { runId?: unknown } | null | undefined)?.runId;
+  return typeof runId === 'string' && runId.trim() !== '' ? runId : 'invalid-run';
+}
+
 /** Runs `work` with a fresh step runner and turns a thrown error into a failed outcome (never throws). */
 export async function runFlow<R>(
   options: { runId: string; flow: string; steps: readonly StepDefinition[]; listener: StepListener },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ItemStore } from '../items/item-store.js';
 import type { SampleProviders } from '../providers/sample-providers.js';
 import { completeEmulatedLink } from './emulated-link.js';
-import { type FlowOutcome, runFlow } from './flow-outcome.js';
+import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
 import { runIdSchema } from './flow-schemas.js';
 import type { StepDefinition, StepListener, StepRunner } from './step-runner.js';
 
@@ -79,7 +79,7 @@ export async function runResetLoginFlow(
   input: z.input<typeof itemActionInputSchema>,
   listener: StepListener,
 ): Promise<FlowOutcome<ItemHealth>> {
-  const runId = typeof input?.runId === 'string' && input.runId.trim() !== '' ? input.runId : 'invalid-run';
+  const runId = runIdOf(input);
   return runFlow({ runId, flow: 'reset_login', steps: RESET_LOGIN_STEPS, listener }, async (runner) => {
     const parsed = parseInput('runResetLoginFlow', itemActionInputSchema, input);
     const accessToken = deps.items.accessTokenOf(parsed.itemId);
@@ -104,7 +104,7 @@ export async function runReconnectFlow(
   input: z.input<typeof reconnectInputSchema>,
   listener: StepListener,
 ): Promise<FlowOutcome<ReconnectResult>> {
-  const runId = typeof input?.runId === 'string' && input.runId.trim() !== '' ? input.runId : 'invalid-run';
+  const runId = runIdOf(input);
   return runFlow({ runId, flow: 'reconnect', steps: RECONNECT_STEPS, listener }, async (runner) => {
     const parsed = parseInput('runReconnectFlow', reconnectInputSchema, input);
     const accessToken = deps.items.accessTokenOf(parsed.itemId);

@@ -2,7 +2,7 @@ import { parseInput } from '@achbridge/core';
 import type { PaymentSummary } from '@achbridge/stripe';
 import { z } from 'zod';
 import type { SampleProviders } from '../providers/sample-providers.js';
-import { type FlowOutcome, runFlow } from './flow-outcome.js';
+import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
 import { runIdSchema } from './flow-schemas.js';
 import type { StepDefinition, StepListener } from './step-runner.js';
 import { requireStripe } from './stripe-flow.js';
@@ -35,7 +35,7 @@ export async function runSettleFlow(
   listener: StepListener,
   onClockAdvanced: (offsetMs: number) => void = () => {},
 ): Promise<FlowOutcome<PaymentSummary>> {
-  const runId = typeof input?.runId === 'string' && input.runId.trim() !== '' ? input.runId : 'invalid-run';
+  const runId = runIdOf(input);
   return runFlow({ runId, flow: 'settle', steps: SETTLE_FLOW_STEPS, listener }, async (runner) => {
     const parsed = parseInput('runSettleFlow', settleFlowInputSchema, input);
     const stripe = requireStripe(deps.providers);

@@ -5,7 +5,7 @@ import type { ProviderCall } from '../calls/provider-call.js';
 import { SampleError } from '../errors/sample-error.js';
 import type { ItemStore } from '../items/item-store.js';
 import type { SampleProviders } from '../providers/sample-providers.js';
-import { type FlowOutcome, runFlow } from './flow-outcome.js';
+import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
 import { customerSchema, linkSourceSchema, runIdSchema } from './flow-schemas.js';
 import { PREPARE_ITEM_STEPS, prepareItem } from './prepare-item.js';
 import type { StepDefinition, StepListener } from './step-runner.js';
@@ -80,7 +80,7 @@ export async function runStripeFlow(
   input: z.input<typeof stripeFlowInputSchema>,
   listener: StepListener,
 ): Promise<FlowOutcome<StripeFlowResult>> {
-  const runId = typeof input?.runId === 'string' && input.runId.trim() !== '' ? input.runId : 'invalid-run';
+  const runId = runIdOf(input);
   return runFlow({ runId, flow: 'stripe', steps: STRIPE_FLOW_STEPS, listener }, async (runner) => {
     const parsed = parseInput('runStripeFlow', stripeFlowInputSchema, input);
     const stripe = requireStripe(deps.providers);
