@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { registerSecret } from './redact.js';
+import { parseInput } from './validate.js';
 
 /** Describes one setting that may come from an option or an environment variable. */
 export interface SettingSource {
@@ -15,8 +17,17 @@ export interface SettingSource {
   secret?: boolean;
 }
 
+const settingSourceSchema = z.object({
+  value: z.string({ error: 'must be a string when given' }).optional(),
+  environmentVariable: z.string().min(1, 'must name an environment variable'),
+  optionName: z.string().min(1, 'must name the option'),
+  description: z.string().min(1, 'must describe the setting'),
+  secret: z.boolean().optional(),
+});
+
 /** Resolves a setting from its option or environment variable; throws a ConfigError naming both. */
 export function loadSetting(source: SettingSource): string {
+  parseInput('loadSetting', settingSourceSchema, source);
   const value = source.value ?? process.env[source.environmentVariable];
   if (value === undefined || value.trim() === '') {
     throw new ConfigError(
@@ -30,6 +41,7 @@ export function loadSetting(source: SettingSource): string {
 
 /** Returns a function that resolves the setting once, on first call, so construction never throws. */
 export function lazySetting(source: SettingSource): () => string {
+  parseInput('lazySetting', settingSourceSchema, source);
   let cached: string | undefined;
   if (source.secret) registerSecret(source.value);
   return () => {
