@@ -20,6 +20,17 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/**
+ * Reads a JSON request body as an object whose fields the flow then validates; an empty body, an array or a
+ * scalar counts as `{}` (the flow's own validation then names the missing field).
+ */
+export async function readObjectBody(c: Context): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(c);
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
+}
+
 /** Reads a JSON request body and validates it with `schema` (400 naming the field when it does not match). */
 export async function readValidBody<S extends z.ZodType>(
   c: Context,

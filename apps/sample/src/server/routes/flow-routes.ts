@@ -7,18 +7,12 @@ import { runSettleFlow } from '../../flows/settle-flow.js';
 import { requireStripe, runStripeFlow } from '../../flows/stripe-flow.js';
 import type { SampleAppDeps } from '../app-deps.js';
 import { clientContext } from '../client-context.js';
-import { readJsonBody } from '../read-json-body.js';
+import { readObjectBody } from '../read-json-body.js';
 import { parseRouteArgs } from '../route-args.js';
 
 const paymentIdSchema = z.object({
   paymentIntentId: z.string().regex(/^pi_[A-Za-z0-9]+$/, 'must be a Stripe PaymentIntent id (pi_...)'),
 });
-
-function objectBody(body: unknown): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body)
-    ? (body as Record<string, unknown>)
-    : {};
-}
 
 /** `/api/flows/stripe`, `/api/flows/dwolla`, and the payment routes (status, simulated settlement). */
 export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
@@ -28,7 +22,7 @@ export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
   };
 
   app.post('/api/flows/stripe', async (c) => {
-    const body = objectBody(await readJsonBody(c));
+    const body = await readObjectBody(c);
     const outcome = await runStripeFlow(
       deps,
       {
@@ -42,7 +36,7 @@ export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
   });
 
   app.post('/api/flows/dwolla', async (c) => {
-    const body = objectBody(await readJsonBody(c));
+    const body = await readObjectBody(c);
     const outcome = await runDwollaFlow(
       deps,
       { customer: DEMO_CUSTOMER, ...body } as Parameters<typeof runDwollaFlow>[1],
@@ -59,7 +53,7 @@ export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
   });
 
   app.post('/api/payments/:paymentIntentId/settle', async (c) => {
-    const body = objectBody(await readJsonBody(c));
+    const body = await readObjectBody(c);
     const outcome = await runSettleFlow(
       deps,
       { ...body, paymentIntentId: c.req.param('paymentIntentId') } as Parameters<typeof runSettleFlow>[1],

@@ -1,14 +1,8 @@
 import type { Hono } from 'hono';
 import { readItemHealth, runReconnectFlow, runResetLoginFlow } from '../../flows/item-health-flows.js';
 import type { SampleAppDeps } from '../app-deps.js';
-import { readJsonBody } from '../read-json-body.js';
+import { readObjectBody } from '../read-json-body.js';
 import { parseRouteArgs } from '../route-args.js';
-
-function objectBody(body: unknown): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body)
-    ? (body as Record<string, unknown>)
-    : {};
-}
 
 /** `/api/items`: the linked Items (never their tokens), their health, reset_login and update-mode reconnect. */
 export function registerItemRoutes(app: Hono, deps: SampleAppDeps): void {
@@ -24,7 +18,7 @@ export function registerItemRoutes(app: Hono, deps: SampleAppDeps): void {
   );
 
   app.post('/api/items/:itemId/reset_login', async (c) => {
-    const body = objectBody(await readJsonBody(c));
+    const body = await readObjectBody(c);
     const outcome = await runResetLoginFlow(
       healthDeps(),
       { ...body, itemId: c.req.param('itemId') } as Parameters<typeof runResetLoginFlow>[1],
@@ -34,7 +28,7 @@ export function registerItemRoutes(app: Hono, deps: SampleAppDeps): void {
   });
 
   app.post('/api/items/:itemId/reconnect', async (c) => {
-    const body = objectBody(await readJsonBody(c));
+    const body = await readObjectBody(c);
     const outcome = await runReconnectFlow(
       healthDeps(),
       { ...body, itemId: c.req.param('itemId') } as Parameters<typeof runReconnectFlow>[1],
