@@ -16,9 +16,11 @@ const modesSchema = z.object({
   stripeMode: z.enum(['test', 'live']),
 });
 
+const keyInputSchema = z.object({ key: z.string().min(1) });
+
 /** Reads the mode of a Stripe secret or restricted key; throws a ConfigError for any other key shape. */
 export function stripeModeOfKey(key: string): StripeMode {
-  parseInput('stripeModeOfKey', z.object({ key: z.string().min(1) }), { key });
+  parseInput('stripeModeOfKey', keyInputSchema, { key });
   if (/^(?:sk|rk)_test_/.test(key)) return 'test';
   if (/^(?:sk|rk)_live_/.test(key)) return 'live';
   if (/^pk_(?:test|live)_/.test(key)) {
