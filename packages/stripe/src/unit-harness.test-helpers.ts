@@ -13,10 +13,13 @@ export const STRIPE_HOST = 'https://api.stripe.com';
 export const TEST_KEY = 'sk_test_unitTestKeyForAchbridge0001';
 /** A live mode key (never a real one). */
 export const LIVE_KEY = 'sk_live_unitTestKeyForAchbridge0001';
-/** Plaid tokens in the documented `<type>-<env>-<id>` format. */
+/** A Sandbox public token in the documented `<type>-<env>-<id>` format. */
 export const PUBLIC_TOKEN = 'public-sandbox-5c224a01-8314-4491-a06f-39e193d5cddc';
+/** A Sandbox access token in the documented `<type>-<env>-<id>` format. */
 export const ACCESS_TOKEN = 'access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6';
+/** The Plaid Item id the mocked exchange returns. */
 export const ITEM_ID = 'M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op';
+/** The Plaid account id the tests link. */
 export const ACCOUNT_ID = 'vzeNDwK7KQIm4yEog683uElbp9GRLEFXGK98D';
 
 type StripeObjects = Record<
