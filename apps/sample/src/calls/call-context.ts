@@ -9,17 +9,15 @@ export type CallSink = (call: ProviderCall) => void;
 
 const storage = new AsyncLocalStorage<CallSink>();
 
+const callSinkArgsSchema = z.object({
+  sink: functionSchema<CallSink>(),
+  work: functionSchema<() => Promise<unknown>>(),
+});
+
 /** Runs `work` so that every provider call it makes (directly or through adapters) reaches `sink`. */
 export function withCallSink<T>(sink: CallSink, work: () => Promise<T>): Promise<T> {
-  const parsed = parseInput(
-    'withCallSink',
-    z.object({
-      sink: functionSchema<CallSink>(),
-      work: functionSchema<() => Promise<T>>(),
-    }),
-    { sink, work },
-  );
-  return storage.run(parsed.sink, parsed.work);
+  parseInput('withCallSink', callSinkArgsSchema, { sink, work });
+  return storage.run(sink, work);
 }
 
 const callSchema = z.object({
@@ -33,9 +31,11 @@ const callSchema = z.object({
 /** Token shapes that may appear in a provider path (Stripe's `GET /v1/tokens/btok_...`) and are secret. */
 const PATH_SECRETS = /\b(?:btok|tok|ba_tok)_[A-Za-z0-9]+/g;
 
+const endpointSchema = z.string();
+
 /** Removes secrets from a recorded path: registered secrets, token shapes, and any query string. */
 export function sanitizeEndpoint(endpoint: string): string {
-  const path = parseInput('sanitizeEndpoint', z.string(), endpoint).split('?')[0] ?? '';
+  const path = parseInput('sanitizeEndpoint', endpointSchema, endpoint).split('?')[0] ?? '';
   return redactSecrets(path).replace(PATH_SECRETS, REDACTED);
 }
 

@@ -62,11 +62,11 @@ async function healthStep(
   });
 }
 
+const itemIdOnlySchema = itemActionInputSchema.pick({ itemId: true });
+
 /** Reads an Item's health (status, error with category/remediation, recommended action). */
 export async function readItemHealth(deps: ItemHealthDeps, itemId: string): Promise<ItemHealth> {
-  const parsed = parseInput('readItemHealth', z.object({ itemId: itemActionInputSchema.shape.itemId }), {
-    itemId,
-  });
+  const parsed = parseInput('readItemHealth', itemIdOnlySchema, { itemId });
   return getItemHealth({ plaid: deps.providers.plaid, accessToken: deps.items.accessTokenOf(parsed.itemId) });
 }
 

@@ -9,6 +9,14 @@ import type { StepDefinition, StepRunner } from './step-runner.js';
 
 const isFunction = functionSchema<(...args: never[]) => unknown>();
 
+const prepareItemArgsSchema = z.object({
+  runner: z.looseObject({ run: isFunction, skip: isFunction }),
+  deps: z.looseObject({ plaid: z.looseObject({}), items: z.looseObject({}) }),
+  source: z.looseObject({}),
+  accountId: z.string().min(1, 'must be a Plaid account_id'),
+  operation: z.string().min(1),
+});
+
 /** The two steps every processor flow starts with. */
 export const PREPARE_ITEM_STEPS: readonly StepDefinition[] = [
   { id: 'duplicate', label: 'Duplicate-Item check (institution + account name + mask, before exchange)' },
@@ -51,17 +59,7 @@ export async function prepareItem(
   accountId: string,
   operation: string,
 ): Promise<PreparedItem> {
-  parseInput(
-    'prepareItem',
-    z.object({
-      runner: z.looseObject({ run: isFunction, skip: isFunction }),
-      deps: z.looseObject({ plaid: z.looseObject({}), items: z.looseObject({}) }),
-      source: z.looseObject({}),
-      accountId: z.string().min(1, 'must be a Plaid account_id'),
-      operation: z.string().min(1),
-    }),
-    { runner, deps, source, accountId, operation },
-  );
+  parseInput('prepareItem', prepareItemArgsSchema, { runner, deps, source, accountId, operation });
   if (source.itemId !== undefined) {
     const item = deps.items.get(source.itemId);
     const account = chooseAccount(item.accounts, accountId, operation);

@@ -40,6 +40,8 @@ export interface ItemStore {
 }
 
 const itemIdSchema = z.string().trim().min(1, 'must be a non-empty Plaid item_id');
+const getSchema = z.object({ itemId: itemIdSchema });
+
 const querySchema = z.object({
   institutionId: z.string().min(1),
   accountName: z.string(),
@@ -64,7 +66,7 @@ export function createItemStore(): ItemStore {
   const tokens = new Map<string, string>();
 
   const get = (itemId: string): LinkedItem => {
-    const id = parseInput('ItemStore.get', z.object({ itemId: itemIdSchema }), { itemId }).itemId;
+    const id = parseInput('ItemStore.get', getSchema, { itemId }).itemId;
     const item = items.get(id);
     if (item === undefined) {
       throw new SampleError(

@@ -29,6 +29,10 @@ const setAccessTokenSchema = z.object({
   allow_duplicate: z.boolean().default(false),
 });
 
+const plaidErrorCodeSchema = z.object({
+  code: z.string().regex(/^[A-Za-z_]{1,80}$/, 'must be a Plaid error_code'),
+});
+
 /** Link routes named like Plaid's quickstart (`/api/create_link_token`, `/api/set_access_token`) plus the emulated Link. */
 export function registerLinkRoutes(app: Hono, deps: SampleAppDeps): void {
   parseRouteArgs('registerLinkRoutes', app, deps);
@@ -94,13 +98,9 @@ export function registerLinkRoutes(app: Hono, deps: SampleAppDeps): void {
   });
 
   app.get('/api/plaid_errors/:code', (c) => {
-    const { code } = parseInput(
-      'GET /api/plaid_errors/:code',
-      z.object({ code: z.string().regex(/^[A-Za-z_]{1,80}$/, 'must be a Plaid error_code') }),
-      {
-        code: c.req.param('code'),
-      },
-    );
+    const { code } = parseInput('GET /api/plaid_errors/:code', plaidErrorCodeSchema, {
+      code: c.req.param('code'),
+    });
     return c.json(describePlaidError(code));
   });
 }
