@@ -8,8 +8,14 @@ import { decodeCompactJws } from './compact-jws.js';
 import { parsePlaidWebhook } from './parse-plaid-webhook.js';
 import type { PlaidWebhookEvent } from './plaid-webhook-events.js';
 import { WEBHOOK_KEY_PATH } from './plaid-webhook-key.js';
-import { bodyMatchesSha256, isSha256Hex, type RawWebhookBody, rawBodyText } from './raw-body.js';
-import { readHeader, type WebhookHeaders } from './webhook-headers.js';
+import {
+  bodyMatchesSha256,
+  isRawWebhookBody,
+  isSha256Hex,
+  type RawWebhookBody,
+  textOfRawBody,
+} from './raw-body.js';
+import { lookupHeader, type WebhookHeaders } from './webhook-headers.js';
 import { createWebhookKeyCache, type WebhookKeyClient } from './webhook-key-cache.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
@@ -65,11 +71,8 @@ const settingsSchema = z.object({
     .optional(),
 });
 
-const isBody = (value: unknown): value is RawWebhookBody =>
-  typeof value === 'string' || value instanceof Uint8Array || value instanceof ArrayBuffer;
-
 const deliverySchema = z.object({
-  body: z.custom<RawWebhookBody>(isBody, {
+  body: z.custom<RawWebhookBody>(isRawWebhookBody, {
     message:
       'expected the raw request body as a string, Buffer/Uint8Array or ArrayBuffer; parsed JSON cannot be verified (read the body before any JSON middleware)',
   }),
@@ -103,7 +106,7 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
     const signal = parseInput('PlaidWebhookVerifier.verify', callOptionsSchema, callOptions)?.signal;
     if (signal?.aborted) throw createAbortError('plaid', WEBHOOK_KEY_PATH, signal);
 
-    const header = readHeader(headers, PLAID_VERIFICATION_HEADER);
+    const header = lookupHeader(headers, PLAID_VERIFICATION_HEADER);
     if (header.found === 'none') {
       throw new WebhookVerificationError(
         'missing_header',
@@ -191,7 +194,7 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
         { kid },
       );
     }
-    return parsePlaidWebhook(rawBodyText(body));
+    return parsePlaidWebhook(textOfRawBody(body));
   }
 
   return { verify };

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InputValidationError } from '../errors.js';
 import { bodyMatchesSha256, isSha256Hex, rawBodyBytes, rawBodyText, sha256Hex } from './raw-body.js';
 
 describe('raw body helpers', () => {
@@ -40,5 +41,14 @@ describe('raw body helpers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('rejects a body that is not raw text or bytes with a typed error naming the field', () => {
+    for (const read of [rawBodyText, rawBodyBytes]) {
+      expect(() => read({ parsed: 'json' } as never)).toThrow(
+        expect.objectContaining({ code: 'INPUT_VALIDATION_ERROR', field: 'body' }),
+      );
+      expect(() => read(42 as never)).toThrow(InputValidationError);
+    }
   });
 });

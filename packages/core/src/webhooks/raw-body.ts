@@ -1,25 +1,49 @@
 import { Buffer } from 'node:buffer';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { parseInput } from '../validate.js';
 
 /** A webhook body exactly as received: the raw text or bytes, never re-serialized JSON. */
 export type RawWebhookBody = string | Uint8Array | ArrayBuffer;
 
-/** The raw body as bytes (strings are encoded as UTF-8). */
-export function rawBodyBytes(body: RawWebhookBody): Uint8Array {
+/** Whether `value` is a raw webhook body: a string, a Buffer/Uint8Array or an ArrayBuffer. */
+export function isRawWebhookBody(value: unknown): value is RawWebhookBody {
+  return typeof value === 'string' || value instanceof Uint8Array || value instanceof ArrayBuffer;
+}
+
+const rawBodyInputSchema = z.object({
+  body: z.custom<RawWebhookBody>(isRawWebhookBody, {
+    message: 'must be the raw body as a string, Buffer/Uint8Array or ArrayBuffer',
+  }),
+});
+
+function toBytes(body: RawWebhookBody): Uint8Array {
   if (typeof body === 'string') return new Uint8Array(Buffer.from(body, 'utf8'));
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   return body;
 }
 
+/** The text of a body already checked with `isRawWebhookBody`, decoded as UTF-8 (no second validation). */
+export function textOfRawBody(body: RawWebhookBody): string {
+  if (typeof body === 'string') return body;
+  return Buffer.from(toBytes(body)).toString('utf8');
+}
+
+/** The raw body as bytes (strings are encoded as UTF-8). */
+export function rawBodyBytes(body: RawWebhookBody): Uint8Array {
+  parseInput('rawBodyBytes', rawBodyInputSchema, { body });
+  return toBytes(body);
+}
+
 /** The raw body as text, decoded as UTF-8. */
 export function rawBodyText(body: RawWebhookBody): string {
-  if (typeof body === 'string') return body;
-  return Buffer.from(rawBodyBytes(body)).toString('utf8');
+  parseInput('rawBodyText', rawBodyInputSchema, { body });
+  return textOfRawBody(body);
 }
 
 /** Lowercase hex SHA-256 of the raw body bytes, as Plaid puts it in `request_body_sha256`. */
 export function sha256Hex(body: RawWebhookBody): string {
-  return createHash('sha256').update(rawBodyBytes(body)).digest('hex');
+  return createHash('sha256').update(toBytes(body)).digest('hex');
 }
 
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
@@ -32,7 +56,7 @@ export function isSha256Hex(claimedHex: string): boolean {
 /** Compares the body's SHA-256 with a claimed hex digest in constant time (crypto.timingSafeEqual). */
 export function bodyMatchesSha256(body: RawWebhookBody, claimedHex: string): boolean {
   if (!isSha256Hex(claimedHex)) return false;
-  const actual = createHash('sha256').update(rawBodyBytes(body)).digest();
+  const actual = createHash('sha256').update(toBytes(body)).digest();
   const claimed = Buffer.from(claimedHex, 'hex');
   return claimed.length === actual.length && timingSafeEqual(actual, claimed);
 }

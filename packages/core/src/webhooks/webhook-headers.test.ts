@@ -57,4 +57,13 @@ describe('readHeader', () => {
     }
     expect(readHeader(new Headers(), 'plaid-verification')).toEqual({ found: 'none' });
   });
+
+  it('rejects missing headers or an empty name with a typed error naming the field', () => {
+    expect(() => readHeader(null as never, 'plaid-verification')).toThrow(
+      expect.objectContaining({ code: 'INPUT_VALIDATION_ERROR', field: 'headers' }),
+    );
+    expect(() => readHeader({}, '')).toThrow(
+      expect.objectContaining({ code: 'INPUT_VALIDATION_ERROR', field: 'name' }),
+    );
+  });
 });

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { parseInput } from '../validate.js';
+
 /** Request headers as frameworks hand them over: a plain object, Node's IncomingHttpHeaders or a fetch `Headers`. */
 export type WebhookHeaders =
   | Headers
@@ -14,8 +17,21 @@ function hasGet(headers: WebhookHeaders): headers is { get(name: string): string
   return typeof (headers as { get?: unknown }).get === 'function';
 }
 
+const readHeaderInputSchema = z.object({
+  headers: z.custom<WebhookHeaders>((value) => typeof value === 'object' && value !== null, {
+    message: 'must be the request headers (plain object, IncomingHttpHeaders or Headers)',
+  }),
+  name: z.string().min(1, 'must be a header name'),
+});
+
 /** Reads a header case-insensitively from any supported headers shape; empty values count as missing. */
 export function readHeader(headers: WebhookHeaders, name: string): HeaderLookup {
+  parseInput('readHeader', readHeaderInputSchema, { headers, name });
+  return lookupHeader(headers, name);
+}
+
+/** `readHeader` for headers and a name already validated by the caller (no second validation). */
+export function lookupHeader(headers: WebhookHeaders, name: string): HeaderLookup {
   const wanted = name.toLowerCase();
   if (hasGet(headers)) {
     const value = headers.get(wanted);
