@@ -317,11 +317,19 @@ describe('createDwollaClient', () => {
     nockToken('bearer-secret-shaped-77');
     nock(SANDBOX)
       .get(`/funding-sources/${FS_ID}`)
-      .reply(400, { code: 'BadRequest', message: `echo bearer-secret-shaped-77 and ${TEST_SECRET}` });
+      .reply(400, {
+        code: 'ValidationError',
+        message: `echo bearer-secret-shaped-77 and ${TEST_SECRET}`,
+        _embedded: { errors: [{ code: 'Invalid', message: `echo ${TEST_SECRET}`, path: '/name' }] },
+      });
     const error = await testClient()
       .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
       .catch((e: unknown) => e);
-    for (const view of [String(error), JSON.stringify(error), (error as Error).stack ?? '']) {
+    const apiError = error as DwollaApiError;
+    const views = [String(error), JSON.stringify(error), apiError.stack ?? '', apiError.dwollaMessage];
+    views.push(...apiError.embeddedErrors.map((embedded) => embedded.message));
+    expect(apiError.embeddedErrors).toHaveLength(1);
+    for (const view of views) {
       expect(view).not.toContain('bearer-secret-shaped-77');
       expect(view).not.toContain(TEST_SECRET);
     }

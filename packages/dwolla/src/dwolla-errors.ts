@@ -5,6 +5,7 @@ import {
   ProviderError,
   parseJsonText,
   parseRetryAfter,
+  redactSecrets,
   setErrorMarker,
 } from '@achbridge/core';
 import { dwollaRemediation } from './dwolla-remediation.js';
@@ -49,7 +50,8 @@ export class DwollaApiError extends ProviderError {
   readonly aboutUrl: string | undefined;
 
   constructor(code: string, dwollaMessage: string, details: DwollaApiErrorDetails) {
-    const embedded = details.embeddedErrors ?? [];
+    // Dwolla's own text could echo a token from the request: keep only redacted copies on the error.
+    const embedded = (details.embeddedErrors ?? []).map((e) => ({ ...e, message: redactSecrets(e.message) }));
     const fields =
       embedded.length > 0
         ? ` [${embedded.map((e) => `${e.path || '(body)'}: ${e.code} ${e.message}`).join('; ')}]`
@@ -70,7 +72,7 @@ export class DwollaApiError extends ProviderError {
     this.name = 'DwollaApiError';
     this.method = details.method;
     this.endpoint = details.endpoint;
-    this.dwollaMessage = dwollaMessage;
+    this.dwollaMessage = redactSecrets(dwollaMessage);
     this.embeddedErrors = embedded;
     this.aboutUrl = details.aboutUrl;
     setErrorMarker(this, 'DwollaApiError');
