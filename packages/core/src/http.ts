@@ -136,7 +136,7 @@ export function parseRetryAfter(
   return Math.max(0, date - now);
 }
 
-/** Whether an HTTP status is worth retrying: 408, 429 and 5xx (409 is not: the provider decides per error code). */
+/** Whether an HTTP status is worth retrying: 408, 429 and 5xx (not 409: each adapter decides about conflicts itself). */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
