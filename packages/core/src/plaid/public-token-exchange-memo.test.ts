@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputValidationError } from '../errors.js';
+import { InputValidationError, NetworkError } from '../errors.js';
 import { createPublicTokenExchangeMemo } from './public-token-exchange-memo.js';
 
 const PUBLIC_TOKEN = 'public-sandbox-11111111-2222-3333-4444-555555555555';
@@ -74,5 +74,36 @@ describe('createPublicTokenExchangeMemo', () => {
     expect(() => createPublicTokenExchangeMemo({} as typeof plaid)).toThrow(
       expect.objectContaining({ code: 'INPUT_VALIDATION_ERROR', field: 'plaid' }),
     );
+  });
+});
+
+describe('createPublicTokenExchangeMemo with abort signals', () => {
+  it("one caller's abort releases that caller only; a concurrent caller exchanges again and gets the result", async () => {
+    let calls = 0;
+    const plaid = {
+      exchangePublicToken: (_input: { publicToken: string }, options?: { signal?: AbortSignal }) => {
+        calls += 1;
+        const signal = options?.signal;
+        if (calls === 1) {
+          // The first exchange hangs until its caller aborts, like a slow request.
+          return new Promise<never>((_resolve, reject) => {
+            signal?.addEventListener('abort', () =>
+              reject(new NetworkError('plaid', '/item/public_token/exchange', 'aborted', 'aborted')),
+            );
+          });
+        }
+        return Promise.resolve({ accessToken: 'access-sandbox-dddd-4', itemId: 'item-4', requestId: 'req' });
+      },
+    };
+    const memo = createPublicTokenExchangeMemo(plaid);
+    const first = new AbortController();
+    const second = new AbortController();
+    const aborted = memo.exchange(PUBLIC_TOKEN, first.signal);
+    const waiting = memo.exchange(PUBLIC_TOKEN, second.signal);
+    first.abort();
+    const error = await aborted.catch((caught: unknown) => caught);
+    expect(NetworkError.isInstance(error) && error.reason).toBe('aborted');
+    await expect(waiting).resolves.toEqual({ accessToken: 'access-sandbox-dddd-4', itemId: 'item-4' });
+    expect(calls).toBe(2);
   });
 });

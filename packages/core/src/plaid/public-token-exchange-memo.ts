@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { NetworkError } from '../errors.js';
+import { raceAbort } from '../retry.js';
 import { parseInput } from '../validate.js';
 import type { PlaidClient } from './plaid-client-types.js';
 
@@ -62,7 +64,10 @@ export function createPublicTokenExchangeMemo(
   const ttlMs = settings.ttlMs ?? 30 * 60 * 1000;
   const maxEntries = settings.maxEntries ?? 500;
   const now = settings.now ?? Date.now;
-  const entries = new Map<string, { promise: Promise<ExchangedPublicToken>; expiresAt: number }>();
+  const entries = new Map<
+    string,
+    { promise: Promise<ExchangedPublicToken>; expiresAt: number; signal: AbortSignal | undefined }
+  >();
 
   const prune = (): void => {
     const at = now();
@@ -76,21 +81,39 @@ export function createPublicTokenExchangeMemo(
     }
   };
 
+  const start = (key: string, publicToken: string, signal: AbortSignal | undefined) => {
+    prune();
+    const promise = plaid
+      .exchangePublicToken({ publicToken }, signal ? { signal } : {})
+      .then(({ accessToken, itemId }) => ({ accessToken, itemId }));
+    const entry = { promise, expiresAt: now() + ttlMs, signal };
+    entries.set(key, entry);
+    promise.catch(() => {
+      if (entries.get(key) === entry) entries.delete(key);
+    });
+    return entry;
+  };
+
   return {
     async exchange(publicToken, signal) {
       parseInput('PublicTokenExchangeMemo.exchange', exchangeInputSchema, { publicToken, signal });
       const key = createHash('sha256').update(publicToken).digest('hex');
-      const existing = entries.get(key);
-      if (existing && existing.expiresAt > now()) return existing.promise;
-      prune();
-      const promise = plaid
-        .exchangePublicToken({ publicToken }, signal ? { signal } : {})
-        .then(({ accessToken, itemId }) => ({ accessToken, itemId }));
-      entries.set(key, { promise, expiresAt: now() + ttlMs });
-      promise.catch(() => {
-        if (entries.get(key)?.promise === promise) entries.delete(key);
-      });
-      return promise;
+      for (;;) {
+        const existing = entries.get(key);
+        const entry = existing && existing.expiresAt > now() ? existing : start(key, publicToken, signal);
+        try {
+          return await raceAbort(entry.promise, signal, 'plaid', '/item/public_token/exchange');
+        } catch (error) {
+          // Another caller's abort ended the shared exchange: this caller was not aborted, so try again
+          // (the failed entry is already forgotten). Any other failure is everyone's.
+          const abortedByOther =
+            entry.signal !== signal &&
+            signal?.aborted !== true &&
+            NetworkError.isInstance(error) &&
+            error.reason === 'aborted';
+          if (!abortedByOther) throw error;
+        }
+      }
     },
   };
 }
