@@ -244,6 +244,26 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
     };
   }
 
+  /** POSTs `payload` with an Idempotency-Key (the caller's, or a new one reused across retries). */
+  async function sendPost(
+    path: string,
+    payload: Record<string, unknown> | undefined,
+    opts: { idempotencyKey?: string | undefined; signal?: AbortSignal | undefined } | undefined,
+  ) {
+    const idempotencyKey = opts?.idempotencyKey ?? randomUUID();
+    const url = resolveUrl(path);
+    const endpoint = endpointName(url, baseUrl);
+    const response = await send({
+      method: 'POST',
+      url,
+      endpoint,
+      body: payload,
+      idempotencyKey,
+      signal: opts?.signal,
+    });
+    return { response, endpoint, idempotencyKey };
+  }
+
   return {
     environment,
     baseUrl,
@@ -266,34 +286,14 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
       const payload = parseInput('DwollaClient.post', bodySchema, body);
       parseInput('DwollaClient.post', schemaSchema, schema);
       const opts = parseInput('DwollaClient.post', postOptionsSchema, callOptions);
-      const idempotencyKey = opts?.idempotencyKey ?? randomUUID();
-      const url = resolveUrl(path);
-      const endpoint = endpointName(url, baseUrl);
-      const response = await send({
-        method: 'POST',
-        url,
-        endpoint,
-        body: payload,
-        idempotencyKey,
-        signal: opts?.signal,
-      });
+      const { response, endpoint, idempotencyKey } = await sendPost(path, payload, opts);
       return { ...parseBody(schema, response, endpoint), idempotencyKey };
     },
     async create(pathOrUrl, body, callOptions) {
       const path = parseInput('DwollaClient.create', pathSchema, pathOrUrl);
       const payload = parseInput('DwollaClient.create', bodySchema, body);
       const opts = parseInput('DwollaClient.create', postOptionsSchema, callOptions);
-      const idempotencyKey = opts?.idempotencyKey ?? randomUUID();
-      const url = resolveUrl(path);
-      const endpoint = endpointName(url, baseUrl);
-      const response = await send({
-        method: 'POST',
-        url,
-        endpoint,
-        body: payload,
-        idempotencyKey,
-        signal: opts?.signal,
-      });
+      const { response, endpoint, idempotencyKey } = await sendPost(path, payload, opts);
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const location = response.headers.get('location') ?? undefined;
       const id = location === undefined ? undefined : idFromDwollaUrl(location);
