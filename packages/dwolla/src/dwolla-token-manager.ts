@@ -53,6 +53,7 @@ const settingsSchema = z.object({
   now: z.custom<() => number>(isFunction, 'expected a clock function').optional(),
 });
 const tokenSchema = z.string();
+const optionalSignalSchema = abortSignalSchema.optional();
 
 interface CachedToken {
   value: string;
@@ -127,7 +128,7 @@ export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings
 
   return {
     async getToken(rawSignal) {
-      const signal = parseInput('DwollaTokenManager.getToken', abortSignalSchema.optional(), rawSignal);
+      const signal = parseInput('DwollaTokenManager.getToken', optionalSignalSchema, rawSignal);
       if (signal?.aborted) throw createAbortError('dwolla', '/token', signal);
       if (cached && now() < cached.refreshAt) return cached.value;
       if (!inflight) {

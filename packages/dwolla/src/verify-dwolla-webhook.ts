@@ -42,6 +42,7 @@ const inputSchema = z.object({
   ),
   secret: z.string().min(1, 'must not be empty'),
 });
+const signInputSchema = inputSchema.pick({ body: true, secret: true });
 
 function bytesOf(body: DwollaWebhookBody): Buffer {
   if (typeof body === 'string') return Buffer.from(body, 'utf8');
@@ -69,7 +70,7 @@ function readHeader(headers: DwollaWebhookHeaders, name: string): string[] {
 
 /** The hex HMAC-SHA256 of a raw body keyed with the subscription secret, as Dwolla signs webhooks. */
 export function signDwollaWebhook(body: DwollaWebhookBody, secret: string): string {
-  const input = parseInput('signDwollaWebhook', inputSchema.pick({ body: true, secret: true }), {
+  const input = parseInput('signDwollaWebhook', signInputSchema, {
     body,
     secret,
   });

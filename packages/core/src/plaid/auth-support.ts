@@ -52,6 +52,7 @@ const clientSchema = z.custom<Pick<PlaidClient, 'getInstitutionById' | 'searchIn
     typeof (value as PlaidClient).searchInstitutions === 'function',
   { message: 'must be a Plaid client from createPlaidClient' },
 );
+const clientInputSchema = z.object({ client: clientSchema });
 
 /**
  * Applies the FAQ's compatibility rule to an institution: Stripe and Dwolla ACH need a US institution
@@ -100,7 +101,7 @@ export async function checkAuthSupport(
   input: { institutionId: string; countryCodes: string[] },
   options?: PlaidCallOptions,
 ): Promise<AuthSupport & { requestId: string }> {
-  const { client: plaid } = parseInput('checkAuthSupport', z.object({ client: clientSchema }), { client });
+  const { client: plaid } = parseInput('checkAuthSupport', clientInputSchema, { client });
   const data = parseInput('checkAuthSupport', checkInputSchema, input);
   const answer = await plaid.getInstitutionById(data, options);
   return { ...evaluateAuthSupport(answer.institution, data.countryCodes), requestId: answer.requestId };
@@ -112,9 +113,7 @@ export async function findAuthInstitutions(
   input: { query: string; countryCodes: string[] },
   options?: PlaidCallOptions,
 ): Promise<{ institutions: AuthSupport[]; requestId: string }> {
-  const { client: plaid } = parseInput('findAuthInstitutions', z.object({ client: clientSchema }), {
-    client,
-  });
+  const { client: plaid } = parseInput('findAuthInstitutions', clientInputSchema, { client });
   const data = parseInput('findAuthInstitutions', findInputSchema, input);
   const answer = await plaid.searchInstitutions(data, options);
   return {

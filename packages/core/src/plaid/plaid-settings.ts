@@ -30,6 +30,7 @@ const settingsSchema = z.strictObject({
     .custom<Logger>(isLogger, { message: 'must have debug, info, warn and error functions' })
     .optional(),
 });
+const optionalSettingsSchema = settingsSchema.optional();
 
 /** Settings after validation, with defaults applied. */
 export interface ResolvedPlaidSettings {
@@ -48,7 +49,7 @@ export interface ResolvedPlaidSettings {
 
 /** Validates `createPlaidClient` settings without touching credentials (they are read lazily). */
 export function resolvePlaidSettings(settings: PlaidClientSettings | undefined): ResolvedPlaidSettings {
-  const input = parseInput('createPlaidClient', settingsSchema.optional(), settings) ?? {};
+  const input = parseInput('createPlaidClient', optionalSettingsSchema, settings) ?? {};
   const environment = resolvePlaidEnvironment(input.environment);
   return {
     clientId: input.clientId,

@@ -55,6 +55,30 @@ describe('createPublicTokenExchangeMemo', () => {
     expect(plaid.calls()).toBe(2);
   });
 
+  it('evicts the oldest result first when full, counting a re-exchanged token as new', async () => {
+    let now = 0;
+    const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-ffff-6', itemId: 'item-6' })]);
+    const memo = createPublicTokenExchangeMemo(plaid, { ttlMs: 1000, maxEntries: 2, now: () => now });
+    const [a, b, c] = ['a', 'b', 'c'].map((suffix) => `${PUBLIC_TOKEN}-${suffix}`) as [
+      string,
+      string,
+      string,
+    ];
+    await memo.exchange(a, undefined);
+    now = 10;
+    await memo.exchange(b, undefined);
+    now = 1000; // a has expired, b has not
+    await memo.exchange(a, undefined);
+    now = 1005;
+    await memo.exchange(c, undefined); // full: b is now the oldest and goes
+    expect(plaid.calls()).toBe(4);
+    await memo.exchange(a, undefined);
+    await memo.exchange(c, undefined);
+    expect(plaid.calls()).toBe(4);
+    await memo.exchange(b, undefined);
+    expect(plaid.calls()).toBe(5);
+  });
+
   it('rejects a public token that is not a string with a typed error naming the field', async () => {
     const plaid = fakePlaid([async () => ({ accessToken: 'access-sandbox-dddd-4', itemId: 'item-4' })]);
     const memo = createPublicTokenExchangeMemo(plaid);

@@ -69,15 +69,15 @@ export function createPublicTokenExchangeMemo(
     { promise: Promise<ExchangedPublicToken>; expiresAt: number; signal: AbortSignal | undefined }
   >();
 
+  // The map holds entries in the order they expire (every entry lives ttlMs, and a restarted key is
+  // re-inserted at the end), so pruning stops at the first live entry instead of scanning them all. Should
+  // the clock step back, an entry may outlive its time here until the ones before it go, but never past
+  // maxEntries, and `exchange` checks expiry on every read.
   const prune = (): void => {
     const at = now();
     for (const [key, entry] of entries) {
-      if (entry.expiresAt <= at) entries.delete(key);
-    }
-    while (entries.size >= maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
+      if (entry.expiresAt > at && entries.size < maxEntries) break;
+      entries.delete(key);
     }
   };
 
@@ -87,6 +87,7 @@ export function createPublicTokenExchangeMemo(
       .exchangePublicToken({ publicToken }, signal ? { signal } : {})
       .then(({ accessToken, itemId }) => ({ accessToken, itemId }));
     const entry = { promise, expiresAt: now() + ttlMs, signal };
+    entries.delete(key);
     entries.set(key, entry);
     promise.catch(() => {
       if (entries.get(key) === entry) entries.delete(key);
