@@ -1,3 +1,13 @@
+export {
+  ACH_RETURN_CATALOG,
+  type AchReturnCategory,
+  type AchReturnEntry,
+} from './ach-returns/ach-return-catalog.js';
+export {
+  type AchReturnDescription,
+  describeAchReturn,
+  listAchReturnCodes,
+} from './ach-returns/describe-ach-return.js';
 export type { LinkResult, ProcessorAdapter } from './adapter.js';
 export {
   AchBridgeError,
@@ -48,6 +58,39 @@ export {
   type LogLevel,
   silentLogger,
 } from './logger.js';
+export {
+  createPaymentOutcomePoller,
+  type PaymentOutcomePoller,
+  type PaymentOutcomePollerSettings,
+  type PaymentPollResult,
+  type PaymentPollStop,
+  type PaymentStatusReader,
+} from './payment-outcomes/payment-outcome-poller.js';
+export {
+  createMemoryPaymentOutcomeStore,
+  type PaymentKey,
+  type PaymentOutcomeStore,
+  sameOutcomeVersion,
+} from './payment-outcomes/payment-outcome-store.js';
+export {
+  createPaymentOutcomeTracker,
+  type PaymentOutcomeListener,
+  type PaymentOutcomeTracker,
+  type PaymentOutcomeTrackerSettings,
+} from './payment-outcomes/payment-outcome-tracker.js';
+export {
+  PAYMENT_OUTCOME_STATUSES,
+  type PaymentOutcome,
+  type PaymentOutcomeChange,
+  type PaymentOutcomeSource,
+  type PaymentOutcomeStatus,
+  type PaymentOutcomeUpdate,
+} from './payment-outcomes/payment-outcome-types.js';
+export {
+  type PaymentOutcomeReduction,
+  paymentOutcomeRank,
+  reducePaymentOutcome,
+} from './payment-outcomes/reduce-payment-outcome.js';
 export {
   type AchProcessor,
   type AuthSupport,

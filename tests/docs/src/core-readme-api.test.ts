@@ -22,6 +22,7 @@ describe('packages/core/README.md API tables', () => {
       'Auth support',
       'Webhooks',
       'Item health',
+      'Payment outcomes and ACH returns',
       'Retry, redaction, logging and adapter plumbing',
       'Testing (`@achbridge/core/testing`)',
     ]);

@@ -30,6 +30,7 @@ export const CORE_README_PREAMBLES: Readonly<Record<string, string>> = {
     'declare const clientUserId: string;',
   ].join('\n'),
   'core-test-signer': '',
+  'core-payment-outcomes': '',
   // The test-harness pieces an adapter package has (see packages/stripe/src/stripe-contract.e2e.test.ts).
   'core-contract': [
     'declare const emulator: { control: { reset(): Promise<void> } };',
