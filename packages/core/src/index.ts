@@ -111,6 +111,7 @@ export type {
   PlaidInstitution,
   PlaidItem,
   PlaidProduct,
+  PlaidRequestOptions,
 } from './plaid/plaid-client-types.js';
 export {
   PLAID_API_VERSION,
@@ -155,6 +156,10 @@ export { lazySetting, loadSetting, type SettingSource } from './settings.js';
 export { parseInput, parseResponse, type ResponseContext, toInputIssues } from './validate.js';
 export { parsePlaidWebhook } from './webhooks/parse-plaid-webhook.js';
 export type { PlaidErrorDetails } from './webhooks/plaid-error-details.js';
+export {
+  type PlaidWebhookDedupeKeyInput,
+  plaidWebhookDedupeKey,
+} from './webhooks/plaid-webhook-dedupe-key.js';
 export type {
   PlaidAuthAutomaticallyVerifiedWebhook,
   PlaidAuthDefaultUpdateWebhook,

@@ -11,6 +11,7 @@ import {
   createLinkTokenInputSchema,
   exchangePublicTokenInputSchema,
   getInstitutionByIdInputSchema,
+  requestOptionsSchema,
   sandboxCreatePublicTokenInputSchema,
   sandboxFireWebhookInputSchema,
   searchInstitutionsInputSchema,
@@ -304,7 +305,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
     async request(path, body, responseSchema, options) {
       const operation = 'request';
       const data = parseInput(operation, requestInputSchema, { path, body, responseSchema });
-      const signal = signalOf(operation, options);
+      const callOptions = parseInput(operation, requestOptionsSchema, options);
       if (data.path.startsWith('/sandbox/')) sandboxOnly(`request(${data.path})`);
       for (const { key, kind } of BODY_TOKENS) {
         const value = data.body[key];
@@ -316,7 +317,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
         }
         checkToken(value, kind, `body.${key}`, operation);
       }
-      return send(data.path, data.body, responseSchema, signal);
+      return send(data.path, data.body, responseSchema, callOptions?.signal, callOptions?.maxRetries);
     },
   };
   return client;

@@ -35,6 +35,12 @@ export interface PlaidCallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `PlaidClient.request`: the per-call options plus a per-call retry limit. */
+export interface PlaidRequestOptions extends PlaidCallOptions {
+  /** Retries for this call only, overriding the client's `maxRetries` (0 fails fast, e.g. on a 429). */
+  maxRetries?: number;
+}
+
 /** Plaid product names used by achbridge. */
 export type PlaidProduct =
   | 'auth'
@@ -190,6 +196,6 @@ export interface PlaidClient {
     path: string,
     body: Record<string, unknown>,
     responseSchema: S,
-    options?: PlaidCallOptions,
+    options?: PlaidRequestOptions,
   ): Promise<z.output<S>>;
 }

@@ -143,3 +143,11 @@ export const sandboxFireWebhookInputSchema = z.strictObject({
 export const callOptionsSchema = z
   .strictObject({ signal: z.instanceof(AbortSignal, { message: 'must be an AbortSignal' }).optional() })
   .optional();
+
+/** Options of `PlaidClient.request`: a signal and a per-call retry limit. */
+export const requestOptionsSchema = z
+  .strictObject({
+    signal: z.instanceof(AbortSignal, { message: 'must be an AbortSignal' }).optional(),
+    maxRetries: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(10).optional(),
+  })
+  .optional();

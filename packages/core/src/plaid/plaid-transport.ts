@@ -30,6 +30,7 @@ export type PlaidSend = <S extends z.ZodType>(
   body: Record<string, unknown>,
   schema: S,
   signal?: AbortSignal,
+  maxRetries?: number,
 ) => Promise<z.output<S>>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -75,7 +76,7 @@ function syntheticErrorBody(status: number, wasJson: boolean, contentType: strin
 
 /** Creates the function every Plaid client method sends its request through. */
 export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
-  return async (endpoint, body, schema, signal) => {
+  return async (endpoint, body, schema, signal, maxRetries) => {
     const { clientId, secret } = config.credentials();
     const payload = JSON.stringify(body);
     const headers = {
@@ -131,7 +132,7 @@ export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
         throw new PlaidApiError(plaidError, { ...context, retryAfterMs, remediation });
       },
       {
-        maxRetries: config.maxRetries,
+        maxRetries: maxRetries ?? config.maxRetries,
         initialDelayMs: config.initialRetryDelayMs,
         maxDelayMs: config.maxRetryDelayMs,
         signal,

@@ -5,6 +5,7 @@ import { InputValidationError } from '../errors.js';
 import type { FetchFunction } from '../http.js';
 import { parseInput } from '../validate.js';
 import { encodeBase64Url } from '../webhooks/compact-jws.js';
+import { toLowSSignature } from '../webhooks/p256-signature.js';
 import { type PlaidWebhookJwk, WEBHOOK_KEY_PATH } from '../webhooks/plaid-webhook-key.js';
 import { sha256Hex } from '../webhooks/raw-body.js';
 
@@ -199,7 +200,7 @@ export function createTestWebhookSigner(settings?: TestWebhookSignerSettings): T
       return {
         body,
         headers: {
-          'plaid-verification': `${signingInput}.${encodeBase64Url(signature)}`,
+          'plaid-verification': `${signingInput}.${encodeBase64Url(toLowSSignature(signature))}`,
           'content-type': 'application/json',
         },
       };

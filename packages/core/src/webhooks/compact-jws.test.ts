@@ -35,6 +35,10 @@ describe('compact JWS decoding', () => {
       }),
     );
     expect(decodeBase64Url('a')).toBeUndefined();
+    // Canonical only: 'QQ' is the one encoding of 'A'; 'QR'…'Qf' set unused bits and are refused.
+    expect([...(decodeBase64Url('QQ') ?? [])]).toEqual([65]);
+    expect(decodeBase64Url('QR')).toBeUndefined();
+    expect(decodeBase64Url('Qf')).toBeUndefined();
   });
 
   it('never throws on arbitrary text (property)', () => {

@@ -20,10 +20,15 @@ export interface DecodedJws {
 /** Why a compact JWS could not be decoded. */
 export type JwsDecodeFailure = { ok: false; message: string };
 
-/** Decodes base64url text strictly (no padding, no other alphabet); undefined when it is not base64url. */
+/**
+ * Decodes base64url text strictly: no padding, no other alphabet, and canonical (the unused low bits of the
+ * last character are zero, so each byte string has exactly one accepted encoding); undefined otherwise.
+ */
 export function decodeBase64Url(text: string): Uint8Array | undefined {
   if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined;
-  return new Uint8Array(Buffer.from(text, 'base64url'));
+  const bytes = Buffer.from(text, 'base64url');
+  if (bytes.toString('base64url') !== text) return undefined;
+  return new Uint8Array(bytes);
 }
 
 /** Encodes bytes as unpadded base64url. */
@@ -56,7 +61,7 @@ export function decodeCompactJws(token: string): ({ ok: true } & DecodedJws) | J
   const payload = decodeJsonObject(payloadPart);
   if (!payload) return { ok: false, message: 'the token payload is not a base64url-encoded JSON object' };
   const signature = decodeBase64Url(signaturePart);
-  if (!signature) return { ok: false, message: 'the token signature is not base64url' };
+  if (!signature) return { ok: false, message: 'the token signature is not canonical base64url' };
   return {
     ok: true,
     header,

@@ -7,7 +7,8 @@ import { AchBridgeError, InputValidationError } from '../errors.js';
 import type { FetchFunction } from '../http.js';
 import { createPlaidClient } from '../plaid/create-plaid-client.js';
 import { createTestWebhookSigner, type TestWebhookSigner } from '../testing/webhook-signer.js';
-import { encodeBase64Url } from './compact-jws.js';
+import { decodeBase64Url, encodeBase64Url } from './compact-jws.js';
+import { isLowSSignature, toLowSSignature } from './p256-signature.js';
 import { createPlaidWebhookVerifier, type PlaidWebhookVerifierSettings } from './plaid-webhook-verifier.js';
 import { sha256Hex } from './raw-body.js';
 import { WebhookVerificationError, type WebhookVerificationReason } from './webhook-verification-error.js';
@@ -40,6 +41,7 @@ interface Harness {
     body: string | Uint8Array | ArrayBuffer,
     headers: Record<string, unknown> | Headers,
   ) => Promise<unknown>;
+  verifier: ReturnType<typeof createPlaidWebhookVerifier>;
 }
 
 function setup(options: Partial<PlaidWebhookVerifierSettings> & { fetch?: FetchFunction } = {}): Harness {
@@ -58,6 +60,7 @@ function setup(options: Partial<PlaidWebhookVerifierSettings> & { fetch?: FetchF
     signer,
     clock,
     keyRequests,
+    verifier,
     verify: (body, headers) => verifier.verify({ body, headers: headers as Headers }),
   };
 }
@@ -79,6 +82,12 @@ async function expectReason(promise: Promise<unknown>, reason: WebhookVerificati
   expect(error.code).toBe('WEBHOOK_VERIFICATION_FAILED');
   expect(JSON.stringify(error)).not.toContain(PLAID_SECRET);
   expect(error.message).not.toContain(PLAID_SECRET);
+}
+
+/** A jose-signed ES256 token with its signature in the canonical low-S form the verifier requires. */
+function lowS(token: string): string {
+  const [h, p, s] = token.split('.') as [string, string, string];
+  return `${h}.${p}.${encodeBase64Url(toLowSSignature(decodeBase64Url(s) ?? new Uint8Array()))}`;
 }
 
 function claimsFor(body: string, iatSeconds: number): { iat: number; request_body_sha256: string } {
@@ -226,12 +235,14 @@ describe('createPlaidWebhookVerifier: every rejection reason', () => {
     }
   });
 
-  it('unknown_key: a kid Plaid does not know is fetched exactly once per delivery, then refused', async () => {
+  it('unknown_key: a kid Plaid does not know is fetched once, then refused', async () => {
     const { verify, clock, keyRequests } = setup();
     const { privateKey } = await generateKeyPair('ES256');
-    const token = await new SignJWT(claimsFor(BODY, clock.ms / 1000))
-      .setProtectedHeader({ alg: 'ES256', kid: 'c8a3a0a5-0000-4000-8000-000000000000', typ: 'JWT' })
-      .sign(privateKey);
+    const token = lowS(
+      await new SignJWT(claimsFor(BODY, clock.ms / 1000))
+        .setProtectedHeader({ alg: 'ES256', kid: 'c8a3a0a5-0000-4000-8000-000000000000', typ: 'JWT' })
+        .sign(privateKey),
+    );
     const error = await rejection(verify(BODY, { 'plaid-verification': token }));
     expect(error.reason).toBe('unknown_key');
     expect(error.kid).toBe('c8a3a0a5-0000-4000-8000-000000000000');
@@ -254,9 +265,11 @@ describe('createPlaidWebhookVerifier: every rejection reason', () => {
   it('bad_signature: signed by another key under the right kid', async () => {
     const { signer, verify, clock } = setup();
     const { privateKey } = await generateKeyPair('ES256');
-    const token = await new SignJWT(claimsFor(BODY, clock.ms / 1000))
-      .setProtectedHeader({ alg: 'ES256', kid: signer.kid, typ: 'JWT' })
-      .sign(privateKey);
+    const token = lowS(
+      await new SignJWT(claimsFor(BODY, clock.ms / 1000))
+        .setProtectedHeader({ alg: 'ES256', kid: signer.kid, typ: 'JWT' })
+        .sign(privateKey),
+    );
     await expectReason(verify(BODY, { 'plaid-verification': token }), 'bad_signature');
   });
 
@@ -389,9 +402,11 @@ describe('createPlaidWebhookVerifier: key cache and rotation', () => {
   it('concurrent deliveries with an unknown kid share one failing fetch and are all refused', async () => {
     const { verify, clock, keyRequests } = setup();
     const { privateKey } = await generateKeyPair('ES256');
-    const token = await new SignJWT(claimsFor(BODY, clock.ms / 1000))
-      .setProtectedHeader({ alg: 'ES256', kid: 'unknown-kid-1', typ: 'JWT' })
-      .sign(privateKey);
+    const token = lowS(
+      await new SignJWT(claimsFor(BODY, clock.ms / 1000))
+        .setProtectedHeader({ alg: 'ES256', kid: 'unknown-kid-1', typ: 'JWT' })
+        .sign(privateKey),
+    );
     const results = await Promise.allSettled(
       Array.from({ length: 4 }, () => verify(BODY, { 'plaid-verification': token })),
     );
@@ -555,5 +570,170 @@ describe('createPlaidWebhookVerifier: properties', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('createPlaidWebhookVerifier: hardening against forged deliveries', () => {
+  /** A well-formed ES256 token for `BODY` under `kid`, signed by a key Plaid never issued. */
+  async function forgedToken(kid: string, iatMs: number): Promise<string> {
+    const { privateKey } = await generateKeyPair('ES256');
+    return lowS(
+      await new SignJWT(claimsFor(BODY, iatMs / 1000))
+        .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
+        .sign(privateKey),
+    );
+  }
+
+  it('refuses the high-S twin (r, n - s) of a valid signature and accepts the low-S original', async () => {
+    const { signer, verify } = setup();
+    const signed = signer.sign(BODY);
+    const token = String(signed.headers['plaid-verification']);
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const signature = decodeBase64Url(s) ?? new Uint8Array();
+    expect(isLowSSignature(signature)).toBe(true);
+    const r = signature.subarray(0, 32);
+    const low = BigInt(`0x${Buffer.from(signature.subarray(32)).toString('hex')}`);
+    const order = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+    const high = Buffer.from((order - low).toString(16).padStart(64, '0'), 'hex');
+    const twin = `${h}.${p}.${encodeBase64Url(Buffer.concat([r, high]))}`;
+    await expectReason(verify(BODY, { 'plaid-verification': twin }), 'bad_signature');
+    await expect(verify(BODY, signed.headers)).resolves.toMatchObject({ kind: 'ITEM.ERROR' });
+  });
+
+  it('accepts a high-S signature only when allowHighSSignatures is set', async () => {
+    const { signer, verify } = setup({ allowHighSSignatures: true });
+    const token = String(signer.sign(BODY).headers['plaid-verification']);
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const signature = decodeBase64Url(s) ?? new Uint8Array();
+    const low = BigInt(`0x${Buffer.from(signature.subarray(32)).toString('hex')}`);
+    const order = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+    const high = Buffer.from((order - low).toString(16).padStart(64, '0'), 'hex');
+    const twin = `${h}.${p}.${encodeBase64Url(Buffer.concat([signature.subarray(0, 32), high]))}`;
+    await expect(verify(BODY, { 'plaid-verification': twin })).resolves.toMatchObject({ kind: 'ITEM.ERROR' });
+  });
+
+  it('refuses non-canonical base64url encodings of a valid signature (unused trailing bits set)', async () => {
+    const { signer, verify } = setup();
+    const token = String(signer.sign(BODY).headers['plaid-verification']);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = token.at(-1) ?? 'A';
+    const base = alphabet.indexOf(last) & ~0b1111;
+    let refused = 0;
+    for (let bits = 1; bits < 16; bits += 1) {
+      const variant = `${token.slice(0, -1)}${alphabet[base | bits]}`;
+      await expectReason(verify(BODY, { 'plaid-verification': variant }), 'malformed_token');
+      refused += 1;
+    }
+    expect(refused).toBe(15);
+    await expect(verify(BODY, { 'plaid-verification': token })).resolves.toMatchObject({
+      kind: 'ITEM.ERROR',
+    });
+  });
+
+  it('remembers an unknown kid: repeated forgeries with it make one key fetch per unknownKidCacheSeconds', async () => {
+    const { verify, clock, keyRequests } = setup({ unknownKidCacheSeconds: 30 });
+    for (let index = 0; index < 20; index += 1) {
+      const token = await forgedToken('forged-kid-1', clock.ms);
+      await expectReason(verify(BODY, { 'plaid-verification': token }), 'unknown_key');
+    }
+    expect(keyRequests).toEqual(['forged-kid-1']);
+    clock.ms += 31_000;
+    await expectReason(
+      verify(BODY, { 'plaid-verification': await forgedToken('forged-kid-1', clock.ms) }),
+      'unknown_key',
+    );
+    expect(keyRequests).toEqual(['forged-kid-1', 'forged-kid-1']);
+  });
+
+  it('forged deliveries with random kids make at most maxKeyFetchesPerMinute key fetches', async () => {
+    const { signer, verify, clock, keyRequests } = setup({ maxKeyFetchesPerMinute: 4 });
+    const reasons: string[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const token = await forgedToken(`random-${index}-${Math.random().toString(36).slice(2)}`, clock.ms);
+      const error = await rejection(verify(BODY, { 'plaid-verification': token }));
+      reasons.push(error.reason);
+      if (error.reason === 'key_fetch_failed') expect(error.isRetryable).toBe(true);
+    }
+    expect(keyRequests).toHaveLength(4);
+    expect(reasons.filter((reason) => reason === 'unknown_key')).toHaveLength(4);
+    expect(reasons.filter((reason) => reason === 'key_fetch_failed')).toHaveLength(36);
+    // The real key is new to this verifier too, so it waits for the next minute like any new kid.
+    const real = signer.sign(BODY);
+    await expectReason(verify(real.body, real.headers), 'key_fetch_failed');
+    clock.ms += 60_000;
+    const later = signer.sign(BODY);
+    await expect(verify(later.body, later.headers)).resolves.toMatchObject({ kind: 'ITEM.ERROR' });
+  });
+
+  it('a 429 from Plaid fails fast as retryable key_fetch_failed, with no Retry-After wait and no retry', async () => {
+    let calls = 0;
+    const clock = { ms: START_MS };
+    const signer = createTestWebhookSigner({ now: () => clock.ms });
+    const plaid = createPlaidClient({
+      clientId: 'client-id-1',
+      secret: PLAID_SECRET,
+      maxRetries: 3,
+      fetch: async () => {
+        calls += 1;
+        return new Response(
+          JSON.stringify({
+            error_type: 'RATE_LIMIT_EXCEEDED',
+            error_code: 'RATE_LIMIT',
+            error_message: 'rate limit exceeded',
+            display_message: null,
+            request_id: 'req-429',
+          }),
+          { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '120' } },
+        );
+      },
+    });
+    const verifier = createPlaidWebhookVerifier({ plaid, now: () => clock.ms });
+    const signed = signer.sign(BODY);
+    const error = await rejection(verifier.verify({ body: signed.body, headers: signed.headers }));
+    expect(error).toMatchObject({ reason: 'key_fetch_failed', isRetryable: true });
+    expect(calls).toBe(1);
+  });
+
+  it('refuses a cached key on its first authentic use after keyCacheTtlSeconds once Plaid expired it', async () => {
+    const { signer, verify, clock, keyRequests } = setup({ keyCacheTtlSeconds: 60 });
+    const first = signer.sign(BODY);
+    await verify(first.body, first.headers);
+    signer.expireKey();
+    clock.ms += 61_000;
+    // A forgery under the real kid fails its signature check and makes no call.
+    await expectReason(
+      verify(BODY, { 'plaid-verification': await forgedToken(signer.kid, clock.ms) }),
+      'bad_signature',
+    );
+    expect(keyRequests).toHaveLength(1);
+    const next = signer.sign(BODY);
+    await expectReason(verify(next.body, next.headers), 'expired_key');
+    expect(keyRequests).toHaveLength(2);
+  });
+
+  it('a caller abort does not stop the shared key fetch other deliveries wait on', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const harness = setup({
+      fetch: async (input, init) => {
+        await gate;
+        return harness.signer.fetch(input, init);
+      },
+    });
+    const controller = new AbortController();
+    const signed = harness.signer.sign(BODY);
+    const aborted = harness.verifier.verify(
+      { body: signed.body, headers: signed.headers },
+      { signal: controller.signal },
+    );
+    const others = Array.from({ length: 3 }, () => harness.verify(signed.body, signed.headers));
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'NetworkError', reason: 'aborted' });
+    release();
+    await expect(Promise.all(others)).resolves.toHaveLength(3);
+    expect(harness.keyRequests).toEqual([harness.signer.kid]);
   });
 });

@@ -5,6 +5,7 @@ import { callOptionsSchema } from '../plaid/plaid-input-schemas.js';
 import { createAbortError } from '../retry.js';
 import { parseInput } from '../validate.js';
 import { decodeCompactJws } from './compact-jws.js';
+import { isLowSSignature } from './p256-signature.js';
 import { parsePlaidWebhook } from './parse-plaid-webhook.js';
 import type { PlaidWebhookEvent } from './plaid-webhook-events.js';
 import { WEBHOOK_KEY_PATH } from './plaid-webhook-key.js';
@@ -16,7 +17,7 @@ import {
   textOfRawBody,
 } from './raw-body.js';
 import { lookupHeader, type WebhookHeaders } from './webhook-headers.js';
-import { createWebhookKeyCache, type WebhookKeyClient } from './webhook-key-cache.js';
+import { createWebhookKeyCache, type WebhookKeyClient, type WebhookKeyFailure } from './webhook-key-cache.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
 /** Name of the header carrying Plaid's signed JWT (matched case-insensitively). */
@@ -30,8 +31,25 @@ export interface PlaidWebhookVerifierSettings {
   maxAgeSeconds?: number;
   /** How far in the future `iat` may be, for clock skew, in seconds (default 60). */
   clockSkewSeconds?: number;
-  /** How long a fetched key is trusted before it is fetched again, in seconds (default 3600). */
+  /**
+   * How long a cached key's status (live or expired) is trusted, in seconds (default 60). After that the next
+   * delivery whose signature verifies with the key asks Plaid again, so a key Plaid has expired is refused
+   * within this time; forged deliveries never cause this re-check.
+   */
   keyCacheTtlSeconds?: number;
+  /** How long a kid Plaid does not know is refused without asking Plaid again, in seconds (default 60). */
+  unknownKidCacheSeconds?: number;
+  /**
+   * Most `/webhook_verification_key/get` calls per rolling minute for kids not in the cache (default 10).
+   * Beyond it, deliveries with new kids are refused at once as retryable `key_fetch_failed`, so forged
+   * deliveries with random kids cannot make unlimited calls signed with your credentials.
+   */
+  maxKeyFetchesPerMinute?: number;
+  /**
+   * Accept high-S ES256 signatures (s > n/2) as well as low-S ones (default false: only the canonical low-S
+   * form, so each delivery has one valid signature). Set it only if real deliveries are refused for it.
+   */
+  allowHighSSignatures?: boolean;
   /** Clock in milliseconds since the epoch (default `Date.now`); for tests. */
   now?: () => number;
 }
@@ -63,7 +81,10 @@ const settingsSchema = z.object({
   ),
   maxAgeSeconds: z.number().int().positive().default(300),
   clockSkewSeconds: z.number().int().nonnegative().default(60),
-  keyCacheTtlSeconds: z.number().positive().default(3600),
+  keyCacheTtlSeconds: z.number().positive().default(60),
+  unknownKidCacheSeconds: z.number().nonnegative().default(60),
+  maxKeyFetchesPerMinute: z.number().int().positive().default(10),
+  allowHighSSignatures: z.boolean().default(false),
   now: z
     .custom<() => number>((value) => typeof value === 'function', {
       message: 'expected a function returning ms',
@@ -88,6 +109,14 @@ const claimsSchema = z.looseObject({
 
 const KID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
+function failureError(kid: string, failure: WebhookKeyFailure): WebhookVerificationError {
+  return new WebhookVerificationError(failure.reason, failure.message, {
+    kid,
+    cause: failure.cause,
+    ...(failure.isRetryable === undefined ? {} : { isRetryable: failure.isRetryable }),
+  });
+}
+
 /** Creates a verifier that checks Plaid webhooks exactly as Plaid's "Verify webhooks" guide describes. */
 export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSettings): PlaidWebhookVerifier {
   const options = parseInput('createPlaidWebhookVerifier', settingsSchema, settings);
@@ -95,6 +124,8 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
   const keys = createWebhookKeyCache({
     plaid: options.plaid,
     ttlMs: options.keyCacheTtlSeconds * 1000,
+    unknownKidTtlMs: options.unknownKidCacheSeconds * 1000,
+    maxKeyFetchesPerMinute: options.maxKeyFetchesPerMinute,
     now: () => now(),
   });
 
@@ -150,15 +181,16 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
     if (jws.signature.length !== 64) {
       throw new WebhookVerificationError('bad_signature', 'an ES256 signature is 64 bytes', { kid });
     }
+    if (!options.allowHighSSignatures && !isLowSSignature(jws.signature)) {
+      throw new WebhookVerificationError(
+        'bad_signature',
+        'the signature is not in canonical low-S form (s must be at most n/2)',
+        { kid },
+      );
+    }
 
     const key = await keys.get(kid, signal);
-    if (!key.ok) {
-      throw new WebhookVerificationError(key.reason, key.message, {
-        kid,
-        cause: key.cause,
-        ...(key.isRetryable === undefined ? {} : { isRetryable: key.isRetryable }),
-      });
-    }
+    if (!key.ok) throw failureError(kid, key);
 
     const valid = await webcrypto.subtle.verify(
       { name: 'ECDSA', hash: 'SHA-256' },
@@ -170,6 +202,11 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
       throw new WebhookVerificationError('bad_signature', `signature does not verify with key ${kid}`, {
         kid,
       });
+    if (key.due) {
+      // Only an authentic delivery gets here, so forgeries never make this call.
+      const checked = await keys.refresh(kid, signal);
+      if (!checked.ok) throw failureError(kid, checked);
+    }
 
     const nowSeconds = now() / 1000;
     const { iat, request_body_sha256: claimedHash } = claims.data;

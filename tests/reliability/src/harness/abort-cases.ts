@@ -15,6 +15,8 @@ export interface AbortCase {
   method: 'GET' | 'POST';
   path: string;
   call: (fixture: AbortFixture, signal: AbortSignal) => Promise<unknown>;
+  /** The method never waits to retry: a 503 fails it at once as retryable (webhook key fetches). */
+  failsFast?: true;
 }
 
 const anyJson = z.looseObject({});
@@ -156,6 +158,7 @@ export const ABORT_CASES: readonly AbortCase[] = [
   },
   {
     name: 'PlaidWebhookVerifier.verify (key fetch)',
+    failsFast: true,
     method: 'POST',
     path: '/plaid/webhook_verification_key/get',
     call: (f, signal) =>
