@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { openLink } from './connect.js';
 import { byId, h } from './dom.js';
+import { clearError, renderError } from './errors.js';
 import { state } from './state.js';
 
 function verdict(name, result) {
@@ -69,12 +70,13 @@ async function search(event) {
   const results = byId('auth-results');
   const query = byId('auth-query').value.trim();
   const country = byId('auth-country').value;
+  clearError(status);
   status.textContent = `Searching for “${query}”…`;
   results.setAttribute('aria-busy', 'true');
   const answer = await api('GET', `/api/institutions?${new URLSearchParams({ query, country })}`);
   results.setAttribute('aria-busy', 'false');
   if (!answer.ok) {
-    status.textContent = `Search failed: ${answer.data.error?.message ?? answer.status}`;
+    renderError(status, answer.data.error, 'Search failed:');
     results.replaceChildren();
     return;
   }

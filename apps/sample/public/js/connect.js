@@ -34,8 +34,11 @@ function resetDialog() {
 
 /** Link's onExit with an error: shows code, category and remediation from core's catalog. */
 function onLinkError(error) {
+  hideDuplicateWarning();
   renderError(byId('link-error'), error, 'Link failed:');
-  byId('connected').textContent = 'No bank connected.';
+  byId('connected').textContent = state.itemId
+    ? `Still linked: ${state.accountLabel} (Item ${state.itemId}).`
+    : 'No bank connected.';
 }
 
 /** Link's onSuccess: checks for a duplicate Item before anything is exchanged. */
@@ -54,30 +57,51 @@ async function onLinkSuccess(publicToken, metadata) {
     account: { name: account.name, mask: account.mask },
   });
   if (check.ok && check.data.duplicate) {
-    const match = check.data.match;
-    byId('duplicate-text').textContent =
-      `${accountLabel(match.institutionName, { name: match.accountName, mask: match.accountMask })} is already linked ` +
-      `(Item ${match.itemId}). Exchanging this public token would create a second Item for the same login, ` +
-      'billed again in Production. Nothing has been exchanged yet.';
-    byId('use-existing').onclick = () => {
-      update({ link: null, itemId: match.itemId, accountId: match.accountId });
-      show(byId('duplicate-warning'), false);
-      byId('connected').textContent = `Using the existing Item ${match.itemId}: ${state.accountLabel}.`;
-    };
-    byId('link-anyway').onclick = () => {
-      update({ allowDuplicate: true });
-      show(byId('duplicate-warning'), false);
-      byId('connected').textContent =
-        `Connected (second Item, on purpose): ${state.accountLabel}. Run a flow to exchange.`;
-    };
-    show(byId('duplicate-warning'), true);
-    byId('connected').textContent = 'Duplicate account: choose below.';
-    byId('use-existing').focus();
+    showDuplicateWarning(check.data.match);
     return;
   }
-  show(byId('duplicate-warning'), false);
+  hideDuplicateWarning();
   byId('connected').textContent =
     `Connected: ${state.accountLabel}. Not exchanged yet — run a processor flow.`;
+}
+
+/**
+ * Shows the duplicate-Item warning for `match` (an earlier Item with the same account) and blocks the flows
+ * until the user picks "Use the existing Item" or "Link anyway"; focus moves to the first choice.
+ */
+export function showDuplicateWarning(match) {
+  byId('duplicate-text').textContent =
+    `${accountLabel(match.institutionName, { name: match.accountName, mask: match.accountMask })} is already linked ` +
+    `(Item ${match.itemId}). Exchanging this public token would create a second Item for the same login, ` +
+    'billed again in Production. Nothing has been exchanged yet.';
+  byId('use-existing').onclick = () => {
+    hideDuplicateWarning();
+    update({
+      link: null,
+      itemId: match.itemId,
+      accountId: match.accountId,
+      accountLabel: accountLabel(match.institutionName, { name: match.accountName, mask: match.accountMask }),
+    });
+    byId('connected').textContent = `Using the existing Item ${match.itemId}: ${state.accountLabel}.`;
+    byId('connected').focus();
+  };
+  byId('link-anyway').onclick = () => {
+    hideDuplicateWarning();
+    update({ allowDuplicate: true });
+    byId('connected').textContent =
+      `Connected (second Item, on purpose): ${state.accountLabel}. Run a flow to exchange.`;
+    byId('connected').focus();
+  };
+  show(byId('duplicate-warning'), true);
+  update({ pendingDuplicate: true });
+  byId('connected').textContent = 'Duplicate account: choose below.';
+  byId('use-existing').focus();
+}
+
+/** Hides the duplicate-Item warning and lets the flows run again. */
+export function hideDuplicateWarning() {
+  show(byId('duplicate-warning'), false);
+  if (state.pendingDuplicate) update({ pendingDuplicate: false });
 }
 
 function renderAccounts(success) {

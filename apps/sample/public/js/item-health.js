@@ -1,21 +1,19 @@
 import { api } from './api.js';
 import { byId } from './dom.js';
-import { renderError } from './errors.js';
+import { clearError, renderError } from './errors.js';
 import { refreshButtons, setBusy } from './processors.js';
 import { state } from './state.js';
 import { runWithProgress } from './steps.js';
 
 function showHealth(health) {
   const status = byId('health-status');
-  status.classList.remove('alert', 'alert-error');
+  clearError(status);
   const error = health.error ? ` ${health.error.errorCode}` : '';
   status.textContent = `Item ${health.itemId}: ${health.status}${error}. ${health.action.message}`;
 }
 
-function showFailure(answer) {
-  const status = byId('health-status');
-  renderError(status, answer.data.error ?? { code: 'ERROR', message: 'Failed.' }, 'Failed:');
-  status.classList.add('alert', 'alert-error');
+function showFailure(answer, heading) {
+  renderError(byId('health-status'), answer.data.error ?? { code: 'ERROR', message: 'Failed.' }, heading);
 }
 
 async function resetLogin() {
@@ -27,9 +25,10 @@ async function resetLogin() {
       path: `/api/items/${encodeURIComponent(state.itemId)}/reset_login`,
     });
     if (answer.ok) showHealth(answer.data.result);
-    else showFailure(answer);
+    else showFailure(answer, 'Credential change failed:');
   } finally {
     setBusy(false);
+    byId('health-status').focus();
   }
 }
 
@@ -39,7 +38,7 @@ function openUpdateModeLink(linkToken) {
     onSuccess: async () => {
       const health = await api('GET', `/api/items/${encodeURIComponent(state.itemId)}/health`);
       if (health.ok) showHealth(health.data);
-      else showFailure(health);
+      else showFailure(health, 'Health check failed:');
     },
     onExit: () => refreshButtons(),
   });
@@ -54,11 +53,12 @@ async function reconnect() {
       definitions: state.info.steps.reconnect,
       path: `/api/items/${encodeURIComponent(state.itemId)}/reconnect`,
     });
-    if (!answer.ok) return showFailure(answer);
+    if (!answer.ok) return showFailure(answer, 'Reconnect failed:');
     if (answer.data.result.health) showHealth(answer.data.result.health);
     else if (answer.data.result.linkToken) openUpdateModeLink(answer.data.result.linkToken);
   } finally {
     setBusy(false);
+    byId('health-status').focus();
   }
 }
 

@@ -1,5 +1,6 @@
+import { showDuplicateWarning } from './connect.js';
 import { byId, show } from './dom.js';
-import { renderError } from './errors.js';
+import { clearError, renderError } from './errors.js';
 import { linkSource, onStateChange, state, update } from './state.js';
 import { runWithProgress } from './steps.js';
 
@@ -14,7 +15,7 @@ export function setBusy(busy) {
 /** Enables the action buttons that make sense now. */
 export function refreshButtons() {
   const busy = byId('run-stripe').dataset.busy === 'true';
-  const hasSource = linkSource() !== null && state.accountId !== null;
+  const hasSource = linkSource() !== null && state.accountId !== null && !state.pendingDuplicate;
   const processors = state.info?.processors ?? {};
   byId('run-stripe').disabled = busy || !hasSource || !processors.stripe?.available;
   byId('run-dwolla').disabled = busy || !hasSource || !processors.dwolla?.available;
@@ -24,26 +25,46 @@ export function refreshButtons() {
   byId('open-link').disabled = busy;
 }
 
-function afterFlow(answer, summary) {
+/**
+ * After a flow: adopts the Item the run worked on (also when it failed after the exchange: the public token is
+ * spent, so the next run must reuse the Item), offers the duplicate choice on DUPLICATE_ITEM, and shows the
+ * error card on failure. Returns whether the flow succeeded.
+ */
+function afterFlow(answer, summary, heading) {
+  const itemId = answer.data.result?.itemId ?? answer.data.itemId ?? null;
+  if (itemId && itemId !== state.itemId) {
+    update({ itemId, link: null, allowDuplicate: false });
+  }
   if (!answer.ok) {
     const error = answer.data.error ?? { code: 'ERROR', message: 'The flow failed.' };
-    renderError(summary, error, 'Failed:');
-    summary.classList.add('alert', 'alert-error');
+    if (error.code === 'DUPLICATE_ITEM' && error.details?.match) showDuplicateWarning(error.details.match);
+    else if (state.itemId) {
+      byId('connected').textContent =
+        `Linked: ${state.accountLabel} (Item ${state.itemId}; access token kept on the server). ` +
+        'The flow stopped after the exchange; the next run reuses this Item (no second exchange).';
+    }
+    renderError(summary, error, heading);
     return false;
   }
-  summary.classList.remove('alert', 'alert-error');
-  if (answer.data.result?.itemId) {
-    update({ itemId: answer.data.result.itemId, link: null });
+  clearError(summary);
+  if (itemId) {
     byId('connected').textContent =
       `Linked: ${state.accountLabel} (Item ${state.itemId}; access token kept on the server).`;
   }
   return true;
 }
 
+/** Moves focus to where a finished action's outcome is shown (so keyboard users are not left on <body>). */
+function focusOutcome(summary) {
+  summary.focus();
+}
+
 async function runStripe() {
   const summary = byId('stripe-summary');
-  summary.replaceChildren();
+  clearError(summary);
   show(byId('settle-steps'), false);
+  show(byId('settle-payment'), false);
+  update({ paymentIntentId: null });
   setBusy(true);
   try {
     const answer = await runWithProgress({
@@ -52,7 +73,7 @@ async function runStripe() {
       path: '/api/flows/stripe',
       body: { source: linkSource(), accountId: state.accountId },
     });
-    if (!afterFlow(answer, summary)) return;
+    if (!afterFlow(answer, summary, 'Stripe flow failed:')) return;
     const result = answer.data.result;
     update({ paymentIntentId: result.payment.paymentIntentId });
     summary.textContent =
@@ -62,6 +83,7 @@ async function runStripe() {
     show(byId('settle-payment'), result.payment.status === 'processing');
   } finally {
     setBusy(false);
+    focusOutcome(summary);
   }
 }
 
@@ -74,18 +96,19 @@ async function settle() {
       definitions: state.info.steps.settle,
       path: `/api/payments/${encodeURIComponent(state.paymentIntentId)}/settle`,
     });
-    if (!afterFlow(answer, summary)) return;
+    if (!afterFlow(answer, summary, 'Settlement failed:')) return;
     const payment = answer.data.result;
     summary.textContent = `Payment ${payment.paymentIntentId}: ${payment.status}.`;
     if (payment.status !== 'processing') show(byId('settle-payment'), false);
   } finally {
     setBusy(false);
+    focusOutcome(summary);
   }
 }
 
 async function runDwolla() {
   const summary = byId('dwolla-summary');
-  summary.replaceChildren();
+  clearError(summary);
   setBusy(true);
   try {
     const answer = await runWithProgress({
@@ -94,13 +117,14 @@ async function runDwolla() {
       path: '/api/flows/dwolla',
       body: { source: linkSource(), accountId: state.accountId },
     });
-    if (!afterFlow(answer, summary)) return;
+    if (!afterFlow(answer, summary, 'Dwolla flow failed:')) return;
     const result = answer.data.result;
     summary.textContent =
       `${result.created ? 'Linked' : 'Already linked (created: false)'}: funding source ` +
       `${result.fundingSource.id} "${result.fundingSource.name}" (${result.fundingSource.status}).`;
   } finally {
     setBusy(false);
+    focusOutcome(summary);
   }
 }
 

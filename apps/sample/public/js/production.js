@@ -1,11 +1,14 @@
 import { api } from './api.js';
 import { byId, h } from './dom.js';
+import { errorCard, renderError } from './errors.js';
 
 async function loadChecklist() {
   const answer = await api('GET', '/api/production/checklist');
   const body = byId('checklist-body');
   if (!answer.ok) {
-    body.replaceChildren(h('tr', {}, h('td', { colspan: '3' }, answer.data.error?.message ?? 'Unavailable')));
+    body.replaceChildren(
+      h('tr', {}, h('td', { colspan: '3' }, errorCard(answer.data.error, 'Checklist unavailable:'))),
+    );
     return;
   }
   body.replaceChildren(
@@ -29,8 +32,7 @@ async function tryLiveKey() {
   button.disabled = false;
   result.hidden = false;
   if (!answer.ok) {
-    result.className = 'alert alert-error';
-    result.textContent = answer.data.error?.message ?? 'Failed.';
+    renderError(result, answer.data.error, 'Mode guard demo failed:');
     return;
   }
   const demo = answer.data;

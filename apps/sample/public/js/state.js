@@ -10,6 +10,8 @@ export const state = {
   itemId: null,
   /** Exchange even though the duplicate check matched (the user chose "Link anyway"). */
   allowDuplicate: false,
+  /** The duplicate warning waits for "Use the existing Item" or "Link anyway" (flows cannot run). */
+  pendingDuplicate: false,
   /** Description of the linked account for status lines. */
   accountLabel: '',
   /** The last Stripe test payment. */

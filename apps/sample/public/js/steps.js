@@ -1,5 +1,5 @@
 import { api, newRunId } from './api.js';
-import { h } from './dom.js';
+import { byId, h } from './dom.js';
 import { onRunProgress } from './event-stream.js';
 
 const ICONS = { pending: '', running: '', done: '✓', skipped: '–', failed: '✕' };
@@ -42,9 +42,44 @@ function stepItem(step) {
   );
 }
 
-/** Renders a list of step states. */
+function signature(step) {
+  return JSON.stringify([step.status, step.detail, step.durationMs, step.error, step.calls?.length ?? 0]);
+}
+
+/**
+ * Renders step states into `list`, replacing only the items that changed (so assistive technology is not
+ * handed the whole list again), and returns the steps that changed.
+ */
 function renderSteps(list, steps) {
-  list.replaceChildren(...steps.map(stepItem));
+  const keyed = (step) => {
+    const item = stepItem(step);
+    item.dataset.signature = signature(step);
+    return item;
+  };
+  const sameSteps =
+    list.children.length === steps.length &&
+    steps.every((step, index) => list.children[index].dataset.step === step.id);
+  if (!sameSteps) {
+    list.replaceChildren(...steps.map(keyed));
+    return [];
+  }
+  const changed = [];
+  steps.forEach((step, index) => {
+    const current = list.children[index];
+    if (current.dataset.signature === signature(step)) return;
+    current.replaceWith(keyed(step));
+    changed.push(step);
+  });
+  return changed;
+}
+
+/** Announces only the steps that just changed, through the page's one progress live region. */
+function announce(list, steps) {
+  const announcer = byId('progress-announcer');
+  const last = steps.at(-1);
+  if (!last) return;
+  const detail = last.error ? ` ${last.error.code}` : '';
+  announcer.textContent = `${list.getAttribute('aria-label')}: ${last.label}, ${STATUS_TEXT[last.status] ?? last.status}.${detail}`;
 }
 
 /**
@@ -60,16 +95,19 @@ export async function runWithProgress({ list, definitions, method = 'POST', path
     ]),
   );
   list.hidden = false;
+  list.replaceChildren();
   renderSteps(list, [...states.values()]);
+  byId('progress-announcer').textContent = `${list.getAttribute('aria-label')}: started.`;
   list.setAttribute('aria-busy', 'true');
+  list.focus();
   for (const button of buttons) button.disabled = true;
   const stop = onRunProgress(runId, (step) => {
     states.set(step.id, step);
-    renderSteps(list, [...states.values()]);
+    announce(list, renderSteps(list, [...states.values()]));
   });
   try {
     const answer = await api(method, path, { ...body, runId });
-    if (Array.isArray(answer.data.steps)) renderSteps(list, answer.data.steps);
+    if (Array.isArray(answer.data.steps)) announce(list, renderSteps(list, answer.data.steps));
     return answer;
   } finally {
     stop();

@@ -66,7 +66,7 @@ export async function runDwollaFlow(
   listener: StepListener,
 ): Promise<FlowOutcome<DwollaFlowResult>> {
   const runId = runIdOf(input);
-  return runFlow({ runId, flow: 'dwolla', steps: DWOLLA_FLOW_STEPS, listener }, async (runner) => {
+  return runFlow({ runId, flow: 'dwolla', steps: DWOLLA_FLOW_STEPS, listener }, async (runner, run) => {
     const parsed = parseInput('runDwollaFlow', dwollaFlowInputSchema, input);
     const dwolla = requireDwolla(deps.providers);
     const { item, account, accessToken } = await prepareItem(
@@ -75,6 +75,7 @@ export async function runDwollaFlow(
       parsed.source,
       parsed.accountId,
       'runDwollaFlow',
+      run,
     );
     const customer = await runner.run('customer', async () => {
       const result = await dwolla.createCustomer({

@@ -30,6 +30,7 @@ describe('runFlow', () => {
       result: 5,
       error: null,
       status: 200,
+      itemId: null,
     });
     expect(outcome.steps[0]).toMatchObject({ id: 'one', status: 'done', detail: 'five' });
     expect(events.every((event) => event.runId === 'run-ok')).toBe(true);
@@ -39,7 +40,18 @@ describe('runFlow', () => {
     const outcome = await runFlow({ runId: 'run-bad', flow: 'test', steps, listener: () => {} }, async () => {
       throw new Error('boom');
     });
-    expect(outcome).toMatchObject({ ok: false, result: null, status: 500 });
+    expect(outcome).toMatchObject({ ok: false, result: null, status: 500, itemId: null });
     expect(outcome.error?.code).toBe('INTERNAL_ERROR');
+  });
+
+  it('reports the Item the run recorded, also when the run fails afterwards', async () => {
+    const outcome = await runFlow(
+      { runId: 'run-item', flow: 'test', steps, listener: () => {} },
+      async (_, run) => {
+        run.itemId = 'item-1';
+        throw new Error('after the exchange');
+      },
+    );
+    expect(outcome).toMatchObject({ ok: false, itemId: 'item-1' });
   });
 });

@@ -20,6 +20,17 @@ export interface FlowOutcome<R> {
   error: ErrorBody | null;
   /** 200 on success, else the error's status. */
   status: 200 | DescribedError['status'];
+  /**
+   * The Item the run worked on, also when it failed after the exchange: the public token is spent then, so a
+   * retry must use this Item (`source: { itemId }`) instead of exchanging again.
+   */
+  itemId: string | null;
+}
+
+/** What a flow records while it runs, so a failed outcome can still say which Item exists now. */
+export interface FlowRun {
+  /** Set as soon as the run has an Item (exchanged now or reused). */
+  itemId: string | null;
 }
 
 const optionsSchema = z.object({
@@ -41,12 +52,13 @@ export function runIdOf(input: unknown): string {
 /** Runs `work` with a fresh step runner and turns a thrown error into a failed outcome (never throws). */
 export async function runFlow<R>(
   options: { runId: string; flow: string; steps: readonly StepDefinition[]; listener: StepListener },
-  work: (runner: StepRunner) => Promise<R>,
+  work: (runner: StepRunner, run: FlowRun) => Promise<R>,
 ): Promise<FlowOutcome<R>> {
   const parsed = parseInput('runFlow', optionsSchema, options);
   const runner = createStepRunner(parsed);
+  const run: FlowRun = { itemId: null };
   try {
-    const result = await runner.execute(() => work(runner));
+    const result = await runner.execute(() => work(runner, run));
     return {
       runId: parsed.runId,
       flow: parsed.flow,
@@ -55,6 +67,7 @@ export async function runFlow<R>(
       result,
       error: null,
       status: 200,
+      itemId: run.itemId,
     };
   } catch (error) {
     const described = describeError(error);
@@ -66,6 +79,7 @@ export async function runFlow<R>(
       result: null,
       error: described.error,
       status: described.status,
+      itemId: run.itemId,
     };
   }
 }

@@ -80,9 +80,10 @@ export async function runResetLoginFlow(
   listener: StepListener,
 ): Promise<FlowOutcome<ItemHealth>> {
   const runId = runIdOf(input);
-  return runFlow({ runId, flow: 'reset_login', steps: RESET_LOGIN_STEPS, listener }, async (runner) => {
+  return runFlow({ runId, flow: 'reset_login', steps: RESET_LOGIN_STEPS, listener }, async (runner, run) => {
     const parsed = parseInput('runResetLoginFlow', itemActionInputSchema, input);
     const accessToken = deps.items.accessTokenOf(parsed.itemId);
+    run.itemId = parsed.itemId;
     await runner.run('reset_login', async () => {
       const answer = await deps.providers.plaid.sandbox.resetLogin({ accessToken });
       return {
@@ -105,9 +106,10 @@ export async function runReconnectFlow(
   listener: StepListener,
 ): Promise<FlowOutcome<ReconnectResult>> {
   const runId = runIdOf(input);
-  return runFlow({ runId, flow: 'reconnect', steps: RECONNECT_STEPS, listener }, async (runner) => {
+  return runFlow({ runId, flow: 'reconnect', steps: RECONNECT_STEPS, listener }, async (runner, run) => {
     const parsed = parseInput('runReconnectFlow', reconnectInputSchema, input);
     const accessToken = deps.items.accessTokenOf(parsed.itemId);
+    run.itemId = parsed.itemId;
     const linkToken = await runner.run('link_token', async () => {
       const token = await createUpdateModeLinkToken({
         plaid: deps.providers.plaid,

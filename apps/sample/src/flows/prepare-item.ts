@@ -4,6 +4,7 @@ import { SampleError } from '../errors/sample-error.js';
 import type { ItemStore } from '../items/item-store.js';
 import type { LinkAccount, LinkedItem } from '../items/linked-item.js';
 import { functionSchema } from '../validation/function-schema.js';
+import type { FlowRun } from './flow-outcome.js';
 import type { LinkSource } from './flow-schemas.js';
 import type { StepDefinition, StepRunner } from './step-runner.js';
 
@@ -15,6 +16,7 @@ const prepareItemArgsSchema = z.object({
   source: z.looseObject({}),
   accountId: z.string().min(1, 'must be a Plaid account_id'),
   operation: z.string().min(1),
+  run: z.looseObject({}).optional(),
 });
 
 /** The two steps every processor flow starts with. */
@@ -50,7 +52,8 @@ function chooseAccount(accounts: readonly LinkAccount[], accountId: string, oper
 /**
  * Runs the `duplicate` and `exchange` steps: for a fresh public token, refuses (409 DUPLICATE_ITEM) when an
  * earlier Item has the same institution + account name + mask unless `allowDuplicate`, then exchanges it and
- * stores the Item; for an `itemId`, skips both and uses the stored access token.
+ * stores the Item; for an `itemId`, skips both and uses the stored access token. `run.itemId` is set as soon
+ * as the Item exists, so a flow that fails later still tells the caller which Item to retry with.
  */
 export async function prepareItem(
   runner: StepRunner,
@@ -58,10 +61,12 @@ export async function prepareItem(
   source: LinkSource,
   accountId: string,
   operation: string,
+  run?: FlowRun,
 ): Promise<PreparedItem> {
-  parseInput('prepareItem', prepareItemArgsSchema, { runner, deps, source, accountId, operation });
+  parseInput('prepareItem', prepareItemArgsSchema, { runner, deps, source, accountId, operation, run });
   if (source.itemId !== undefined) {
     const item = deps.items.get(source.itemId);
+    if (run !== undefined) run.itemId = item.itemId;
     const account = chooseAccount(item.accounts, accountId, operation);
     runner.skip('duplicate', `Item ${item.itemId} was exchanged before; nothing new is created.`);
     runner.skip(
@@ -113,6 +118,7 @@ export async function prepareItem(
       dwolla: null,
     };
     deps.items.add(item, exchanged.accessToken);
+    if (run !== undefined) run.itemId = item.itemId;
     return {
       value: { item, account, accessToken: exchanged.accessToken },
       detail: `Item ${item.itemId} created; the access token stays on the server (never sent to the page).`,

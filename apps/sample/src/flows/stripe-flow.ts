@@ -81,7 +81,7 @@ export async function runStripeFlow(
   listener: StepListener,
 ): Promise<FlowOutcome<StripeFlowResult>> {
   const runId = runIdOf(input);
-  return runFlow({ runId, flow: 'stripe', steps: STRIPE_FLOW_STEPS, listener }, async (runner) => {
+  return runFlow({ runId, flow: 'stripe', steps: STRIPE_FLOW_STEPS, listener }, async (runner, run) => {
     const parsed = parseInput('runStripeFlow', stripeFlowInputSchema, input);
     const stripe = requireStripe(deps.providers);
     const { item, account, accessToken } = await prepareItem(
@@ -90,6 +90,7 @@ export async function runStripeFlow(
       parsed.source,
       parsed.accountId,
       'runStripeFlow',
+      run,
     );
     const linked = await runner.runPhases(
       [

@@ -166,6 +166,53 @@ describe('POST /api/flows/stripe', () => {
     expect(stepsOf(anyway.body)[0]?.detail).toContain('Linked again on purpose');
   });
 
+  it('a flow that fails after the exchange names the Item it created, and a retry with it succeeds', async () => {
+    const success = await connectBank(server, { institutionId: 'ins_109510' });
+    const account = checkingAccount(success);
+    await server.providers.emulator?.control.addFault({
+      method: 'POST',
+      path: '/v1/setup_intents',
+      kind: 'status',
+      status: 503,
+      times: 50,
+    });
+    const failed = await requestJson(server, 'POST', '/api/flows/stripe', {
+      runId: 'stripe-outage',
+      source: { ...fromLink(success), allowDuplicate: true },
+      accountId: account.id,
+    });
+    await server.providers.emulator?.control.clearFaults();
+    expect(failed.status).toBe(502);
+    expect(failed.body).toMatchObject({ ok: false, result: null, itemId: expect.any(String) });
+    expect(
+      stepsOf(failed.body)
+        .map((step) => step.status)
+        .slice(0, 2),
+    ).toEqual(['done', 'done']);
+    const itemId = failed.body['itemId'] as string;
+    expect(server.deps.items.get(itemId).institutionId).toBe('ins_109510');
+    const itemCount = server.deps.items.list().length;
+
+    const retried = await requestJson(server, 'POST', '/api/flows/stripe', {
+      runId: 'stripe-outage-retry',
+      source: { itemId },
+      accountId: account.id,
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ ok: true, itemId, result: { itemId } });
+    expect(server.deps.items.list()).toHaveLength(itemCount);
+  });
+
+  it('a flow that fails before any Item exists answers itemId null', async () => {
+    const answer = await requestJson(server, 'POST', '/api/flows/stripe', {
+      runId: 'stripe-no-item',
+      source: { itemId: 'no-such-item' },
+      accountId: 'acc',
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ ok: false, itemId: null, error: { code: 'ITEM_NOT_FOUND' } });
+  });
+
   it('answers 4xx with a clear message for bad input, never 500', async () => {
     const cases: [unknown, number, string | undefined][] = [
       [{ source: { itemId: 'x' }, accountId: 'a' }, 400, 'runId'],

@@ -78,7 +78,7 @@ export function registerLinkRoutes(app: Hono, deps: SampleAppDeps): void {
         steps: PREPARE_ITEM_STEPS,
         listener: (event) => deps.events.publish(event),
       },
-      async (runner) => {
+      async (runner, run) => {
         const prepared = await prepareItem(
           runner,
           { plaid: deps.providers.plaid, items: deps.items },
@@ -90,6 +90,7 @@ export function registerLinkRoutes(app: Hono, deps: SampleAppDeps): void {
           },
           input.account_id,
           'POST /api/set_access_token',
+          run,
         );
         return { item_id: prepared.item.itemId };
       },
