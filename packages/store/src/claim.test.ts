@@ -161,12 +161,13 @@ describe('claims across processes', () => {
 
   it('stops waiting when the caller aborts', async () => {
     const store = createTestStore(client);
+    await store.ready();
     const gate = deferred();
     const first = store.claimPayment({ processor: 'stripe', idempotencyKey: 'order-abort' }, async () => {
       await gate.promise;
       return { paymentId: 'pi_1', payment: {} };
     });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await waitForRow(store.schema, 'payments');
     const controller = new AbortController();
     const waiting = store.claimPayment(
       { processor: 'stripe', idempotencyKey: 'order-abort' },

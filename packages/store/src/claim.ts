@@ -86,6 +86,7 @@ export async function runClaimed<Row extends Record<string, unknown>, Outcome, R
   let pollMs = timing.pollMs;
 
   for (;;) {
+    if (claim.signal?.aborted) throw abortError(claim.signal);
     const inserted = await client.query(
       `INSERT INTO ${target.table} (${keyList}, state, owner, lease_until)
        VALUES (${target.keyColumns.map((_, index) => `$${index + 1}`).join(', ')}, 'pending', $${next}, ${lease})
