@@ -10,6 +10,7 @@ import { spawnEmulator } from './lib/emulator-process.js';
 import type { BenchResults } from './report/bench-results.js';
 import { formatReport } from './report/format-report.js';
 import {
+  callVerdicts,
   clientCostVerdicts,
   coldStartVerdicts,
   footprintVerdicts,
@@ -58,13 +59,28 @@ async function main(): Promise<number> {
     if (emulator && wants('client-cost')) {
       log('client cost per flow…');
       const settings = options.check
-        ? { rounds: 3, sequentialFlows: 6, concurrentFlows: 32, concurrency: 16, warmupFlows: 6 }
-        : { rounds: 5, sequentialFlows: 20, concurrentFlows: 128, concurrency: 64, warmupFlows: 16 };
+        ? {
+            rounds: 3,
+            sequentialFlows: 4,
+            concurrentFlows: 16,
+            concurrency: 8,
+            warmupFlows: 4,
+            countFlows: 2,
+            variants: ['achbridge', 'sdk', 'http'] as const,
+          }
+        : {
+            rounds: 5,
+            sequentialFlows: 20,
+            concurrentFlows: 128,
+            concurrency: 64,
+            warmupFlows: 16,
+            countFlows: 5,
+          };
       results.clientCost = [];
       for (const provider of PROVIDERS) {
         results.clientCost.push(await measureClientCost(emulator.info, provider, settings, log));
       }
-      results.targets.push(...clientCostVerdicts(results.clientCost));
+      results.targets.push(...clientCostVerdicts(results.clientCost), ...callVerdicts(results.clientCost));
     }
     if (wants('cold-start')) {
       log('cold start…');
@@ -105,7 +121,8 @@ async function main(): Promise<number> {
   if (!options.check) return 0;
   const failures = findCheckFailures(results.clientCost ?? []);
   for (const failure of failures) log(`bench:check FAILED: ${failure}`);
-  if (failures.length === 0) log('bench:check passed (no gross regression of the CPU-per-flow ratios)');
+  if (failures.length === 0)
+    log('bench:check passed (HTTP calls per fresh link as committed; no gross regression of the CPU ratios)');
   return failures.length === 0 ? 0 : 1;
 }
 

@@ -2,10 +2,9 @@ import { createPlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
 import type { FlowFactory } from './flow-types.js';
 
-/** achbridge: `createDwollaAdapter(...).link()` (exchange, account check, processor token, funding source). */
+/** achbridge: `createDwollaAdapter(...).link()` with default settings (its default transport). */
 export const createAchbridgeDwollaFlow: FlowFactory = (info, hooks = {}) => {
-  const fetchOption = {
-    ...(hooks.fetch ? { fetch: hooks.fetch } : {}),
+  const retries = {
     ...(hooks.maxRetries === undefined ? {} : { maxRetries: hooks.maxRetries }),
   };
   const plaid = createPlaidClient({
@@ -13,14 +12,14 @@ export const createAchbridgeDwollaFlow: FlowFactory = (info, hooks = {}) => {
     baseUrl: info.plaid.baseUrl,
     clientId: info.plaid.clientId,
     secret: info.plaid.secret,
-    ...fetchOption,
+    ...retries,
   });
   const dwolla = createDwollaClient({
     environment: 'sandbox',
     baseUrl: info.dwolla.baseUrl,
     key: info.dwolla.key,
     secret: info.dwolla.secret,
-    ...fetchOption,
+    ...retries,
   });
   const adapter = createDwollaAdapter({ plaid, dwolla });
   return {

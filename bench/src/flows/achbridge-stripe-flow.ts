@@ -2,26 +2,23 @@ import { createPlaidClient } from '@achbridge/core';
 import { createStripeAdapter } from '@achbridge/stripe';
 import type { FlowFactory } from './flow-types.js';
 
-/** achbridge: `createStripeAdapter(...).link()` (exchange, btok, duplicate check, attach; all validated). */
+/** achbridge: `createStripeAdapter(...).link()` with default settings (its default transport). */
 export const createAchbridgeStripeFlow: FlowFactory = (info, hooks = {}) => {
   const plaid = createPlaidClient({
     environment: 'sandbox',
     baseUrl: info.plaid.baseUrl,
     clientId: info.plaid.clientId,
     secret: info.plaid.secret,
-    ...(hooks.fetch ? { fetch: hooks.fetch } : {}),
     ...(hooks.maxRetries === undefined ? {} : { maxRetries: hooks.maxRetries }),
   });
   const adapter = createStripeAdapter({
     plaid,
-    stripe: hooks.stripeInstance
-      ? hooks.stripeInstance(info)
-      : {
-          secretKey: info.stripe.secretKey,
-          host: info.stripe.host,
-          port: info.stripe.port,
-          protocol: info.stripe.protocol,
-        },
+    stripe: {
+      secretKey: info.stripe.secretKey,
+      host: info.stripe.host,
+      port: info.stripe.port,
+      protocol: info.stripe.protocol,
+    },
     ...(hooks.maxRetries === undefined ? {} : { retry: { maxRetries: hooks.maxRetries } }),
   });
   return {

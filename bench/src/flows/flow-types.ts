@@ -1,16 +1,26 @@
-import type Stripe from 'stripe';
 import type { EmulatorInfo } from '../lib/emulator-info.js';
 
 /** The processor a flow hands the Plaid account to. */
 export type Provider = 'stripe' | 'dwolla';
 
-/** Who writes the client code: achbridge, hand-written glue over the official SDKs, or bare fetch. */
-export type Variant = 'achbridge' | 'sdk' | 'raw';
+/**
+ * Who writes the client code: achbridge, hand-written glue over the official SDKs, bare `fetch`, or bare
+ * `node:http` (the floor: the 3 necessary calls, nothing validated).
+ */
+export type Variant = 'achbridge' | 'sdk' | 'fetch' | 'http';
 
 /** The providers and variants, in report order. */
 export const PROVIDERS: readonly Provider[] = ['stripe', 'dwolla'];
 /** The variants, in report order. */
-export const VARIANTS: readonly Variant[] = ['achbridge', 'sdk', 'raw'];
+export const VARIANTS: readonly Variant[] = ['achbridge', 'sdk', 'fetch', 'http'];
+
+/** How reports name each variant. */
+export const VARIANT_LABEL: Record<Variant, string> = {
+  achbridge: 'achbridge',
+  sdk: 'SDK glue',
+  fetch: 'raw fetch',
+  http: 'raw node:http',
+};
 
 /** One flow's input: Link's public token (or, for a re-run, an access token), the account and the customer. */
 export interface FlowJob {
@@ -32,12 +42,13 @@ export interface Flow {
   run(job: FlowJob): Promise<FlowOutcome>;
 }
 
-/** Optional settings for the load test: retries, a fetch wrapper and a Stripe instance factory. */
+/** Optional settings for the load test. Every variant keeps its library's default transport. */
 export interface FlowHooks {
-  /** Retries after the first attempt for every provider call (achbridge flows; default: the library's 2). */
+  /**
+   * Retries after the first attempt for every provider call: achbridge flows (default: the library's 2) and
+   * the node:http floor's 429 retries (default 5).
+   */
   maxRetries?: number;
-  fetch?: (input: string | URL, init?: RequestInit) => Promise<Response>;
-  stripeInstance?: (info: EmulatorInfo) => Stripe;
 }
 
 /** Builds a flow against the emulator described by `info`. */

@@ -10,14 +10,18 @@ export async function loadFlowFactory(provider: Provider, variant: Variant): Pro
       return (await import('./achbridge-stripe-flow.js')).createAchbridgeStripeFlow;
     case 'stripe/sdk':
       return (await import('./sdk-stripe-flow.js')).createSdkStripeFlow;
-    case 'stripe/raw':
-      return (await import('./raw-stripe-flow.js')).createRawStripeFlow;
+    case 'stripe/fetch':
+      return (await import('./fetch-stripe-flow.js')).createFetchStripeFlow;
+    case 'stripe/http':
+      return (await import('./http-stripe-flow.js')).createHttpStripeFlow;
     case 'dwolla/achbridge':
       return (await import('./achbridge-dwolla-flow.js')).createAchbridgeDwollaFlow;
     case 'dwolla/sdk':
       return (await import('./sdk-dwolla-flow.js')).createSdkDwollaFlow;
-    case 'dwolla/raw':
-      return (await import('./raw-dwolla-flow.js')).createRawDwollaFlow;
+    case 'dwolla/fetch':
+      return (await import('./fetch-dwolla-flow.js')).createFetchDwollaFlow;
+    case 'dwolla/http':
+      return (await import('./http-dwolla-flow.js')).createHttpDwollaFlow;
     default:
       throw new Error(`unknown flow ${provider}/${variant}`);
   }

@@ -14,6 +14,8 @@ export interface TargetVerdict {
   /** null when the value could not be measured. */
   pass: boolean | null;
   unit: string;
+  /** min–max of the per-round (or per-run) values behind `value`, where there are several. */
+  spread?: { min: number; max: number };
 }
 
 /** Everything one bench run measured, as written to bench/results/latest.json. */

@@ -1,6 +1,6 @@
-import { CALLS_PER_FLOW } from '../flows/calls-per-flow.js';
-import type { Variant } from '../flows/flow-types.js';
-import { round } from '../lib/stats.js';
+import { EXPECTED_CALLS, NECESSARY_CALL_NAMES } from '../flows/calls-per-flow.js';
+import { VARIANT_LABEL } from '../flows/flow-types.js';
+import { median } from '../lib/stats.js';
 import type { ProviderCost } from '../sections/client-cost.js';
 import type { ColdStartResult } from '../sections/cold-start.js';
 import type { EndpointThroughput } from '../sections/emulator-throughput.js';
@@ -8,10 +8,11 @@ import type { FootprintResult } from '../sections/install-footprint.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
 import type { BenchResults, TargetVerdict } from './bench-results.js';
 import { formatTable } from './format-table.js';
-
-const VARIANT_LABEL: Record<Variant, string> = { achbridge: 'achbridge', sdk: 'SDK glue', raw: 'raw fetch' };
+import { modeTag, roundRatios } from './targets.js';
 
 const ms = (micros: number): string => `${(micros / 1000).toFixed(2)} ms`;
+const spreadMs = (min: number, max: number): string =>
+  `${(min / 1000).toFixed(2)}–${(max / 1000).toFixed(2)}`;
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 
 /** ✓ / ✗ / ? for a verdict. */
@@ -20,46 +21,86 @@ export function mark(verdict: TargetVerdict): string {
   return verdict.pass ? '✓' : '✗';
 }
 
+function formatNumber(value: number, unit: string): string {
+  return unit === '×' ? `${value.toFixed(2)}×` : `${Math.round(value)}${unit}`;
+}
+
 function formatValue(verdict: TargetVerdict): string {
-  if (verdict.value === null) return 'n/a';
-  return verdict.unit === '×' ? `${round(verdict.value, 2)}×` : `${Math.round(verdict.value)}${verdict.unit}`;
+  const value = verdict.value === null ? 'n/a' : formatNumber(verdict.value, verdict.unit);
+  const { spread } = verdict;
+  if (!spread || spread.min === spread.max) return value;
+  return `${value} (${formatNumber(spread.min, verdict.unit)}–${formatNumber(spread.max, verdict.unit)})`;
+}
+
+function callsCell(samples: readonly number[], expected: number): string {
+  if (samples.length === 0) return 'n/a';
+  const distinct = [...new Set(samples)];
+  const shown = distinct.length === 1 ? String(distinct[0]) : samples.join('/');
+  return distinct.length === 1 && distinct[0] === expected ? shown : `${shown} (check expects ${expected})`;
+}
+
+function ratioCell(
+  cost: ProviderCost,
+  baseline: 'sdk' | 'fetch' | 'http',
+  mode: 'sequential' | 'concurrent',
+): string {
+  const ratios = roundRatios(cost, baseline, mode).filter((value): value is number => value !== null);
+  if (ratios.length === 0) return 'n/a';
+  return `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
 }
 
 function clientCostSection(costs: readonly ProviderCost[]): string {
   return costs
     .map((cost) => {
       const { settings } = cost;
+      const seq = modeTag(cost, 'sequential');
+      const conc = modeTag(cost, 'concurrent');
       const rows = cost.variants.map((entry) => [
         VARIANT_LABEL[entry.variant],
-        ms(entry.sequential.medianCpuMicrosPerFlow),
-        ms(entry.concurrent.medianCpuMicrosPerFlow),
+        `${ms(entry.sequential.medianCpuMicrosPerFlow)} (${spreadMs(entry.sequential.minCpuMicrosPerFlow, entry.sequential.maxCpuMicrosPerFlow)})`,
+        `${ms(entry.concurrent.medianCpuMicrosPerFlow)} (${spreadMs(entry.concurrent.minCpuMicrosPerFlow, entry.concurrent.maxCpuMicrosPerFlow)})`,
         `${entry.sequential.medianWallMsPerFlow.toFixed(2)} ms`,
         `${Math.round(entry.concurrent.medianFlowsPerSecond)}`,
-        CALLS_PER_FLOW[cost.provider][entry.variant],
+        callsCell(entry.callsPerFreshLink, EXPECTED_CALLS[cost.provider][entry.variant]),
       ]);
+      const present = new Set(cost.variants.map((entry) => entry.variant));
+      const ratios = (['sdk', 'http', 'fetch'] as const)
+        .filter((baseline) => present.has(baseline))
+        .map((baseline) => [
+          `achbridge ÷ ${VARIANT_LABEL[baseline]}`,
+          ratioCell(cost, baseline, 'sequential'),
+          ratioCell(cost, baseline, 'concurrent'),
+        ]);
       const title =
         cost.provider === 'stripe'
           ? 'Stripe: exchange → btok → attach to a fresh customer'
           : 'Dwolla: exchange → processor token → funding source on a fresh customer';
-      return `${title}\n(median of ${settings.rounds} rounds, ${settings.sequentialFlows} sequential + ${settings.concurrentFlows} flows at concurrency ${settings.concurrency} per variant per round)\n${formatTable(
+      return `${title}\n(median of ${settings.rounds} rounds, (min–max of the per-round values); ${settings.sequentialFlows} sequential + ${settings.concurrentFlows} flows at concurrency ${settings.concurrency} per variant per round; HTTP calls counted on ${settings.countFlows} fresh links per variant; the necessary 3: ${NECESSARY_CALL_NAMES[cost.provider]})\n${formatTable(
         [
           'variant',
-          'CPU/flow seq',
-          `CPU/flow c${settings.concurrency}`,
-          'wall/flow seq',
-          `flows/s c${settings.concurrency}`,
-          'HTTP calls per flow',
+          `CPU/link ${seq}`,
+          `CPU/link ${conc}`,
+          `wall/link ${seq}`,
+          `links/s ${conc}`,
+          'HTTP calls per fresh link',
         ],
         rows,
-      )}`;
+      )}\n\n${formatTable(['CPU ratio (per round)', seq, conc], ratios)}`;
     })
     .join('\n\n');
 }
 
 function coldStartSection(result: ColdStartResult): string {
-  return `median of ${result.runs} fresh processes each (spawn to exit)\n${formatTable(
-    ['process', 'median'],
-    result.cases.map((entry) => [entry.label, `${entry.medianMs.toFixed(1)} ms`]),
+  return `median of ${result.runs} fresh processes each (min–max); "above node" subtracts bare node's time of the same run; files loaded counted in a separate run with a loader hook\n${formatTable(
+    ['process', 'spawn to exit', 'above node', 'files loaded (zod)'],
+    result.cases.map((entry) => [
+      entry.label,
+      `${entry.medianMs.toFixed(1)} ms (${entry.minMs.toFixed(0)}–${entry.maxMs.toFixed(0)})`,
+      entry.id === 'node'
+        ? ''
+        : `${entry.medianNetMs.toFixed(1)} ms (${Math.min(...entry.netSamplesMs).toFixed(0)}–${Math.max(...entry.netSamplesMs).toFixed(0)})`,
+      entry.filesLoaded ? `${entry.filesLoaded.files} (${entry.filesLoaded.zod})` : 'n/a',
+    ]),
   )}`;
 }
 
@@ -82,25 +123,32 @@ function footprintSection(result: FootprintResult): string {
 function loadSection(result: LoadResult): string {
   const { settings } = result;
   const table = formatTable(
-    ['provider', 'flows', 'failed', '429s', 'max 429s/flow', 'time', 'unthrottled', 'duplicates', 'peak RSS'],
-    result.providers.map((entry) => [
-      entry.provider,
-      `${entry.flows} (${entry.rerunFlows} re-runs)`,
-      String(entry.failedFlows),
-      String(entry.throttled.total),
-      String(entry.throttled.maxPerFlow),
-      `${entry.totalSeconds.toFixed(2)} s`,
-      `${entry.unthrottledSeconds.toFixed(2)} s`,
-      `${entry.duplicates.duplicates} of ${entry.duplicates.resources}`,
-      mib(entry.peakRssBytes),
-    ]),
+    ['provider', 'client', 'flows', 'failed', 'calls', '429s', 'time', 'duplicates', 'peak RSS'],
+    result.providers.flatMap((entry) =>
+      (
+        [
+          ['achbridge', entry.achbridge],
+          ['floor (node:http, 3 calls)', entry.floor],
+        ] as const
+      ).map(([client, run]) => [
+        entry.provider,
+        client,
+        `${entry.flows} (${entry.rerunFlows} re-runs)`,
+        String(run.failedFlows),
+        String(run.requests),
+        String(run.throttled),
+        `${run.seconds.toFixed(2)} s`,
+        client === 'achbridge' ? `${entry.duplicates.duplicates} of ${entry.duplicates.resources}` : '',
+        mib(run.peakRssBytes),
+      ]),
+    ),
   );
   return (
-    `${settings.flows} flows at once (Stripe and Dwolla side by side), every ${settings.every}th provider call answered ` +
-    `429 + Retry-After: ${settings.retryAfterSeconds} s; achbridge clients with maxRetries ${settings.maxRetries}, ${settings.maxSockets} sockets per origin\n${table}\n` +
-    `all flows: ${result.totalSeconds.toFixed(2)} s = ${result.ratioToFloor?.toFixed(2)}× the Retry-After floor of ${result.floorSeconds.toFixed(1)} s ` +
-    `(most 429s on one flow × Retry-After); the same flows without 429s took ${result.unthrottledSeconds.toFixed(2)} s, ` +
-    `so total ÷ (floor + unthrottled) = ${result.ratioToFloorPlusUnthrottled?.toFixed(2)}×`
+    `${settings.flows} flows at once (Stripe and Dwolla side by side, one client process each, default transports), every ${settings.every}th provider call answered ` +
+    `429 + Retry-After: ${settings.retryAfterSeconds} s; maxRetries ${settings.maxRetries}, ${settings.maxSockets} sockets per origin; ` +
+    `the floor client and achbridge run one after the other in this run, on reset emulator state\n${table}\n` +
+    `all flows: achbridge ${result.totalSeconds.toFixed(2)} s, floor client ${result.floorSeconds.toFixed(2)} s = ${result.ratioToFloor?.toFixed(2)}×; ` +
+    `achbridge without 429s: ${result.unthrottledSeconds.toFixed(2)} s`
   );
 }
 
@@ -126,7 +174,7 @@ export function formatTargets(targets: readonly TargetVerdict[]): string {
     targets.map((verdict) => [
       verdict.label,
       formatValue(verdict),
-      `${verdict.comparison === '==' ? '=' : verdict.comparison === '<=' ? '≤' : '≥'} ${verdict.target}${verdict.unit === '×' ? '×' : verdict.unit}`,
+      `${verdict.comparison === '==' ? '=' : verdict.comparison === '<=' ? '≤' : '≥'} ${verdict.target}${verdict.unit}`,
       mark(verdict),
     ]),
   );

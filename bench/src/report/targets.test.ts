@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../sections/rate-limited-load.js';
 import { providerCost } from './provider-cost.test-helpers.js';
 import {
+  callVerdicts,
   clientCostVerdicts,
   coldStartVerdicts,
   footprintVerdicts,
@@ -10,33 +11,102 @@ import {
 } from './targets.js';
 
 describe('clientCostVerdicts', () => {
-  it('checks achbridge against the SDK glue (≤ 0.5×) and raw fetch (≤ 1.2×) in both modes', () => {
+  it('checks achbridge against the SDK glue (≤ 0.6×) and the node:http floor (≤ 2×) in both modes', () => {
     const verdicts = clientCostVerdicts([
-      providerCost({ achbridge: [1000, 1200], sdk: [2000, 2000], raw: [1000, 1000] }),
+      providerCost({ achbridge: [1200, 1300], sdk: [2000, 2000], http: [600, 600] }),
     ]);
     expect(verdicts.map((verdict) => [verdict.id, verdict.value, verdict.pass])).toEqual([
-      ['cpu-dwolla-seq-vs-sdk', 0.5, true],
-      ['cpu-dwolla-seq-vs-raw', 1, true],
-      ['cpu-dwolla-c64-vs-sdk', 0.6, false],
-      ['cpu-dwolla-c64-vs-raw', 1.2, true],
+      ['cpu-dwolla-seq-vs-sdk', 0.6, true],
+      ['cpu-dwolla-seq-vs-http', 2, true],
+      ['cpu-dwolla-c64-vs-sdk', 0.65, false],
+      ['cpu-dwolla-c64-vs-http', 1300 / 600, false],
+    ]);
+  });
+
+  it('takes the median of the per-round ratios and reports their min–max', () => {
+    const [seqVsSdk] = clientCostVerdicts([
+      providerCost({ achbridge: [[1000, 1500, 900], 1], sdk: [[2000, 2000, 1000], 1], http: [1, 1] }),
+    ]);
+    expect(seqVsSdk?.value).toBe(0.75);
+    expect(seqVsSdk?.spread).toEqual({ min: 0.5, max: 0.9 });
+  });
+});
+
+describe('callVerdicts', () => {
+  it('passes 3 calls per fresh link, fails 5, and is unknown when links differ', () => {
+    const verdicts = callVerdicts([
+      providerCost({ achbridge: [1, 1], sdk: [1, 1], http: [1, 1] }, 'stripe', { achbridge: [3, 3] }),
+      providerCost({ achbridge: [1, 1], sdk: [1, 1], http: [1, 1] }, 'dwolla', { achbridge: [5, 5] }),
+      providerCost({ achbridge: [1, 1], sdk: [1, 1], http: [1, 1] }, 'dwolla', { achbridge: [3, 4] }),
+    ]);
+    expect(verdicts.map((verdict) => [verdict.id, verdict.value, verdict.pass])).toEqual([
+      ['calls-stripe', 3, true],
+      ['calls-dwolla', 5, false],
+      ['calls-dwolla', null, null],
     ]);
   });
 });
 
 describe('coldStartVerdicts and footprintVerdicts', () => {
-  it('divide achbridge by the SDK pair', () => {
+  const coldCase = (id: string, samplesMs: number[], nodeMs: number[]) => ({
+    id,
+    label: id,
+    samplesMs,
+    medianMs: [...samplesMs].sort((a, b) => a - b)[Math.floor(samplesMs.length / 2)] as number,
+    minMs: Math.min(...samplesMs),
+    maxMs: Math.max(...samplesMs),
+    netSamplesMs: samplesMs.map((value, run) => value - (nodeMs[run] as number)),
+    medianNetMs: [...samplesMs.map((value, run) => value - (nodeMs[run] as number))].sort((a, b) => a - b)[
+      Math.floor(samplesMs.length / 2)
+    ] as number,
+    filesLoaded: null,
+  });
+
+  it('divide achbridge by the SDK pair, spawn to exit and above bare node', () => {
+    const node = [50];
     const cold = coldStartVerdicts({
       runs: 1,
       cases: [
-        { id: 'achbridge-dwolla', label: '', samplesMs: [30], medianMs: 30 },
-        { id: 'sdk-dwolla', label: '', samplesMs: [100], medianMs: 100 },
-        { id: 'achbridge-stripe', label: '', samplesMs: [50], medianMs: 50 },
-        { id: 'sdk-stripe', label: '', samplesMs: [100], medianMs: 100 },
+        coldCase('node', node, node),
+        coldCase('achbridge-dwolla', [80], node),
+        coldCase('sdk-dwolla', [150], node),
+        coldCase('achbridge-stripe', [100], node),
+        coldCase('sdk-stripe', [150], node),
       ],
     });
-    expect(cold.map((verdict) => [verdict.value, verdict.pass])).toEqual([
-      [0.3, true],
-      [0.5, false],
+    expect(cold.map((verdict) => [verdict.id, verdict.value, verdict.pass])).toEqual([
+      ['cold-start-import-dwolla', 0.3, true],
+      ['cold-start-spawn-dwolla', 80 / 150, false],
+      ['cold-start-import-stripe', 0.5, false],
+      ['cold-start-spawn-stripe', 100 / 150, false],
+    ]);
+  });
+
+  it('pairs each run with bare node of the same run for the spread', () => {
+    const node = [50, 100];
+    const [importDwolla] = coldStartVerdicts({
+      runs: 2,
+      cases: [
+        coldCase('node', node, node),
+        coldCase('achbridge-dwolla', [60, 130], node),
+        coldCase('sdk-dwolla', [150, 200], node),
+        coldCase('achbridge-stripe', [60, 130], node),
+        coldCase('sdk-stripe', [150, 200], node),
+      ],
+    });
+    expect(importDwolla?.spread).toEqual({ min: 0.1, max: 0.3 });
+  });
+
+  it('divides the installed @achbridge/dwolla by plaid + dwolla-v2', () => {
+    const verdicts = footprintVerdicts({
+      status: 'measured',
+      entries: [
+        { id: 'achbridge-dwolla', label: '', installed: [], bytes: 30, packages: 3, largest: [] },
+        { id: 'sdk-dwolla', label: '', installed: [], bytes: 100, packages: 41, largest: [] },
+      ],
+    });
+    expect(verdicts.map((verdict) => [verdict.id, verdict.value, verdict.pass])).toEqual([
+      ['install-dwolla', 0.3, true],
     ]);
   });
 
@@ -47,18 +117,23 @@ describe('coldStartVerdicts and footprintVerdicts', () => {
 });
 
 describe('loadVerdicts', () => {
+  const run = {
+    seconds: 2,
+    failedFlows: 0,
+    errors: [],
+    requests: 1500,
+    throttled: 150,
+    peakRssBytes: 1,
+  };
   const provider = {
     flows: 500,
     freshFlows: 450,
     rerunFlows: 50,
-    failedFlows: 0,
-    errors: [],
-    throttled: { total: 10, flowsThrottled: 10, maxPerFlow: 1 },
-    totalSeconds: 2,
+    achbridge: run,
+    floor: run,
     unthrottledSeconds: 1,
     duplicates: { resources: 450, pairs: 450, duplicates: 0 },
     expectedResources: 450,
-    peakRssBytes: 1,
   };
   const result: LoadResult = {
     settings: {
@@ -71,23 +146,30 @@ describe('loadVerdicts', () => {
     },
     providers: [
       { ...provider, provider: 'stripe' },
-      { ...provider, provider: 'dwolla', failedFlows: 1 },
+      { ...provider, provider: 'dwolla', achbridge: { ...run, failedFlows: 1 } },
     ],
     faults: [],
     floorSeconds: 2,
     totalSeconds: 2.2,
     ratioToFloor: 1.1,
     unthrottledSeconds: 1,
-    ratioToFloorPlusUnthrottled: 0.73,
   };
 
-  it('passes zero duplicates, and leaves duplicates unknown when flows failed', () => {
+  it('passes zero duplicates, leaves duplicates unknown when flows failed, and compares with the floor client', () => {
     const verdicts = loadVerdicts(result);
     expect(verdicts.map((verdict) => [verdict.id, verdict.value, verdict.pass])).toEqual([
       ['load-stripe-duplicates', 0, true],
       ['load-dwolla-duplicates', null, null],
       ['load-floor', 1.1, true],
     ]);
-    expect(TARGETS.loadVsFloor).toBe(1.2);
+    expect(TARGETS.loadVsFloor).toBe(1.1);
+  });
+
+  it('leaves the floor ratio unknown when the floor client failed flows', () => {
+    const failed = {
+      ...result,
+      providers: result.providers.map((entry) => ({ ...entry, floor: { ...run, failedFlows: 2 } })),
+    };
+    expect(loadVerdicts(failed).at(-1)?.pass).toBeNull();
   });
 });

@@ -1,10 +1,9 @@
-import { CALLS_PER_FLOW } from '../flows/calls-per-flow.js';
 import { type Provider, VARIANTS, type Variant } from '../flows/flow-types.js';
 import type { EmulatorInfo } from '../lib/emulator-info.js';
 import { rotationForRound } from '../lib/interleave.js';
-import { median } from '../lib/stats.js';
+import { median, range } from '../lib/stats.js';
 import { type FlowWorker, startFlowWorker } from '../worker/worker-handle.js';
-import { assertBatchCreated, prepareJobs, toFlowJob } from './flow-jobs.js';
+import { assertBatchCreated, type PreparedJob, prepareJobs, toFlowJob } from './flow-jobs.js';
 
 /** How much client-cost work to do. */
 export interface ClientCostSettings {
@@ -13,6 +12,10 @@ export interface ClientCostSettings {
   concurrentFlows: number;
   concurrency: number;
   warmupFlows: number;
+  /** Fresh flows run one at a time, after the warm-up, to count each one's HTTP calls (not timed). */
+  countFlows: number;
+  /** The variants to run (default: all; `bench:check` leaves out raw fetch, which no bound uses). */
+  variants?: readonly Variant[];
 }
 
 /** One mode's measurements of one variant: per-round samples and their medians. */
@@ -22,6 +25,9 @@ export interface ModeCost {
   /** Wall time of the batch divided by its flows, ms, one sample per round. */
   wallMsPerFlow: number[];
   medianCpuMicrosPerFlow: number;
+  /** Spread of the per-round CPU samples. */
+  minCpuMicrosPerFlow: number;
+  maxCpuMicrosPerFlow: number;
   medianWallMsPerFlow: number;
   /** Flows per second of wall time (median batch). */
   medianFlowsPerSecond: number;
@@ -30,8 +36,8 @@ export interface ModeCost {
 /** A variant's cost in both modes. */
 export interface VariantCost {
   variant: Variant;
-  /** The HTTP calls the variant makes per fresh flow (by construction of its flow code). */
-  callsPerFlow: string;
+  /** HTTP requests each counted fresh flow sent (measured through Node's diagnostics channels). */
+  callsPerFreshLink: number[];
   sequential: ModeCost;
   concurrent: ModeCost;
 }
@@ -48,44 +54,65 @@ export interface ProviderCost {
 type Samples = Record<Variant, { cpu: number[]; wall: number[] }>;
 
 function emptySamples(): Samples {
-  return {
-    achbridge: { cpu: [], wall: [] },
-    sdk: { cpu: [], wall: [] },
-    raw: { cpu: [], wall: [] },
-  };
+  return Object.fromEntries(
+    VARIANTS.map((variant) => [variant, { cpu: [], wall: [] }]),
+  ) as unknown as Samples;
 }
 
 function summarize(samples: { cpu: number[]; wall: number[] }): ModeCost {
   const medianWall = median(samples.wall);
+  const spread = range(samples.cpu);
   return {
     cpuMicrosPerFlow: samples.cpu,
     wallMsPerFlow: samples.wall,
     medianCpuMicrosPerFlow: median(samples.cpu),
+    minCpuMicrosPerFlow: spread.min,
+    maxCpuMicrosPerFlow: spread.max,
     medianWallMsPerFlow: medianWall,
     medianFlowsPerSecond: medianWall > 0 ? 1000 / medianWall : 0,
   };
 }
 
 async function measureBatch(
-  info: EmulatorInfo,
   worker: FlowWorker,
-  flows: number,
+  jobs: PreparedJob[],
   concurrency: number,
 ): Promise<{ cpuMicrosPerFlow: number; wallMsPerFlow: number }> {
-  const jobs = await prepareJobs(info, worker.provider, flows);
   const result = await worker.run(jobs.map(toFlowJob), concurrency);
-  assertBatchCreated(`${worker.provider}/${worker.variant}`, result.outcomes, result.errors, flows);
+  assertBatchCreated(`${worker.provider}/${worker.variant}`, result.outcomes, result.errors, jobs.length);
   return {
-    cpuMicrosPerFlow: (result.cpuUserMicros + result.cpuSystemMicros) / flows,
-    wallMsPerFlow: result.wallMs / flows,
+    cpuMicrosPerFlow: (result.cpuUserMicros + result.cpuSystemMicros) / jobs.length,
+    wallMsPerFlow: result.wallMs / jobs.length,
+  };
+}
+
+async function countCalls(worker: FlowWorker, jobs: PreparedJob[]): Promise<number[]> {
+  const result = await worker.run(jobs.map(toFlowJob), 1, true);
+  assertBatchCreated(`${worker.provider}/${worker.variant}`, result.outcomes, result.errors, jobs.length);
+  return result.callsPerFlow;
+}
+
+/** Every job the run needs, prepared at once (fewer setup calls than batch by batch), handed out in order. */
+async function prepareJobPool(
+  info: EmulatorInfo,
+  provider: Provider,
+  count: number,
+): Promise<(flows: number) => PreparedJob[]> {
+  const pool = await prepareJobs(info, provider, count);
+  let next = 0;
+  return (flows) => {
+    if (next + flows > pool.length) throw new Error('client cost: prepared too few jobs');
+    next += flows;
+    return pool.slice(next - flows, next);
   };
 }
 
 /**
- * Measures client CPU and wall time per full flow for achbridge, the SDK glue and raw fetch, each in its
- * own process against the emulator process: sequentially and at `concurrency`, over `rounds` rounds
- * whose variant order rotates. Each flow gets a fresh public token and customer, prepared outside the
- * measured section.
+ * Measures client CPU and wall time per full flow for achbridge, the SDK glue, raw fetch and the raw
+ * node:http floor, each in its own process against the emulator process: sequentially and at
+ * `concurrency`, over `rounds` rounds whose variant order rotates. Each flow gets a fresh public token and
+ * customer, prepared outside the measured section. After the warm-up, a few fresh flows per variant run
+ * one at a time with their HTTP calls counted (that batch is not timed).
  */
 export async function measureClientCost(
   info: EmulatorInfo,
@@ -93,41 +120,52 @@ export async function measureClientCost(
   settings: ClientCostSettings,
   log: (line: string) => void,
 ): Promise<ProviderCost> {
-  const workers = await Promise.all(VARIANTS.map((variant) => startFlowWorker({ provider, variant, info })));
+  const variants = VARIANTS.filter((variant) => settings.variants?.includes(variant) ?? true);
+  const perVariant =
+    settings.warmupFlows +
+    settings.countFlows +
+    settings.rounds * (settings.sequentialFlows + settings.concurrentFlows);
+  const [take, ...workers] = await Promise.all([
+    prepareJobPool(info, provider, perVariant * variants.length),
+    ...variants.map((variant) => startFlowWorker({ provider, variant, info })),
+  ]);
   const byVariant = new Map(workers.map((worker) => [worker.variant, worker]));
   const sequential = emptySamples();
   const concurrent = emptySamples();
   const orders: Variant[][] = [];
+  const calls = new Map<Variant, number[]>();
   try {
     for (const worker of workers) {
       await measureBatch(
-        info,
         worker,
-        settings.warmupFlows,
+        take(settings.warmupFlows),
         Math.min(settings.concurrency, settings.warmupFlows),
       );
+      calls.set(worker.variant, await countCalls(worker, take(settings.countFlows)));
     }
     for (let round = 0; round < settings.rounds; round++) {
-      const order = rotationForRound(VARIANTS, round);
+      const order = rotationForRound(variants, round);
       orders.push(order);
       for (const variant of order) {
         const worker = byVariant.get(variant) as FlowWorker;
-        const seq = await measureBatch(info, worker, settings.sequentialFlows, 1);
+        const seq = await measureBatch(worker, take(settings.sequentialFlows), 1);
         sequential[variant].cpu.push(seq.cpuMicrosPerFlow);
         sequential[variant].wall.push(seq.wallMsPerFlow);
       }
       for (const variant of order) {
         const worker = byVariant.get(variant) as FlowWorker;
-        const conc = await measureBatch(info, worker, settings.concurrentFlows, settings.concurrency);
+        const conc = await measureBatch(worker, take(settings.concurrentFlows), settings.concurrency);
         concurrent[variant].cpu.push(conc.cpuMicrosPerFlow);
         concurrent[variant].wall.push(conc.wallMsPerFlow);
       }
       log(
         `  ${provider} round ${round + 1}/${settings.rounds} (${order.join(' ')}): ` +
-          VARIANTS.map(
-            (variant) =>
-              `${variant} ${Math.round(sequential[variant].cpu.at(-1) as number)}/${Math.round(concurrent[variant].cpu.at(-1) as number)} µs`,
-          ).join(', '),
+          variants
+            .map(
+              (variant) =>
+                `${variant} ${Math.round(sequential[variant].cpu.at(-1) as number)}/${Math.round(concurrent[variant].cpu.at(-1) as number)} µs`,
+            )
+            .join(', '),
       );
     }
   } finally {
@@ -137,9 +175,9 @@ export async function measureClientCost(
     provider,
     settings,
     orders,
-    variants: VARIANTS.map((variant) => ({
+    variants: variants.map((variant) => ({
       variant,
-      callsPerFlow: CALLS_PER_FLOW[provider][variant],
+      callsPerFreshLink: calls.get(variant) ?? [],
       sequential: summarize(sequential[variant]),
       concurrent: summarize(concurrent[variant]),
     })),

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { rotationForRound } from '../lib/interleave.js';
-import { median } from '../lib/stats.js';
+import { median, range } from '../lib/stats.js';
 
 /** One kind of fresh `node` process: what it loads. */
 export interface ColdStartCase {
@@ -41,13 +42,31 @@ export const COLD_START_CASES: readonly ColdStartCase[] = [
   },
 ];
 
-/** Median wall time of each case's fresh process. */
+/** One case's timings: spawn to exit, and the same net of bare `node` in the same run. */
+export interface ColdStartCaseResult {
+  id: string;
+  label: string;
+  /** Spawn to exit, one sample per run. */
+  samplesMs: number[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** This case's sample minus bare node's sample of the same run: the cost of the imports. */
+  netSamplesMs: number[];
+  medianNetMs: number;
+  /** Files the process loaded (ESM and CommonJS), and how many of them are zod's; from a separate, untimed run. */
+  filesLoaded: { files: number; zod: number } | null;
+}
+
+/** Cold start of every case. */
 export interface ColdStartResult {
   runs: number;
-  cases: { id: string; label: string; samplesMs: number[]; medianMs: number }[];
+  cases: ColdStartCaseResult[];
 }
 
 const BENCH_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const COUNT_LOADS = fileURLToPath(new URL('../lib/count-loads-register.js', import.meta.url));
+const loadedSchema = z.object({ files: z.number().int(), zod: z.number().int() });
 
 function timeProcess(args: string[]): number {
   const started = performance.now();
@@ -57,9 +76,24 @@ function timeProcess(args: string[]): number {
   return elapsed;
 }
 
+/** Runs the case once with a loader hook that counts the files it loads (not timed). */
+export function countLoadedFiles(args: readonly string[]): { files: number; zod: number } | null {
+  const result = spawnSync(process.execPath, ['--import', COUNT_LOADS, ...args], {
+    cwd: BENCH_DIR,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const line = result.stderr
+    ?.toString()
+    .split('\n')
+    .find((entry) => entry.startsWith('LOADED '));
+  if (result.status !== 0 || line === undefined) return null;
+  return loadedSchema.parse(JSON.parse(line.slice('LOADED '.length)));
+}
+
 /**
  * Times `runs` fresh node processes per case (spawn to exit, resolved from the bench workspace like an
- * installed app), rotating the case order every run so noise hits all cases alike.
+ * installed app), rotating the case order every run so noise hits all cases alike; each case's net time
+ * subtracts bare node's sample of the same run.
  */
 export function measureColdStart(runs: number): ColdStartResult {
   const samples = new Map<string, number[]>(COLD_START_CASES.map((entry) => [entry.id, []]));
@@ -69,11 +103,24 @@ export function measureColdStart(runs: number): ColdStartResult {
       samples.get(entry.id)?.push(timeProcess(entry.args));
     }
   }
+  const bare = samples.get('node') ?? [];
   return {
     runs,
     cases: COLD_START_CASES.map((entry) => {
       const list = samples.get(entry.id) ?? [];
-      return { id: entry.id, label: entry.label, samplesMs: list, medianMs: median(list) };
+      const net = list.map((value, run) => value - (bare[run] ?? 0));
+      const spread = range(list);
+      return {
+        id: entry.id,
+        label: entry.label,
+        samplesMs: list,
+        medianMs: median(list),
+        minMs: spread.min,
+        maxMs: spread.max,
+        netSamplesMs: net,
+        medianNetMs: median(net),
+        filesLoaded: countLoadedFiles(entry.args),
+      };
     }),
   };
 }

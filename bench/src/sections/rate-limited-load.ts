@@ -1,4 +1,4 @@
-import { PROVIDERS, type Provider } from '../flows/flow-types.js';
+import { PROVIDERS, type Provider, type Variant } from '../flows/flow-types.js';
 import type { EmulatorInfo } from '../lib/emulator-info.js';
 import { ratio } from '../lib/stats.js';
 import { type FlowWorker, startFlowWorker } from '../worker/worker-handle.js';
@@ -32,40 +32,50 @@ export interface LoadSettings {
   maxSockets: number;
 }
 
+/** One client process's run: its flows' wall time, what it sent and what it got. */
+export interface ClientRun {
+  /** Wall time until this provider's last flow finished. */
+  seconds: number;
+  failedFlows: number;
+  errors: string[];
+  /** HTTP requests sent and 429s answered (counted in the client process through Node's diagnostics channels). */
+  requests: number;
+  throttled: number;
+  /** Peak RSS of the client process. */
+  peakRssBytes: number;
+}
+
 /** One provider's share of the load. */
 export interface ProviderLoad {
   provider: Provider;
   flows: number;
   freshFlows: number;
   rerunFlows: number;
-  failedFlows: number;
-  errors: string[];
-  /** 429s answered to this provider's flows, and the most any single flow got. */
-  throttled: { total: number; flowsThrottled: number; maxPerFlow: number };
-  totalSeconds: number;
+  /** achbridge under 429s. */
+  achbridge: ClientRun;
+  /** The floor client (raw node:http, 3 calls, honours Retry-After) under the same 429s, same run. */
+  floor: ClientRun;
+  /** achbridge, the same number of fresh flows, no fault (for scale). */
   unthrottledSeconds: number;
   duplicates: DuplicateCount;
   /** Resources there must be: one per fresh flow (re-runs must find, not create). */
   expectedResources: number;
-  /** Peak RSS of this provider's client process. */
-  peakRssBytes: number;
 }
 
 /** The whole rate-limited load run. */
 export interface LoadResult {
   settings: LoadSettings;
   providers: ProviderLoad[];
+  /** The emulator's fault counters of the achbridge phase. */
   faults: { path: string; matched: number; applied: number }[];
-  /** The least time any correct client needs: Retry-After × the most 429s on one flow. */
+  /** The floor client's flows, all of them (both providers side by side), under the same faults. */
   floorSeconds: number;
-  /** Until the last flow of either provider finished. */
+  /** achbridge's flows, until the last flow of either provider finished. */
   totalSeconds: number;
   /** totalSeconds / floorSeconds. */
   ratioToFloor: number | null;
-  /** The same flows with no fault injected, for scale. */
+  /** achbridge's flows with no fault injected, for scale. */
   unthrottledSeconds: number;
-  /** totalSeconds / (floorSeconds + unthrottledSeconds): waiting and working done strictly one after the other. */
-  ratioToFloorPlusUnthrottled: number | null;
 }
 
 function withReruns(jobs: PreparedJob[], reruns: number): PreparedJob[] {
@@ -90,6 +100,7 @@ async function runTogether(
       const result = await (workers.get(provider) as FlowWorker).run(
         list.map(toFlowJob),
         Math.max(1, list.length),
+        true,
       );
       return [provider, result] as const;
     }),
@@ -97,14 +108,17 @@ async function runTogether(
   return { results: new Map(settled), wallMs: performance.now() - started };
 }
 
-async function startWorkers(info: EmulatorInfo, settings: LoadSettings): Promise<Map<Provider, FlowWorker>> {
+async function startWorkers(
+  info: EmulatorInfo,
+  settings: LoadSettings,
+  variant: Variant,
+): Promise<Map<Provider, FlowWorker>> {
   const workers = await Promise.all(
     PROVIDERS.map((provider) =>
       startFlowWorker({
         provider,
-        variant: 'achbridge',
+        variant,
         info,
-        countThrottled: true,
         maxRetries: settings.maxRetries,
         maxSockets: settings.maxSockets,
       }),
@@ -117,11 +131,62 @@ async function stopWorkers(workers: Map<Provider, FlowWorker>): Promise<void> {
   await Promise.all([...workers.values()].map((worker) => worker.stop()));
 }
 
+/** Runs prepared jobs in fresh client processes of `variant`, both providers at once, with or without 429s. */
+async function runPhase(
+  info: EmulatorInfo,
+  settings: LoadSettings,
+  variant: Variant,
+  jobs: Map<Provider, PreparedJob[]>,
+  throttle: boolean,
+): Promise<{ results: Map<Provider, BatchResult>; wallMs: number; faults: LoadResult['faults'] }> {
+  if (throttle) {
+    for (const path of FAULT_PATHS) {
+      await addFault(info, {
+        path,
+        kind: 'status',
+        status: 429,
+        retryAfterSeconds: settings.retryAfterSeconds,
+        every: settings.every,
+      });
+    }
+  }
+  const workers = await startWorkers(info, settings, variant);
+  const run = await runTogether(workers, jobs).finally(() => stopWorkers(workers));
+  const faults = throttle ? await listFaults(info) : [];
+  await clearFaults(info);
+  return { ...run, faults };
+}
+
+async function prepareLoadJobs(
+  info: EmulatorInfo,
+  fresh: number,
+  reruns: number,
+): Promise<Map<Provider, PreparedJob[]>> {
+  await resetEmulator(info);
+  const jobs = new Map<Provider, PreparedJob[]>();
+  for (const provider of PROVIDERS)
+    jobs.set(provider, withReruns(await prepareJobs(info, provider, fresh), reruns));
+  return jobs;
+}
+
+function clientRun(result: BatchResult): ClientRun {
+  return {
+    seconds: result.wallMs / 1000,
+    failedFlows: result.failed,
+    errors: result.errors,
+    requests: result.requests,
+    throttled: result.throttled,
+    peakRssBytes: result.maxRssBytes,
+  };
+}
+
 /**
- * Starts `flows` achbridge link flows at once, half Stripe and half Dwolla, each provider's in its own
- * client process, first with no fault (for scale), then with the emulator answering every k-th provider
- * call with 429 + Retry-After while a share of the flows re-run another flow's link concurrently. Reports
- * the duplicates left in the emulator (must be 0), total time against the Retry-After floor and peak RSS.
+ * Starts `flows` link flows at once, half Stripe and half Dwolla, each provider's in its own client
+ * process with its library's default transport: achbridge with no fault (for scale); then, with the
+ * emulator answering every k-th provider call with 429 + Retry-After while a share of the flows re-run
+ * another flow's link concurrently, the floor client (raw node:http, the 3 necessary calls, honours
+ * Retry-After) and achbridge, one after the other on freshly reset emulator state. Reports achbridge's time
+ * against the floor's and the duplicates achbridge left in the emulator (must be 0).
  */
 export async function measureRateLimitedLoad(
   info: EmulatorInfo,
@@ -132,13 +197,12 @@ export async function measureRateLimitedLoad(
   const reruns = Math.round(perProvider * settings.rerunShare);
   const fresh = perProvider - reruns;
 
-  await resetEmulator(info);
-  const baselineJobs = new Map<Provider, PreparedJob[]>();
-  for (const provider of PROVIDERS)
-    baselineJobs.set(provider, await prepareJobs(info, provider, perProvider));
-  const baselineWorkers = await startWorkers(info, settings);
-  const baseline = await runTogether(baselineWorkers, baselineJobs).finally(() =>
-    stopWorkers(baselineWorkers),
+  const baseline = await runPhase(
+    info,
+    settings,
+    'achbridge',
+    await prepareLoadJobs(info, perProvider, 0),
+    false,
   );
   for (const [provider, result] of baseline.results) {
     if (result.failed > 0) {
@@ -147,70 +211,52 @@ export async function measureRateLimitedLoad(
       );
     }
   }
-  log(`  unthrottled: ${settings.flows} flows in ${(baseline.wallMs / 1000).toFixed(2)} s`);
+  log(`  achbridge, no 429s: ${settings.flows} flows in ${(baseline.wallMs / 1000).toFixed(2)} s`);
 
-  await resetEmulator(info);
-  const jobs = new Map<Provider, PreparedJob[]>();
-  for (const provider of PROVIDERS)
-    jobs.set(provider, withReruns(await prepareJobs(info, provider, fresh), reruns));
-  for (const path of FAULT_PATHS) {
-    await addFault(info, {
-      path,
-      kind: 'status',
-      status: 429,
-      retryAfterSeconds: settings.retryAfterSeconds,
-      every: settings.every,
-    });
-  }
-  const workers = await startWorkers(info, settings);
-  const throttled = await runTogether(workers, jobs).finally(() => stopWorkers(workers));
-  const faults = await listFaults(info);
-  await clearFaults(info);
+  const floor = await runPhase(info, settings, 'http', await prepareLoadJobs(info, fresh, reruns), true);
+  log(
+    `  floor client (node:http, 3 calls), with 429s: ${(floor.wallMs / 1000).toFixed(2)} s; ` +
+      PROVIDERS.map((provider) => {
+        const result = floor.results.get(provider) as BatchResult;
+        return `${provider} ${result.throttled} × 429 in ${result.requests} calls, ${result.failed} failed`;
+      }).join('; '),
+  );
+
+  const jobs = await prepareLoadJobs(info, fresh, reruns);
+  const throttled = await runPhase(info, settings, 'achbridge', jobs, true);
 
   const providers: ProviderLoad[] = [];
   for (const provider of PROVIDERS) {
-    const result = throttled.results.get(provider) as BatchResult;
-    const unthrottled = baseline.results.get(provider) as BatchResult;
-    const total = result.throttled.reduce((sum, count) => sum + count, 0);
     providers.push({
       provider,
       flows: jobs.get(provider)?.length ?? 0,
       freshFlows: fresh,
       rerunFlows: reruns,
-      failedFlows: result.failed,
-      errors: result.errors,
-      throttled: {
-        total,
-        flowsThrottled: result.throttled.filter((count) => count > 0).length,
-        maxPerFlow: Math.max(0, ...result.throttled),
-      },
-      totalSeconds: result.wallMs / 1000,
-      unthrottledSeconds: unthrottled.wallMs / 1000,
+      achbridge: clientRun(throttled.results.get(provider) as BatchResult),
+      floor: clientRun(floor.results.get(provider) as BatchResult),
+      unthrottledSeconds: (baseline.results.get(provider) as BatchResult).wallMs / 1000,
       duplicates: await countDuplicates(info, provider),
       expectedResources: fresh,
-      peakRssBytes: result.maxRssBytes,
     });
   }
-  const maxPerFlow = Math.max(0, ...providers.map((entry) => entry.throttled.maxPerFlow));
-  const floorSeconds = settings.retryAfterSeconds * maxPerFlow;
   const totalSeconds = throttled.wallMs / 1000;
+  const floorSeconds = floor.wallMs / 1000;
   log(
-    `  with 429s: ${settings.flows} flows in ${totalSeconds.toFixed(2)} s (floor ${floorSeconds} s); ` +
+    `  achbridge, with 429s: ${totalSeconds.toFixed(2)} s (floor client ${floorSeconds.toFixed(2)} s); ` +
       providers
         .map(
           (entry) =>
-            `${entry.provider} ${entry.throttled.total} × 429, ${entry.failedFlows} failed, ${entry.duplicates.duplicates} duplicates`,
+            `${entry.provider} ${entry.achbridge.throttled} × 429 in ${entry.achbridge.requests} calls, ${entry.achbridge.failedFlows} failed, ${entry.duplicates.duplicates} duplicates`,
         )
         .join('; '),
   );
   return {
     settings,
     providers,
-    faults,
+    faults: throttled.faults,
     floorSeconds,
     totalSeconds,
     ratioToFloor: ratio(totalSeconds, floorSeconds),
     unthrottledSeconds: baseline.wallMs / 1000,
-    ratioToFloorPlusUnthrottled: ratio(totalSeconds, floorSeconds + baseline.wallMs / 1000),
   };
 }

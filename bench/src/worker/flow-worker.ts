@@ -2,12 +2,12 @@ import http from 'node:http';
 import type { Flow } from '../flows/flow-types.js';
 import { loadFlowFactory } from '../flows/load-flow.js';
 import { mapLimit } from '../lib/map-limit.js';
-import { createThrottleCounter, type ThrottleCounter } from './throttle-counter.js';
+import { createCallCounter } from './call-counter.js';
 import { type BatchResult, type FromWorker, type ToWorker, toWorkerSchema } from './worker-protocol.js';
 
 // Child process: builds one provider/variant client, then measures batches of flows the parent sends.
 let flow: Flow | undefined;
-let counter: ThrottleCounter | undefined;
+const counter = createCallCounter();
 
 function reply(message: FromWorker): void {
   process.send?.(message);
@@ -21,31 +21,29 @@ async function runBatch(message: Extract<ToWorker, { type: 'run' }>): Promise<Ba
   const active = flow;
   if (!active) throw new Error('run before init');
   const outcomes: (string | null)[] = [];
-  const throttled: number[] = [];
+  const callsPerFlow: number[] = [];
+  const perFlow = message.countCalls && message.concurrency === 1;
   const errors: string[] = [];
   let failed = 0;
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
+  if (message.countCalls) counter.start();
   const wallStart = performance.now();
   const cpuStart = process.cpuUsage();
   await mapLimit(message.jobs, message.concurrency, async (job, index) => {
+    const before = counter.requests;
     try {
-      if (counter) {
-        const tracked = await counter.track(() => active.run(job));
-        throttled[index] = tracked.throttled;
-        if (tracked.result.status === 'rejected') throw tracked.result.reason;
-        outcomes[index] = tracked.result.value.resourceId;
-      } else {
-        outcomes[index] = (await active.run(job)).resourceId;
-      }
+      outcomes[index] = (await active.run(job)).resourceId;
     } catch (error) {
       outcomes[index] = null;
       failed += 1;
       if (errors.length < 5) errors.push(describe(error));
     }
+    if (perFlow) callsPerFlow[index] = counter.requests - before;
   });
   const cpu = process.cpuUsage(cpuStart);
   const wallMs = performance.now() - wallStart;
+  counter.stop();
   return {
     type: 'result',
     id: message.id,
@@ -55,7 +53,9 @@ async function runBatch(message: Extract<ToWorker, { type: 'run' }>): Promise<Ba
     outcomes,
     errors,
     failed,
-    throttled,
+    callsPerFlow,
+    requests: message.countCalls ? counter.requests : 0,
+    throttled: message.countCalls ? counter.throttled : 0,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
@@ -71,9 +71,10 @@ process.on('message', (raw: unknown) => {
     if (message.maxSockets !== undefined) http.globalAgent.maxSockets = message.maxSockets;
     loadFlowFactory(message.provider, message.variant).then(
       (factory) => {
-        counter = message.countThrottled ? createThrottleCounter() : undefined;
-        const retries = message.maxRetries === undefined ? {} : { maxRetries: message.maxRetries };
-        flow = factory(message.info, { ...counter?.hooks, ...retries });
+        flow = factory(
+          message.info,
+          message.maxRetries === undefined ? {} : { maxRetries: message.maxRetries },
+        );
         reply({ type: 'ready' });
       },
       (error: unknown) => reply({ type: 'fatal', message: describe(error) }),

@@ -8,8 +8,11 @@ import { type BatchResult, type FromWorker, fromWorkerSchema, type ToWorker } fr
 export interface FlowWorker {
   readonly provider: Provider;
   readonly variant: Variant;
-  /** Runs `jobs` in the worker, `concurrency` at a time, and returns what the batch cost. */
-  run(jobs: FlowJob[], concurrency: number): Promise<BatchResult>;
+  /**
+   * Runs `jobs` in the worker, `concurrency` at a time, and returns what the batch cost; with `countCalls`
+   * also the HTTP requests and 429s (per flow at concurrency 1).
+   */
+  run(jobs: FlowJob[], concurrency: number, countCalls?: boolean): Promise<BatchResult>;
   /** Ends the worker process. */
   stop(): Promise<void>;
 }
@@ -19,9 +22,7 @@ export interface FlowWorkerOptions {
   provider: Provider;
   variant: Variant;
   info: EmulatorInfo;
-  /** Count 429 answers per flow (rate-limit section). */
-  countThrottled?: boolean;
-  /** Retries per provider call for achbridge flows. */
+  /** Retries per provider call (achbridge flows and the node:http floor's 429 retries). */
   maxRetries?: number;
   /** Caps node:http's shared keep-alive pool per origin in the worker. */
   maxSockets?: number;
@@ -63,7 +64,6 @@ export async function startFlowWorker(options: FlowWorkerOptions): Promise<FlowW
     info: options.info,
     provider: options.provider,
     variant: options.variant,
-    countThrottled: options.countThrottled ?? false,
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
     ...(options.maxSockets === undefined ? {} : { maxSockets: options.maxSockets }),
   });
@@ -71,9 +71,9 @@ export async function startFlowWorker(options: FlowWorkerOptions): Promise<FlowW
   return {
     provider: options.provider,
     variant: options.variant,
-    async run(jobs, concurrency) {
+    async run(jobs, concurrency, countCalls = false) {
       const id = nextId++;
-      const answer = await expect(`run-${id}`, { type: 'run', id, jobs, concurrency });
+      const answer = await expect(`run-${id}`, { type: 'run', id, jobs, concurrency, countCalls });
       if (answer.type !== 'result') throw new Error('unexpected worker answer');
       return answer;
     },

@@ -14,9 +14,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     type: z.literal('init'),
     info: emulatorInfoSchema,
     provider: z.enum(['stripe', 'dwolla']),
-    variant: z.enum(['achbridge', 'sdk', 'raw']),
-    /** Count 429 answers per flow (AsyncLocalStorage around a fetch / Stripe HTTP client wrapper). */
-    countThrottled: z.boolean(),
+    variant: z.enum(['achbridge', 'sdk', 'fetch', 'http']),
     /** Retries per provider call for achbridge flows (default: the library's). */
     maxRetries: z.number().int().min(0).max(10).optional(),
     /** Caps node:http's shared keep-alive pool per origin (what core and stripe-node send through). */
@@ -27,6 +25,11 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     id: z.number().int(),
     jobs: z.array(jobSchema),
     concurrency: z.number().int().min(1),
+    /**
+     * Count HTTP requests and 429 answers over the batch (through diagnostics channels; per flow when the
+     * batch runs one flow at a time). Off in measured CPU batches.
+     */
+    countCalls: z.boolean(),
   }),
 ]);
 
@@ -46,8 +49,11 @@ export const batchResultSchema = z.object({
   /** Messages of failed flows (at most a few). */
   errors: z.array(z.string()),
   failed: z.number().int(),
-  /** 429 answers seen per job (only with countThrottled). */
-  throttled: z.array(z.number().int()),
+  /** HTTP requests each flow sent (only with countCalls at concurrency 1; empty otherwise). */
+  callsPerFlow: z.array(z.number().int()),
+  /** HTTP requests sent and 429 answers received over the batch (only with countCalls; 0 otherwise). */
+  requests: z.number().int(),
+  throttled: z.number().int(),
   /** Peak resident set size of the worker so far, bytes. */
   maxRssBytes: z.number(),
 });

@@ -3,8 +3,8 @@ import type { FlowFactory } from './flow-types.js';
 
 const MEDIA_TYPE = 'application/vnd.dwolla.v1.hal+json';
 
-/** The floor: bare fetch and JSON.parse, no validation, no retries; one Dwolla app token, fetched once. */
-export const createRawDwollaFlow: FlowFactory = (info) => {
+/** Bare fetch and JSON.parse, no validation, no retries; one Dwolla app token, fetched once. */
+export const createFetchDwollaFlow: FlowFactory = (info) => {
   const credentials = { client_id: info.plaid.clientId, secret: info.plaid.secret };
   const plaid = async (path: string, body: Record<string, string>): Promise<Record<string, string>> => {
     const response = await fetch(`${info.plaid.baseUrl}${path}`, {

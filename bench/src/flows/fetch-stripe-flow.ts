@@ -1,7 +1,7 @@
 import type { FlowFactory } from './flow-types.js';
 
-/** The floor: bare fetch and JSON.parse, no validation, no retries, no duplicate check. */
-export const createRawStripeFlow: FlowFactory = (info) => {
+/** Bare fetch and JSON.parse, no validation, no retries, no duplicate check. */
+export const createFetchStripeFlow: FlowFactory = (info) => {
   const credentials = { client_id: info.plaid.clientId, secret: info.plaid.secret };
   const plaid = async (path: string, body: Record<string, string>): Promise<Record<string, string>> => {
     const response = await fetch(`${info.plaid.baseUrl}${path}`, {
