@@ -24,6 +24,7 @@ import type {
   DwollaFundingSourceResult,
 } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+import { createDwollaTransferMethods, type DwollaTransferMethods } from './dwolla-transfer-methods.js';
 import { assertEnvironmentPairing } from './environment-guard.js';
 import {
   fetchCustomerFundingSources,
@@ -42,8 +43,10 @@ export interface DwollaCallOptions {
   signal?: AbortSignal;
 }
 
-/** The Dwolla adapter: Plaid-linked accounts become Dwolla funding sources. */
-export interface DwollaAdapter extends ProcessorAdapter<DwollaLinkInput, DwollaLinkResult> {
+/** The Dwolla adapter: Plaid-linked accounts become Dwolla funding sources, and funding sources pay by transfer. */
+export interface DwollaAdapter
+  extends ProcessorAdapter<DwollaLinkInput, DwollaLinkResult>,
+    DwollaTransferMethods {
   readonly processor: 'dwolla';
   /** The whole flow (public/access token → processor token → funding source); safe to re-run. */
   link(input: DwollaLinkInput, options?: DwollaCallOptions): Promise<DwollaLinkResult>;
@@ -106,6 +109,7 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
 
   return {
     processor: 'dwolla',
+    ...createDwollaTransferMethods(dwolla),
 
     async link(rawInput, options) {
       const input = parseInput('link', linkInputSchema, rawInput);

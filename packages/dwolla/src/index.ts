@@ -28,6 +28,23 @@ export {
   type DwollaTokenManager,
   type DwollaTokenManagerSettings,
 } from './dwolla-token-manager.js';
+export type {
+  DwollaTransferCallOptions,
+  DwollaTransferMethods,
+} from './dwolla-transfer-methods.js';
+export type {
+  DwollaTransfer,
+  DwollaTransferFailure,
+  DwollaTransferStatus,
+} from './dwolla-transfer-models.js';
+export {
+  createDwollaTransferStatusReader,
+  DWOLLA_TRANSFER_OUTCOME_STATUS,
+  type DwollaTransferReader,
+  dwollaTransferOutcome,
+  dwollaTransferOutcomeFromEvent,
+} from './dwolla-transfer-outcome.js';
+export type { CreateTransferInput } from './dwolla-transfer-schemas.js';
 export { type DwollaWebhookFailureReason, DwollaWebhookVerificationError } from './dwolla-webhook-error.js';
 export {
   DWOLLA_FUNDING_SOURCE_TOPICS,

@@ -10,7 +10,7 @@ import { idFromReference, isDwollaId } from './dwolla-url.js';
 export function resolveResourceId(
   client: DwollaClient,
   reference: string,
-  collection: 'customers' | 'funding-sources',
+  collection: 'customers' | 'funding-sources' | 'transfers',
   where: { operation: string; field: string },
 ): string {
   const id = idFromReference(reference, collection);

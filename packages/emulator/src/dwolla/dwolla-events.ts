@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DwollaLinks } from './dwolla-links.js';
+import type { DwollaTransferTopic } from './dwolla-transfer-topics.js';
 
 /** Event topics the emulator records (a subset of Dwolla's webhook topics). */
 export type DwollaEventTopic =
@@ -7,18 +8,20 @@ export type DwollaEventTopic =
   | 'customer_verified'
   | 'customer_funding_source_added'
   | 'customer_funding_source_verified'
-  | 'customer_funding_source_removed';
+  | 'customer_funding_source_removed'
+  | DwollaTransferTopic;
 
 /** One recorded event; the webhook feature turns these into signed deliveries. */
 export interface DwollaEventRecord {
   id: string;
   topic: DwollaEventTopic;
   created: string;
-  /** Id of the resource the event is about (customer or funding source). */
+  /** Id of the resource the event is about (customer, funding source or transfer). */
   resourceId: string;
-  /** `customers` or `funding-sources`: where `resourceId` lives. */
-  resourceCollection: 'customers' | 'funding-sources';
-  customerId: string;
+  /** `customers`, `funding-sources` or `transfers`: where `resourceId` lives. */
+  resourceCollection: 'customers' | 'funding-sources' | 'transfers';
+  /** The customer the event concerns; absent for account-level events (`transfer_*`). */
+  customerId: string | undefined;
 }
 
 /** Called synchronously after an event is recorded. */
@@ -81,15 +84,23 @@ export function createDwollaEventLog(): DwollaEventLog {
 /** The fixed id of the emulated Dwolla master account (events link to it). */
 export const DWOLLA_ACCOUNT_ID = 'ad5f2162-404a-4c4c-994e-6ab6c3a13254';
 
+const RESOURCE_TYPES = {
+  customers: 'customer',
+  'funding-sources': 'funding-source',
+  transfers: 'transfer',
+} as const;
+
 /** The HAL representation of an event, as `GET /events/{id}` returns it. */
 export function eventView(event: DwollaEventRecord, links: DwollaLinks): Record<string, unknown> {
-  const resourceType = event.resourceCollection === 'customers' ? 'customer' : 'funding-source';
+  const resourceType = RESOURCE_TYPES[event.resourceCollection];
   return {
     _links: {
       self: links.link(`/events/${event.id}`, 'event'),
       account: links.link(`/accounts/${DWOLLA_ACCOUNT_ID}`, 'account'),
       resource: links.link(`/${event.resourceCollection}/${event.resourceId}`, resourceType),
-      customer: links.link(`/customers/${event.customerId}`, 'customer'),
+      ...(event.customerId === undefined
+        ? {}
+        : { customer: links.link(`/customers/${event.customerId}`, 'customer') }),
     },
     id: event.id,
     created: event.created,

@@ -60,7 +60,7 @@ describe('request handling', () => {
 
   it('answers 404 NotFound in Dwolla shape for unknown routes and 405 for a wrong method', async () => {
     const harness = createDwollaHarness();
-    const missing = await harness.call('GET', '/transfers');
+    const missing = await harness.call('GET', '/mass-payments');
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ code: 'NotFound', message: 'The requested resource was not found.' });
     expect(schemaErrors('NotFoundError', missing.body)).toBeUndefined();

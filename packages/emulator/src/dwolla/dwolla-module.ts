@@ -28,6 +28,8 @@ import { getEvent, getRoot, listEvents } from './dwolla-root.js';
 import { createDwollaRouter, type DwollaRoute } from './dwolla-router.js';
 import { dwollaSnapshot } from './dwolla-snapshot.js';
 import { clearDwollaState, createDwollaState } from './dwolla-state.js';
+import { DWOLLA_TRANSFER_ROUTES } from './dwolla-transfer-routes.js';
+import { settleDueTransfers } from './dwolla-transfer-settlement.js';
 
 /** The emulated Dwolla Sandbox, with hooks for the webhook feature. */
 export interface DwollaModule extends ProviderModule {
@@ -56,6 +58,7 @@ const ROUTES: readonly DwollaRoute[] = [
   { method: 'POST', path: '/funding-sources/:id', handler: updateFundingSource },
   { method: 'GET', path: '/events', handler: listEvents },
   { method: 'GET', path: '/events/:id', handler: getEvent },
+  ...DWOLLA_TRANSFER_ROUTES,
 ];
 
 function acceptsDwollaMediaType(request: EmulatorRequest): boolean {
@@ -111,6 +114,7 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
       throw dwollaError(406, 'InvalidVersion', 'Missing or invalid API version.');
     }
     auth.authenticate(request.headers);
+    settleDueTransfers(dwolla);
     const match = router.match(request.method, path);
     if (match.kind === 'not-found') throw notFound();
     if (match.kind === 'method-not-allowed')
@@ -141,6 +145,7 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
       return dwollaFaultResponse(status, options);
     },
     snapshot() {
+      settleDueTransfers(dwolla);
       return dwollaSnapshot(state, events, context.clock.now());
     },
     reset() {

@@ -27,6 +27,14 @@ export function dwollaSnapshot(
       bankAccountType: source.bankAccountType ?? null,
       origin: source.origin,
     })),
+    transfers: [...state.transfers.values()].map((transfer) => ({
+      id: transfer.id,
+      status: transfer.status,
+      amount: transfer.amount.value,
+      source: transfer.source.fundingSourceId,
+      destination: transfer.destination.fundingSourceId,
+      returnCode: transfer.failure?.code ?? null,
+    })),
     exchanges: [...state.exchanges.values()].map((exchange) => ({
       id: exchange.id,
       customer: exchange.customerId,

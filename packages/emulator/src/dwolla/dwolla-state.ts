@@ -1,4 +1,5 @@
 import type { EmulatorResponse } from '../types.js';
+import type { DwollaTransferRecord } from './dwolla-transfer-record.js';
 
 /** Customer types the emulator creates. */
 export type DwollaCustomerType = 'unverified' | 'receive-only' | 'personal';
@@ -73,6 +74,8 @@ export interface DwollaState {
   /** How many access tokens were issued since the last reset. */
   tokensIssued: number;
   idempotency: Map<string, DwollaIdempotencyRecord>;
+  /** Transfers by id, in creation order. */
+  transfers: Map<string, DwollaTransferRecord>;
 }
 
 /** Creates empty state. */
@@ -84,6 +87,7 @@ export function createDwollaState(): DwollaState {
     accessTokens: new Map(),
     tokensIssued: 0,
     idempotency: new Map(),
+    transfers: new Map(),
   };
 }
 
@@ -95,4 +99,5 @@ export function clearDwollaState(state: DwollaState): void {
   state.accessTokens.clear();
   state.tokensIssued = 0;
   state.idempotency.clear();
+  state.transfers.clear();
 }

@@ -23,7 +23,9 @@ export function dwollaWebhookBody(event: DwollaEventRecord, origin: string): str
       self: { href: `${base}/events/${event.id}` },
       account: { href: `${base}/accounts/${DWOLLA_ACCOUNT_ID}` },
       resource: { href: `${base}/${event.resourceCollection}/${event.resourceId}` },
-      customer: { href: `${base}/customers/${event.customerId}` },
+      ...(event.customerId === undefined
+        ? {}
+        : { customer: { href: `${base}/customers/${event.customerId}` } }),
     },
     created: event.created,
   });

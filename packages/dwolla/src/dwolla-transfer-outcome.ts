@@ -1,0 +1,126 @@
+import {
+  type PaymentOutcomeStatus,
+  type PaymentOutcomeUpdate,
+  type PaymentStatusReader,
+  parseInput,
+  ResponseValidationError,
+} from '@achbridge/core';
+import { z } from 'zod';
+import type { DwollaTransfer } from './dwolla-transfer-models.js';
+import type { DwollaWebhookEvent } from './dwolla-webhook-events.js';
+
+/** How Dwolla's transfer statuses map to achbridge's outcome model (`pending` is still cancellable). */
+export const DWOLLA_TRANSFER_OUTCOME_STATUS: Readonly<Record<string, PaymentOutcomeStatus>> = {
+  pending: 'pending',
+  processed: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+const TOPIC = /^(?:customer_)?transfer_(created|completed|failed|cancelled)$/;
+
+const STEP_STATUS: Readonly<Record<string, PaymentOutcomeStatus>> = {
+  created: 'pending',
+  completed: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** Reads a transfer; the Dwolla adapter's `getTransfer`. */
+export type DwollaTransferReader = (
+  transfer: string,
+  options?: { signal?: AbortSignal | undefined },
+) => Promise<DwollaTransfer>;
+
+/**
+ * The outcome update a transfer's current state gives (`processed` → `succeeded`, `failed` with the ACH
+ * return code from the transfer's `failure`), or undefined for a status outside Dwolla's four.
+ */
+export function dwollaTransferOutcome(
+  transfer: DwollaTransfer,
+  source: 'api' | 'poll' = 'api',
+  occurredAt: string = new Date().toISOString(),
+): PaymentOutcomeUpdate | undefined {
+  const status = DWOLLA_TRANSFER_OUTCOME_STATUS[transfer.status];
+  if (status === undefined) return undefined;
+  return {
+    provider: 'dwolla',
+    paymentId: transfer.id,
+    status,
+    providerStatus: transfer.status,
+    occurredAt,
+    ...(transfer.failure ? { returnCode: transfer.failure.code } : {}),
+    source,
+  };
+}
+
+const eventSchema = z.looseObject({
+  id: z.string().min(1),
+  topic: z.string().min(1),
+  resourceId: z.string().min(1),
+  createdAt: z.string().nullable(),
+});
+const readerSchema = z.custom<DwollaTransferReader>((value) => typeof value === 'function', {
+  error: 'must be the adapter’s getTransfer',
+});
+
+/**
+ * Turns a verified Dwolla webhook event into an outcome update: `customer_transfer_*` and `transfer_*`
+ * topics map created → pending, completed → succeeded, failed → failed (the ACH return code is read from
+ * the transfer's `failure` with `readTransfer`), cancelled → cancelled. Other topics (including
+ * `customer_bank_transfer_*`, whose resource in production is the bank leg, a different transfer) give
+ * undefined. Feed the result to a payment outcome tracker: duplicates and out-of-order events are ignored there.
+ */
+export async function dwollaTransferOutcomeFromEvent(
+  event: DwollaWebhookEvent,
+  readTransfer: DwollaTransferReader,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<PaymentOutcomeUpdate | undefined> {
+  const valid = parseInput(
+    'dwollaTransferOutcomeFromEvent',
+    z.object({ event: eventSchema, readTransfer: readerSchema }),
+    {
+      event,
+      readTransfer,
+    },
+  ).event;
+  const step = TOPIC.exec(valid.topic)?.[1];
+  if (step === undefined) return undefined;
+  const status = STEP_STATUS[step] as PaymentOutcomeStatus;
+  const update: PaymentOutcomeUpdate = {
+    provider: 'dwolla',
+    paymentId: valid.resourceId.toLowerCase(),
+    status,
+    providerStatus: valid.topic,
+    occurredAt: valid.createdAt ?? new Date().toISOString(),
+    eventId: valid.id,
+    source: 'webhook',
+  };
+  if (status === 'failed') {
+    const transfer = await readTransfer(valid.resourceId, options);
+    if (transfer.failure) update.returnCode = transfer.failure.code;
+  }
+  return update;
+}
+
+/** A status reader for `createPaymentOutcomePoller` that reads Dwolla transfers with `readTransfer`. */
+export function createDwollaTransferStatusReader(readTransfer: DwollaTransferReader): PaymentStatusReader {
+  parseInput('createDwollaTransferStatusReader', z.object({ readTransfer: readerSchema }), { readTransfer });
+  return async (key, signal) => {
+    const transfer = await readTransfer(key.paymentId, { signal });
+    const update = dwollaTransferOutcome(transfer, 'poll');
+    if (update === undefined) {
+      throw new ResponseValidationError({
+        provider: 'dwolla',
+        endpoint: 'GET /transfers/{id}',
+        issues: [
+          {
+            path: 'status',
+            message: `is '${transfer.status}', not a Dwolla transfer status achbridge knows`,
+          },
+        ],
+      });
+    }
+    return update;
+  };
+}
