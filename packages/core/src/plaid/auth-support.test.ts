@@ -1,10 +1,12 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InputValidationError } from '../errors.js';
 import { checkAuthSupport, evaluateAuthSupport, findAuthInstitutions } from './auth-support.js';
 import type { PlaidInstitution } from './plaid-client-types.js';
 import { interceptOnce, testClient } from './plaid-methods.test-helpers.js';
-import { plaidRequestErrors, plaidResponseErrors } from './plaid-openapi.test-helpers.js';
+
+const plaidSpec = createOpenApiValidator('plaid');
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -78,14 +80,14 @@ describe('checkAuthSupport', () => {
       institution: rawInstitution('ins_109512', 'Houndstooth Bank', ['auth', 'balance'], ['US']),
       request_id: 'req-ins',
     };
-    expect(plaidResponseErrors('/institutions/get_by_id', answer)).toEqual([]);
+    expect(plaidSpec.responseErrors('post', '/institutions/get_by_id', 200, answer)).toBeUndefined();
     const captured = interceptOnce('/institutions/get_by_id', 200, answer);
     const result = await checkAuthSupport(testClient(), {
       institutionId: 'ins_109512',
       countryCodes: ['US'],
     });
     expect(captured[0]?.body).toEqual({ institution_id: 'ins_109512', country_codes: ['US'] });
-    expect(plaidRequestErrors('/institutions/get_by_id', captured[0]?.body)).toEqual([]);
+    expect(plaidSpec.requestErrors('post', '/institutions/get_by_id', captured[0]?.body)).toBeUndefined();
     expect(result).toMatchObject({
       requestId: 'req-ins',
       supportsAuth: true,
@@ -125,7 +127,7 @@ describe('findAuthInstitutions', () => {
       ],
       request_id: 'req-search',
     };
-    expect(plaidResponseErrors('/institutions/search', answer)).toEqual([]);
+    expect(plaidSpec.responseErrors('post', '/institutions/search', 200, answer)).toBeUndefined();
     const captured = interceptOnce('/institutions/search', 200, answer);
     const result = await findAuthInstitutions(testClient(), { query: 'Bank', countryCodes: ['US'] });
     expect(captured[0]?.body).toEqual({ query: 'Bank', country_codes: ['US'] });

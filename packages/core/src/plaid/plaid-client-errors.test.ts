@@ -1,3 +1,4 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkError, ProviderError, ResponseValidationError } from '../errors.js';
@@ -11,7 +12,8 @@ import {
   okAnswer,
   testClient,
 } from './plaid-methods.test-helpers.js';
-import { plaidErrorObjectErrors } from './plaid-openapi.test-helpers.js';
+
+const plaidSpec = createOpenApiValidator('plaid');
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -89,7 +91,7 @@ const errorTypeCases = [
 describe.each(methodCases)('$name errors', (method) => {
   it.each(errorTypeCases)('maps $type / $code (HTTP $status) to a PlaidApiError', async (c) => {
     const body = plaidErrorBody(c.type, c.code, { display_message: 'Please try again.' });
-    expect(plaidErrorObjectErrors(body)).toEqual([]);
+    expect(plaidSpec.schemaErrors('PlaidError', body)).toBeUndefined();
     interceptOnce(method.path, c.status, body);
     const error = await rejectionOf(invokeMethod(testClient({ maxRetries: 0 }), method.name, method.input));
     expect(PlaidApiError.isInstance(error)).toBe(true);

@@ -1,3 +1,4 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -11,7 +12,8 @@ import {
   okAnswer,
   testClient,
 } from './plaid-methods.test-helpers.js';
-import { plaidOpenApiPaths, plaidRequestErrors, plaidResponseErrors } from './plaid-openapi.test-helpers.js';
+
+const plaidSpec = createOpenApiValidator('plaid');
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -19,17 +21,19 @@ afterAll(() => nock.enableNetConnect());
 
 describe('mock answers', () => {
   it.each(Object.keys(okAnswers))('%s answer matches the official response schema', (path) => {
-    expect(plaidResponseErrors(path, okAnswers[path])).toEqual([]);
+    expect(plaidSpec.responseErrors('post', path, 200, okAnswers[path])).toBeUndefined();
   });
 
   it('the official schema check rejects a malformed body (the validator is not vacuous)', () => {
-    expect(plaidResponseErrors('/item/get', { item: { item_id: 1 } })).not.toEqual([]);
-    expect(plaidRequestErrors('/item/get', { access_token: ACCESS_TOKEN, extra: 1 })).not.toEqual([]);
-    expect(plaidRequestErrors('/item/get', {})).not.toEqual([]);
+    expect(plaidSpec.responseErrors('post', '/item/get', 200, { item: { item_id: 1 } })).toBeDefined();
+    expect(
+      plaidSpec.requestErrors('post', '/item/get', { access_token: ACCESS_TOKEN, extra: 1 }),
+    ).toBeDefined();
+    expect(plaidSpec.requestErrors('post', '/item/get', {})).toBeDefined();
   });
 
   it('covers every endpoint the client calls', () => {
-    for (const c of methodCases) expect(plaidOpenApiPaths).toContain(c.path);
+    for (const c of methodCases) expect(plaidSpec.paths).toContain(c.path);
   });
 });
 
@@ -47,7 +51,7 @@ describe.each(methodCases)('$name', (method) => {
     expect(request.body).toEqual(method.expectedBody);
     expect(request.body).not.toHaveProperty('secret');
     expect(request.body).not.toHaveProperty('client_id');
-    expect(plaidRequestErrors(method.path, request.body)).toEqual([]);
+    expect(plaidSpec.requestErrors('post', method.path, request.body)).toBeUndefined();
   });
 
   it('returns the answer in camelCase with requestId', async () => {
@@ -85,7 +89,7 @@ describe('createLinkToken', () => {
       update: { account_selection_enabled: true },
     });
     expect(body).not.toHaveProperty('products');
-    expect(plaidRequestErrors('/link/token/create', body)).toEqual([]);
+    expect(plaidSpec.requestErrors('post', '/link/token/create', body)).toBeUndefined();
   });
 });
 
@@ -97,7 +101,7 @@ describe('updateItemWebhook', () => {
     });
     const result = await testClient().updateItemWebhook({ accessToken: ACCESS_TOKEN, webhook: null });
     expect(captured[0]?.body).toEqual({ access_token: ACCESS_TOKEN, webhook: null });
-    expect(plaidRequestErrors('/item/webhook/update', captured[0]?.body)).toEqual([]);
+    expect(plaidSpec.requestErrors('post', '/item/webhook/update', captured[0]?.body)).toBeUndefined();
     expect(result.item.webhook).toBeNull();
   });
 });
@@ -144,7 +148,7 @@ describe('request()', () => {
     expect(result).toEqual({ processor_token: 'processor-sandbox-0asd1-a92nc', request_id: 'req-processor' });
     expect(captured[0]?.body).toEqual(body);
     expect(captured[0]?.headers['plaid-secret']).toBe(SECRET);
-    expect(plaidRequestErrors('/processor/token/create', captured[0]?.body)).toEqual([]);
+    expect(plaidSpec.requestErrors('post', '/processor/token/create', captured[0]?.body)).toBeUndefined();
   });
 
   it('uses the baseUrl override (emulator) and trims its trailing slash', async () => {

@@ -1,28 +1,9 @@
 import { z } from 'zod';
 
-/** The country codes Plaid accepts (OpenAPI `CountryCode`). */
-export const PLAID_COUNTRY_CODES = [
-  'US',
-  'GB',
-  'ES',
-  'NL',
-  'FR',
-  'IE',
-  'CA',
-  'DE',
-  'IT',
-  'PL',
-  'DK',
-  'NO',
-  'SE',
-  'EE',
-  'LT',
-  'LV',
-  'PT',
-  'BE',
-  'AT',
-  'FI',
-] as const;
+import { PLAID_COUNTRY_CODES } from './plaid-country-codes.generated.js';
+
+/** The country codes Plaid accepts (OpenAPI `CountryCode`, generated from the project's Plaid spec subset). */
+export { PLAID_COUNTRY_CODES };
 
 const requiredOr = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'is required' : `must be ${expected}`;

@@ -1,7 +1,9 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS } from '../types.js';
 import { bodyOf, buildRequest, createDwollaHarness } from './dwolla.test-helpers.js';
-import { responseErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 const { key, secret } = DEFAULT_CREDENTIALS.dwolla;
 
@@ -23,7 +25,7 @@ describe('POST /token', () => {
     const body = bodyOf(response);
     expect(body).toMatchObject({ token_type: 'bearer', expires_in: 1800 });
     expect(body['access_token']).toMatch(/^[A-Za-z0-9]{50}$/);
-    expect(responseErrors('POST', '/token', 200, body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('POST', '/token', 200, body)).toBeUndefined();
   });
 
   it('accepts HTTP Basic client authentication', async () => {
@@ -63,7 +65,7 @@ describe('POST /token', () => {
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: 'invalid_client' });
     expect(JSON.stringify(response)).not.toContain(secret);
-    expect(responseErrors('POST', '/token', 401, response.body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('POST', '/token', 401, response.body)).toBeUndefined();
   });
 
   it('answers OAuth errors for a missing or unsupported grant type', async () => {

@@ -1,6 +1,8 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, createDwollaHarness, HAL, idFromLocation, TEST_BASE } from './dwolla.test-helpers.js';
-import { requestErrors, responseErrors, schemaErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 const unverified = { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com', type: 'unverified' };
 const personal = {
@@ -23,7 +25,7 @@ function embedded(body: Record<string, unknown>): Array<Record<string, unknown>>
 describe('POST /customers', () => {
   it('creates an unverified customer: 201, empty body, Location under the emulator base', async () => {
     const harness = createDwollaHarness();
-    expect(requestErrors('CreateUnverifiedCustomer', unverified)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('CreateUnverifiedCustomer', unverified)).toBeUndefined();
     const response = await harness.call('POST', '/customers', { body: unverified });
     expect(response.status).toBe(201);
     expect(response.body).toBe('');
@@ -46,8 +48,8 @@ describe('POST /customers', () => {
       self: { href: response.headers?.['location'], type: HAL, 'resource-type': 'customer' },
       'funding-sources': { href: `${response.headers?.['location']}/funding-sources` },
     });
-    expect(responseErrors('GET', '/customers/{id}', 200, body)).toBeUndefined();
-    expect(schemaErrors('UnverifiedCustomer', body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/customers/{id}', 200, body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('UnverifiedCustomer', body)).toBeUndefined();
   });
 
   it('defaults the type to unverified when omitted (as the docs show)', async () => {
@@ -59,7 +61,7 @@ describe('POST /customers', () => {
   it('creates a receive-only customer', async () => {
     const harness = createDwollaHarness();
     const body = { ...unverified, type: 'receive-only', businessName: 'Jane Corp llc' };
-    expect(requestErrors('CreateReceiveOnlyUser', body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('CreateReceiveOnlyUser', body)).toBeUndefined();
     const response = await harness.call('POST', '/customers', { body });
     expect(response.status).toBe(201);
     const customer = bodyOf(await harness.call('GET', `/customers/${idFromLocation(response)}`));
@@ -68,12 +70,12 @@ describe('POST /customers', () => {
       status: 'unverified',
       businessName: 'Jane Corp llc',
     });
-    expect(schemaErrors('ReceiveOnlyCustomer', customer)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('ReceiveOnlyCustomer', customer)).toBeUndefined();
   });
 
   it('creates a verified personal customer with a balance funding source, never returning SSN or birth date', async () => {
     const harness = createDwollaHarness();
-    expect(requestErrors('CreateVerifiedPersonalCustomer', personal)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('CreateVerifiedPersonalCustomer', personal)).toBeUndefined();
     const response = await harness.call('POST', '/customers', { body: personal });
     expect(response.status).toBe(201);
     const id = idFromLocation(response);
@@ -87,7 +89,7 @@ describe('POST /customers', () => {
     expect(customer).not.toHaveProperty('ssn');
     expect(customer).not.toHaveProperty('dateOfBirth');
     expect(JSON.stringify(harness.module.snapshot())).not.toContain('1980-09-12');
-    expect(schemaErrors('VerifiedPersonalCustomer', customer)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('VerifiedPersonalCustomer', customer)).toBeUndefined();
 
     const sources = bodyOf(await harness.call('GET', `/customers/${id}/funding-sources`));
     const list = (sources['_embedded'] as { 'funding-sources': Array<Record<string, unknown>> })[
@@ -112,7 +114,7 @@ describe('POST /customers', () => {
       { code: 'Required', message: 'LastName required.', path: '/lastName', _links: {} },
       { code: 'Required', message: 'Email required.', path: '/email', _links: {} },
     ]);
-    expect(schemaErrors('BadRequestSchema', body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('BadRequestSchema', body)).toBeUndefined();
   });
 
   it('validates formats and limits', async () => {
@@ -215,7 +217,7 @@ describe('POST /customers', () => {
       code: 'BadRequest',
       message: 'The request body contains bad syntax or is incomplete.',
     });
-    expect(responseErrors('POST', '/customers', 400, response.body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('POST', '/customers', 400, response.body)).toBeUndefined();
   });
 
   it('accepts the HAL content type for request bodies too', async () => {
@@ -234,7 +236,7 @@ describe('GET /customers/{id}', () => {
     const response = await harness.call('GET', '/customers/5c0bf7a2-0000-4000-8000-000000000000');
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ code: 'NotFound', message: 'Customer not found.' });
-    expect(responseErrors('GET', '/customers/{id}', 404, response.body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/customers/{id}', 404, response.body)).toBeUndefined();
   });
 
   it('finds customers by id case-insensitively (Dwolla ids appear upper-cased in docs)', async () => {

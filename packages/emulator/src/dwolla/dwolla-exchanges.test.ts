@@ -1,3 +1,4 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
 import {
   bodyOf,
@@ -7,7 +8,8 @@ import {
   TEST_BASE,
 } from './dwolla.test-helpers.js';
 import { DWOLLA_EXCHANGE_PARTNERS } from './dwolla-exchanges.js';
-import { requestErrors, responseErrors, schemaErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 async function plaidPartnerHref(harness: DwollaHarness): Promise<string> {
   const body = bodyOf(await harness.call('GET', '/exchange-partners'));
@@ -30,7 +32,7 @@ describe('GET /exchange-partners', () => {
     const response = await harness.call('GET', '/exchange-partners');
     expect(response.status).toBe(200);
     const body = bodyOf(response);
-    expect(responseErrors('GET', '/exchange-partners', 200, body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/exchange-partners', 200, body)).toBeUndefined();
     const partners = (body['_embedded'] as { 'exchange-partners': Array<Record<string, unknown>> })[
       'exchange-partners'
     ];
@@ -44,7 +46,7 @@ describe('GET /exchange-partners', () => {
     const id = DWOLLA_EXCHANGE_PARTNERS[0]?.id;
     const found = bodyOf(await harness.call('GET', `/exchange-partners/${id}`));
     expect(found['name']).toBe('Plaid');
-    expect(schemaErrors('ExchangePartner', found)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('ExchangePartner', found)).toBeUndefined();
     expect((await harness.call('GET', '/exchange-partners/nope')).status).toBe(404);
   });
 });
@@ -55,7 +57,7 @@ describe('POST /customers/{id}/exchanges', () => {
     const customerId = await harness.createCustomer();
     const token = harness.mintProcessorToken();
     const request = { _links: { 'exchange-partner': { href: await plaidPartnerHref(harness) } }, token };
-    expect(requestErrors('CreateTokenBasedExchange', request)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('CreateTokenBasedExchange', request)).toBeUndefined();
     const response = await harness.call('POST', `/customers/${customerId}/exchanges`, { body: request });
     expect(response.status).toBe(201);
     expect(response.headers?.['location']).toMatch(new RegExp(`^${TEST_BASE}/exchanges/[0-9a-f-]{36}$`));
@@ -77,7 +79,7 @@ describe('POST /customers/{id}/exchanges', () => {
     });
     // The spec's 400 is a oneOf of two structurally identical {code, message} schemas, which nothing can
     // satisfy exactly once, so check against the component schema instead.
-    expect(schemaErrors('InvalidExchangeTokenError', unknown.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('InvalidExchangeTokenError', unknown.body)).toBeUndefined();
     expect(JSON.stringify(unknown)).not.toContain('never-minted');
 
     const token = harness.mintProcessorToken({ itemId: 'item-gone' });
@@ -105,7 +107,9 @@ describe('POST /customers/{id}/exchanges', () => {
       body: { _links: { 'exchange-partner': { href: `${TEST_BASE}/exchange-partners/nope` } }, token: 't' },
     });
     expect(badPartner.status).toBe(404);
-    expect(responseErrors('POST', '/customers/{id}/exchanges', 404, badPartner.body)).toBeUndefined();
+    expect(
+      dwollaSpec.responseErrors('POST', '/customers/{id}/exchanges', 404, badPartner.body),
+    ).toBeUndefined();
     const badCustomer = await createExchange(
       harness,
       '00000000-0000-4000-8000-000000000000',
@@ -129,12 +133,12 @@ describe('POST /customers/{id}/funding-sources with an exchange', () => {
       bankAccountType: 'checking',
       name: 'Exchange checking',
     };
-    expect(requestErrors('CreateCustomerExchangeFundingSource', request)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('CreateCustomerExchangeFundingSource', request)).toBeUndefined();
     const created = await harness.call('POST', `/customers/${customerId}/funding-sources`, { body: request });
     expect(created.status).toBe(201);
     const source = bodyOf(await harness.call('GET', `/funding-sources/${idFromLocation(created)}`));
     expect(source).toMatchObject({ status: 'verified', bankName: 'SANDBOX TEST BANK', channels: ['ach'] });
-    expect(schemaErrors('FundingSource', source)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('FundingSource', source)).toBeUndefined();
 
     const reused = await harness.call('POST', `/customers/${customerId}/funding-sources`, {
       body: { ...request, name: 'again' },
@@ -145,7 +149,7 @@ describe('POST /customers/{id}/funding-sources with an exchange', () => {
       message:
         'Duplicate funding source or validation error. Authorization already associated to a funding source.',
     });
-    expect(schemaErrors('DuplicateFundingSourceError', reused.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('DuplicateFundingSourceError', reused.body)).toBeUndefined();
   });
 
   it('answers DuplicateResource when a new exchange points at a bank the customer already has', async () => {
@@ -183,7 +187,7 @@ describe('POST /customers/{id}/funding-sources with an exchange', () => {
     });
     expect(response.status).toBe(400);
     expect(bodyOf(response)['code']).toBe('InvalidExchangeToken');
-    expect(schemaErrors('InvalidExchangeTokenError', response.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('InvalidExchangeTokenError', response.body)).toBeUndefined();
   });
 
   it("answers 404 for an unknown exchange or another customer's exchange", async () => {

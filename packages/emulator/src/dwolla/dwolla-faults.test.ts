@@ -1,6 +1,8 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, createDwollaHarness } from './dwolla.test-helpers.js';
-import { schemaErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 describe('faultResponse', () => {
   it('answers 429 TooManyRequests with Retry-After', () => {
@@ -10,7 +12,7 @@ describe('faultResponse', () => {
     expect(response.headers?.['retry-after']).toBe('7');
     expect(response.headers?.['content-type']).toContain('application/vnd.dwolla.v1.hal+json');
     expect(bodyOf(response)['code']).toBe('TooManyRequests');
-    expect(schemaErrors('TooManyRequestsErrorError', response.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('TooManyRequestsErrorError', response.body)).toBeUndefined();
   });
 
   it('answers 5xx as ServerError with an error id, 504 as RequestTimeout', () => {

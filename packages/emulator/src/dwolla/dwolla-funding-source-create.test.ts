@@ -1,7 +1,9 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, createDwollaHarness, HAL, idFromLocation, TEST_BASE } from './dwolla.test-helpers.js';
 import { bankFingerprint } from './dwolla-bank.js';
-import { requestErrors, responseErrors, schemaErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 function embedded(body: Record<string, unknown>): Array<Record<string, unknown>> {
   return (body['_embedded'] as { errors: Array<Record<string, unknown>> }).errors;
@@ -13,7 +15,7 @@ describe('POST /customers/{id}/funding-sources with plaidToken', () => {
     const customerId = await harness.createCustomer();
     const plaidToken = harness.mintProcessorToken();
     const request = { plaidToken, name: "Jane Doe's Checking", bankAccountType: 'checking' };
-    expect(requestErrors('CreateCustomerBankFundingSourceWithPlaid', request)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('CreateCustomerBankFundingSourceWithPlaid', request)).toBeUndefined();
     const response = await harness.call('POST', `/customers/${customerId}/funding-sources`, {
       body: request,
     });
@@ -43,8 +45,8 @@ describe('POST /customers/{id}/funding-sources with plaidToken', () => {
       fingerprint: bankFingerprint('011401533', '1111222233330000'),
     });
     expect(source['fingerprint']).toMatch(/^[0-9a-f]{64}$/);
-    expect(responseErrors('GET', '/funding-sources/{id}', 200, source)).toBeUndefined();
-    expect(schemaErrors('FundingSource', source)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/funding-sources/{id}', 200, source)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('FundingSource', source)).toBeUndefined();
     expect(JSON.stringify(source)).not.toContain('1111222233330000');
   });
 
@@ -129,7 +131,7 @@ describe('POST /customers/{id}/funding-sources with plaidToken', () => {
         },
       },
     });
-    expect(schemaErrors('DuplicateResourceSchema', again.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('DuplicateResourceSchema', again.body)).toBeUndefined();
   });
 
   it('lets the same bank be added to another customer, with the same fingerprint', async () => {
@@ -227,7 +229,9 @@ describe('POST /customers/{id}/funding-sources with plaidToken', () => {
     );
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ code: 'NotFound', message: 'Customer ID not found. Check Customer ID.' });
-    expect(responseErrors('POST', '/customers/{id}/funding-sources', 404, response.body)).toBeUndefined();
+    expect(
+      dwollaSpec.responseErrors('POST', '/customers/{id}/funding-sources', 404, response.body),
+    ).toBeUndefined();
   });
 });
 
@@ -242,7 +246,9 @@ describe('POST /customers/{id}/funding-sources with account numbers', () => {
   it('creates an unverified bank without storing the account number', async () => {
     const harness = createDwollaHarness();
     const customerId = await harness.createCustomer();
-    expect(requestErrors('CreateCustomerBankFundingSourceWithAccountNumbers', manual)).toBeUndefined();
+    expect(
+      dwollaSpec.schemaErrors('CreateCustomerBankFundingSourceWithAccountNumbers', manual),
+    ).toBeUndefined();
     const response = await harness.call('POST', `/customers/${customerId}/funding-sources`, { body: manual });
     expect(response.status).toBe(201);
     const source = bodyOf(await harness.call('GET', `/funding-sources/${idFromLocation(response)}`));

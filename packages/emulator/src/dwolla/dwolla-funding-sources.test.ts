@@ -1,3 +1,4 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
 import {
   bodyOf,
@@ -6,7 +7,8 @@ import {
   idFromLocation,
   TEST_BASE,
 } from './dwolla.test-helpers.js';
-import { responseErrors, schemaErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 async function addPlaidBank(harness: DwollaHarness, customerId: string, accountNumber = '1111222233330000') {
   const response = await harness.call('POST', `/customers/${customerId}/funding-sources`, {
@@ -31,7 +33,7 @@ describe('GET /customers/{id}/funding-sources', () => {
     await harness.call('POST', `/funding-sources/${drop}`, { body: { removed: true } });
 
     const all = bodyOf(await harness.call('GET', `/customers/${customerId}/funding-sources`));
-    expect(responseErrors('GET', '/customers/{id}/funding-sources', 200, all)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/customers/{id}/funding-sources', 200, all)).toBeUndefined();
     expect(listed(all).map((source) => [source['id'], source['removed']])).toEqual([
       [keep, false],
       [drop, true],
@@ -62,7 +64,9 @@ describe('GET /customers/{id}/funding-sources', () => {
     );
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ code: 'NotFound', message: 'Customer not found.' });
-    expect(responseErrors('GET', '/customers/{id}/funding-sources', 404, missing.body)).toBeUndefined();
+    expect(
+      dwollaSpec.responseErrors('GET', '/customers/{id}/funding-sources', 404, missing.body),
+    ).toBeUndefined();
   });
 });
 
@@ -72,7 +76,7 @@ describe('GET /funding-sources/{id}', () => {
     const response = await harness.call('GET', '/funding-sources/00000000-0000-4000-8000-000000000000');
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ code: 'NotFound', message: 'Funding source not found.' });
-    expect(responseErrors('GET', '/funding-sources/{id}', 404, response.body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/funding-sources/{id}', 404, response.body)).toBeUndefined();
   });
 });
 
@@ -86,7 +90,7 @@ describe('POST /funding-sources/{id}', () => {
     const body = bodyOf(response);
     expect(body).toMatchObject({ id, removed: true, status: 'verified' });
     expect(body['_links']).not.toHaveProperty('remove');
-    expect(schemaErrors('FundingSource', body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('FundingSource', body)).toBeUndefined();
     expect(bodyOf(await harness.call('GET', `/funding-sources/${id}`))['removed']).toBe(true);
     expect(harness.module.events().at(-1)).toMatchObject({
       topic: 'customer_funding_source_removed',
@@ -115,7 +119,7 @@ describe('POST /funding-sources/{id}', () => {
     const twice = await harness.call('POST', `/funding-sources/${id}`, { body: { removed: true } });
     expect(twice.status).toBe(403);
     expect(twice.body).toEqual({ code: 'InvalidResourceState', message: 'Resource cannot be modified.' });
-    expect(schemaErrors('InvalidResourceStateSchema', twice.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('InvalidResourceStateSchema', twice.body)).toBeUndefined();
     expect((await harness.call('POST', `/funding-sources/${id}`, { body: { name: 'x' } })).status).toBe(403);
 
     const personal = await harness.createCustomer({

@@ -1,3 +1,4 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, type ModuleContext } from '../types.js';
 import {
@@ -11,7 +12,8 @@ import {
 } from './dwolla.test-helpers.js';
 import { DwollaModuleConfigError } from './dwolla-config.js';
 import { createDwollaModule } from './dwolla-module.js';
-import { responseErrors, schemaErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 describe('createDwollaModule', () => {
   it('mounts on /dwolla as the dwolla provider', () => {
@@ -63,7 +65,7 @@ describe('request handling', () => {
     const missing = await harness.call('GET', '/mass-payments');
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ code: 'NotFound', message: 'The requested resource was not found.' });
-    expect(schemaErrors('NotFoundError', missing.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('NotFoundError', missing.body)).toBeUndefined();
     const wrongMethod = await harness.call('DELETE', '/customers');
     expect(wrongMethod.status).toBe(405);
     expect(bodyOf(wrongMethod)['code']).toBe('MethodNotAllowed');
@@ -108,8 +110,8 @@ describe('request handling', () => {
   });
 
   it('matches OpenAPI schemas non-vacuously (sanity check of the schema helper)', () => {
-    expect(schemaErrors('BaseCustomer', {})).toMatch(/required/);
-    expect(responseErrors('POST', '/token', 200, { access_token: 1 })).toBeDefined();
+    expect(dwollaSpec.schemaErrors('BaseCustomer', {})).toMatch(/required/);
+    expect(dwollaSpec.responseErrors('POST', '/token', 200, { access_token: 1 })).toBeDefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { Client } from 'dwolla-v2';
 import {
   Configuration,
@@ -9,7 +10,8 @@ import {
 } from 'plaid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import { responseErrors, schemaErrors } from './dwolla-openapi.test-helpers.js';
+
+const dwollaSpec = createOpenApiValidator('dwolla');
 
 /** dwolla-v2 has no base-URL option; it reads these instance properties at request time. */
 interface DwollaClientUrls {
@@ -117,7 +119,7 @@ describe('dwolla-v2 + plaid SDKs against the running emulator', () => {
     const customerUrl = await createCustomer(dwolla);
     const customer = await dwolla.get(customerUrl);
     expect(customer.body).toMatchObject({ type: 'unverified', status: 'unverified' });
-    expect(responseErrors('GET', '/customers/{id}', 200, customer.body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/customers/{id}', 200, customer.body)).toBeUndefined();
 
     const created = await dwolla.post(
       `${customerUrl}/funding-sources`,
@@ -138,10 +140,12 @@ describe('dwolla-v2 + plaid SDKs against the running emulator', () => {
       channels: ['ach'],
       bankName: 'SANDBOX TEST BANK',
     });
-    expect(responseErrors('GET', '/funding-sources/{id}', 200, source.body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/funding-sources/{id}', 200, source.body)).toBeUndefined();
 
     const list = await dwolla.get(`${customerUrl}/funding-sources`);
-    expect(responseErrors('GET', '/customers/{id}/funding-sources', 200, list.body)).toBeUndefined();
+    expect(
+      dwollaSpec.responseErrors('GET', '/customers/{id}/funding-sources', 200, list.body),
+    ).toBeUndefined();
     expect(list.body._embedded['funding-sources']).toHaveLength(1);
 
     const { token: secondToken } = await processorToken();
@@ -158,7 +162,7 @@ describe('dwolla-v2 + plaid SDKs against the running emulator', () => {
       message: `Bank already exists: id=${source.body.id}`,
       _links: { about: { href: sourceUrl } },
     });
-    expect(schemaErrors('DuplicateResourceSchema', duplicate.body)).toBeUndefined();
+    expect(dwollaSpec.schemaErrors('DuplicateResourceSchema', duplicate.body)).toBeUndefined();
 
     const removed = await dwolla.post(sourceUrl ?? '', { removed: true });
     expect(removed.status).toBe(200);
@@ -177,7 +181,7 @@ describe('dwolla-v2 + plaid SDKs against the running emulator', () => {
     const { token } = await processorToken('savings');
     const customerUrl = await createCustomer(dwolla);
     const partners = await dwolla.get('exchange-partners');
-    expect(responseErrors('GET', '/exchange-partners', 200, partners.body)).toBeUndefined();
+    expect(dwollaSpec.responseErrors('GET', '/exchange-partners', 200, partners.body)).toBeUndefined();
     const plaidPartner = partners.body._embedded['exchange-partners'].find(
       (partner: { name: string }) => partner.name === 'Plaid',
     );

@@ -1,3 +1,5 @@
+import { PLAID_COUNTRY_CODES as GENERATED_COUNTRY_CODES } from './plaid-country-codes.generated.js';
+
 // Enum values copied from Plaid's OpenAPI spec (plaid/plaid-openapi 2020-09-14.yml, version 2020-09-14_1.697.4).
 
 /** Plaid `Products` values. */
@@ -42,29 +44,8 @@ export const PLAID_PRODUCTS: readonly string[] = [
   'protect_transactions',
 ];
 
-/** Plaid `CountryCode` values. */
-export const PLAID_COUNTRY_CODES: readonly string[] = [
-  'US',
-  'GB',
-  'ES',
-  'NL',
-  'FR',
-  'IE',
-  'CA',
-  'DE',
-  'IT',
-  'PL',
-  'DK',
-  'NO',
-  'SE',
-  'EE',
-  'LT',
-  'LV',
-  'PT',
-  'BE',
-  'AT',
-  'FI',
-];
+/** Plaid `CountryCode` values (generated from the project's Plaid spec subset). */
+export const PLAID_COUNTRY_CODES: readonly string[] = GENERATED_COUNTRY_CODES;
 
 /** `/processor/token/create` `processor` values (only `dwolla` is wired to an emulated processor). */
 export const PLAID_PROCESSORS: readonly string[] = [

@@ -1,8 +1,10 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkSandboxItem, type PlaidAnswer, plaidPost } from '../emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import { PLAID_SPEC_PATHS, plaidResponseErrors } from './plaid-openapi.test-helpers.js';
 import { PLAID_ROUTES } from './plaid-routes.js';
+
+const plaidSpec = createOpenApiValidator('plaid');
 
 describe('emulated Plaid answers validate against the official OpenAPI spec', () => {
   let emulator: RunningEmulator;
@@ -10,7 +12,10 @@ describe('emulated Plaid answers validate against the official OpenAPI spec', ()
 
   const call = async (path: string, body: unknown): Promise<PlaidAnswer> => {
     const answer = await plaidPost(emulator, path, body);
-    expect(plaidResponseErrors(path, answer.status, answer.body), `${path} ${answer.status}`).toBeUndefined();
+    expect(
+      plaidSpec.responseErrors('post', path, answer.status, answer.body),
+      `${path} ${answer.status}`,
+    ).toBeUndefined();
     expect(answer.body['request_id']).toBe(answer.requestIdHeader);
     checked.add(`${path} ${answer.status === 200 ? 'ok' : 'error'}`);
     return answer;
@@ -23,14 +28,17 @@ describe('emulated Plaid answers validate against the official OpenAPI spec', ()
 
   it('the helper really rejects a body that breaks the schema', () => {
     expect(
-      plaidResponseErrors('/item/public_token/exchange', 200, { access_token: 1, request_id: 'x' }),
+      plaidSpec.responseErrors('post', '/item/public_token/exchange', 200, {
+        access_token: 1,
+        request_id: 'x',
+      }),
     ).toMatch(/item_id|string/);
-    expect(plaidResponseErrors('/item/get', 400, { error_type: 'NOPE' })).toBeDefined();
-    expect(plaidResponseErrors('/item/get', 200, { item: { item_id: 'x' }, request_id: 'r' })).toMatch(
-      /webhook/,
-    );
+    expect(plaidSpec.responseErrors('post', '/item/get', 400, { error_type: 'NOPE' })).toBeDefined();
     expect(
-      plaidResponseErrors('/accounts/get', 200, {
+      plaidSpec.responseErrors('post', '/item/get', 200, { item: { item_id: 'x' }, request_id: 'r' }),
+    ).toMatch(/webhook/);
+    expect(
+      plaidSpec.responseErrors('post', '/accounts/get', 200, {
         accounts: [
           {
             account_id: 'a',
@@ -148,7 +156,7 @@ describe('emulated Plaid answers validate against the official OpenAPI spec', ()
 
   it('covers every implemented route, each of which is in the spec', () => {
     for (const path of PLAID_ROUTES.keys()) {
-      expect(PLAID_SPEC_PATHS).toContain(path);
+      expect(plaidSpec.paths).toContain(path);
       expect(checked.has(`${path} ok`), `${path} success checked`).toBe(true);
     }
     expect([...checked].filter((entry) => entry.endsWith('error')).length).toBeGreaterThanOrEqual(6);

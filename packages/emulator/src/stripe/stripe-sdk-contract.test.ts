@@ -1,8 +1,10 @@
+import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { Configuration, PlaidApi, Products } from 'plaid';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import { stripeResponseErrors, stripeSchemaErrors } from './stripe-openapi.test-helpers.js';
+
+const stripeSpec = createOpenApiValidator('stripe');
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MANDATE_DATA = {
@@ -95,7 +97,7 @@ describe('stripe + plaid SDKs against the running emulator', () => {
       metadata: { plaid_item: 'item_1' },
     });
     expect(customer.lastResponse.requestId).toMatch(/^req_/);
-    expect(stripeSchemaErrors('customer', customer)).toBeUndefined();
+    expect(stripeSpec.schemaErrors('customer', customer)).toBeUndefined();
 
     const source = await stripe.customers.createSource(customer.id, { source: btok });
     expect(source.object).toBe('bank_account');
@@ -108,13 +110,15 @@ describe('stripe + plaid SDKs against the running emulator', () => {
     });
     expect(bankAccount.id).toBe(token.bank_account?.id);
     expect(
-      stripeResponseErrors('POST', '/v1/customers/{customer}/sources', '200', bankAccount),
+      stripeSpec.responseErrors('POST', '/v1/customers/{customer}/sources', 200, bankAccount),
     ).toBeUndefined();
     expect((await stripe.tokens.retrieve(btok)).used).toBe(true);
 
     const sources = await stripe.customers.listSources(customer.id, { object: 'bank_account' });
     expect(sources.data.map((item) => item.id)).toEqual([bankAccount.id]);
-    expect(stripeResponseErrors('GET', '/v1/customers/{customer}/sources', '200', sources)).toBeUndefined();
+    expect(
+      stripeSpec.responseErrors('GET', '/v1/customers/{customer}/sources', 200, sources),
+    ).toBeUndefined();
     const retrieved = await stripe.customers.retrieve(customer.id);
     expect(retrieved).toMatchObject({ default_source: bankAccount.id });
 
@@ -134,7 +138,7 @@ describe('stripe + plaid SDKs against the running emulator', () => {
       payment_method: bankAccount.id,
       customer_acceptance: { type: 'online', online: MANDATE_DATA.customer_acceptance.online },
     });
-    expect(stripeSchemaErrors('mandate', mandate)).toBeUndefined();
+    expect(stripeSpec.schemaErrors('mandate', mandate)).toBeUndefined();
 
     const paymentIntent = await stripe.paymentIntents.create(
       {
@@ -150,7 +154,7 @@ describe('stripe + plaid SDKs against the running emulator', () => {
       { idempotencyKey: 'contract-payment-1' },
     );
     expect(paymentIntent.status).toBe('processing');
-    expect(stripeResponseErrors('POST', '/v1/payment_intents', '200', paymentIntent)).toBeUndefined();
+    expect(stripeSpec.responseErrors('POST', '/v1/payment_intents', 200, paymentIntent)).toBeUndefined();
 
     const replay = await stripe.paymentIntents.create(
       {
@@ -172,7 +176,7 @@ describe('stripe + plaid SDKs against the running emulator', () => {
     await emulator.control.advanceClock(4 * DAY_MS);
     const settled = await stripe.paymentIntents.retrieve(paymentIntent.id);
     expect(settled).toMatchObject({ status: 'succeeded', amount_received: 1099 });
-    expect(stripeResponseErrors('GET', '/v1/payment_intents/{intent}', '200', settled)).toBeUndefined();
+    expect(stripeSpec.responseErrors('GET', '/v1/payment_intents/{intent}', 200, settled)).toBeUndefined();
 
     const state = await emulator.control.state();
     expect(JSON.stringify(state)).toContain(paymentIntent.id);
