@@ -90,18 +90,33 @@ function clientCostSection(costs: readonly ProviderCost[]): string {
     .join('\n\n');
 }
 
+function cpuRatios(result: ColdStartResult): string {
+  const cpu = (id: string): number =>
+    result.cases.find((entry) => entry.id === id)?.medianCpuMs ?? Number.NaN;
+  const node = cpu('node');
+  return (['dwolla', 'stripe'] as const)
+    .map((provider) => {
+      const ours = cpu(`achbridge-${provider}`);
+      const theirs = cpu(`sdk-${provider}`);
+      return `${provider} ${((ours - node) / (theirs - node)).toFixed(2)}× above node, ${(ours / theirs).toFixed(2)}× whole process`;
+    })
+    .join('; ');
+}
+
 function coldStartSection(result: ColdStartResult): string {
-  return `median of ${result.runs} fresh processes each (min–max); "above node" subtracts bare node's time of the same run; files loaded counted in a separate run with a loader hook\n${formatTable(
-    ['process', 'spawn to exit', 'above node', 'files loaded (zod)'],
+  return `median of ${result.runs} fresh processes each (min–max); "above node" subtracts bare node's time of the same run; process CPU is user + system time of the process itself (moves far less than wall time on a busy machine); files loaded counted in a separate run with a loader hook\n${formatTable(
+    ['process', 'spawn to exit', 'above node', 'process CPU', 'files loaded (zod)'],
     result.cases.map((entry) => [
       entry.label,
       `${entry.medianMs.toFixed(1)} ms (${entry.minMs.toFixed(0)}–${entry.maxMs.toFixed(0)})`,
       entry.id === 'node'
         ? ''
         : `${entry.medianNetMs.toFixed(1)} ms (${Math.min(...entry.netSamplesMs).toFixed(0)}–${Math.max(...entry.netSamplesMs).toFixed(0)})`,
+      `${entry.medianCpuMs.toFixed(0)} ms`,
       entry.filesLoaded ? `${entry.filesLoaded.files} (${entry.filesLoaded.zod})` : 'n/a',
     ]),
-  )}`;
+  )}
+the same ratios by process CPU (achbridge ÷ plaid + the processor's SDK): ${cpuRatios(result)}`;
 }
 
 function footprintSection(result: FootprintResult): string {

@@ -59,6 +59,8 @@ describe('coldStartVerdicts and footprintVerdicts', () => {
     medianNetMs: [...samplesMs.map((value, run) => value - (nodeMs[run] as number))].sort((a, b) => a - b)[
       Math.floor(samplesMs.length / 2)
     ] as number,
+    cpuSamplesMs: samplesMs,
+    medianCpuMs: 0,
     filesLoaded: null,
   });
 

@@ -54,6 +54,9 @@ export interface ColdStartCaseResult {
   /** This case's sample minus bare node's sample of the same run: the cost of the imports. */
   netSamplesMs: number[];
   medianNetMs: number;
+  /** CPU time of the process (user + system, all threads), one sample per run. */
+  cpuSamplesMs: number[];
+  medianCpuMs: number;
   /** Files the process loaded (ESM and CommonJS), and how many of them are zod's; from a separate, untimed run. */
   filesLoaded: { files: number; zod: number } | null;
 }
@@ -66,14 +69,21 @@ export interface ColdStartResult {
 
 const BENCH_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const COUNT_LOADS = fileURLToPath(new URL('../lib/count-loads-register.js', import.meta.url));
+const CPU_AT_EXIT = fileURLToPath(new URL('../lib/cpu-at-exit.js', import.meta.url));
 const loadedSchema = z.object({ files: z.number().int(), zod: z.number().int() });
 
-function timeProcess(args: string[]): number {
+/** Spawn-to-exit wall time and the process's own CPU time, ms (every case preloads the same tiny CPU probe). */
+export function timeProcess(args: readonly string[], cwd = BENCH_DIR): { wallMs: number; cpuMs: number } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: BENCH_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = performance.now() - started;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr?.toString()}`);
-  return elapsed;
+  const result = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const wallMs = performance.now() - started;
+  const stderr = result.stderr?.toString() ?? '';
+  const cpu = /^CPU (\d+)$/m.exec(stderr);
+  if (result.status !== 0 || !cpu) throw new Error(`node ${args.join(' ')} failed: ${stderr}`);
+  return { wallMs, cpuMs: Number(cpu[1]) / 1000 };
 }
 
 /** Runs the case once with a loader hook that counts the files it loads (not timed). */
@@ -97,10 +107,13 @@ export function countLoadedFiles(args: readonly string[]): { files: number; zod:
  */
 export function measureColdStart(runs: number): ColdStartResult {
   const samples = new Map<string, number[]>(COLD_START_CASES.map((entry) => [entry.id, []]));
+  const cpuSamples = new Map<string, number[]>(COLD_START_CASES.map((entry) => [entry.id, []]));
   for (const entry of COLD_START_CASES) timeProcess(entry.args);
   for (let run = 0; run < runs; run++) {
     for (const entry of rotationForRound(COLD_START_CASES, run)) {
-      samples.get(entry.id)?.push(timeProcess(entry.args));
+      const timed = timeProcess(entry.args);
+      samples.get(entry.id)?.push(timed.wallMs);
+      cpuSamples.get(entry.id)?.push(timed.cpuMs);
     }
   }
   const bare = samples.get('node') ?? [];
@@ -119,6 +132,8 @@ export function measureColdStart(runs: number): ColdStartResult {
         maxMs: spread.max,
         netSamplesMs: net,
         medianNetMs: median(net),
+        cpuSamplesMs: cpuSamples.get(entry.id) ?? [],
+        medianCpuMs: median(cpuSamples.get(entry.id) ?? []),
         filesLoaded: countLoadedFiles(entry.args),
       };
     }),
