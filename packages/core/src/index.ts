@@ -10,6 +10,15 @@ export {
 } from './ach-returns/describe-ach-return.js';
 export type { LinkResult, ProcessorAdapter } from './adapter.js';
 export {
+  type AdapterStore,
+  type AdapterStoreLinkKey,
+  type AdapterStoreLinkRecord,
+  type AdapterStorePaymentRecord,
+  type AdapterStoreWaitOptions,
+  adapterStoreSchema,
+  createStoreExchangeMemo,
+} from './adapter-store.js';
+export {
   AchBridgeError,
   type AchBridgeErrorOptions,
   ConfigError,

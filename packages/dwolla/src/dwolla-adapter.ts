@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createPublicTokenExchangeMemo, type ProcessorAdapter, parseInput } from '@achbridge/core';
+import {
+  type AdapterStore,
+  adapterStoreSchema,
+  createPublicTokenExchangeMemo,
+  createStoreExchangeMemo,
+  type ProcessorAdapter,
+  parseInput,
+} from '@achbridge/core';
 import { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import { createCustomerResource } from './customers.js';
@@ -95,17 +102,23 @@ const depsSchema = z.object({
       ),
     'expected a Dwolla client from createDwollaClient',
   ),
+  store: adapterStoreSchema.optional(),
 });
 
 const fundingSourceArgumentSchema = z.object({ fundingSource: fundingSourceReferenceSchema });
 const customerArgumentSchema = z.object({ customer: customerReferenceSchema });
 
 /** Creates the Dwolla adapter (processor `dwolla`) from a Plaid client and a Dwolla client. */
-export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient }): DwollaAdapter {
-  const { plaid, dwolla } = parseInput('createDwollaAdapter', depsSchema, deps);
+export function createDwollaAdapter(deps: {
+  plaid: DwollaPlaidClient;
+  dwolla: DwollaClient;
+  /** A durable store (`@achbridge/store`): one exchange per public token and one funding source per link key, across processes. */
+  store?: AdapterStore | undefined;
+}): DwollaAdapter {
+  const { plaid, dwolla, store } = parseInput('createDwollaAdapter', depsSchema, deps);
   const signalOf = (operation: string, options: unknown): AbortSignal | undefined =>
     parseInput(operation, callOptionsSchema, options)?.signal;
-  const exchanges = createPublicTokenExchangeMemo(plaid);
+  const exchanges = store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid);
 
   return {
     processor: 'dwolla',
@@ -125,7 +138,7 @@ export function createDwollaAdapter(deps: { plaid: DwollaPlaidClient; dwolla: Dw
         operation: 'link',
         field: 'customer',
       });
-      return linkAccount({ plaid, dwolla, exchanges }, { ...input, customerId }, signal);
+      return linkAccount({ plaid, dwolla, exchanges, store }, { ...input, customerId }, signal);
     },
 
     async createProcessorToken(rawInput, options) {

@@ -1,4 +1,5 @@
 import {
+  type AdapterStore,
   InputValidationError,
   type LinkResult,
   type PlaidAccount,
@@ -12,6 +13,7 @@ import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
+import { fundingSourceOnce } from './store-link.js';
 
 /** What `link` returns: core's LinkResult plus the funding source. */
 export interface DwollaLinkResult extends LinkResult {
@@ -65,7 +67,12 @@ function bankAccountTypeFor(
  * adapter, so a re-run with the same public token reuses that exchange.
  */
 export async function linkAccount(
-  deps: { plaid: DwollaPlaidClient; dwolla: DwollaClient; exchanges: PublicTokenExchangeMemo },
+  deps: {
+    plaid: DwollaPlaidClient;
+    dwolla: DwollaClient;
+    exchanges: PublicTokenExchangeMemo;
+    store?: AdapterStore | undefined;
+  },
   input: z.output<typeof linkInputSchema> & { customerId: string },
   signal: AbortSignal | undefined,
 ): Promise<DwollaLinkResult> {
@@ -77,24 +84,32 @@ export async function linkAccount(
   const { accounts, item } = await deps.plaid.getAccounts({ accessToken }, callOptions);
   const itemId = item.itemId;
   const bankAccountType = bankAccountTypeFor(accounts, input);
-  const { processorToken, requestId } = await requestDwollaProcessorToken(deps.plaid, {
-    accessToken,
-    accountId: input.accountId,
-    signal,
-  });
-  const fundingSource = await createFundingSourceFromProcessorToken(deps.dwolla, {
-    customerId: input.customerId,
-    processorToken,
-    name: input.name,
-    bankAccountType,
-    method: input.method,
-    idempotencyKey: deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
-      itemId,
-      input.accountId,
-      input.customerId.toLowerCase(),
-    ]),
-    signal,
-  });
+  const linkKey = { itemId, accountId: input.accountId, customerId: input.customerId, signal };
+  const { fundingSource, processorTokenRequestId } = await fundingSourceOnce(
+    deps.store,
+    linkKey,
+    async () => {
+      const { processorToken, requestId } = await requestDwollaProcessorToken(deps.plaid, {
+        accessToken,
+        accountId: input.accountId,
+        signal,
+      });
+      const fundingSource = await createFundingSourceFromProcessorToken(deps.dwolla, {
+        customerId: input.customerId,
+        processorToken,
+        name: input.name,
+        bankAccountType,
+        method: input.method,
+        idempotencyKey: deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
+          itemId,
+          input.accountId,
+          input.customerId.toLowerCase(),
+        ]),
+        signal,
+      });
+      return { fundingSource, processorTokenRequestId: requestId };
+    },
+  );
   return {
     processor: 'dwolla',
     itemId,
@@ -103,6 +118,6 @@ export async function linkAccount(
     created: fundingSource.created,
     fundingSource,
     accessToken,
-    processorTokenRequestId: requestId,
+    processorTokenRequestId,
   };
 }

@@ -1,4 +1,4 @@
-import type { Logger, PlaidClient } from '@achbridge/core';
+import { type AdapterStore, adapterStoreSchema, type Logger, type PlaidClient } from '@achbridge/core';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { StripeRetrySettings } from './call-stripe.js';
@@ -20,6 +20,12 @@ export interface StripeAdapterOptions {
   retry?: StripeRetrySettings | undefined;
   /** Receives redacted log lines; silent by default. */
   logger?: Logger | undefined;
+  /**
+   * A durable store (`createStore` from @achbridge/store): public tokens are exchanged once across
+   * processes, each (item, account, customer) gets one bank account, and a payment's idempotency key
+   * never debits twice, however much later it is reused.
+   */
+  store?: AdapterStore | undefined;
 }
 
 const plaidSchema = z.custom<PlaidClient>(
@@ -72,4 +78,5 @@ export const adapterOptionsSchema = z.object({
     .strict()
     .optional(),
   logger: loggerSchema.optional(),
+  store: adapterStoreSchema.optional(),
 });

@@ -1,10 +1,17 @@
-import { type LinkResult, type PlaidClient, type PublicTokenExchangeMemo, parseInput } from '@achbridge/core';
+import {
+  type AdapterStore,
+  type LinkResult,
+  type PlaidClient,
+  type PublicTokenExchangeMemo,
+  parseInput,
+} from '@achbridge/core';
 import { attachBankAccount } from './attach-bank-account.js';
 import { createBankAccountToken } from './bank-account-token.js';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { findOrCreateCustomer } from './find-or-create-customer.js';
 import { linkInputSchema } from './input-schemas.js';
 import { bankAccountTokenSchema, type StripeBankAccountObject } from './schemas.js';
+import { attachOnce } from './store-integration.js';
 
 /** Who owns the bank account in Stripe: an existing customer, or one found or created by email. */
 export type StripeCustomerInput =
@@ -56,6 +63,8 @@ export interface LinkDependencies {
   /** The Stripe call context; checks the Plaid/Stripe modes before resolving (no network call). */
   stripe: () => Promise<StripeCallContext>;
   exchanges: PublicTokenExchangeMemo;
+  /** When given, the bank account is attached once per (item, account, customer) across processes. */
+  store?: AdapterStore | undefined;
 }
 
 function toBankAccount(account: StripeBankAccountObject): StripeBankAccount {
@@ -110,18 +119,21 @@ export async function link(
     'id' in parsed.customer
       ? parsed.customer.id
       : (await findOrCreateCustomer(context, parsed.customer, signal)).customerId;
-  const { bankAccount, created } = await attachBankAccount(context, {
-    customerId,
-    bankAccountToken,
-    identity: {
-      fingerprint: token.bank_account.fingerprint ?? null,
-      routingNumber: token.bank_account.routing_number ?? null,
-      last4: token.bank_account.last4,
-    },
-    itemId,
-    accountId: parsed.accountId,
-    signal,
-  });
+  const linkKey = { itemId, accountId: parsed.accountId, customerId, signal };
+  const { bankAccount, created } = await attachOnce(dependencies.store, linkKey, () =>
+    attachBankAccount(context, {
+      customerId,
+      bankAccountToken,
+      identity: {
+        fingerprint: token.bank_account.fingerprint ?? null,
+        routingNumber: token.bank_account.routing_number ?? null,
+        last4: token.bank_account.last4,
+      },
+      itemId,
+      accountId: parsed.accountId,
+      signal,
+    }),
+  );
   context.logger.info(
     created ? 'stripe link: bank account attached' : 'stripe link: existing bank account reused',
     {

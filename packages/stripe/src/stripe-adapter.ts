@@ -1,6 +1,7 @@
 import {
   createPublicTokenExchangeMemo,
   createRedactingLogger,
+  createStoreExchangeMemo,
   type ProcessorAdapter,
   parseInput,
 } from '@achbridge/core';
@@ -11,12 +12,13 @@ import {
   createBankAccountToken,
 } from './bank-account-token.js';
 import type { StripeCallContext } from './call-stripe.js';
-import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
+import type { CreateAchPaymentInput } from './create-ach-payment.js';
 import { type CreateMandateInput, type CreateMandateResult, createMandate } from './create-mandate.js';
 import { getPayment } from './get-payment.js';
 import { link, type StripeLinkInput, type StripeLinkResult } from './link.js';
 import { assertModesMatch, type StripeMode } from './mode-guard.js';
 import type { PaymentSummary } from './payment-summary.js';
+import { createAchPaymentOnce } from './store-integration.js';
 import { createStripeResolver, isStripeInstance } from './stripe-client.js';
 
 /** The Stripe adapter: Plaid account -> Stripe customer bank account -> mandate -> ACH PaymentIntent. */
@@ -73,19 +75,20 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
   // Fail fast when the key is known now; an environment-provided key is checked at the first call.
   if (isStripeInstance(stripeInput) || stripeInput.secretKey !== undefined) checkMode();
 
-  const exchanges = createPublicTokenExchangeMemo(plaid);
+  const store = parsed.store;
+  const exchanges = store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid);
   return {
     processor: 'stripe',
     get mode() {
       return mode;
     },
-    link: (input) => link({ plaid, stripe: stripeContext, exchanges }, input),
+    link: (input) => link({ plaid, stripe: stripeContext, exchanges, store }, input),
     createBankAccountToken: async (input) => {
       checkMode();
       return createBankAccountToken(plaid, input);
     },
     createMandate: async (input) => createMandate(await stripeContext(), input),
-    createAchPayment: async (input) => createAchPayment(await stripeContext(), input),
+    createAchPayment: async (input) => createAchPaymentOnce(store, await stripeContext(), input),
     getPayment: async (paymentIntentId, callOptions) =>
       getPayment(await stripeContext(), paymentIntentId, callOptions),
   };

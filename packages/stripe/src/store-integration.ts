@@ -1,0 +1,102 @@
+import { type AdapterStore, InputValidationError, parseInput, parseResponse } from '@achbridge/core';
+import { z } from 'zod';
+import type { StripeCallContext } from './call-stripe.js';
+import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
+import { getPayment } from './get-payment.js';
+import { createAchPaymentInputSchema } from './input-schemas.js';
+import type { PaymentSummary } from './payment-summary.js';
+import { bankAccountSchema, type StripeBankAccountObject } from './schemas.js';
+
+/** What the store keeps about an attached bank account. */
+const storedLinkSchema = z.object({ bankAccount: bankAccountSchema, created: z.boolean() });
+
+/** What the store keeps about a payment: the summary at creation and what was asked for. */
+const storedPaymentSchema = z.object({
+  paymentIntentId: z.string().min(1),
+  request: z.object({
+    customerId: z.string(),
+    bankAccountId: z.string(),
+    amount: z.number(),
+    currency: z.string(),
+  }),
+});
+
+/** The key of a Stripe link in the store. */
+export interface StripeLinkKey {
+  itemId: string;
+  accountId: string;
+  customerId: string;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Attaches the bank account once per (item, account, `stripe`, customer) across every process sharing
+ * `store`; without a store it just attaches. `created` is true only for the call that attached a new one.
+ */
+export async function attachOnce(
+  store: AdapterStore | undefined,
+  key: StripeLinkKey,
+  attach: () => Promise<{ bankAccount: StripeBankAccountObject; created: boolean }>,
+): Promise<{ bankAccount: StripeBankAccountObject; created: boolean }> {
+  if (store === undefined) return attach();
+  const { value, created } = await store.claimProcessorLink(
+    { itemId: key.itemId, accountId: key.accountId, processor: 'stripe', customerId: key.customerId },
+    async () => {
+      const result = await attach();
+      return { objectId: result.bankAccount.id, details: { ...result } };
+    },
+    { signal: key.signal },
+  );
+  const stored = parseResponse(storedLinkSchema, value.details, {
+    provider: 'stripe',
+    endpoint: 'store: processor link',
+  });
+  return { bankAccount: stored.bankAccount, created: created && stored.created };
+}
+
+/**
+ * Creates the ACH payment once per idempotency key, forever, when a store is given: a retry of the same
+ * key a day or a year later returns the PaymentIntent created the first time (its current state) instead
+ * of debiting again, and a key reused for a different payment is refused. Without a store, or without
+ * your own `idempotencyKey`, it is `createAchPayment`.
+ */
+export async function createAchPaymentOnce(
+  store: AdapterStore | undefined,
+  context: StripeCallContext,
+  input: CreateAchPaymentInput,
+): Promise<PaymentSummary> {
+  const parsed = parseInput('createAchPayment', createAchPaymentInputSchema, input);
+  if (store === undefined || parsed.idempotencyKey === undefined) return createAchPayment(context, input);
+  const request = {
+    customerId: parsed.customerId,
+    bankAccountId: parsed.bankAccountId,
+    amount: parsed.amount,
+    currency: parsed.currency,
+  };
+  let summary: PaymentSummary | undefined;
+  const { value, created } = await store.claimPayment(
+    { processor: 'stripe', idempotencyKey: parsed.idempotencyKey },
+    async () => {
+      summary = await createAchPayment(context, input);
+      return { paymentId: summary.paymentIntentId, payment: { ...summary, request } };
+    },
+    { signal: parsed.signal },
+  );
+  if (created && summary !== undefined) return summary;
+  const stored = parseResponse(storedPaymentSchema, value.payment, {
+    provider: 'stripe',
+    endpoint: 'store: payments ledger',
+  });
+  const differs = (Object.keys(request) as Array<keyof typeof request>).filter(
+    (field) => stored.request[field] !== request[field],
+  );
+  if (differs.length > 0) {
+    throw new InputValidationError('createAchPayment', [
+      {
+        path: 'idempotencyKey',
+        message: `was already used for a different payment (${differs.join(', ')} differ); use a new key for a new payment`,
+      },
+    ]);
+  }
+  return getPayment(context, stored.paymentIntentId, { signal: parsed.signal });
+}
