@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rotationForRound } from '../lib/interleave.js';
 import { median } from '../lib/stats.js';
 import { formatTable } from '../report/format-table.js';
@@ -46,17 +46,37 @@ function install(root: string, name: string, file: string): void {
   bundle(file, join(dir, 'index.js'), name === 'core' ? ['zod'] : ['zod', '@achbridge/core']);
 }
 
-/** Builds the two bundled layouts and returns their project directories. */
-function prepare(work: string): { zodExternal: string; zodInlined: string } {
+// A stand-in for zod that builds nothing (every property and call returns the same chainable stub): with
+// it, importing the bundles costs what it would if every schema were built on first use instead of at import.
+const STUB_ZOD = `const stub = new Proxy(function () {}, {
+  get: (target, key) => (key === 'then' ? undefined : key === Symbol.iterator ? [][Symbol.iterator] : stub),
+  apply: () => stub,
+  construct: () => stub,
+});
+export const z = stub;
+export default stub;
+`;
+
+/** Builds the bundled layouts and returns their project directories. */
+function prepare(work: string): { zodExternal: string; zodInlined: string; zodStub: string } {
   const zodExternal = join(work, 'zod-external');
   const zodInlined = join(work, 'zod-inlined');
-  for (const root of [zodExternal, zodInlined]) {
+  const zodStub = join(work, 'zod-stub');
+  for (const root of [zodExternal, zodInlined, zodStub]) {
     mkdirSync(root, { recursive: true });
     writeFileSync(join(root, 'package.json'), '{ "type": "module" }');
   }
   for (const name of ['core', 'dwolla'])
     install(zodExternal, name, join(REPO, 'packages', name, 'dist', 'index.js'));
   symlinkSync(join(REPO, 'node_modules', 'zod'), join(zodExternal, 'node_modules', 'zod'), 'dir');
+  for (const name of ['core', 'dwolla'])
+    install(zodStub, name, join(REPO, 'packages', name, 'dist', 'index.js'));
+  mkdirSync(join(zodStub, 'node_modules', 'zod'), { recursive: true });
+  writeFileSync(
+    join(zodStub, 'node_modules', 'zod', 'package.json'),
+    '{ "name": "zod", "type": "module", "exports": "./index.js" }',
+  );
+  writeFileSync(join(zodStub, 'node_modules', 'zod', 'index.js'), STUB_ZOD);
   for (const name of ['core', 'dwolla']) {
     const dir = join(zodInlined, 'node_modules', '@achbridge', name);
     mkdirSync(dir, { recursive: true });
@@ -70,7 +90,7 @@ function prepare(work: string): { zodExternal: string; zodInlined: string } {
       name === 'core' ? [] : ['@achbridge/core'],
     );
   }
-  return { zodExternal, zodInlined };
+  return { zodExternal, zodInlined, zodStub };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'achbridge-bundle-'));
@@ -90,6 +110,16 @@ try {
       label: 'core + dwolla bundled with zod inlined (for scale)',
       args: IMPORT,
       cwd: dirs.zodInlined,
+    },
+    {
+      id: 'stub',
+      label: 'bundled, zod loaded but no schema built (lower bound of lazy schemas)',
+      args: [
+        '--input-type=module',
+        '-e',
+        `import ${JSON.stringify(pathToFileURL(join(REPO, 'node_modules', 'zod', 'index.js')).href)}; ${IMPORT[2]}`,
+      ],
+      cwd: dirs.zodStub,
     },
     {
       id: 'sdk',
