@@ -88,7 +88,7 @@ describe('control client', () => {
     });
     await expect(emulator.control.request('GET', '/elsewhere')).rejects.toMatchObject({ field: 'path' });
     const webhooks = emulator.control.webhooks as (options: unknown) => Promise<unknown>;
-    await expect(webhooks({ provider: 'stripe' })).rejects.toMatchObject({ field: 'provider' });
+    await expect(webhooks({ provider: 'paypal' })).rejects.toMatchObject({ field: 'provider' });
     const rotate = emulator.control.plaid.rotateWebhookKey as (options: unknown) => Promise<unknown>;
     await expect(rotate({ expirePrevious: 'yes' })).rejects.toMatchObject({ field: 'expirePrevious' });
     await expect(webhooks('plaid')).rejects.toMatchObject({ name: 'EmulatorInputError', field: 'options' });

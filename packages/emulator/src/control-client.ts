@@ -79,7 +79,7 @@ export interface EmulatorControlClient {
   /** Removes every fault. */
   clearFaults(): Promise<void>;
   /** Webhook deliveries (Plaid and Dwolla) with every attempt, oldest first; `provider` filters. */
-  webhooks(options?: { provider?: 'plaid' | 'dwolla' }): Promise<WebhookDeliveryView[]>;
+  webhooks(options?: { provider?: 'plaid' | 'dwolla' | 'stripe' }): Promise<WebhookDeliveryView[]>;
   /** Plaid Link and webhook helpers. */
   plaid: {
     /** Completes Link update mode for an Item: clears its login error (fires LOGIN_REPAIRED). */
@@ -201,8 +201,8 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
     async webhooks(options = {}) {
       const filter = optionsOf(options);
       const provider = filter['provider'];
-      if (provider !== undefined && provider !== 'plaid' && provider !== 'dwolla') {
-        throw new EmulatorInputError('provider', "must be 'plaid' or 'dwolla'");
+      if (provider !== undefined && provider !== 'plaid' && provider !== 'dwolla' && provider !== 'stripe') {
+        throw new EmulatorInputError('provider', "must be 'plaid', 'dwolla' or 'stripe'");
       }
       const query = provider === undefined ? '' : `?provider=${provider}`;
       const body = objectOf(await call('GET', `/__emulator/webhooks${query}`), 'webhooks answer');

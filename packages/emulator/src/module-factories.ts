@@ -2,6 +2,7 @@ import { createDwollaModule } from './dwolla/dwolla-module.js';
 import { attachDwollaWebhooks } from './dwolla/dwolla-webhooks.js';
 import { createPlaidModule } from './plaid/plaid-module.js';
 import { createStripeModule } from './stripe/stripe-module.js';
+import { attachStripeWebhooks } from './stripe/stripe-webhooks.js';
 import type { ModuleContext, ProviderModule } from './types.js';
 
 /** Builds one provider module from the shared context. */
@@ -11,9 +12,13 @@ export type ModuleFactory = (context: ModuleContext) => ProviderModule;
 export const createDwollaModuleWithWebhooks: ModuleFactory = (context) =>
   attachDwollaWebhooks(createDwollaModule(context), context);
 
+/** The emulated Stripe with webhook endpoints and signed `payment_intent.*` deliveries attached. */
+export const createStripeModuleWithWebhooks: ModuleFactory = (context) =>
+  attachStripeWebhooks(createStripeModule(context), context);
+
 /** The provider modules every emulator mounts: Plaid on `/plaid`, Stripe on `/v1`, Dwolla on `/dwolla`. */
 export const DEFAULT_MODULE_FACTORIES: readonly ModuleFactory[] = [
   createPlaidModule,
-  createStripeModule,
+  createStripeModuleWithWebhooks,
   createDwollaModuleWithWebhooks,
 ];

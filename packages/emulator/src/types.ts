@@ -79,7 +79,7 @@ export interface WebhookDeliveryView {
   /** Id of this delivery. */
   id: string;
   /** Which emulated provider sent it. */
-  provider: 'plaid' | 'dwolla';
+  provider: 'plaid' | 'dwolla' | 'stripe';
   /** Id of the event behind it (Plaid: the recorded webhook event; Dwolla: the Event id in the body). */
   eventId: string;
   /** Plaid `webhook_type`; null for Dwolla. */

@@ -16,6 +16,25 @@ export {
   type StripeMode,
   stripeModeOfKey,
 } from './mode-guard.js';
+export {
+  achReturnCodeOfStripeFailure,
+  STRIPE_ACH_FAILURE_RETURN_CODES,
+} from './outcomes/stripe-ach-return-codes.js';
+export { STRIPE_OUTCOME_EVENT_TYPES, stripeOutcomeFromEvent } from './outcomes/stripe-outcome-event.js';
+export {
+  createStripePaymentStatusReader,
+  type StripePaymentReader,
+  stripePaymentOutcome,
+} from './outcomes/stripe-payment-outcome.js';
+export {
+  type StripeWebhookFailureReason,
+  StripeWebhookVerificationError,
+} from './outcomes/stripe-webhook-verification-error.js';
+export {
+  STRIPE_SIGNATURE_HEADER,
+  type VerifyStripeWebhookInput,
+  verifyStripeWebhook,
+} from './outcomes/verify-stripe-webhook.js';
 export type { PaymentSummary } from './payment-summary.js';
 export { createStripeAdapter, type StripeAdapter } from './stripe-adapter.js';
 export type { StripeClientSettings } from './stripe-client.js';

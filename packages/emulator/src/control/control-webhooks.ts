@@ -1,10 +1,10 @@
 import { EmulatorInputError } from '../emulator-errors.js';
 import type { ProviderModule, WebhookDeliveryView } from '../types.js';
 
-const PROVIDERS = ['plaid', 'dwolla'];
+const PROVIDERS = ['plaid', 'dwolla', 'stripe'];
 
 /**
- * `GET /__emulator/webhooks[?provider=plaid|dwolla]`: every module's webhook deliveries with their
+ * `GET /__emulator/webhooks[?provider=plaid|dwolla|stripe]`: every module's webhook deliveries with their
  * attempts, oldest first.
  */
 export function listWebhookDeliveries(

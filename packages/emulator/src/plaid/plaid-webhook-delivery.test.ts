@@ -286,8 +286,9 @@ describe('Plaid webhook delivery (signed, retried, recorded)', () => {
       }),
     ]);
     expect(await emulator.control.webhooks({ provider: 'dwolla' })).toEqual([]);
+    expect(await emulator.control.webhooks({ provider: 'stripe' })).toEqual([]);
     await expect(
-      emulator.control.request('GET', '/__emulator/webhooks?provider=stripe'),
+      emulator.control.request('GET', '/__emulator/webhooks?provider=paypal'),
     ).rejects.toMatchObject({ status: 400, field: 'provider' });
   });
 });

@@ -24,7 +24,7 @@ export interface WebhookMessage {
 
 /** How a deliverer sends and retries. */
 export interface WebhookDelivererSettings {
-  provider: 'plaid' | 'dwolla';
+  provider: 'plaid' | 'dwolla' | 'stripe';
   /** Delay between a failed attempt and the next one. */
   retryDelayMs: number;
   /** How long a receiver may take to answer before the attempt counts as a timeout. */

@@ -1,0 +1,185 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatorClock, EmulatorCredentials, EmulatorRequest, EmulatorResponse } from '../types.js';
+import { authenticateStripe } from './stripe-auth.js';
+import { StripeApiError, stripeErrorBody } from './stripe-errors.js';
+import { createStripeId, randomBase62 } from './stripe-ids.js';
+
+/** A registered webhook endpoint; the secret signs deliveries and is shown only on creation. */
+export interface StripeWebhookEndpoint {
+  id: string;
+  url: string;
+  secret: string;
+  enabledEvents: string[];
+  livemode: boolean;
+  created: number;
+}
+
+/** The webhook endpoints of one emulated Stripe. */
+export interface StripeWebhookEndpointStore {
+  readonly endpoints: Map<string, StripeWebhookEndpoint>;
+  /** Endpoints of the mode that want `type` (`*` wants everything). */
+  wanting(type: string, livemode: boolean): StripeWebhookEndpoint[];
+  clear(): void;
+}
+
+/** Creates an empty store. */
+export function createStripeWebhookEndpointStore(): StripeWebhookEndpointStore {
+  const endpoints = new Map<string, StripeWebhookEndpoint>();
+  return {
+    endpoints,
+    wanting: (type, livemode) =>
+      [...endpoints.values()].filter(
+        (endpoint) =>
+          endpoint.livemode === livemode &&
+          (endpoint.enabledEvents.includes('*') || endpoint.enabledEvents.includes(type)),
+      ),
+    clear: () => endpoints.clear(),
+  };
+}
+
+function view(endpoint: StripeWebhookEndpoint, withSecret: boolean): Record<string, unknown> {
+  return {
+    id: endpoint.id,
+    object: 'webhook_endpoint',
+    api_version: null,
+    application: null,
+    created: endpoint.created,
+    description: null,
+    enabled_events: [...endpoint.enabledEvents],
+    livemode: endpoint.livemode,
+    metadata: {},
+    status: 'enabled',
+    url: endpoint.url,
+    ...(withSecret ? { secret: endpoint.secret } : {}),
+  };
+}
+
+function invalid(param: string, message: string): StripeApiError {
+  return new StripeApiError(400, {
+    type: 'invalid_request_error',
+    code: 'parameter_invalid',
+    param,
+    message,
+  });
+}
+
+function readCreateParams(rawBody: Buffer): { url: string; enabledEvents: string[] } {
+  const params = new URLSearchParams(rawBody.toString('utf8'));
+  let url: string | undefined;
+  const enabledEvents: string[] = [];
+  for (const [key, value] of params) {
+    if (key === 'url') url = value;
+    else if (/^enabled_events\[\d*\]$/.test(key)) enabledEvents.push(value);
+    else if (key !== 'description' && !key.startsWith('metadata[')) {
+      throw new StripeApiError(400, {
+        type: 'invalid_request_error',
+        code: 'parameter_unknown',
+        param: key,
+        message: `Received unknown parameter: ${key}`,
+      });
+    }
+  }
+  if (url === undefined || url === '') {
+    throw new StripeApiError(400, {
+      type: 'invalid_request_error',
+      code: 'parameter_missing',
+      param: 'url',
+      message: 'Missing required param: url.',
+    });
+  }
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw invalid('url', 'Invalid URL: URL must be formatted like https://example.com/webhooks.');
+  }
+  if (enabledEvents.length === 0) {
+    throw new StripeApiError(400, {
+      type: 'invalid_request_error',
+      code: 'parameter_missing',
+      param: 'enabled_events',
+      message: 'Missing required param: enabled_events.',
+    });
+  }
+  for (const type of enabledEvents) {
+    if (!/^(\*|[a-z_]+(\.[a-z_]+)+)$/.test(type))
+      throw invalid('enabled_events', `Invalid event type: ${type}`);
+  }
+  return { url, enabledEvents: [...new Set(enabledEvents)] };
+}
+
+function errorAnswer(error: unknown): EmulatorResponse {
+  if (error instanceof StripeApiError) {
+    return {
+      status: error.status,
+      headers: { 'request-id': createStripeId('req') },
+      body: stripeErrorBody(error.fields),
+    };
+  }
+  throw error;
+}
+
+/**
+ * Serves `/v1/webhook_endpoints` (create with `url` and `enabled_events[]`; list; retrieve; delete), or
+ * returns undefined for any other path. The signing secret (`whsec_…`) is returned only on creation, as
+ * Stripe does.
+ */
+export function handleWebhookEndpoints(
+  request: EmulatorRequest,
+  store: StripeWebhookEndpointStore,
+  credentials: EmulatorCredentials['stripe'],
+  clock: EmulatorClock,
+): EmulatorResponse | undefined {
+  const match = /^\/webhook_endpoints(?:\/([^/]+))?\/?$/.exec(request.path);
+  if (!match) return undefined;
+  try {
+    const caller = authenticateStripe(request.headers as IncomingHttpHeaders, credentials);
+    const id = match[1];
+    const method = request.method.toUpperCase();
+    const ok = (body: unknown): EmulatorResponse => ({
+      status: 200,
+      headers: { 'request-id': createStripeId('req') },
+      body,
+    });
+    if (id === undefined && method === 'POST') {
+      const { url, enabledEvents } = readCreateParams(request.rawBody);
+      const endpoint: StripeWebhookEndpoint = {
+        id: createStripeId('we'),
+        url,
+        secret: `whsec_${randomBase62(32)}`,
+        enabledEvents,
+        livemode: caller.livemode,
+        created: Math.floor(clock.now() / 1000),
+      };
+      store.endpoints.set(endpoint.id, endpoint);
+      return ok(view(endpoint, true));
+    }
+    if (id === undefined && method === 'GET') {
+      const data = [...store.endpoints.values()]
+        .filter((endpoint) => endpoint.livemode === caller.livemode)
+        .reverse()
+        .map((endpoint) => view(endpoint, false));
+      return ok({ object: 'list', data, has_more: false, url: '/v1/webhook_endpoints' });
+    }
+    if (id !== undefined && (method === 'GET' || method === 'DELETE')) {
+      const endpoint = store.endpoints.get(id);
+      if (!endpoint || endpoint.livemode !== caller.livemode) {
+        throw new StripeApiError(404, {
+          type: 'invalid_request_error',
+          code: 'resource_missing',
+          param: 'id',
+          message: `No such webhook endpoint: '${id}'`,
+        });
+      }
+      if (method === 'GET') return ok(view(endpoint, false));
+      store.endpoints.delete(id);
+      return ok({ id, object: 'webhook_endpoint', deleted: true });
+    }
+    throw new StripeApiError(404, {
+      type: 'invalid_request_error',
+      message: `Unrecognized request URL (${method}: /v1${request.path}).`,
+    });
+  } catch (error) {
+    return errorAnswer(error);
+  }
+}

@@ -1,0 +1,107 @@
+import type { EmulatorRequest, ModuleContext, ProviderModule } from '../types.js';
+import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { createStripeId } from './stripe-ids.js';
+import { paymentIntentEventTypes, watchedPaymentIntents } from './stripe-payment-intent-events.js';
+import { stripeWebhookMessage } from './stripe-webhook-delivery.js';
+import { createStripeWebhookEndpointStore, handleWebhookEndpoints } from './stripe-webhook-endpoints.js';
+
+/**
+ * Adds webhooks to the emulated Stripe: `/v1/webhook_endpoints`, and a `payment_intent.*` event
+ * (`created`, `processing`, `succeeded`, `payment_failed` with `last_payment_error`, `canceled`) for every
+ * PaymentIntent status change, POSTed to each endpoint of the same mode that enabled the type, signed
+ * like Stripe (`Stripe-Signature: t=…,v1=…`). Changes are noticed after every Stripe request and every
+ * state snapshot (settlement on the emulated clock is lazy, as in the Stripe module). A 2xx answer is a
+ * delivery; anything else is retried like the other providers' webhooks. Reset drops endpoints.
+ */
+export function attachStripeWebhooks(module: ProviderModule, context: ModuleContext): ProviderModule {
+  const store = createStripeWebhookEndpointStore();
+  const deliverer = createWebhookDeliverer({
+    provider: 'stripe',
+    retryDelayMs: context.options.webhookRetryDelayMs,
+    timeoutMs: context.options.webhookTimeoutMs,
+    now: () => context.clock.now(),
+    accepts: (status) => status >= 200 && status < 300,
+  });
+  const seen = new Map<string, string>();
+  let scanning = false;
+
+  async function render(id: string, livemode: boolean, origin: string): Promise<unknown> {
+    const key = livemode ? context.credentials.stripe.liveSecretKey : context.credentials.stripe.secretKey;
+    const answer = await module.handle({
+      method: 'GET',
+      path: `/payment_intents/${id}`,
+      query: new URLSearchParams(),
+      headers: { authorization: `Bearer ${key}` },
+      rawBody: Buffer.alloc(0),
+      origin,
+    });
+    return answer.status === 200 ? answer.body : undefined;
+  }
+
+  async function scan(origin: string): Promise<void> {
+    if (scanning) return;
+    scanning = true;
+    try {
+      for (const intent of watchedPaymentIntents(module.snapshot())) {
+        const types = paymentIntentEventTypes(seen.get(intent.id), intent.status);
+        seen.set(intent.id, intent.status);
+        if (types.length === 0) continue;
+        const object = await render(intent.id, intent.livemode, origin);
+        if (object === undefined) continue;
+        for (const type of types) {
+          const event = {
+            id: createStripeId('evt'),
+            object: 'event',
+            api_version: null,
+            created: Math.floor(context.clock.now() / 1000),
+            data: { object },
+            livemode: intent.livemode,
+            pending_webhooks: store.wanting(type, intent.livemode).length,
+            request: { id: null, idempotency_key: null },
+            type,
+          };
+          const body = JSON.stringify(event, null, 2);
+          for (const endpoint of store.wanting(type, intent.livemode)) {
+            deliverer.deliver(stripeWebhookMessage(event, body, endpoint));
+          }
+        }
+      }
+    } finally {
+      scanning = false;
+    }
+  }
+
+  return {
+    ...module,
+    async handle(request: EmulatorRequest) {
+      const endpoints = handleWebhookEndpoints(request, store, context.credentials.stripe, context.clock);
+      if (endpoints) return endpoints;
+      const response = await module.handle(request);
+      await scan(request.origin);
+      return response;
+    },
+    snapshot() {
+      return {
+        ...module.snapshot(),
+        webhookEndpoints: [...store.endpoints.values()].map((endpoint) => ({
+          id: endpoint.id,
+          url: endpoint.url,
+          enabledEvents: [...endpoint.enabledEvents],
+          livemode: endpoint.livemode,
+        })),
+        webhookDeliveries: deliverer.list(),
+      };
+    },
+    reset() {
+      module.reset();
+      store.clear();
+      seen.clear();
+      deliverer.reset();
+    },
+    webhookDeliveries: () => deliverer.list(),
+    close() {
+      module.close?.();
+      deliverer.close();
+    },
+  };
+}
