@@ -1,6 +1,7 @@
 export { type ClaimTiming, runClaimed } from './claim.js';
 export { createStore, type Store, type StoreDatabase, type StoreOptions } from './create-store.js';
 export { isTransientDatabaseError } from './database-error.js';
+export { itemStatusForWebhook } from './item-lifecycle.js';
 export { migrate } from './migrate.js';
 export { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations.js';
 export { openPgClient, type PostgresLocation } from './pg-client.js';
@@ -48,3 +49,11 @@ export type {
   InboxState,
   WebhookInbox,
 } from './webhook-inbox.js';
+export {
+  createPlaidWebhookRouter,
+  type PlaidEventOf,
+  type PlaidWebhookHandler,
+  type PlaidWebhookRouter,
+  type PlaidWebhookRouterOptions,
+  type ReceiveResult,
+} from './webhook-router.js';
