@@ -7,6 +7,7 @@ import {
   NetworkError,
   ProviderError,
   ResponseValidationError,
+  setErrorMarker,
 } from './errors.js';
 import { registerSecret } from './redact.js';
 
@@ -93,4 +94,71 @@ describe('error hierarchy', () => {
     expect(new NetworkError('plaid', '/x', 'timeout', 't').isRetryable).toBe(true);
     expect(new NetworkError('plaid', '/x', 'aborted', 'a').isRetryable).toBe(false);
   });
+});
+
+describe('redaction is a property of every error, set at creation', () => {
+  const endpointWithSecret = `/customers/${DWOLLA_SECRET}/funding-sources`;
+  const raw: [string, AchBridgeError][] = [
+    ['NetworkError', new NetworkError('dwolla', endpointWithSecret, 'reset', 'socket hang up')],
+    [
+      'ResponseValidationError',
+      new ResponseValidationError({ provider: 'dwolla', endpoint: endpointWithSecret, issues: [] }),
+    ],
+    ['AchBridgeError', new AchBridgeError('X', 'plain', { cause: new Error(leaky) })],
+    ...errors,
+  ];
+
+  it.each(raw)(
+    '%s: Object.entries, own properties and inspect without custom inspect hold no secret',
+    (_n, error) => {
+      const views = [
+        JSON.stringify(Object.entries(error)),
+        inspect(error, { customInspect: false, depth: 10, showHidden: true }),
+        inspect(error, { customInspect: false, depth: 10 }),
+        String((error as { endpoint?: unknown }).endpoint ?? ''),
+      ];
+      for (const view of views) {
+        for (const secret of secrets) expect(view).not.toContain(secret);
+      }
+    },
+  );
+
+  it('redacts nested string properties and secret-named keys a subclass sets', () => {
+    class CustomError extends AchBridgeError {
+      readonly details: { headers: Record<string, string>; notes: string[] };
+      constructor() {
+        super('CUSTOM', 'custom failure');
+        this.name = 'CustomError';
+        this.details = { headers: { authorization: 'opaque', accept: 'json' }, notes: [`key ${STRIPE_KEY}`] };
+        setErrorMarker(this, 'CustomError');
+      }
+    }
+    const error = new CustomError();
+    expect(error.details).toEqual({
+      headers: { authorization: '[REDACTED]', accept: 'json' },
+      notes: ['key [REDACTED]'],
+    });
+    expect(error.stack?.split('\n')[0]).toBe('CustomError: custom failure');
+  });
+
+  it.each([
+    ['AchBridgeError', new AchBridgeError('X', 'm')],
+    ['ConfigError', new ConfigError('m')],
+    ['InputValidationError', new InputValidationError('op', [{ path: 'a', message: 'm' }])],
+    ['ProviderError', new ProviderError('E', 'm', { provider: 'plaid' })],
+    [
+      'ResponseValidationError',
+      new ResponseValidationError({ provider: 'plaid', endpoint: '/x', issues: [] }),
+    ],
+    ['NetworkError', new NetworkError('plaid', '/x', 'timeout', 'm')],
+  ] as const)(
+    '%s: the stack starts with its own class name; name is not an own enumerable field',
+    (name, error) => {
+      expect(error.stack?.split('\n')[0]?.startsWith(`${name}: `)).toBe(true);
+      expect(error.name).toBe(name);
+      expect(Object.keys(error)).not.toContain('name');
+      expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name });
+      expect(String(error).startsWith(`${name}: `)).toBe(true);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { networkRemediation } from './network-remediation.js';
-import { redactSecrets, redactValue } from './redact.js';
+import { isSecretKey, REDACTED, redactSecrets, redactValue } from './redact.js';
 
 const BASE_MARKER = 'achbridge.error';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -24,7 +24,85 @@ function markerKey(name: string): symbol {
 
 /** Marks an instance with a marker so `isInstance` works across duplicated package copies. */
 export function setErrorMarker(target: object, name: string): void {
-  Object.defineProperty(target, markerKey(name), { value: true, enumerable: false });
+  Object.defineProperty(target, markerKey(name), { value: true, enumerable: false, configurable: true });
+  if (target instanceof Error && hasErrorMarker(target, 'AchBridgeError')) finishError(target);
+}
+
+/** The class name the stack's first line was written with (V8 writes it once, on first access). */
+const STACK_NAME = Symbol.for('achbridge.error.stackName');
+
+/** Deep copy of plain objects and arrays with secret-named keys and secret-shaped strings redacted. */
+function redactDeep(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] =
+      isSecretKey(key) && inner !== null && inner !== undefined ? REDACTED : redactDeep(inner, depth + 1);
+  }
+  return out;
+}
+
+/** Whether two values serialize alike (a redacted copy that changed nothing). */
+function sameJson(left: unknown, right: unknown): boolean {
+  try {
+    return JSON.stringify(left) === JSON.stringify(right);
+  } catch {
+    return false;
+  }
+}
+
+/** Redacts a foreign cause's message, stack and string properties in place, only where a secret shows. */
+function redactCause(cause: unknown, depth: number): void {
+  if (!(cause instanceof Error) || depth > 4 || hasErrorMarker(cause, 'AchBridgeError')) return;
+  const record = cause as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack', ...Object.keys(cause)]) {
+    const value = record[key];
+    if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) continue;
+    const redacted =
+      typeof value === 'string'
+        ? isSecretKey(key)
+          ? REDACTED
+          : redactSecrets(value)
+        : redactDeep(value, 0);
+    if (redacted === value || (typeof value === 'object' && sameJson(redacted, value))) continue;
+    try {
+      record[key] = redacted;
+    } catch {
+      // A read-only property of a foreign error: left as is (it is never serialized by achbridge).
+    }
+  }
+  redactCause((cause as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * Runs at the end of every achbridge error constructor (via `setErrorMarker`): redacts every own enumerable
+ * property (nested ones too), makes `name` non-enumerable and rewrites the stack's first line with the final
+ * class name, which V8 wrote with the base class's name when the base constructor redacted the stack.
+ */
+function finishError(error: Error): void {
+  const record = error as unknown as Record<string, unknown>;
+  for (const key of Object.keys(error)) {
+    const value = record[key];
+    const redacted = isSecretKey(key) && typeof value === 'string' ? REDACTED : redactDeep(value, 0);
+    if (redacted !== value) record[key] = redacted;
+  }
+  const name = error.name;
+  Object.defineProperty(error, 'name', {
+    value: name,
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
+  const written = (error as unknown as Record<symbol, unknown>)[STACK_NAME];
+  if (typeof error.stack === 'string' && typeof written === 'string' && written !== name) {
+    if (error.stack.startsWith(written)) error.stack = `${name}${error.stack.slice(written.length)}`;
+  }
+  Object.defineProperty(error, STACK_NAME, { value: name, enumerable: false, writable: true });
+  redactCause((error as { cause?: unknown }).cause, 0);
 }
 
 /** Whether `value` carries the marker of the named error class. */
@@ -43,13 +121,19 @@ export class AchBridgeError extends Error {
 
   constructor(code: string, message: string, options: AchBridgeErrorOptions = {}) {
     super(redactSecrets(message));
-    this.name = 'AchBridgeError';
+    Object.defineProperty(this, 'name', {
+      value: 'AchBridgeError',
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
     this.code = code;
     if (options.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, writable: true });
     }
-    setErrorMarker(this, 'AchBridgeError');
     if (this.stack) this.stack = redactSecrets(this.stack);
+    Object.defineProperty(this, STACK_NAME, { value: 'AchBridgeError', enumerable: false, writable: true });
+    setErrorMarker(this, 'AchBridgeError');
   }
 
   /** Whether `error` is any achbridge error, even from another copy of the package. */

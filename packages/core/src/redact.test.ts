@@ -34,11 +34,22 @@ describe('redactSecrets', () => {
     );
   });
 
-  it('redacts registered secrets of any shape, but ignores very short ones', () => {
+  it('redacts registered secrets of any shape and length; short ones as whole tokens only', () => {
     registerSecret('opaque-Secret-Value');
-    registerSecret('abc');
+    registerSecret('q7Z');
     registerSecret(undefined);
-    expect(redactSecrets('x opaque-Secret-Value y abc')).toBe(`x ${REDACTED} y abc`);
+    expect(redactSecrets('x opaque-Secret-Value y q7Z')).toBe(`x ${REDACTED} y ${REDACTED}`);
+    // Inside a longer word or id a short secret is ordinary text, not the secret.
+    expect(redactSecrets('aq7Z q7Zb q7Z_1 id_q7Z')).toBe('aq7Z q7Zb q7Z_1 id_q7Z');
+    expect(redactSecrets('"q7Z", key=q7Z; (q7Z) q7Z.')).toBe(
+      `"${REDACTED}", key=${REDACTED}; (${REDACTED}) ${REDACTED}.`,
+    );
+    expect(redactValue({ value: 'q7Z', nested: ['q7Z', 'q7Zq7Z'] })).toEqual({
+      value: REDACTED,
+      nested: [REDACTED, 'q7Zq7Z'],
+    });
+    registerSecret('1');
+    expect(redactSecrets('pin 1, not 10 or 21')).toBe(`pin ${REDACTED}, not 10 or 21`);
   });
 
   it('leaves ordinary text alone', () => {

@@ -2,7 +2,16 @@
 export const REDACTED = '[REDACTED]';
 
 const MAX_REGISTERED = 2000;
+/** Secrets of at least SHORT_SECRET_LENGTH characters, redacted wherever they appear in text. */
 const registered = new Set<string>();
+/**
+ * Shorter secrets (1–5 characters), redacted only as whole tokens (not inside a longer word or id) and as
+ * whole values: redacting every substring match of a 3-character secret would shred ordinary text.
+ */
+const registeredShort = new Set<string>();
+const SHORT_SECRET_LENGTH = 6;
+/** Characters that continue a token: a short secret next to one of these is part of a longer word. */
+const TOKEN_CHAR = /[A-Za-z0-9_]/;
 
 /** Token shapes that are always secret, wherever they appear in text. */
 const SECRET_PATTERNS: RegExp[] = [
@@ -58,17 +67,33 @@ function coveredByPatterns(value: string): boolean {
  * in use are never pushed out by the tokens a busy process mints.
  */
 export function registerSecret(value: string | undefined): void {
-  if (!value || value.length < 6) return;
-  if (registered.delete(value)) {
-    registered.add(value);
+  if (!value) return;
+  const set = value.length < SHORT_SECRET_LENGTH ? registeredShort : registered;
+  if (set.delete(value)) {
+    set.add(value);
     return;
   }
   if (coveredByPatterns(value)) return;
-  if (registered.size >= MAX_REGISTERED) {
-    const oldest = registered.values().next().value;
-    if (oldest !== undefined) registered.delete(oldest);
+  if (set.size >= MAX_REGISTERED) {
+    const oldest = set.values().next().value;
+    if (oldest !== undefined) set.delete(oldest);
   }
-  registered.add(value);
+  set.add(value);
+}
+
+/** Replaces whole-token occurrences of `secret` in `text` (no token character right before or after it). */
+function redactWholeToken(text: string, secret: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+    if (at < from) continue;
+    const before = at === 0 ? '' : (text[at - 1] ?? '');
+    const after = text[at + secret.length] ?? '';
+    if ((before !== '' && TOKEN_CHAR.test(before)) || (after !== '' && TOKEN_CHAR.test(after))) continue;
+    out += `${text.slice(from, at)}${REDACTED}`;
+    from = at + secret.length;
+  }
+  return from === 0 ? text : `${out}${text.slice(from)}`;
 }
 
 /** Replaces every known secret and secret-shaped token in `text` with `[REDACTED]`. */
@@ -76,6 +101,9 @@ export function redactSecrets(text: string): string {
   let out = text;
   for (const secret of registered) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  for (const secret of registeredShort) {
+    if (out.includes(secret)) out = redactWholeToken(out, secret);
   }
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (_match, scheme?: string) =>

@@ -80,6 +80,10 @@ describe('Dwolla adapter against the emulator', () => {
       created: true,
     });
     expect(result.accessToken).toMatch(/^access-sandbox-/);
+    // The access token is readable by name but never enumerable: logs, spreads and JSON never carry it.
+    expect(Object.keys(result)).not.toContain('accessToken');
+    expect(JSON.stringify(result)).not.toContain(result.accessToken);
+    expect({ ...result }).not.toHaveProperty('accessToken');
     expect(result.fundingSource).toMatchObject({
       status: 'verified',
       type: 'bank',

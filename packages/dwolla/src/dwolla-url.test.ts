@@ -18,6 +18,22 @@ describe('dwolla URLs', () => {
     expect(idFromReference(`ftp://x/customers/${ID}`, 'customers')).toBeUndefined();
   });
 
+  it('accepts only the real id shape (a UUID), so nothing else reaches a URL', () => {
+    expect(idFromReference(ID.toUpperCase(), 'customers')).toBe(ID.toUpperCase());
+    for (const notAnId of [
+      'RelTestDwollaSecretD2e8C6x',
+      'cust-1',
+      `${ID}x`,
+      ID.replace(/-/g, ''),
+      'a'.repeat(36),
+    ]) {
+      expect(idFromReference(notAnId, 'customers'), notAnId).toBeUndefined();
+      expect(
+        idFromReference(`https://api-sandbox.dwolla.com/customers/${notAnId}`, 'customers'),
+      ).toBeUndefined();
+    }
+  });
+
   it('resolves paths and URLs on the base and refuses foreign hosts', () => {
     const base = 'http://127.0.0.1:4010/dwolla';
     const official = 'https://api-sandbox.dwolla.com';

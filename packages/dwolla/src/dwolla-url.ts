@@ -1,7 +1,10 @@
 import { ConfigError } from '@achbridge/core';
 
-/** Dwolla ids are UUIDs; this also keeps path segments free of `/`, `?` and `..`. */
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/**
+ * Dwolla resource ids are UUIDs (8-4-4-4-12 hex digits, any case). Checking the real shape keeps path
+ * segments free of `/`, `?` and `..`, and keeps a secret passed by mistake out of the URL and the error.
+ */
+const ID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
 /** Whether `value` looks like a Dwolla resource id (a UUID, any case). */
 export function isDwollaId(value: string): boolean {
@@ -70,6 +73,7 @@ export function idFromReference(reference: string, collection: string): string |
   return kind === collection && id !== undefined && isDwollaId(id) ? id : undefined;
 }
 
+/** The value for an error message: whole, so a registered secret in it is redacted, never a cut prefix of it. */
 function describe(value: string): string {
-  return value.length <= 60 ? `'${value}'` : `'${value.slice(0, 57)}...'`;
+  return value.length <= 200 ? `'${value}'` : `a ${value.length}-character value`;
 }

@@ -22,9 +22,10 @@ export interface DwollaLinkResult extends LinkResult {
   fundingSource: DwollaFundingSourceResult;
   /**
    * The Item's Plaid access token (new when a public token was exchanged). Store it encrypted: a re-run
-   * of `link` needs it, because a public token works only once.
+   * of `link` needs it, because a public token works only once. It is a non-enumerable property, so
+   * logging, spreading or `JSON.stringify` of the result never carries it; read it by name.
    */
-  accessToken: string;
+  readonly accessToken: string;
   /** Plaid's request id of the processor token call, for support tickets. */
   processorTokenRequestId: string;
 }
@@ -110,14 +111,15 @@ export async function linkAccount(
       return { fundingSource, processorTokenRequestId: requestId };
     },
   );
-  return {
+  const result = {
     processor: 'dwolla',
     itemId,
     accountId: input.accountId,
     customerId: input.customerId,
     created: fundingSource.created,
     fundingSource,
-    accessToken,
     processorTokenRequestId,
-  };
+  } as DwollaLinkResult;
+  Object.defineProperty(result, 'accessToken', { value: accessToken, enumerable: false });
+  return result;
 }

@@ -7,13 +7,22 @@ export const signalSchema = z
 
 const nonEmpty = z.string().trim().min(1, 'must be a non-empty string');
 
+/** What follows the prefix of a Stripe id: letters and digits only, so nothing else reaches a URL path. */
+const STRIPE_ID_BODY = /^[A-Za-z0-9]{1,255}$/;
+
 function prefixed(prefixes: readonly string[], what: string) {
   return z
     .string()
     .trim()
-    .refine((value) => prefixes.some((prefix) => value.startsWith(prefix) && value.length > prefix.length), {
-      message: `must be a Stripe ${what} id (${prefixes.map((prefix) => `${prefix}...`).join(' or ')})`,
-    });
+    .refine(
+      (value) =>
+        prefixes.some(
+          (prefix) => value.startsWith(prefix) && STRIPE_ID_BODY.test(value.slice(prefix.length)),
+        ),
+      {
+        message: `must be a Stripe ${what} id (${prefixes.map((prefix) => `${prefix}...`).join(' or ')}, letters and digits)`,
+      },
+    );
 }
 
 /** A Stripe customer id. */

@@ -128,6 +128,15 @@ describe('parseSampleConfig', () => {
     expect(problemsOf({ PORT: '70000' })[0]).toContain('PORT');
   });
 
+  it('never echoes any part of a secret pasted into PLAID_ENV or PORT', () => {
+    const secret = '3f9c2e7a1b4d6f8e0a2c4e6b8d0f1a';
+    const problems = problemsOf({ PLAID_ENV: secret, PORT: secret }).join('\n');
+    expect(problems).toContain('30-character value, not shown');
+    for (let start = 0; start + 6 <= secret.length; start += 1) {
+      expect(problems).not.toContain(secret.slice(start, start + 6));
+    }
+  });
+
   it('puts every problem in one readable message with code SAMPLE_CONFIG_INVALID', () => {
     try {
       parseSampleConfig({

@@ -58,7 +58,9 @@ function checkPort(value: string | undefined, problems: string[]): number {
   if (value === undefined) return 3000;
   const port = Number(value);
   if (/^\d+$/.test(value) && port <= 65_535) return port;
-  problems.push(`PORT must be a whole number from 0 to 65535 (0 picks a free port), got "${value}".`);
+  problems.push(
+    `PORT must be a whole number from 0 to 65535 (0 picks a free port), got ${/^-?[0-9]{1,10}$/.test(value) ? `"${value}"` : `a ${value.length}-character value, not shown`}.`,
+  );
   return 3000;
 }
 
@@ -110,7 +112,7 @@ export function parseSampleConfig(environment: Record<string, string | undefined
   const plaidEnv = read(env, 'PLAID_ENV');
   if (plaidEnv !== undefined && plaidEnv !== 'sandbox') {
     problems.push(
-      `PLAID_ENV must be "sandbox" (got "${plaidEnv.slice(0, 20)}"): the sample pairs Plaid Sandbox with Stripe test mode and Dwolla Sandbox. Plaid Development no longer exists; see "Going to production" on the page.`,
+      `PLAID_ENV must be "sandbox" (got ${['development', 'production'].includes(plaidEnv.trim().toLowerCase()) ? `"${plaidEnv}"` : `a ${plaidEnv.length}-character value, not shown`}): the sample pairs Plaid Sandbox with Stripe test mode and Dwolla Sandbox. Plaid Development no longer exists; see "Going to production" on the page.`,
     );
   }
   if ((dwollaKey === undefined) !== (dwollaSecret === undefined)) {

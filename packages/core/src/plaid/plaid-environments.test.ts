@@ -11,6 +11,20 @@ describe('Plaid environments', () => {
     expect(PLAID_API_VERSION).toBe('2020-09-14');
   });
 
+  it('never echoes a non-environment value, not even in part', () => {
+    const secret = 'q7Zsecretpasted';
+    let message = '';
+    try {
+      resolvePlaidEnvironment(secret);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('a 15-character string (not shown)');
+    expect(message).not.toContain('q7Z');
+    expect(() => resolvePlaidEnvironment('staging')).toThrow(/a 7-character string/);
+    expect(() => resolvePlaidEnvironment('live')).toThrow(/got 'live'/);
+  });
+
   it('defaults to sandbox', () => {
     expect(resolvePlaidEnvironment(undefined)).toBe('sandbox');
     expect(resolvePlaidEnvironment('production')).toBe('production');

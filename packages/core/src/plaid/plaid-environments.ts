@@ -40,7 +40,15 @@ export function resolvePlaidEnvironment(value: unknown, context = 'createPlaidCl
   );
 }
 
+/** Environment-like words a wrong `environment` is quoted back as; anything else might be a pasted secret. */
+const ENVIRONMENT_WORDS = new Set(['sandbox', 'development', 'production', 'test', 'live', 'prod', 'dev']);
+
+/** Names a wrong environment value only when it is a known environment word, never a pasted secret. */
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return value.length <= 20 ? `'${value}'` : 'a string';
+  if (typeof value === 'string') {
+    return ENVIRONMENT_WORDS.has(value.trim().toLowerCase())
+      ? `'${value}'`
+      : `a ${value.length}-character string (not shown)`;
+  }
   return value === null ? 'null' : typeof value;
 }

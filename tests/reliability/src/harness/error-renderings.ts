@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { err as pinoErr } from 'pino-std-serializers';
 
 /** One way an error was turned into text. */
 export interface ErrorRendering {
@@ -17,7 +18,8 @@ function safe(render: () => unknown): string {
 
 /**
  * Every text an application might log for `error`: `String(error)`, `error.stack`, `JSON.stringify(error)` and
- * `util.inspect(error, { depth: 10 })`, for the error and each error in its `cause` chain.
+ * `util.inspect(error, { depth: 10 })` (and without custom inspect), `Object.entries(error)` and pino's error
+ * serializer, for the error and each error in its `cause` chain.
  */
 export function renderError(error: unknown, label = 'error'): ErrorRendering[] {
   const renderings: ErrorRendering[] = [];
@@ -30,6 +32,18 @@ export function renderError(error: unknown, label = 'error'): ErrorRendering[] {
       { where: `${where} .stack`, text: safe(() => (value instanceof Error ? (value.stack ?? '') : '')) },
       { where: `${where} JSON.stringify`, text: safe(() => JSON.stringify(value) ?? '') },
       { where: `${where} util.inspect`, text: safe(() => inspect(value, { depth: 10 })) },
+      {
+        where: `${where} util.inspect customInspect:false`,
+        text: safe(() => inspect(value, { depth: 10, customInspect: false, showHidden: true })),
+      },
+      {
+        where: `${where} Object.entries`,
+        text: safe(() => inspect(Object.entries(value as object), { depth: 10, customInspect: false })),
+      },
+      {
+        where: `${where} pino err serializer`,
+        text: safe(() => (value instanceof Error ? JSON.stringify(pinoErr(value)) : '')),
+      },
     );
     current = value instanceof Error ? (value as { cause?: unknown }).cause : undefined;
   }
