@@ -63,11 +63,7 @@ function redactCause(cause: unknown, depth: number): void {
     const value = record[key];
     if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) continue;
     const redacted =
-      typeof value === 'string'
-        ? isSecretKey(key)
-          ? REDACTED
-          : redactSecrets(value)
-        : redactDeep(value, 0);
+      typeof value === 'string' ? (isSecretKey(key) ? REDACTED : redactSecrets(value)) : redactDeep(value, 0);
     if (redacted === value || (typeof value === 'object' && sameJson(redacted, value))) continue;
     try {
       record[key] = redacted;
