@@ -1,9 +1,9 @@
-import type { ProviderName } from './errors.js';
+import type { AchProcessor, ProcessorRequirements } from './processor-requirements.js';
 
 /** What every processor adapter's `link` returns. */
 export interface LinkResult {
   /** The processor the account was handed to. */
-  processor: Exclude<ProviderName, 'plaid'>;
+  processor: AchProcessor;
   /** The Plaid Item the account belongs to. */
   itemId: string;
   /** The Plaid account that was linked. */
@@ -17,7 +17,9 @@ export interface LinkResult {
 /** The contract every processor adapter implements. */
 export interface ProcessorAdapter<Input = unknown, Result extends LinkResult = LinkResult> {
   /** The processor's name. */
-  readonly processor: Exclude<ProviderName, 'plaid'>;
+  readonly processor: AchProcessor;
+  /** What the processor needs from an institution, for `checkAuthSupport`'s `processors` (optional for older adapters). */
+  readonly requirements?: ProcessorRequirements;
   /** Hands a Plaid-linked account to the processor; safe to retry and to re-run. */
   link(input: Input): Promise<Result>;
 }

@@ -1,11 +1,12 @@
 import { networkRemediation } from './network-remediation.js';
+import type { AchProcessor } from './processor-requirements.js';
 import { isSecretKey, REDACTED, redactSecrets, redactValue } from './redact.js';
 
 const BASE_MARKER = 'achbridge.error';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-/** Which provider an error came from. */
-export type ProviderName = 'plaid' | 'stripe' | 'dwolla';
+/** Which provider an error came from: `'plaid'`, a processor's name, or any adapter's own name (an open string). */
+export type ProviderName = 'plaid' | AchProcessor;
 
 /** Copies issues with secrets redacted from their messages (a message may quote the offending value). */
 function redactIssues(issues: readonly InputIssue[]): InputIssue[] {

@@ -101,7 +101,6 @@ export {
   reducePaymentOutcome,
 } from './payment-outcomes/reduce-payment-outcome.js';
 export {
-  type AchProcessor,
   type AuthSupport,
   checkAuthSupport,
   evaluateAuthSupport,
@@ -151,6 +150,7 @@ export {
   type PublicTokenExchangeMemo,
   type PublicTokenExchangeMemoSettings,
 } from './plaid/public-token-exchange-memo.js';
+export type { AchProcessor, KnownAchProcessor, ProcessorRequirements } from './processor-requirements.js';
 export { isSecretKey, REDACTED, redactSecrets, redactValue, registerSecret } from './redact.js';
 export {
   computeRetryDelay,

@@ -1,13 +1,21 @@
 import type { NetworkErrorReason, ProviderName } from './errors.js';
 
-const PROVIDER_LABEL: Record<ProviderName, string> = { plaid: 'Plaid', stripe: 'Stripe', dwolla: 'Dwolla' };
+const PROVIDER_LABEL: Readonly<Record<string, string>> = {
+  plaid: 'Plaid',
+  stripe: 'Stripe',
+  dwolla: 'Dwolla',
+};
+
+/** A provider's display name: the known ones spelt as their owners spell them, any other capitalised. */
+const labelOf = (provider: ProviderName): string =>
+  PROVIDER_LABEL[provider] ?? `${provider.charAt(0).toUpperCase()}${provider.slice(1)}`;
 
 const RERUN_IS_SAFE =
   'Re-running the same achbridge call is safe: creating requests reuse their idempotency key, and link() returns what an earlier attempt created instead of making a second one.';
 
 /** What to do about a request that got no usable answer, by why it got none. */
 export function networkRemediation(provider: ProviderName, reason: NetworkErrorReason): string {
-  const name = PROVIDER_LABEL[provider];
+  const name = labelOf(provider);
   switch (reason) {
     case 'timeout':
       return `${name} did not answer within the timeout, so the request may or may not have been applied. ${RERUN_IS_SAFE} If timeouts persist, check connectivity to ${name} and its status page, or raise timeoutMs.`;

@@ -5,6 +5,7 @@ import {
   createPublicTokenExchangeMemo,
   createStoreExchangeMemo,
   type ProcessorAdapter,
+  type ProcessorRequirements,
   parseInput,
 } from '@achbridge/core';
 import { z } from 'zod';
@@ -31,6 +32,7 @@ import type {
   DwollaFundingSourceResult,
 } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+import { dwollaRequirements } from './dwolla-requirements.js';
 import { createDwollaTransferMethods, type DwollaTransferMethods } from './dwolla-transfer-methods.js';
 import { assertEnvironmentPairing } from './environment-guard.js';
 import {
@@ -55,6 +57,8 @@ export interface DwollaAdapter
   extends ProcessorAdapter<DwollaLinkInput, DwollaLinkResult>,
     DwollaTransferMethods {
   readonly processor: 'dwolla';
+  /** What Dwolla needs from an institution (`dwollaRequirements`), for `checkAuthSupport`'s `processors`. */
+  readonly requirements: ProcessorRequirements<'dwolla'>;
   /** The whole flow (public/access token → processor token → funding source); safe to re-run. */
   link(input: DwollaLinkInput, options?: DwollaCallOptions): Promise<DwollaLinkResult>;
   /** Plaid `/processor/token/create` with `processor: 'dwolla'`. */
@@ -122,6 +126,7 @@ export function createDwollaAdapter(deps: {
 
   return {
     processor: 'dwolla',
+    requirements: dwollaRequirements,
     ...createDwollaTransferMethods(dwolla),
 
     async link(rawInput, options) {

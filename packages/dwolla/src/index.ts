@@ -23,6 +23,7 @@ export type {
   DwollaFundingSourceResult,
 } from './dwolla-models.js';
 export type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+export { dwollaRequirements } from './dwolla-requirements.js';
 export {
   createDwollaTokenManager,
   type DwollaTokenManager,

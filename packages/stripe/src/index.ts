@@ -39,3 +39,4 @@ export type { PaymentSummary } from './payment-summary.js';
 export { createStripeAdapter, type StripeAdapter } from './stripe-adapter.js';
 export type { StripeClientSettings } from './stripe-client.js';
 export { StripeApiError, type StripeApiErrorDetails } from './stripe-errors.js';
+export { stripeRequirements } from './stripe-requirements.js';

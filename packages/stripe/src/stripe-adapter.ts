@@ -3,6 +3,7 @@ import {
   createRedactingLogger,
   createStoreExchangeMemo,
   type ProcessorAdapter,
+  type ProcessorRequirements,
   parseInput,
 } from '@achbridge/core';
 import { adapterOptionsSchema, type StripeAdapterOptions } from './adapter-options.js';
@@ -20,10 +21,13 @@ import { assertModesMatch, type StripeMode } from './mode-guard.js';
 import type { PaymentSummary } from './payment-summary.js';
 import { createAchPaymentOnce } from './store-integration.js';
 import { createStripeResolver, isStripeInstance } from './stripe-client.js';
+import { stripeRequirements } from './stripe-requirements.js';
 
 /** The Stripe adapter: Plaid account -> Stripe customer bank account -> mandate -> ACH PaymentIntent. */
 export interface StripeAdapter extends ProcessorAdapter<StripeLinkInput, StripeLinkResult> {
   readonly processor: 'stripe';
+  /** What Stripe needs from an institution (`stripeRequirements`), for `checkAuthSupport`'s `processors`. */
+  readonly requirements: ProcessorRequirements<'stripe'>;
   /** The Stripe mode (test/live) of the key, once known. */
   readonly mode: StripeMode | undefined;
   /** Hands a Plaid account to a Stripe customer; safe to retry and to re-run (no duplicate bank accounts). */
@@ -79,6 +83,7 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
   const exchanges = store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid);
   return {
     processor: 'stripe',
+    requirements: stripeRequirements,
     get mode() {
       return mode;
     },

@@ -32,6 +32,64 @@ function rawInstitution(id: string, name: string, products: string[], countryCod
   };
 }
 
+const acme = {
+  processor: 'acme',
+  label: 'Acme',
+  products: ['auth', 'identity'],
+  institutionCountries: ['GB', 'US'],
+  linkCountryCodes: ['GB'],
+  accountSubtypes: ['checking'],
+} as const;
+
+describe('evaluateAuthSupport with processors declared by their adapters', () => {
+  it("combines each processor's requirements, keyed by its open name", () => {
+    const stripeLike = {
+      processor: 'stripe',
+      label: 'Stripe',
+      products: ['auth'],
+      institutionCountries: ['US'],
+    };
+    const result = evaluateAuthSupport(usAuth, ['US'], [stripeLike, acme]);
+    expect(Object.keys(result.processors)).toEqual(['stripe', 'acme']);
+    expect(result.processors.stripe).toEqual({
+      compatible: true,
+      reason:
+        'First Platypus Bank (ins_109508) supports Plaid Auth and is a US institution, so Stripe ACH works.',
+    });
+    expect(result.processors.acme).toEqual({
+      compatible: false,
+      reason: expect.stringMatching(/does not support Plaid Identity .* so Acme cannot work with it/),
+      accountSubtypes: ['checking'],
+    });
+  });
+
+  it('checks institution countries (any of) and Link country codes (all of)', () => {
+    const gb = { ...usAuth, products: ['auth', 'identity'], countryCodes: ['GB'] };
+    expect(evaluateAuthSupport(gb, ['GB'], [acme]).processors.acme.compatible).toBe(true);
+    expect(evaluateAuthSupport(gb, ['GB'], [acme]).processors.acme.reason).toMatch(
+      /is a GB or US institution/,
+    );
+    expect(evaluateAuthSupport(gb, ['US'], [acme]).processors.acme.reason).toBe(
+      'Acme requires Plaid Link to be initialised with country code GB; the requested country codes are US.',
+    );
+    const ca = { ...gb, countryCodes: ['CA'] };
+    expect(evaluateAuthSupport(ca, ['GB'], [acme]).processors.acme.reason).toMatch(
+      /is not a GB or US institution \(countries: CA\); Acme ACH only moves money between GB or US bank accounts/,
+    );
+  });
+
+  it('refuses malformed or duplicate requirements, naming the field', () => {
+    expect(() => evaluateAuthSupport(usAuth, ['US'], [acme, acme])).toThrow(
+      expect.objectContaining({ name: 'InputValidationError', field: 'processors' }),
+    );
+    expect(() =>
+      evaluateAuthSupport(usAuth, ['US'], [{ ...acme, institutionCountries: [] }] as never),
+    ).toThrow(
+      expect.objectContaining({ name: 'InputValidationError', field: 'processors.0.institutionCountries' }),
+    );
+  });
+});
+
 describe('evaluateAuthSupport', () => {
   it('a US institution with auth works with Stripe and Dwolla', () => {
     const result = evaluateAuthSupport(usAuth, ['US']);
@@ -75,6 +133,21 @@ describe('evaluateAuthSupport', () => {
 });
 
 describe('checkAuthSupport', () => {
+  it('applies the processors it is given and sends Plaid only the institution query', async () => {
+    const captured = interceptOnce('/institutions/get_by_id', 200, {
+      institution: rawInstitution('ins_109512', 'Houndstooth Bank', ['auth', 'identity'], ['GB']),
+      request_id: 'req-acme',
+    });
+    const result = await checkAuthSupport(testClient(), {
+      institutionId: 'ins_109512',
+      countryCodes: ['GB'],
+      processors: [acme],
+    });
+    expect(captured[0]?.body).toEqual({ institution_id: 'ins_109512', country_codes: ['GB'] });
+    expect(result.processors).toEqual({ acme: expect.objectContaining({ compatible: true }) });
+    expect(result.requestId).toBe('req-acme');
+  });
+
   it('reads the institution with /institutions/get_by_id and returns verdicts with the request id', async () => {
     const answer = {
       institution: rawInstitution('ins_109512', 'Houndstooth Bank', ['auth', 'balance'], ['US']),

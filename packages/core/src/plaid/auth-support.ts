@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import type { KnownAchProcessor, ProcessorRequirements } from '../processor-requirements.js';
 import { parseInput } from '../validate.js';
+import { LEGACY_PROCESSOR_REQUIREMENTS } from './legacy-processor-requirements.js';
 import type { PlaidCallOptions, PlaidClient, PlaidInstitution } from './plaid-client-types.js';
 import { PLAID_COUNTRY_CODES } from './plaid-input-schemas.js';
-
-/** The ACH processors achbridge hands accounts to. */
-export type AchProcessor = 'stripe' | 'dwolla';
 
 /** Whether one processor can take accounts from an institution, and why. */
 export interface ProcessorVerdict {
@@ -12,15 +11,17 @@ export interface ProcessorVerdict {
   compatible: boolean;
   /** A human explanation, fit for logs or a support answer. */
   reason: string;
+  /** The account subtypes the processor can debit, when its adapter declares them (for Link's account filters). */
+  accountSubtypes?: string[];
 }
 
-/** An institution checked against the Stripe and Dwolla requirements. */
-export interface AuthSupport {
+/** An institution checked against each processor's declared requirements. */
+export interface AuthSupport<P extends string = KnownAchProcessor> {
   institution: PlaidInstitution;
   /** Whether the institution lists Plaid's `auth` product. */
   supportsAuth: boolean;
-  /** One verdict per processor. */
-  processors: Record<AchProcessor, ProcessorVerdict>;
+  /** One verdict per processor, keyed by processor name. */
+  processors: Record<P, ProcessorVerdict>;
 }
 
 const countryCodes = z
@@ -33,8 +34,28 @@ const requiredString = z
   .trim()
   .min(1, 'must be a non-empty string');
 
-const checkInputSchema = z.strictObject({ institutionId: requiredString, countryCodes });
-const findInputSchema = z.strictObject({ query: requiredString, countryCodes });
+const stringList = z.array(requiredString, { error: 'must be an array of strings' });
+const requirementsSchema = z.object({
+  processor: requiredString,
+  label: requiredString,
+  products: stringList,
+  institutionCountries: stringList.min(1, 'must list at least one country code'),
+  linkCountryCodes: stringList.optional(),
+  accountSubtypes: stringList.optional(),
+});
+const processorsSchema = z
+  .array(requirementsSchema, { error: 'must be an array of processor requirements' })
+  .min(1, 'must list at least one processor')
+  .refine((list) => new Set(list.map((entry) => entry.processor)).size === list.length, {
+    message: 'must name each processor once',
+  })
+  .optional();
+const checkInputSchema = z.strictObject({
+  institutionId: requiredString,
+  countryCodes,
+  processors: processorsSchema,
+});
+const findInputSchema = z.strictObject({ query: requiredString, countryCodes, processors: processorsSchema });
 const evaluateInputSchema = z.object({
   institution: z.object({
     institutionId: z.string(),
@@ -43,6 +64,7 @@ const evaluateInputSchema = z.object({
     countryCodes: z.array(z.string()),
   }),
   requestedCountryCodes: z.array(z.string()),
+  processors: processorsSchema,
 });
 const clientSchema = z.custom<Pick<PlaidClient, 'getInstitutionById' | 'searchInstitutions'>>(
   (value) =>
@@ -54,72 +76,113 @@ const clientSchema = z.custom<Pick<PlaidClient, 'getInstitutionById' | 'searchIn
 );
 const clientInputSchema = z.object({ client: clientSchema });
 
-/**
- * Applies the FAQ's compatibility rule to an institution: Stripe and Dwolla ACH need a US institution
- * that supports Plaid Auth; Dwolla also needs Link to run with country code US.
- */
-export function evaluateAuthSupport(
+const productLabel = (product: string): string => product.charAt(0).toUpperCase() + product.slice(1);
+
+/** One processor's verdict on one institution, from the processor's declared requirements. */
+function verdictFor(
+  requirements: ProcessorRequirements<string>,
   institution: PlaidInstitution,
   requestedCountryCodes: readonly string[],
-): AuthSupport {
-  parseInput('evaluateAuthSupport', evaluateInputSchema, { institution, requestedCountryCodes });
-  const supportsAuth = institution.products.includes('auth');
-  const isUsInstitution = institution.countryCodes.includes('US');
+): ProcessorVerdict {
+  const { label } = requirements;
   const name = `${institution.name} (${institution.institutionId})`;
-  const baseVerdict = (processor: string): ProcessorVerdict => {
-    if (!supportsAuth) {
-      return {
-        compatible: false,
-        reason: `${name} does not support Plaid Auth (its products are ${institution.products.join(', ') || 'none'}), so ${processor} cannot receive account and routing numbers from it; ask the user to link another bank.`,
-      };
-    }
-    if (!isUsInstitution) {
-      return {
-        compatible: false,
-        reason: `${name} is not a US institution (countries: ${institution.countryCodes.join(', ') || 'none'}); ${processor} ACH only moves money between US bank accounts.`,
-      };
-    }
+  const subtypes = requirements.accountSubtypes ? { accountSubtypes: [...requirements.accountSubtypes] } : {};
+  const missing = requirements.products.filter((product) => !institution.products.includes(product));
+  if (missing.length > 0) {
+    const consequence = missing.includes('auth')
+      ? `${label} cannot receive account and routing numbers from it`
+      : `${label} cannot work with it`;
     return {
-      compatible: true,
-      reason: `${name} supports Plaid Auth and is a US institution, so ${processor} ACH works.`,
-    };
-  };
-  const stripe = baseVerdict('Stripe');
-  let dwolla = baseVerdict('Dwolla');
-  if (dwolla.compatible && !requestedCountryCodes.includes('US')) {
-    dwolla = {
       compatible: false,
-      reason: `Dwolla requires Plaid Link to be initialised with country code US; the requested country codes are ${requestedCountryCodes.join(', ')}.`,
+      reason: `${name} does not support Plaid ${missing.map(productLabel).join(', ')} (its products are ${institution.products.join(', ') || 'none'}), so ${consequence}; ask the user to link another bank.`,
+      ...subtypes,
     };
   }
-  return { institution, supportsAuth, processors: { stripe, dwolla } };
+  const countries = requirements.institutionCountries.join(' or ');
+  if (!requirements.institutionCountries.some((country) => institution.countryCodes.includes(country))) {
+    return {
+      compatible: false,
+      reason: `${name} is not a ${countries} institution (countries: ${institution.countryCodes.join(', ') || 'none'}); ${label} ACH only moves money between ${countries} bank accounts.`,
+      ...subtypes,
+    };
+  }
+  const unrequested = (requirements.linkCountryCodes ?? []).filter(
+    (code) => !requestedCountryCodes.includes(code),
+  );
+  if (unrequested.length > 0) {
+    return {
+      compatible: false,
+      reason: `${label} requires Plaid Link to be initialised with country code ${unrequested.join(', ')}; the requested country codes are ${requestedCountryCodes.join(', ')}.`,
+      ...subtypes,
+    };
+  }
+  const supports =
+    requirements.products.length > 0
+      ? `supports Plaid ${requirements.products.map(productLabel).join(' and ')} and `
+      : '';
+  return {
+    compatible: true,
+    reason: `${name} ${supports}is a ${countries} institution, so ${label} ACH works.`,
+    ...subtypes,
+  };
 }
 
-/** Reads one institution and tells whether it supports Auth and works with Stripe and Dwolla. */
-export async function checkAuthSupport(
+function combine<P extends string>(
+  institution: PlaidInstitution,
+  requestedCountryCodes: readonly string[],
+  processors: readonly ProcessorRequirements<P>[] | undefined,
+): AuthSupport<P> {
+  const list = (processors ?? LEGACY_PROCESSOR_REQUIREMENTS) as readonly ProcessorRequirements<P>[];
+  const verdicts = {} as Record<P, ProcessorVerdict>;
+  for (const requirements of list) {
+    verdicts[requirements.processor] = verdictFor(requirements, institution, requestedCountryCodes);
+  }
+  return { institution, supportsAuth: institution.products.includes('auth'), processors: verdicts };
+}
+
+/**
+ * Checks an institution against each processor's declared requirements (products, institution countries,
+ * Link country codes). Without `processors` it applies the deprecated built-in Stripe and Dwolla rules.
+ */
+export function evaluateAuthSupport<P extends string = KnownAchProcessor>(
+  institution: PlaidInstitution,
+  requestedCountryCodes: readonly string[],
+  processors?: readonly ProcessorRequirements<P>[],
+): AuthSupport<P> {
+  parseInput('evaluateAuthSupport', evaluateInputSchema, { institution, requestedCountryCodes, processors });
+  return combine(institution, requestedCountryCodes, processors);
+}
+
+/**
+ * Reads one institution and tells whether it supports Auth and what each processor makes of it; pass each
+ * adapter's requirements as `processors` (without them the deprecated built-in Stripe and Dwolla rules apply).
+ */
+export async function checkAuthSupport<P extends string = KnownAchProcessor>(
   client: Pick<PlaidClient, 'getInstitutionById' | 'searchInstitutions'>,
-  input: { institutionId: string; countryCodes: string[] },
+  input: { institutionId: string; countryCodes: string[]; processors?: readonly ProcessorRequirements<P>[] },
   options?: PlaidCallOptions,
-): Promise<AuthSupport & { requestId: string }> {
+): Promise<AuthSupport<P> & { requestId: string }> {
   const { client: plaid } = parseInput('checkAuthSupport', clientInputSchema, { client });
-  const data = parseInput('checkAuthSupport', checkInputSchema, input);
-  const answer = await plaid.getInstitutionById(data, options);
-  return { ...evaluateAuthSupport(answer.institution, data.countryCodes), requestId: answer.requestId };
+  const { processors, ...query } = parseInput('checkAuthSupport', checkInputSchema, input);
+  const answer = await plaid.getInstitutionById(query, options);
+  return {
+    ...combine(answer.institution, query.countryCodes, processors as ProcessorRequirements<P>[] | undefined),
+    requestId: answer.requestId,
+  };
 }
 
 /** Searches institutions by name and marks each with its Auth support and per-processor verdicts. */
-export async function findAuthInstitutions(
+export async function findAuthInstitutions<P extends string = KnownAchProcessor>(
   client: Pick<PlaidClient, 'getInstitutionById' | 'searchInstitutions'>,
-  input: { query: string; countryCodes: string[] },
+  input: { query: string; countryCodes: string[]; processors?: readonly ProcessorRequirements<P>[] },
   options?: PlaidCallOptions,
-): Promise<{ institutions: AuthSupport[]; requestId: string }> {
+): Promise<{ institutions: AuthSupport<P>[]; requestId: string }> {
   const { client: plaid } = parseInput('findAuthInstitutions', clientInputSchema, { client });
-  const data = parseInput('findAuthInstitutions', findInputSchema, input);
-  const answer = await plaid.searchInstitutions(data, options);
+  const { processors, ...query } = parseInput('findAuthInstitutions', findInputSchema, input);
+  const answer = await plaid.searchInstitutions(query, options);
+  const list = processors as ProcessorRequirements<P>[] | undefined;
   return {
-    institutions: answer.institutions.map((institution) =>
-      evaluateAuthSupport(institution, data.countryCodes),
-    ),
+    institutions: answer.institutions.map((institution) => combine(institution, query.countryCodes, list)),
     requestId: answer.requestId,
   };
 }

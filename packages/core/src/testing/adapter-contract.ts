@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { LinkResult, ProcessorAdapter } from '../adapter.js';
 import { AchBridgeError, InputValidationError } from '../errors.js';
 import { tryParsePlaidToken } from '../plaid/plaid-tokens.js';
+import type { AchProcessor } from '../processor-requirements.js';
 import { isSecretKey } from '../redact.js';
 import { parseInput } from '../validate.js';
 
@@ -34,8 +35,8 @@ export interface AdapterContractOptions<
   Input extends ContractLinkInput = ContractLinkInput,
   Result extends LinkResult = LinkResult,
 > {
-  /** The processor the adapter must report. */
-  processor: 'stripe' | 'dwolla';
+  /** The processor the adapter must report (any adapter's name). */
+  processor: AchProcessor;
   /** Builds a fresh harness (fresh backend state: no bank accounts yet); called once per case. */
   setup(): Promise<AdapterContractHarness<Input, Result>>;
   /** Inputs that pass validation but must fail at a provider (default: `linkInput` with an unknown accountId). */
@@ -51,7 +52,7 @@ export interface AdapterContractCase {
 }
 
 const optionsSchema = z.object({
-  processor: z.enum(['stripe', 'dwolla']),
+  processor: z.string({ error: 'must be a string' }).trim().min(1, 'must be a non-empty processor name'),
   setup: z.custom<() => Promise<unknown>>((value) => typeof value === 'function', {
     message: 'must be a function',
   }),
