@@ -1,4 +1,12 @@
 export {
+  type AccountNotDebitableDetails,
+  AccountNotDebitableError,
+  type AccountRefusalReason,
+  type AchDebitVerdict,
+  assertAchDebitable,
+  checkAchDebitable,
+} from './account-eligibility.js';
+export {
   ACH_RETURN_CATALOG,
   type AchReturnCategory,
   type AchReturnEntry,

@@ -116,6 +116,8 @@ export interface BankAccountDetails {
   routingNumber: string;
   accountNumber: string;
   holderName: string;
+  /** A tokenized account number (TAN bank): Stripe test mode keeps it instead of its test account number. */
+  tokenized?: boolean | undefined;
 }
 
 /** A Stripe bank account token minted by the emulated Plaid. */

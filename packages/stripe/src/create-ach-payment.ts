@@ -20,7 +20,11 @@ export interface CreateAchPaymentInput {
   mandateId?: string | null | undefined;
   /** Collect a new mandate with this payment instead of passing `mandateId`. */
   acceptance?: MandateAcceptance | undefined;
-  /** Your key for this payment (e.g. an order id); the same key never debits twice. Random when omitted. */
+  /**
+   * Your key for this payment (e.g. an order id); the same key never debits twice within Stripe's 24-hour
+   * key window (Stripe prunes older keys and runs a reused one as a new request; use the payments ledger of
+   * `@achbridge/store` for longer). Random when omitted.
+   */
   idempotencyKey?: string | undefined;
   description?: string | undefined;
   metadata?: Record<string, string> | undefined;
@@ -30,7 +34,9 @@ export interface CreateAchPaymentInput {
 
 /**
  * Debits the customer's bank account through a confirmed `us_bank_account` PaymentIntent. Every attempt
- * sends the same idempotency key (yours, or one random key per call): pass your own to make re-runs safe.
+ * sends the same idempotency key (yours, or one random key per call): pass your own to make re-runs safe
+ * for Stripe's 24-hour idempotency window; beyond it, a durable ledger (`@achbridge/store`) must say whether
+ * the payment was made.
  */
 export async function createAchPayment(
   context: StripeCallContext,

@@ -63,15 +63,17 @@ export function emulatorAdapter(
 export async function sandboxAccount(
   emulator: RunningEmulator,
   plaid: PlaidClient,
+  options: { institutionId?: string; subtype?: string } = {},
 ): Promise<{ publicToken: string; accessToken: string; accountId: string; itemId: string }> {
   const { publicToken: first } = await plaid.sandbox.createPublicToken({
-    institutionId: INSTITUTION_ID,
+    institutionId: options.institutionId ?? INSTITUTION_ID,
     initialProducts: ['auth'],
   });
   const { accessToken, itemId } = await plaid.exchangePublicToken({ publicToken: first });
   const { accounts } = await plaid.getAccounts({ accessToken });
-  const checking = accounts.find((account) => account.subtype === 'checking');
-  if (!checking) throw new Error('the sandbox Item has no checking account');
+  const subtype = options.subtype ?? 'checking';
+  const checking = accounts.find((account) => account.subtype === subtype);
+  if (!checking) throw new Error(`the sandbox Item has no ${subtype} account`);
   // A second, unused public token for the same Item: what Link's onSuccess hands the app.
   const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(itemId);
   return { publicToken, accessToken, accountId: checking.accountId, itemId };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { deriveIdempotencyKey } from './idempotency.js';
+import { normalizeEmail } from './normalize-email.js';
 import { customerSchema, listSchema } from './schemas.js';
 
 /** Metadata key achbridge sets on customers it creates: a hash of the email. */
@@ -19,7 +20,7 @@ type CustomerObject = z.output<typeof customerSchema>;
 
 /** The value of the customer-ref metadata for an email (case-insensitive). */
 export function customerRef(email: string): string {
-  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
+  return createHash('sha256').update(normalizeEmail(email)).digest('hex').slice(0, 32);
 }
 
 function pick(customers: CustomerObject[], ref: string): CustomerObject | undefined {
@@ -30,25 +31,39 @@ function pick(customers: CustomerObject[], ref: string): CustomerObject | undefi
   return [...pool].sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))[0];
 }
 
+async function listByEmail(
+  context: StripeCallContext,
+  email: string,
+  signal: AbortSignal | undefined,
+): Promise<CustomerObject[]> {
+  const page = await callStripe(
+    context,
+    'GET /v1/customers',
+    customerListSchema,
+    (stripe, options) => stripe.customers.list({ email, limit: 100 }, options),
+    { signal },
+  );
+  return page.data;
+}
+
 /**
  * Finds the Stripe customer with this email (preferring one achbridge created, then the oldest) or
- * creates one. The create carries an idempotency key derived from the email, name and metadata, so a
- * retry or a concurrent re-run within Stripe's 24 h key window returns the same customer.
+ * creates one. The email is normalised once (`normalizeEmail`: trimmed, lower-cased) and that form is
+ * looked up, stored and hashed into the create's idempotency key, so `Ada@Example.com` and
+ * `ada@example.com` are one customer, sequentially or at once. A differently-cased input is also looked up
+ * as typed (one more call), to find customers created with that exact spelling before. Within Stripe's 24 h
+ * key window a retry or a concurrent re-run returns the same customer; later, the lookup finds it.
  */
 export async function findOrCreateCustomer(
   context: StripeCallContext,
   customer: CustomerByEmail,
   signal: AbortSignal | undefined,
 ): Promise<{ customerId: string; created: boolean }> {
-  const ref = customerRef(customer.email);
-  const page = await callStripe(
-    context,
-    'GET /v1/customers',
-    customerListSchema,
-    (stripe, options) => stripe.customers.list({ email: customer.email, limit: 100 }, options),
-    { signal },
-  );
-  const found = pick(page.data, ref);
+  const email = normalizeEmail(customer.email);
+  const ref = customerRef(email);
+  let found = pick(await listByEmail(context, email, signal), ref);
+  const typed = customer.email.trim();
+  if (!found && typed !== email) found = pick(await listByEmail(context, typed, signal), ref);
   if (found) return { customerId: found.id, created: false };
   const metadata = { ...customer.metadata, [CUSTOMER_REF_METADATA_KEY]: ref };
   const sortedMetadata = JSON.stringify(Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b)));
@@ -58,12 +73,12 @@ export async function findOrCreateCustomer(
     customerSchema,
     (stripe, options) =>
       stripe.customers.create(
-        { email: customer.email, ...(customer.name === undefined ? {} : { name: customer.name }), metadata },
+        { email, ...(customer.name === undefined ? {} : { name: customer.name }), metadata },
         options,
       ),
     {
       signal,
-      idempotencyKey: deriveIdempotencyKey('customer', [customer.email, customer.name ?? '', sortedMetadata]),
+      idempotencyKey: deriveIdempotencyKey('customer', [email, customer.name ?? '', sortedMetadata]),
     },
   );
   return { customerId: created.id, created: true };

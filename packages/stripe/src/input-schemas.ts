@@ -49,7 +49,7 @@ export const bankAccountTokenInputSchema = z.object({
 const customerByIdSchema = z.object({ id: customerIdSchema }).strict();
 const customerByEmailSchema = z
   .object({
-    email: z.email('must be an email address'),
+    email: z.string().trim().pipe(z.email('must be an email address')),
     name: z.string().trim().min(1).max(256).optional(),
     metadata: metadataSchema.optional(),
   })

@@ -11,6 +11,7 @@ import {
   createTestAdapter,
   createTestPlaid,
   ITEM_ID,
+  mockAccounts,
   mockBankAccountToken,
   mockExchange,
   PLAID_HOST,
@@ -50,9 +51,8 @@ function mockSources(data: unknown[]): nock.Scope {
 describe('link', () => {
   it('exchanges the public token, mints a btok and attaches it with a derived idempotency key', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([stripeObjects().otherBankAccount]);
     let attachBody: Record<string, unknown> | undefined;
     let attachKey: string | undefined;
     nock(STRIPE_HOST)
@@ -89,20 +89,29 @@ describe('link', () => {
     expect(attachBody?.['source']).toBe(BTOK);
     expect(attachBody?.['metadata[achbridge_plaid_item_id]']).toBe(ITEM_ID);
     expect(attachKey).toMatch(/^achbridge-stripe-attach-[0-9a-f]{48}$/);
+    // Not a tokenized-account-number bank: no persistent id to store.
+    expect(attachBody?.['metadata[achbridge_plaid_persistent_account_id]']).toBeUndefined();
     // The access token is readable for storage but never serialized or printed.
     expect(result.accessToken).toBe(ACCESS_TOKEN);
     expect(JSON.stringify(result)).not.toContain(ACCESS_TOKEN);
     expect(inspect(result)).not.toContain(ACCESS_TOKEN);
   });
 
-  it('returns the existing bank account with the same fingerprint instead of attaching a second', async () => {
-    nock(PLAID_HOST)
-      .post('/item/get')
-      .reply(200, {
-        item: { item_id: ITEM_ID, institution_id: 'ins_109508', webhook: null, error: null },
-        request_id: 'plaidReqItem1',
-      });
+  it('on bank_account_exists returns the existing bank account with the same fingerprint', async () => {
+    mockAccounts();
     mockBankAccountToken();
+    nock(STRIPE_HOST)
+      .post(SOURCES_PATH)
+      .reply(
+        400,
+        stripeErrorBody({
+          type: 'invalid_request_error',
+          code: 'bank_account_exists',
+          param: 'source',
+          message:
+            'A bank account with that routing number and account number already exists for this customer.',
+        }),
+      );
     mockTokenRetrieve();
     const existing = { ...stripeObjects().bankAccount, id: 'ba_AlreadyThere000001' };
     mockSources([stripeObjects().otherBankAccount, existing]);
@@ -121,7 +130,20 @@ describe('link', () => {
 
   it('pages through the customer bank accounts to find a duplicate', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
+    nock(STRIPE_HOST)
+      .post(SOURCES_PATH)
+      .reply(
+        400,
+        stripeErrorBody({
+          type: 'invalid_request_error',
+          code: 'bank_account_exists',
+          param: 'source',
+          message:
+            'A bank account with that routing number and account number already exists for this customer.',
+        }),
+      );
     mockTokenRetrieve();
     nock(STRIPE_HOST)
       .get(SOURCES_PATH)
@@ -140,26 +162,36 @@ describe('link', () => {
     expect(result).toMatchObject({ created: false, bankAccount: { id: 'ba_1TestBankAccount000001' } });
   });
 
-  it('does not reuse a duplicate whose status can no longer be debited', async () => {
+  it("never returns a duplicate whose status can no longer be debited (Stripe's error surfaces)", async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
+    nock(STRIPE_HOST)
+      .post(SOURCES_PATH)
+      .reply(
+        400,
+        stripeErrorBody({
+          type: 'invalid_request_error',
+          code: 'bank_account_exists',
+          param: 'source',
+          message:
+            'A bank account with that routing number and account number already exists for this customer.',
+        }),
+      );
     mockTokenRetrieve();
     mockSources([{ ...stripeObjects().bankAccount, id: 'ba_Errored0000000001', status: 'errored' }]);
-    nock(STRIPE_HOST).post(SOURCES_PATH).reply(200, stripeObjects().bankAccount);
 
-    const result = await createTestAdapter().link({
-      publicToken: PUBLIC_TOKEN,
-      accountId: ACCOUNT_ID,
-      customer: { id: CUSTOMER_ID },
-    });
-    expect(result).toMatchObject({ created: true, bankAccount: { id: 'ba_1TestBankAccount000001' } });
+    const error = await createTestAdapter()
+      .link({ publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { id: CUSTOMER_ID } })
+      .catch((caught: unknown) => caught);
+    expect(StripeApiError.isInstance(error)).toBe(true);
+    expect((error as StripeApiError).code).toBe('bank_account_exists');
   });
 
   it('sends the identical idempotency key on every attempt of a retried attach', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     const keys: string[] = [];
     const bodies: unknown[] = [];
     const record = function record(this: nock.ReplyFnContext, _uri: string, body: unknown): void {
@@ -197,11 +229,8 @@ describe('link', () => {
     const keys: string[] = [];
     for (const token of [BTOK, 'btok_SecondRunToken000001']) {
       mockExchange();
+      mockAccounts();
       mockBankAccountToken({ stripe_bank_account_token: token, request_id: 'plaidReqBtok2' });
-      nock(STRIPE_HOST)
-        .get(`/v1/tokens/${token}`)
-        .reply(200, { ...stripeObjects().token, id: token });
-      mockSources([]);
       nock(STRIPE_HOST)
         .post(SOURCES_PATH)
         .reply(function reply() {
@@ -219,9 +248,8 @@ describe('link', () => {
 
   it('resolves token_already_used (an earlier attempt consumed the token) to the attached account', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     nock(STRIPE_HOST)
       .post(SOURCES_PATH)
       .reply(
@@ -233,6 +261,7 @@ describe('link', () => {
           param: 'source',
         }),
       );
+    mockTokenRetrieve();
     mockSources([stripeObjects().bankAccount]);
 
     const result = await createTestAdapter().link({
@@ -245,9 +274,8 @@ describe('link', () => {
 
   it('on idempotency_error re-checks, then attaches under a key that also covers the new token', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     const keys: string[] = [];
     nock(STRIPE_HOST)
       .post(SOURCES_PATH)
@@ -262,6 +290,7 @@ describe('link', () => {
           }),
         ];
       });
+    mockTokenRetrieve();
     mockSources([]);
     nock(STRIPE_HOST)
       .post(SOURCES_PATH)
@@ -282,15 +311,14 @@ describe('link', () => {
 
   it('finds the customer by email before creating one', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
     const older = { ...stripeObjects().customer, id: 'cus_Older', created: 100 };
     const newer = { ...stripeObjects().customer, id: 'cus_Newer', created: 200 };
     nock(STRIPE_HOST)
       .get('/v1/customers')
       .query({ email: 'ada@example.com', limit: '100' })
       .reply(200, stripeList([newer, older]));
-    nock(STRIPE_HOST).get('/v1/customers/cus_Older/sources').query(true).reply(200, stripeList([]));
     nock(STRIPE_HOST)
       .post('/v1/customers/cus_Older/sources')
       .reply(200, { ...stripeObjects().bankAccount, customer: 'cus_Older' });
@@ -305,8 +333,8 @@ describe('link', () => {
 
   it('prefers the customer achbridge created for the email over an older one', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
     const someoneElses = { ...stripeObjects().customer, id: 'cus_Theirs', created: 1 };
     const ours = {
       ...stripeObjects().customer,
@@ -318,6 +346,19 @@ describe('link', () => {
       .get('/v1/customers')
       .query(true)
       .reply(200, stripeList([ours, someoneElses]));
+    nock(STRIPE_HOST)
+      .post('/v1/customers/cus_Ours/sources')
+      .reply(
+        400,
+        stripeErrorBody({
+          type: 'invalid_request_error',
+          code: 'bank_account_exists',
+          param: 'source',
+          message:
+            'A bank account with that routing number and account number already exists for this customer.',
+        }),
+      );
+    mockTokenRetrieve();
     nock(STRIPE_HOST)
       .get('/v1/customers/cus_Ours/sources')
       .query(true)
@@ -334,8 +375,8 @@ describe('link', () => {
     const keys: string[] = [];
     for (let run = 0; run < 2; run++) {
       mockExchange();
+      mockAccounts();
       mockBankAccountToken();
-      mockTokenRetrieve();
       nock(STRIPE_HOST).get('/v1/customers').query(true).reply(200, stripeList([]));
       nock(STRIPE_HOST)
         .post(
@@ -346,7 +387,6 @@ describe('link', () => {
           keys.push(String(this.req.headers['idempotency-key']));
           return [200, stripeObjects().customer];
         });
-      mockSources([]);
       nock(STRIPE_HOST).post(SOURCES_PATH).reply(200, stripeObjects().bankAccount);
       await createTestAdapter().link({
         publicToken: PUBLIC_TOKEN,
@@ -361,9 +401,8 @@ describe('link', () => {
   it('re-running with the same public token reuses the first exchange (public tokens are single use)', async () => {
     const adapter = createTestAdapter();
     mockExchange(); // registered once: a second exchange would find no interceptor and fail
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     nock(STRIPE_HOST)
       .post(SOURCES_PATH)
       .reply(
@@ -378,9 +417,8 @@ describe('link', () => {
       adapter.link({ publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { id: CUSTOMER_ID } }),
     ).rejects.toSatisfy(StripeApiError.isInstance);
 
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     nock(STRIPE_HOST).post(SOURCES_PATH).reply(200, stripeObjects().bankAccount);
     const result = await adapter.link({
       publicToken: PUBLIC_TOKEN,
@@ -392,6 +430,7 @@ describe('link', () => {
 
   it('explains the FAQ causes when Plaid returns no stripe_bank_account_token', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken({ request_id: 'plaidReqNoToken' });
     const error = await createTestAdapter()
       .link({ publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { id: CUSTOMER_ID } })
@@ -408,15 +447,16 @@ describe('link', () => {
 
   it('maps Stripe "No such token" to the FAQ explanation without echoing the btok', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
     nock(STRIPE_HOST)
-      .get(`/v1/tokens/${BTOK}`)
+      .post(SOURCES_PATH)
       .reply(
-        404,
+        400,
         stripeErrorBody({
           type: 'invalid_request_error',
           code: 'resource_missing',
-          param: 'token',
+          param: 'source',
           message: `No such token: '${BTOK}'`,
         }),
         { 'request-id': 'req_missing' },
@@ -428,7 +468,7 @@ describe('link', () => {
     const stripeError = error as StripeApiError;
     expect(stripeError).toMatchObject({
       code: 'resource_missing',
-      status: 404,
+      status: 400,
       requestId: 'req_missing',
       isRetryable: false,
     });
@@ -449,9 +489,8 @@ describe('link', () => {
 
   it('rejects a malformed Stripe answer with a ResponseValidationError naming the field', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     const { last4: _dropped, ...withoutLast4 } = stripeObjects().bankAccount;
     nock(STRIPE_HOST).post(SOURCES_PATH).reply(200, withoutLast4);
     const error = await createTestAdapter()
@@ -464,9 +503,10 @@ describe('link', () => {
 
   it('rejects a non-JSON Stripe answer (e.g. a proxy page) with a ResponseValidationError after retrying', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
     nock(STRIPE_HOST)
-      .get(`/v1/tokens/${BTOK}`)
+      .post(SOURCES_PATH)
       .times(3)
       .reply(502, '<html><body>Bad gateway</body></html>', { 'content-type': 'text/html' });
     const error = await createTestAdapter()
@@ -506,9 +546,8 @@ describe('link', () => {
 
   it('stops at once when the signal aborts, without further retries', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     const controller = new AbortController();
     let attempts = 0;
     nock(STRIPE_HOST)
@@ -535,9 +574,8 @@ describe('link', () => {
 
   it('logs its steps and retries without any secret (key, access token, btok)', async () => {
     mockExchange();
+    mockAccounts();
     mockBankAccountToken();
-    mockTokenRetrieve();
-    mockSources([]);
     nock(STRIPE_HOST)
       .post(SOURCES_PATH)
       .reply(

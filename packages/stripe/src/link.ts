@@ -1,5 +1,7 @@
 import {
   type AdapterStore,
+  assertAchDebitable,
+  InputValidationError,
   type LinkResult,
   type PlaidClient,
   type PublicTokenExchangeMemo,
@@ -7,10 +9,10 @@ import {
 } from '@achbridge/core';
 import { attachBankAccount } from './attach-bank-account.js';
 import { createBankAccountToken } from './bank-account-token.js';
-import { callStripe, type StripeCallContext } from './call-stripe.js';
+import type { StripeCallContext } from './call-stripe.js';
 import { findOrCreateCustomer } from './find-or-create-customer.js';
 import { linkInputSchema } from './input-schemas.js';
-import { bankAccountTokenSchema, type StripeBankAccountObject } from './schemas.js';
+import type { StripeBankAccountObject } from './schemas.js';
 import { attachOnce } from './store-integration.js';
 
 /** Who owns the bank account in Stripe: an existing customer, or one found or created by email. */
@@ -79,9 +81,11 @@ function toBankAccount(account: StripeBankAccountObject): StripeBankAccount {
 }
 
 /**
- * Hands a Plaid account to Stripe: exchanges the public token (if given), mints a btok, reads its
- * fingerprint, finds or creates the customer and returns the customer's existing bank account for the
- * same account or attaches a new one, so retries and re-runs never create duplicates.
+ * Hands a Plaid account to Stripe: exchanges the public token (if given), reads the account (refusing,
+ * before any write, one Stripe ACH cannot debit: non-US, not checking or savings, unverified), mints a btok,
+ * finds or creates the customer (by normalised email) and attaches the bank account or returns the
+ * customer's existing one for the same account (also across Items at tokenized-account-number banks), so
+ * retries and re-runs never create duplicates.
  */
 export async function link(
   dependencies: LinkDependencies,
@@ -92,29 +96,30 @@ export async function link(
   const { signal } = parsed;
   const plaidOptions = signal ? { signal } : {};
   let accessToken: string;
-  let itemId: string;
   let exchanged = false;
   if (parsed.publicToken !== undefined) {
-    ({ accessToken, itemId } = await dependencies.exchanges.exchange(parsed.publicToken, signal));
+    ({ accessToken } = await dependencies.exchanges.exchange(parsed.publicToken, signal));
     exchanged = true;
   } else {
     accessToken = parsed.accessToken as string;
-    ({
-      item: { itemId },
-    } = await dependencies.plaid.getItem({ accessToken }, plaidOptions));
   }
+  const { accounts, item } = await dependencies.plaid.getAccounts(
+    { accessToken, accountIds: [parsed.accountId] },
+    plaidOptions,
+  );
+  const itemId = item.itemId;
+  const account = accounts.find((candidate) => candidate.accountId === parsed.accountId);
+  if (!account) {
+    throw new InputValidationError('link', [
+      { path: 'accountId', message: 'is not an account of this Plaid Item' },
+    ]);
+  }
+  assertAchDebitable(account, 'stripe');
   const { bankAccountToken } = await createBankAccountToken(dependencies.plaid, {
     accessToken,
     accountId: parsed.accountId,
     signal,
   });
-  const token = await callStripe(
-    context,
-    'GET /v1/tokens/{token}',
-    bankAccountTokenSchema,
-    (stripe, options) => stripe.tokens.retrieve(bankAccountToken, {}, options),
-    { signal },
-  );
   const customerId =
     'id' in parsed.customer
       ? parsed.customer.id
@@ -124,11 +129,7 @@ export async function link(
     attachBankAccount(context, {
       customerId,
       bankAccountToken,
-      identity: {
-        fingerprint: token.bank_account.fingerprint ?? null,
-        routingNumber: token.bank_account.routing_number ?? null,
-        last4: token.bank_account.last4,
-      },
+      persistentAccountId: account.persistentAccountId ?? null,
       itemId,
       accountId: parsed.accountId,
       signal,

@@ -72,6 +72,28 @@ export function mockExchange(): nock.Scope {
     .reply(200, { access_token: ACCESS_TOKEN, item_id: ITEM_ID, request_id: 'plaidReqExchange1' });
 }
 
+/** Intercepts Plaid's `/accounts/get`, answering the linked checking account (fields overridable). */
+export function mockAccounts(account: Record<string, unknown> = {}): nock.Scope {
+  return nock(PLAID_HOST)
+    .post('/accounts/get')
+    .reply(200, {
+      accounts: [
+        {
+          account_id: ACCOUNT_ID,
+          name: 'Plaid Checking',
+          official_name: 'Plaid Gold Standard 0% Interest Checking',
+          mask: '0000',
+          type: 'depository',
+          subtype: 'checking',
+          balances: { available: 100, current: 110, limit: null, iso_currency_code: 'USD' },
+          ...account,
+        },
+      ],
+      item: { item_id: ITEM_ID, institution_id: 'ins_109508', webhook: null, error: null },
+      request_id: 'plaidReqAccounts1',
+    });
+}
+
 /** Intercepts Plaid's btok creation, answering `token` (or another body). */
 export function mockBankAccountToken(
   body: Record<string, unknown> = {

@@ -133,10 +133,10 @@ describe('Dwolla link killed with SIGKILL mid-flow, then re-run in a new process
 describe('Stripe link killed with SIGKILL mid-flow, then re-run in a new process', () => {
   it('killed after the btok was minted and before the attach: the re-run attaches exactly one bank account', async () => {
     const input = await stripeInput();
-    // The sources list comes right before the attach, after the btok and the customer.
+    // The customer create comes right before the attach, after the btok.
     const fault = await emulator.control.addFault({
-      method: 'GET',
-      path: '/v1/customers/*/sources',
+      method: 'POST',
+      path: '/v1/customers',
       kind: 'delay',
       delayMs: HOLD_MS,
     });

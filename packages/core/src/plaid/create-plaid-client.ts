@@ -183,6 +183,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
             account: entry.account,
             routing: entry.routing,
             wireRouting: entry.wire_routing ?? null,
+            isTokenizedAccountNumber: entry.is_tokenized_account_number === true,
           })),
         },
         item: toPlaidItem(answer.item),

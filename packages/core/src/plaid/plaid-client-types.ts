@@ -61,6 +61,11 @@ export interface PlaidAccount {
   type: string;
   subtype: string | null;
   verificationStatus?: string | null | undefined;
+  /**
+   * Plaid's `persistent_account_id`: the same for the same account across Items at banks that use tokenized
+   * account numbers (Chase, PNC, US Bank), where the account number changes on every link; null elsewhere.
+   */
+  persistentAccountId?: string | null | undefined;
   balances: { available: number | null; current: number | null; isoCurrencyCode: string | null };
 }
 
@@ -137,7 +142,16 @@ export interface PlaidClient {
     options?: PlaidCallOptions,
   ): Promise<{
     accounts: PlaidAccount[];
-    numbers: { ach: { accountId: string; account: string; routing: string; wireRouting: string | null }[] };
+    numbers: {
+      ach: {
+        accountId: string;
+        account: string;
+        routing: string;
+        wireRouting: string | null;
+        /** Whether `account` is a tokenized account number (it changes when the user links again). */
+        isTokenizedAccountNumber: boolean;
+      }[];
+    };
     item: PlaidItem;
     requestId: string;
   }>;

@@ -34,6 +34,7 @@ export function toPlaidAccount(raw: z.output<typeof plaidAccountSchema>): PlaidA
     type: raw.type,
     subtype: raw.subtype ?? null,
     verificationStatus: raw.verification_status ?? null,
+    persistentAccountId: raw.persistent_account_id ?? null,
     balances: {
       available: raw.balances.available ?? null,
       current: raw.balances.current ?? null,

@@ -45,6 +45,7 @@ const camelAccount = {
   type: 'depository',
   subtype: 'checking',
   verificationStatus: 'automatically_verified',
+  persistentAccountId: null,
   balances: { available: 100, current: 110, isoCurrencyCode: 'USD' },
 };
 
@@ -109,7 +110,13 @@ export const methodCases: MethodCase[] = [
       accounts: [camelAccount],
       numbers: {
         ach: [
-          { accountId: ACCOUNT_ID, account: '9900009606', routing: '011401533', wireRouting: '021000021' },
+          {
+            accountId: ACCOUNT_ID,
+            account: '9900009606',
+            routing: '011401533',
+            wireRouting: '021000021',
+            isTokenizedAccountNumber: false,
+          },
         ],
       },
       item: camelItem,

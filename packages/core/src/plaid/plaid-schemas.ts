@@ -32,6 +32,7 @@ export const plaidAccountSchema = z.object({
   type: z.string(),
   subtype: nullableString,
   verification_status: nullableString,
+  persistent_account_id: nullableString,
   balances: z.object({
     available: nullableNumber,
     current: nullableNumber,
@@ -93,6 +94,7 @@ export const authGetResponseSchema = z.object({
         account: z.string().min(1),
         routing: z.string().min(1),
         wire_routing: nullableString,
+        is_tokenized_account_number: z.boolean().nullish(),
       }),
     ),
   }),

@@ -73,7 +73,7 @@ export const authGet: PlaidRoute = {
           account: account.accountNumber,
           routing: SANDBOX_ROUTING,
           wire_routing: SANDBOX_WIRE_ROUTING,
-          is_tokenized_account_number: false,
+          is_tokenized_account_number: account.tokenized,
         }));
     const eft = canadian
       ? accounts.map((account) => ({

@@ -1,7 +1,12 @@
+import { createHash, randomInt } from 'node:crypto';
 import { randomAlphanumeric } from '../ids.js';
+import type { PlaidInstitution } from './plaid-institutions.js';
 import type { PlaidAccount } from './plaid-state.js';
 
-type AccountTemplate = Omit<PlaidAccount, 'account_id' | 'verificationStatus'>;
+type AccountTemplate = Omit<
+  PlaidAccount,
+  'account_id' | 'verificationStatus' | 'persistentAccountId' | 'tokenized'
+>;
 
 // Plaid's default Sandbox user (user_good) accounts: names, masks and balances as in Plaid's docs examples.
 const DEFAULT_ACCOUNTS: readonly AccountTemplate[] = [
@@ -57,14 +62,42 @@ export const SANDBOX_WIRE_ROUTING = '021000021';
 /** Routing number Auth returns for emulated US accounts (Plaid's `/auth/get` example). */
 export const SANDBOX_ROUTING = '011401533';
 
-/** Fresh accounts (new ids) for a `user_good` Item; micro-deposit Items get only a pending checking account. */
-export function createSandboxAccounts(microDeposits: boolean): PlaidAccount[] {
+/** The same `persistent_account_id` for the same Sandbox account at an institution, on every Item. */
+export function persistentAccountIdFor(institutionId: string, mask: string): string {
+  return createHash('sha256').update(`achbridge-emulator:persistent:${institutionId}:${mask}`).digest('hex');
+}
+
+/** A fresh 16-digit tokenized account number (a different one on every Item). */
+function tokenizedAccountNumber(): string {
+  let digits = '';
+  for (let index = 0; index < 16; index += 1) digits += String(randomInt(10));
+  return digits;
+}
+
+/**
+ * Fresh accounts (new ids) for a `user_good` Item; micro-deposit Items get only a pending checking account.
+ * At a TAN institution checking and savings get a new account number per Item and every depository account
+ * the same `persistent_account_id` on every Item; at the OAuth institution only the persistent id is set.
+ */
+export function createSandboxAccounts(
+  microDeposits: boolean,
+  institution?: Pick<PlaidInstitution, 'institution_id' | 'tokenizedAccountNumbers' | 'persistentAccountIds'>,
+): PlaidAccount[] {
   const templates = microDeposits ? DEFAULT_ACCOUNTS.slice(0, 1) : DEFAULT_ACCOUNTS;
+  const tokenized = institution?.tokenizedAccountNumbers === true;
+  const persistent = tokenized || institution?.persistentAccountIds === true;
   return templates.map((template) => ({
     ...template,
     balances: { ...template.balances },
     account_id: randomAlphanumeric(37),
     verificationStatus: microDeposits ? 'pending_automatic_verification' : null,
+    accountNumber:
+      tokenized && template.accountNumber !== null ? tokenizedAccountNumber() : template.accountNumber,
+    tokenized: tokenized && template.accountNumber !== null,
+    persistentAccountId:
+      persistent && institution !== undefined && template.type === 'depository'
+        ? persistentAccountIdFor(institution.institution_id, template.mask)
+        : null,
   }));
 }
 
@@ -91,6 +124,7 @@ export function accountView(account: PlaidAccount, currency: string): Record<str
     subtype: account.subtype,
     holder_category: 'personal',
     verification_status: account.verificationStatus ?? undefined,
+    persistent_account_id: account.persistentAccountId ?? undefined,
   };
   return view;
 }

@@ -8,6 +8,13 @@ export interface PlaidInstitution {
   oauth: boolean;
   url: string | null;
   primary_color: string | null;
+  /**
+   * Tokenized account numbers (TANs): each new Item gets new account numbers, Auth reports
+   * `is_tokenized_account_number: true` and accounts carry a `persistent_account_id` that stays the same.
+   */
+  tokenizedAccountNumbers?: boolean | undefined;
+  /** Accounts carry a `persistent_account_id` without TANs (Plaid's OAuth Sandbox institution). */
+  persistentAccountIds?: boolean | undefined;
   /** Auth methods for `auth_metadata.supported_methods`. */
   authMethods: {
     instant_auth: boolean;
@@ -42,7 +49,11 @@ const NO_AUTH = {
 
 /**
  * The emulated institutions: Plaid's Sandbox set (ids and names from Plaid's Sandbox docs), plus
- * `ins_999001`, an emulator-only institution without `auth` so auth-support checks have a real negative.
+ * `ins_999001`, an emulator-only institution without `auth` so auth-support checks have a real negative, and
+ * `ins_999002` "Tokenized Tweed Bank", an emulator-only bank with tokenized account numbers like Chase, PNC
+ * and US Bank (Plaid's Sandbox TAN institutions `ins_56`, `ins_13`, `ins_127990`, per the `persistent_account_id`
+ * description in Plaid's OpenAPI spec 2020-09-14). `ins_127287` (OAuth) carries persistent ids too, as that
+ * description says.
  * Product lists are the emulator's choice (Plaid does not publish them per Sandbox institution).
  */
 export const PLAID_INSTITUTIONS: readonly PlaidInstitution[] = [
@@ -115,6 +126,7 @@ export const PLAID_INSTITUTIONS: readonly PlaidInstitution[] = [
     oauth: true,
     url: 'https://www.plaid.com',
     primary_color: '#1f1f1f',
+    persistentAccountIds: true,
     authMethods: INSTANT_AUTH,
   },
   {
@@ -139,7 +151,22 @@ export const PLAID_INSTITUTIONS: readonly PlaidInstitution[] = [
     primary_color: null,
     authMethods: NO_AUTH,
   },
+  {
+    institution_id: 'ins_999002',
+    name: 'Tokenized Tweed Bank',
+    products: FULL_US,
+    country_codes: ['US'],
+    routing_numbers: ['021000021'],
+    oauth: false,
+    url: 'https://www.plaid.com',
+    primary_color: '#1f1f1f',
+    tokenizedAccountNumbers: true,
+    authMethods: INSTANT_AUTH,
+  },
 ];
+
+/** The emulator's tokenized-account-number institution (name contains "Tokenized"). */
+export const TOKENIZED_INSTITUTION_ID = 'ins_999002';
 
 /** The institution with `id`, if emulated. */
 export function findInstitution(id: string): PlaidInstitution | undefined {

@@ -30,7 +30,7 @@ export function createItem(context: PlaidContext, input: NewItemInput): PlaidIte
         ? 'INSTANT_AUTH'
         : null,
     error: null,
-    accounts: createSandboxAccounts(input.microDeposits),
+    accounts: createSandboxAccounts(input.microDeposits, input.institution),
     createdAt: context.clock.now(),
     accessToken: null,
     verifiesAt: input.microDeposits ? context.clock.now() + MICRODEPOSIT_VERIFICATION_MS : null,

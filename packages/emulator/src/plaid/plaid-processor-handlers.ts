@@ -48,6 +48,7 @@ function details(
     routingNumber,
     accountNumber,
     holderName: SANDBOX_HOLDER_NAME,
+    tokenized: account.tokenized,
   };
 }
 
@@ -60,7 +61,15 @@ export const processorStripeBankAccountTokenCreate: PlaidRoute = {
     const now = context.clock.now();
     context.bridge.stripeBankAccountTokens.set(token, {
       token,
-      details: details(item, account, STRIPE_TEST_ACCOUNT.routingNumber, STRIPE_TEST_ACCOUNT.accountNumber),
+      // A TAN bank's btok carries that Item's tokenized number, so its Stripe fingerprint differs per Item.
+      details: details(
+        item,
+        account,
+        STRIPE_TEST_ACCOUNT.routingNumber,
+        account.tokenized && account.accountNumber !== null
+          ? account.accountNumber
+          : STRIPE_TEST_ACCOUNT.accountNumber,
+      ),
       livemode: false,
       createdAt: now,
     });

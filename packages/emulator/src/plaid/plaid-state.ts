@@ -13,6 +13,10 @@ export interface PlaidAccount {
   accountNumber: string | null;
   /** Plaid `verification_status`, set for micro-deposit Items. */
   verificationStatus: string | null;
+  /** Plaid `persistent_account_id` (TAN and OAuth institutions), the same for the same account on every Item. */
+  persistentAccountId: string | null;
+  /** Whether `accountNumber` is a tokenized account number (new on every Item). */
+  tokenized: boolean;
 }
 
 /** An emulated Item. */

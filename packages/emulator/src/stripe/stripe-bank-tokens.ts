@@ -95,9 +95,11 @@ export function resolveBankToken(
     context.state.tokenBankAccountIds.set(tokenId, bankAccountId);
   }
   const details = minted.details;
-  // Plaid Sandbox btoks always point at Stripe's test bank account (see the Plaid + Stripe FAQ).
+  // Plaid Sandbox btoks always point at Stripe's test bank account (see the Plaid + Stripe FAQ), except a TAN
+  // bank's, which carry the Item's tokenized account number (so the fingerprint differs per Item).
   const routingNumber = minted.livemode ? details.routingNumber : STRIPE_TEST_ROUTING_NUMBER;
-  const accountNumber = minted.livemode ? details.accountNumber : STRIPE_TEST_ACCOUNT_NUMBER;
+  const accountNumber =
+    minted.livemode || details.tokenized === true ? details.accountNumber : STRIPE_TEST_ACCOUNT_NUMBER;
   return {
     id: tokenId,
     livemode: minted.livemode,

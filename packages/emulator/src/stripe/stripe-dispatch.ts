@@ -80,7 +80,14 @@ export function dispatchStripeRequest(
     if (idempotencyKey !== undefined) {
       headers['idempotency-key'] = idempotencyKey;
       checkIdempotencyKey(idempotencyKey);
-      const stored = findIdempotentResult(state, caller.apiKey, idempotencyKey, endpoint, fingerprint);
+      const stored = findIdempotentResult(
+        state,
+        caller.apiKey,
+        idempotencyKey,
+        endpoint,
+        fingerprint,
+        module.clock.now(),
+      );
       if (stored !== undefined) {
         return {
           status: stored.status,
@@ -106,6 +113,7 @@ export function dispatchStripeRequest(
         status: result.status,
         body: result.body,
         requestId,
+        createdAt: module.clock.now(),
       });
     }
     return { status: result.status, headers, body: result.body };

@@ -109,3 +109,27 @@ describe('Idempotency-Key', () => {
     expect(stripeError(long)).toMatchObject({ type: 'invalid_request_error' });
   });
 });
+
+// Stripe API reference, "Idempotent requests" (docs.stripe.com/idempotency): "You can remove keys
+// from the system automatically after they're at least 24 hours old. We generate a new request if a key is
+// reused after the original is pruned."
+describe('Idempotency-Key pruning after 24 emulated hours', () => {
+  it('replays within 24 h and runs a reused key as a new request 25 h later', async () => {
+    const harness = createStripeHarness();
+    const headers = { 'idempotency-key': 'order-25h' };
+    const first = await harness.call('POST', '/customers', { email: 'a@example.com' }, { headers });
+    harness.clock.advance(23 * 60 * 60 * 1000);
+    const replay = await harness.call('POST', '/customers', { email: 'a@example.com' }, { headers });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body['id']).toBe(first.body['id']);
+    harness.clock.advance(2 * 60 * 60 * 1000);
+    const fresh = await harness.call('POST', '/customers', { email: 'a@example.com' }, { headers });
+    expect(fresh.headers['idempotent-replayed']).toBeUndefined();
+    expect(fresh.body['id']).not.toBe(first.body['id']);
+    expect((harness.module.snapshot()['counts'] as Record<string, number>)['customers']).toBe(2);
+    // Pruned keys accept other parameters too (the old request is forgotten).
+    harness.clock.advance(25 * 60 * 60 * 1000);
+    const other = await harness.call('POST', '/customers', { email: 'b@example.com' }, { headers });
+    expect(other.status).toBe(200);
+  });
+});

@@ -2,6 +2,13 @@ import type { FormHash, FormValue } from './form-decode.js';
 import { StripeApiError } from './stripe-errors.js';
 import type { IdempotencyRecord, StripeState } from './stripe-state.js';
 
+/**
+ * How long a key is kept: Stripe "Idempotent requests" (docs.stripe.com/idempotency): "You can remove
+ * keys from the system automatically after they're at least 24 hours old. We generate a new request if a key is
+ * reused after the original is pruned."
+ */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
 /** Longest idempotency key Stripe accepts. */
 const MAX_KEY_LENGTH = 255;
 
@@ -34,7 +41,8 @@ export function checkIdempotencyKey(key: string): void {
 
 /**
  * Looks up a stored result for the key: returns it when endpoint and parameters match, throws Stripe's
- * `idempotency_error` when the key was used for another endpoint or other parameters, undefined when new.
+ * `idempotency_error` when the key was used for another endpoint or other parameters, undefined when new
+ * or pruned (24 emulated hours after its first use, when the request runs again as a new one).
  */
 export function findIdempotentResult(
   state: StripeState,
@@ -42,9 +50,15 @@ export function findIdempotentResult(
   idempotencyKey: string,
   endpoint: string,
   fingerprint: string,
+  now: number,
 ): IdempotencyRecord | undefined {
-  const stored = state.idempotency.get(scopeKey(apiKey, idempotencyKey));
+  const scoped = scopeKey(apiKey, idempotencyKey);
+  const stored = state.idempotency.get(scoped);
   if (stored === undefined) return undefined;
+  if (now - stored.createdAt >= IDEMPOTENCY_KEY_TTL_MS) {
+    state.idempotency.delete(scoped);
+    return undefined;
+  }
   if (stored.endpoint !== endpoint) {
     throw new StripeApiError(400, {
       type: 'idempotency_error',

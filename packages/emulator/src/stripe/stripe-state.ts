@@ -106,6 +106,8 @@ export interface IdempotencyRecord {
   status: number;
   body: unknown;
   requestId: string;
+  /** When the key was first used (emulated ms); Stripe prunes keys 24 hours later. */
+  createdAt: number;
 }
 
 /** Everything the emulated Stripe remembers. */

@@ -182,7 +182,7 @@ export const ABORT_CASES: readonly AbortCase[] = [
   },
   {
     name: 'stripe.link (Stripe step)',
-    method: 'GET',
+    method: 'POST',
     path: '/v1/customers/*/sources',
     call: (f, signal) =>
       f.stripe.link({

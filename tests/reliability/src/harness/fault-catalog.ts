@@ -32,16 +32,15 @@ export const FAULTS: readonly { name: FaultName; spec: Omit<FaultSpec, 'path' | 
 /** Every network step of the Stripe flow (link with a public token, mandate, payment), in order. */
 export const STRIPE_STEPS: readonly FlowStep[] = [
   { flow: 'stripe', name: 'plaid exchange', method: 'POST', path: '/plaid/item/public_token/exchange' },
+  { flow: 'stripe', name: 'plaid accounts', method: 'POST', path: '/plaid/accounts/get' },
   {
     flow: 'stripe',
     name: 'plaid btok create',
     method: 'POST',
     path: '/plaid/processor/stripe/bank_account_token/create',
   },
-  { flow: 'stripe', name: 'stripe token retrieve', method: 'GET', path: '/v1/tokens/*' },
   { flow: 'stripe', name: 'stripe customer search', method: 'GET', path: '/v1/customers' },
   { flow: 'stripe', name: 'stripe customer create', method: 'POST', path: '/v1/customers' },
-  { flow: 'stripe', name: 'stripe sources list', method: 'GET', path: '/v1/customers/*/sources' },
   { flow: 'stripe', name: 'stripe attach', method: 'POST', path: '/v1/customers/*/sources' },
   { flow: 'stripe', name: 'stripe mandate', method: 'POST', path: '/v1/setup_intents' },
   { flow: 'stripe', name: 'stripe payment', method: 'POST', path: '/v1/payment_intents' },
