@@ -26,7 +26,7 @@ export async function quickstart(plaidSettings: PlaidClientSettings, stripeSetti
     ...bank,
     amount: 1099, // cents
     mandateId: mandate.mandateId,
-    idempotencyKey: 'order-1001', // the same key never debits twice
+    idempotencyKey: 'order-1001', // the same key never debits twice within Stripe's 24 h key window
   });
   return { linked, mandate, payment }; // payment.status: 'processing' until ACH settles (days)
 }
