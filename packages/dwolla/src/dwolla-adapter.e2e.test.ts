@@ -211,7 +211,9 @@ describe('Dwolla adapter against the emulator', () => {
     const { adapter } = setup();
     const first = await newCustomer(adapter, 'same@example.com');
     const again = await newCustomer(adapter, 'same@example.com');
-    expect(again.id).toBe(first.id);
+    expect(first.created).toBe(true);
+    // An identical repeat: the same customer, and the result says it was not created now.
+    expect(again).toMatchObject({ id: first.id, created: false });
     const otherName = await adapter.createCustomer({
       firstName: 'Janet',
       lastName: 'Doe',

@@ -454,9 +454,15 @@ describe('createDwollaAdapter', () => {
       expect(removed.removed).toBe(true);
     });
 
-    it('creates an unverified customer idempotently and returns an existing one for a duplicate email', async () => {
+    it('creates an unverified customer idempotently; a Duplicate answer (a concurrent create) returns the existing one', async () => {
       nockToken();
       const keys: unknown[] = [];
+      // Neither call finds the email first (both raced past the lookup).
+      nock(SANDBOX)
+        .get('/customers')
+        .query({ email: 'jane@example.com', limit: '25' })
+        .twice()
+        .reply(200, { _embedded: { customers: [] }, total: 0 });
       nock(SANDBOX)
         .post('/customers', {
           firstName: 'Jane',
@@ -503,6 +509,27 @@ describe('createDwollaAdapter', () => {
       });
       expect(second).toMatchObject({ id: CUSTOMER_ID, created: false });
       expect(keys[0]).toBe(keys[1]);
+    });
+
+    it('an identical repeat finds the customer by email and reports created: false without a second POST', async () => {
+      nockToken();
+      nock(SANDBOX)
+        .get('/customers')
+        .query({ email: 'jane@example.com', limit: '25' })
+        .reply(200, { _embedded: { customers: [fixtures['customer']] }, total: 1 });
+      const post = nock(SANDBOX)
+        .post('/customers')
+        .reply(201, '', {
+          Location: `${SANDBOX}/customers/${CUSTOMER_ID}`,
+        });
+      const again = await adapter().createCustomer({
+        firstName: 'Jane',
+        lastName: 'Doe',
+        email: 'jane@example.com',
+      });
+      expect(again).toMatchObject({ id: CUSTOMER_ID, created: false, email: 'jane@example.com' });
+      expect(post.isDone()).toBe(false);
+      nock.cleanAll();
     });
 
     it('validates customer input naming the field', async () => {

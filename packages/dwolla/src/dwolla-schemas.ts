@@ -89,6 +89,13 @@ export const customerSchema = z.looseObject({
   businessName: z.string().optional(),
 });
 
+/** The answer of `GET /customers` (list and search). */
+export const customerListSchema = z.looseObject({
+  _links: halLinksSchema.optional(),
+  _embedded: z.looseObject({ customers: z.array(customerSchema) }),
+  total: z.number().int().nonnegative().optional(),
+});
+
 /** Raw funding source as validated from Dwolla. */
 export type FundingSourceBody = z.output<typeof fundingSourceSchema>;
 /** Raw customer as validated from Dwolla. */

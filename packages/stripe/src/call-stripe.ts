@@ -1,7 +1,7 @@
 import { type Logger, parseResponse, raceAbort, withRetry } from '@achbridge/core';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
-import { mapStripeError } from './map-stripe-error.js';
+import { afterRetries, mapStripeError } from './map-stripe-error.js';
 
 /** Retry tuning for Stripe calls (core's `withRetry`; the SDK's own retries are off). */
 export interface StripeRetrySettings {
@@ -56,8 +56,10 @@ export async function callStripe<S extends z.ZodType>(
     ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
     ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs }),
   };
+  let attempts = 0;
   return withRetry(
     async () => {
+      attempts += 1;
       let answer: unknown;
       try {
         answer = await raceAbort(
@@ -91,5 +93,7 @@ export async function callStripe<S extends z.ZodType>(
           error: error instanceof Error ? error.message : String(error),
         }),
     },
-  );
+  ).catch((error: unknown) => {
+    throw afterRetries(error, attempts);
+  });
 }

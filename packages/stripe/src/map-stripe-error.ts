@@ -1,6 +1,6 @@
 import { AchBridgeError, NetworkError, parseRetryAfter, ResponseValidationError } from '@achbridge/core';
 import { NO_SUCH_TOKEN_EXPLANATION } from './mode-guard.js';
-import { stripeRemediation } from './remediation.js';
+import { exhaustedRetriesRemediation, stripeRemediation } from './remediation.js';
 import { StripeApiError } from './stripe-errors.js';
 
 /** The fields of a stripe-node error that achbridge reads. */
@@ -126,6 +126,26 @@ export function mapStripeError(error: unknown, endpoint: string): Error {
       header(error.headers, 'stripe-should-retry'),
     ),
     retryAfterMs: retryAfter === undefined ? undefined : parseRetryAfter(retryAfter),
-    remediation: stripeRemediation({ type, code, declineCode, message, param }),
+    remediation: stripeRemediation({ type, code, declineCode, message, param, status }),
+  });
+}
+
+/**
+ * The error to throw once retries are used up: a retryable StripeApiError seen on every one of `attempts`
+ * (more than one) attempts gets advice saying it was already retried; anything else is returned unchanged.
+ */
+export function afterRetries(error: unknown, attempts: number): unknown {
+  if (!StripeApiError.isInstance(error) || !error.isRetryable || attempts < 2) return error;
+  return new StripeApiError(error.message, {
+    type: error.type,
+    code: error.code,
+    param: error.param,
+    declineCode: error.declineCode,
+    docUrl: error.docUrl,
+    status: error.status,
+    requestId: error.requestId,
+    isRetryable: error.isRetryable,
+    retryAfterMs: error.retryAfterMs,
+    remediation: exhaustedRetriesRemediation(error.status, attempts),
   });
 }

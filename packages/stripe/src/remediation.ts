@@ -3,6 +3,18 @@ import { NO_SUCH_TOKEN_EXPLANATION } from './mode-guard.js';
 const RELINK =
   'Ask the customer to link a different (or the same, re-authenticated) account with Plaid Link, then call link() again.';
 
+const BY_STATUS: Record<number, string> = {
+  401: 'The Stripe key is wrong: Stripe did not accept it (missing, mistyped, revoked, expired, or a key of another Stripe account). Copy the secret key again from the Stripe Dashboard (Developers -> API keys) and check which variable or setting it is read from.',
+  403: 'The Stripe key is not allowed to do this (a restricted key lacks the permission, or the object belongs to another account). Grant the permission or use another key.',
+  429: 'Too many requests to Stripe. Requests are retried with backoff; lower your request rate or concurrency if this persists.',
+};
+
+const SERVER_ERROR =
+  'Stripe had an internal problem. The request is retried with the same idempotency key; if it persists, check status.stripe.com.';
+
+const MISSING_MANDATE =
+  "The bank account has no active ACH debit mandate. Call createMandate() with the customer's acceptance (online: IP address and user agent) for this customer and bank account, then pass its mandateId to createAchPayment() - or pass `acceptance` to createAchPayment() to collect the mandate with the payment.";
+
 const BY_CODE: Record<string, string> = {
   token_already_used:
     'A Stripe bank account token (btok_) is single use. Mint a new one with createBankAccountToken() - link() mints a fresh token on every run - and never store or reuse btoks.',
@@ -55,8 +67,7 @@ const BY_TYPE: Record<string, string> = {
   rate_limit_error:
     'Too many requests to Stripe. Requests are retried with backoff; lower your request rate or concurrency if this persists.',
   idempotency_error: BY_CODE['idempotency_error'] ?? '',
-  api_error:
-    'Stripe had an internal problem. The request is retried with the same idempotency key; if it persists, check status.stripe.com.',
+  api_error: SERVER_ERROR,
   card_error: `The bank or card declined the request. ${RELINK}`,
   invalid_request_error: 'Stripe rejected the request as invalid; see `param` and the Stripe message.',
 };
@@ -64,13 +75,17 @@ const BY_TYPE: Record<string, string> = {
 /** The remediation for Stripe's "No such token" answer: the FAQ's explanation. */
 export const NO_SUCH_TOKEN_REMEDIATION = `${NO_SUCH_TOKEN_EXPLANATION} Check that the Stripe key's mode matches the Plaid environment (Sandbox -> sk_test_, Production -> sk_live_), that the Stripe account linked in the Plaid Dashboard is the one whose key you use, and mint a new token with createBankAccountToken().`;
 
-/** Advice for a Stripe error, chosen by decline code, then code, then type. */
+/**
+ * Advice for a Stripe error, chosen by decline code, then code, then the parameter (a missing mandate), then
+ * the HTTP status (Stripe answers a bad key with 401 and type `invalid_request_error`), then the type.
+ */
 export function stripeRemediation(input: {
   type: string;
   code: string | undefined;
   declineCode: string | undefined;
   message: string;
   param: string | undefined;
+  status?: number | undefined;
 }): string {
   if (input.code === 'resource_missing') {
     if (/no such token/i.test(input.message)) return NO_SUCH_TOKEN_REMEDIATION;
@@ -85,5 +100,26 @@ export function stripeRemediation(input: {
     const byCode = BY_CODE[input.code];
     if (byCode) return byCode;
   }
+  if (
+    input.param === 'mandate_data' ||
+    input.param === 'mandate' ||
+    /\bno active mandate\b/i.test(input.message)
+  ) {
+    return MISSING_MANDATE;
+  }
+  if (input.status !== undefined) {
+    const byStatus = BY_STATUS[input.status];
+    if (byStatus) return byStatus;
+    if (input.status >= 500) return SERVER_ERROR;
+  }
   return BY_TYPE[input.type] ?? 'Stripe rejected the request; see the Stripe message, code and request id.';
+}
+
+/**
+ * Advice for a retryable Stripe error that is still failing after every attempt: it says the request was
+ * already retried (so "it is retried" would be wrong) and what to do now.
+ */
+export function exhaustedRetriesRemediation(status: number | undefined, attempts: number): string {
+  const answer = status === undefined ? 'an error' : `HTTP ${status}`;
+  return `Stripe answered ${answer} on all ${attempts} attempts: achbridge already retried with backoff and the same idempotency key, and gives up now. Wait a few minutes and run the same call again (safe: the idempotency key and link() prevent duplicates); if it keeps failing, check status.stripe.com and contact Stripe support with the request id.`;
 }

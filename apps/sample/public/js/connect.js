@@ -3,16 +3,6 @@ import { byId, h, show } from './dom.js';
 import { renderError } from './errors.js';
 import { state, update } from './state.js';
 
-/** Sandbox institutions offered by the emulated Link (ids from Plaid's Sandbox docs). */
-const EMULATED_INSTITUTIONS = [
-  ['ins_109508', 'First Platypus Bank'],
-  ['ins_109509', 'First Gingham Credit Union'],
-  ['ins_109510', 'Tattersall Federal Credit Union'],
-  ['ins_109511', 'Tartan Bank'],
-  ['ins_109512', 'Houndstooth Bank'],
-  ['ins_999001', 'Paisley Credit Union (no Auth)'],
-];
-
 let linkToken = null;
 let pendingSuccess = null;
 
@@ -202,17 +192,38 @@ export async function openLink(institutionId) {
   if (!token.ok) return onLinkError(token.data.error);
   linkToken = token.data.link_token;
   resetDialog();
-  if (institutionId) byId('link-institution').value = institutionId;
+  if (institutionId) {
+    const select = byId('link-institution');
+    // An id the list does not have yet (the emulator gained it later): offer it as typed; Plaid validates it.
+    if (![...select.options].some((option) => option.value === institutionId)) {
+      select.append(h('option', { value: institutionId }, institutionId));
+    }
+    select.value = institutionId;
+  }
   byId('link-dialog').showModal();
   byId('link-institution').focus();
 }
 
-/** Wires the Connect section and the emulated Link dialog. */
-export function initConnect() {
+function institutionOption(institution) {
+  const notes = [institution.id];
+  if (!institution.supportsAuth) notes.push('no Auth');
+  if (institution.oauth) notes.push('OAuth');
+  return h('option', { value: institution.id }, `${institution.name} (${notes.join(', ')})`);
+}
+
+/** Fills the emulated Link's institution list from the emulator itself (its /institutions/get). */
+async function loadEmulatedInstitutions() {
   const select = byId('link-institution');
-  select.replaceChildren(
-    ...EMULATED_INSTITUTIONS.map(([id, name]) => h('option', { value: id }, `${name} (${id})`)),
-  );
+  const answer = await api('GET', '/api/emulator/link/institutions');
+  if (!answer.ok) {
+    renderError(byId('link-error'), answer.data.error, 'Could not list the emulated institutions:');
+    return;
+  }
+  select.replaceChildren(...answer.data.institutions.map(institutionOption));
+}
+
+/** Wires the Connect section and the emulated Link dialog. */
+export async function initConnect() {
   byId('link-scenario').addEventListener('change', (event) => {
     byId('link-password').value = event.target.value;
   });
@@ -222,5 +233,7 @@ export function initConnect() {
   if (state.info.mode !== 'emulator') {
     byId('connect-hint').textContent =
       'Opens Plaid Link (Sandbox). Log in with user_good / pass_good, or error_<CODE> as the password to simulate errors.';
+    return;
   }
+  await loadEmulatedInstitutions();
 }

@@ -43,7 +43,7 @@ async function start() {
   document.body.dataset.mode = info.mode;
   initEventLog();
   initAuthCheck();
-  initConnect();
+  await initConnect();
   initProcessors();
   initItemHealth();
   await initProduction();

@@ -223,4 +223,29 @@ describe('failure paths (browser)', () => {
     expect(width).toBeLessThanOrEqual(390);
     await saveDocsScreenshot(page, 'after-4-390px', undefined, false);
   });
+
+  it("searches by institution id, connects a bank from the emulator's own list, and explains a too-long query", async () => {
+    const { page } = harness;
+    const search = page.getByRole('search', { name: 'Institution auth-support check' });
+    await search.getByLabel('Institution name').fill('ins_127287');
+    await search.getByRole('button', { name: 'Check support' }).click();
+    await waitForText(page.locator('#auth-status'), '1 institution found');
+    await page.getByRole('button', { name: 'Connect Platypus OAuth Bank' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Link (emulated)' });
+    expect(await dialog.getByLabel('Institution').inputValue()).toBe('ins_127287');
+    const offered = await dialog.getByLabel('Institution').locator('option').allTextContents();
+    expect(offered).toContain('Platypus OAuth Bank (ins_127287, OAuth)');
+    expect(offered).toContain('Paisley Credit Union (ins_999001, no Auth)');
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await dialog.getByRole('radio', { name: /Plaid Checking/ }).check();
+    await dialog.getByRole('button', { name: 'Link account' }).click();
+    expect(await waitForText(page.locator('#connected'), 'Connected:')).toContain('Platypus OAuth Bank');
+
+    await search.getByLabel('Institution name').fill('b'.repeat(101));
+    await search.getByRole('button', { name: 'Check support' }).click();
+    const card = page.getByRole('group', { name: 'Search failed: INPUT_VALIDATION_ERROR' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('must be at most 100 characters');
+    expect(harness.pageErrors).toEqual([]);
+  });
 });

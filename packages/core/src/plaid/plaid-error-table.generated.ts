@@ -196,7 +196,7 @@ export const PLAID_ERROR_TABLE: Readonly<Record<string, PlaidErrorTableEntry>> =
     type: "INVALID_INPUT",
     category: "client_action",
     when: ["link-add", "link-update", "api"],
-    remediation: "The public_token is malformed, expired (30 minutes) or already exchanged. Have the user complete Link again and exchange the new token once.",
+    remediation: "The public_token is malformed, expired (30 minutes) or already exchanged (public tokens are single use). If your app exchanged it before (a re-run or a retry of link()), pass the accessToken stored from that exchange instead; otherwise have the user complete Link again and exchange the new token once.",
   },
   INVALID_SEND_METHOD: {
     type: "ITEM_ERROR",
@@ -322,13 +322,13 @@ export const PLAID_ERROR_TABLE: Readonly<Record<string, PlaidErrorTableEntry>> =
     type: "ITEM_ERROR",
     category: "client_action",
     when: ["api"],
-    remediation: "This Item does not support the product requested (the current code is PRODUCTS_NOT_SUPPORTED); check available_products with /item/get.",
+    remediation: "The user's bank does not support the product requested (the current code is PRODUCTS_NOT_SUPPORTED): ask the user to pick another bank that supports it; your code can read available_products with /item/get.",
   },
   PRODUCTS_NOT_SUPPORTED: {
     type: "ITEM_ERROR",
-    category: "client_action",
+    category: "user_action",
     when: ["api"],
-    remediation: "This Item does not support the product requested; check available_products with /item/get before calling.",
+    remediation: "The user's bank does not support a product the call needs (for Stripe and Dwolla: Auth, the account and routing numbers). Ask the user to pick another bank; check banks first with checkAuthSupport() or findAuthInstitutions(), and create link tokens with products ['auth'] so Link only offers banks that support it. Your code can read an Item's available_products with /item/get.",
   },
   RATE_LIMIT: {
     type: "RATE_LIMIT_EXCEEDED",

@@ -7,8 +7,8 @@ import { parseResponse } from '../validate.js';
 import { PlaidApiError } from './plaid-api-error.js';
 import type { PlaidErrorBody } from './plaid-client-types.js';
 import { PLAID_API_VERSION } from './plaid-environments.js';
-import { remediationAfterLostAnswer } from './plaid-lost-answer.js';
 import { toPlaidErrorBody } from './plaid-mappers.js';
+import { exhaustedRetriesRemediation, remediationInContext } from './plaid-remediation-context.js';
 import { plaidErrorBodySchema } from './plaid-schemas.js';
 
 /** Everything the Plaid transport needs; credentials are resolved lazily at call time. */
@@ -88,8 +88,9 @@ export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
     };
     // Set once an attempt got no answer: Plaid may have applied it, which explains some later errors.
     let answerLost = false;
+    const retries = maxRetries ?? config.maxRetries;
     return withRetry(
-      async () => {
+      async (attempt) => {
         const response = await sendHttpRequest({
           provider: 'plaid',
           endpoint,
@@ -126,13 +127,23 @@ export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
         const plaidError = errorBody?.success
           ? toPlaidErrorBody(errorBody.data)
           : syntheticErrorBody(response.status, parsed.ok, response.headers.get('content-type') ?? '');
-        const remediation = answerLost
-          ? remediationAfterLostAnswer(endpoint, plaidError.error_code)
-          : undefined;
-        throw new PlaidApiError(plaidError, { ...context, retryAfterMs, remediation });
+        const remediation = remediationInContext({
+          endpoint,
+          errorCode: plaidError.error_code,
+          errorMessage: plaidError.error_message ?? '',
+          answerLost,
+        });
+        const error = new PlaidApiError(plaidError, { ...context, retryAfterMs, remediation });
+        if (!error.isRetryable || retries === 0 || attempt < retries) throw error;
+        // The last attempt: the advice must say it was already retried.
+        throw new PlaidApiError(plaidError, {
+          ...context,
+          retryAfterMs,
+          remediation: exhaustedRetriesRemediation(response.status, attempt + 1, error.remediation ?? ''),
+        });
       },
       {
-        maxRetries: maxRetries ?? config.maxRetries,
+        maxRetries: retries,
         initialDelayMs: config.initialRetryDelayMs,
         maxDelayMs: config.maxRetryDelayMs,
         signal,

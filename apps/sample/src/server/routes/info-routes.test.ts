@@ -92,6 +92,37 @@ describe('GET /api/institutions (auth-support check)', () => {
   });
 });
 
+describe('GET /api/institutions by institution id, and long queries', () => {
+  it('finds an institution by its id (the search box takes names and ids)', async () => {
+    const answer = await requestJson(server, 'GET', '/api/institutions?query=ins_127287');
+    expect(answer.status).toBe(200);
+    const institutions = answer.body['institutions'] as Record<string, unknown>[];
+    expect(institutions).toHaveLength(1);
+    expect(institutions[0]).toMatchObject({
+      id: 'ins_127287',
+      name: 'Platypus OAuth Bank',
+      supportsAuth: true,
+    });
+    expect(answer.body['requestId']).toEqual(expect.any(String));
+  });
+
+  it('an unknown id finds nothing (not an error)', async () => {
+    const answer = await requestJson(server, 'GET', '/api/institutions?query=ins_1');
+    expect(answer.status).toBe(200);
+    expect(answer.body['institutions']).toEqual([]);
+  });
+
+  it('a query over 100 characters says so, not "is required"', async () => {
+    const answer = await requestJson(server, 'GET', `/api/institutions?query=${'b'.repeat(101)}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body['error']).toMatchObject({
+      field: 'query',
+      message: expect.stringContaining('must be at most 100 characters'),
+    });
+    expect(JSON.stringify(answer.body)).not.toContain('is required');
+  });
+});
+
 describe('static page and unknown routes', () => {
   it('serves the page, its styles and its scripts', async () => {
     const page = await server.app.request('/');

@@ -1,4 +1,10 @@
-import { findAuthInstitutions, parseInput } from '@achbridge/core';
+import {
+  type AuthSupport,
+  checkAuthSupport,
+  findAuthInstitutions,
+  PlaidApiError,
+  parseInput,
+} from '@achbridge/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { DWOLLA_FLOW_STEPS } from '../../flows/dwolla-flow.js';
@@ -9,9 +15,36 @@ import type { SampleAppDeps } from '../app-deps.js';
 import { parseRouteArgs } from '../route-args.js';
 
 const institutionQuerySchema = z.object({
-  query: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(100),
+  query: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters (an institution name or id, e.g. ins_109508)'),
   country: z.enum(['US', 'CA', 'US,CA'], { error: 'must be US, CA or US,CA' }).default('US'),
 });
+
+const INSTITUTION_ID = /^ins_[0-9]+$/;
+
+/**
+ * The auth-support check for a search box that takes names and ids: an institution id (`ins_...`) is read
+ * with /institutions/get_by_id (an unknown id finds nothing), anything else is searched by name.
+ */
+async function searchInstitutions(
+  plaid: SampleAppDeps['providers']['plaid'],
+  query: string,
+  countryCodes: string[],
+): Promise<{ institutions: AuthSupport[]; requestId: string }> {
+  if (!INSTITUTION_ID.test(query)) return findAuthInstitutions(plaid, { query, countryCodes });
+  try {
+    const { requestId, ...support } = await checkAuthSupport(plaid, { institutionId: query, countryCodes });
+    return { institutions: [support], requestId };
+  } catch (error) {
+    if (PlaidApiError.isInstance(error) && error.errorCode === 'INVALID_INSTITUTION') {
+      return { institutions: [], requestId: error.requestId ?? '' };
+    }
+    throw error;
+  }
+}
 
 /** `/api/info` (mode, processors, step lists) and `/api/institutions` (the auth-support check). */
 export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
@@ -49,10 +82,7 @@ export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
       query: c.req.query('query'),
       country: c.req.query('country'),
     });
-    const found = await findAuthInstitutions(deps.providers.plaid, {
-      query,
-      countryCodes: country.split(','),
-    });
+    const found = await searchInstitutions(deps.providers.plaid, query, country.split(','));
     return c.json({
       requestId: found.requestId,
       institutions: found.institutions.map((entry) => ({

@@ -25,6 +25,39 @@ describe('POST /api/create_link_token', () => {
   });
 });
 
+describe('GET /api/emulator/link/institutions', () => {
+  it("lists the emulator's own US institutions (OAuth and no-Auth ones included), not a hard-coded list", async () => {
+    const answer = await requestJson(server, 'GET', '/api/emulator/link/institutions');
+    expect(answer.status).toBe(200);
+    const institutions = answer.body['institutions'] as {
+      id: string;
+      oauth: boolean;
+      supportsAuth: boolean;
+    }[];
+    const ids = institutions.map((institution) => institution.id);
+    expect(ids).toEqual(expect.arrayContaining(['ins_109508', 'ins_127287', 'ins_999001']));
+    // Link runs with country code US (Stripe and Dwolla ACH are US only): the Canadian ins_43 is not offered.
+    expect(ids).not.toContain('ins_43');
+    expect(institutions.find((institution) => institution.id === 'ins_127287')?.oauth).toBe(true);
+    expect(institutions.find((institution) => institution.id === 'ins_999001')?.supportsAuth).toBe(false);
+    // Whatever the emulator finds for US is offered.
+    const direct = await server.providers.plaid.searchInstitutions({ query: 'a', countryCodes: ['US'] });
+    expect(direct.institutions.length).toBeGreaterThan(3);
+    for (const institution of direct.institutions) expect(ids).toContain(institution.institutionId);
+  });
+
+  it('a Link session on an institution outside the old hard-coded list succeeds (Platypus OAuth Bank)', async () => {
+    const answer = await requestJson(server, 'POST', '/api/emulator/link/complete', {
+      linkToken: await linkToken(),
+      institutionId: 'ins_127287',
+      username: 'user_good',
+      password: 'pass_good',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body['institution']).toEqual({ id: 'ins_127287', name: 'Platypus OAuth Bank' });
+  });
+});
+
 describe('POST /api/emulator/link/complete (the emulated Link panel)', () => {
   it("returns Link's onSuccess data: public token, institution and accounts", async () => {
     const success = await connectBank(server, { institutionId: 'ins_109509' });
@@ -65,7 +98,12 @@ describe('POST /api/emulator/link/complete (the emulated Link panel)', () => {
       password: 'pass_good',
     });
     expect(answer.status).toBe(400);
-    expect(answer.body['error']).toMatchObject({ type: 'PlaidApiError', remediation: expect.any(String) });
+    expect(answer.body['error']).toMatchObject({
+      type: 'PlaidApiError',
+      code: 'PRODUCTS_NOT_SUPPORTED',
+      category: 'user_action',
+      remediation: expect.stringContaining('Ask the user to pick another bank'),
+    });
   });
 
   it('answers 400 for bad input, 404 for an unknown link token, never 500', async () => {

@@ -2,6 +2,7 @@ import { describePlaidError, parseInput } from '@achbridge/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { completeEmulatedLink, emulatedLinkInputSchema } from '../../flows/emulated-link.js';
+import { listEmulatedLinkInstitutions } from '../../flows/emulated-link-institutions.js';
 import { runFlow } from '../../flows/flow-outcome.js';
 import { linkAccountSchema, runIdSchema } from '../../flows/flow-schemas.js';
 import { PREPARE_ITEM_STEPS, prepareItem } from '../../flows/prepare-item.js';
@@ -47,6 +48,10 @@ export function registerLinkRoutes(app: Hono, deps: SampleAppDeps): void {
       ...(webhook === undefined ? {} : { webhook }),
     });
     return c.json({ link_token: token.linkToken, expiration: token.expiration, request_id: token.requestId });
+  });
+
+  app.get('/api/emulator/link/institutions', async (c) => {
+    return c.json(await listEmulatedLinkInstitutions(deps.providers.emulator, deps.providers.plaid));
   });
 
   app.post('/api/emulator/link/complete', async (c) => {
