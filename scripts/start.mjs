@@ -5,6 +5,7 @@
  * PORT overrides 3000; apps/sample/.env is read when present (see apps/sample/.env.example).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +21,17 @@ function log(message) {
 function fail(message) {
   process.stderr.write(`npm start: ${message}\n`);
   process.exit(1);
+}
+
+/** Stops with a hint (not a stack trace) when `npm ci` has not been run in this clone. */
+function requireDependencies() {
+  const needed = [
+    join(root, 'node_modules', 'turbo', 'bin', 'turbo'),
+    join(root, 'node_modules', 'zod', 'package.json'),
+    join(root, 'node_modules', 'hono', 'package.json'),
+  ];
+  if (needed.every((path) => existsSync(path))) return;
+  fail('the dependencies are not installed. Run `npm ci` in the repository root first, then `npm start`.');
 }
 
 function build() {
@@ -60,13 +72,16 @@ async function loadConfig() {
 }
 
 const children = new Set();
+/** Runs each child so that it stops by itself if this script dies, even by SIGKILL. */
+const GUARD = join(root, 'scripts', 'run-guarded.mjs');
 
 /** Spawns a node script and resolves with the first stdout line matching `ready` (other lines are echoed). */
 function startChild(name, script, args, env, ready) {
-  const child = spawn(process.execPath, [script, ...args], {
+  // stdin is a pipe the child watches: when this process dies (even by SIGKILL) it closes, and the child stops.
+  const child = spawn(process.execPath, [GUARD, script, ...args], {
     cwd: root,
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -117,10 +132,12 @@ async function stopAll(code) {
       }),
   );
   await Promise.all(exits);
+  log(code === 0 ? 'Stopped the sample server and the emulator.' : 'Stopped.');
   process.exit(code);
 }
 
 async function main() {
+  requireDependencies();
   build();
   const config = await loadConfig();
   process.once('SIGINT', () => stopAll(0));

@@ -8,6 +8,8 @@ import type { ProviderCall } from './provider-call.js';
 export type CallSink = (call: ProviderCall) => void;
 
 const storage = new AsyncLocalStorage<CallSink>();
+/** The calls of the HTTP request being served (for the request log), independent of any flow's sink. */
+const requestStorage = new AsyncLocalStorage<CallSink>();
 
 const callSinkArgsSchema = z.object({
   sink: functionSchema<CallSink>(),
@@ -39,15 +41,24 @@ export function sanitizeEndpoint(endpoint: string): string {
   return redactSecrets(path).replace(PATH_SECRETS, REDACTED);
 }
 
-/** Whether a flow is running with a sink here, i.e. whether a call made now would be recorded at all. */
-export function isRecordingCalls(): boolean {
-  return storage.getStore() !== undefined;
+/** Runs `work` (serving one HTTP request) so that every provider call it makes also reaches `sink`. */
+export function withRequestCalls<T>(sink: CallSink, work: () => Promise<T>): Promise<T> {
+  parseInput('withRequestCalls', callSinkArgsSchema, { sink, work });
+  return requestStorage.run(sink, work);
 }
 
-/** Hands `call` (its path sanitized) to the sink of the flow that is running, if any. */
+/** Whether a flow or a request log listens here, i.e. whether a call made now would be recorded at all. */
+export function isRecordingCalls(): boolean {
+  return storage.getStore() !== undefined || requestStorage.getStore() !== undefined;
+}
+
+/** Hands `call` (its path sanitized) to the sink of the flow that is running and the request log, if any. */
 export function recordCall(call: ProviderCall): void {
   const sink = storage.getStore();
-  if (sink === undefined) return;
+  const requestSink = requestStorage.getStore();
+  if (sink === undefined && requestSink === undefined) return;
   const valid = parseInput('recordCall', callSchema, call);
-  sink({ ...valid, endpoint: sanitizeEndpoint(valid.endpoint) });
+  const sanitized = { ...valid, endpoint: sanitizeEndpoint(valid.endpoint) };
+  sink?.(sanitized);
+  requestSink?.(sanitized);
 }

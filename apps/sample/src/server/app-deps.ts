@@ -3,6 +3,7 @@ import type { EventHub } from '../events/event-hub.js';
 import type { ItemStore } from '../items/item-store.js';
 import type { SampleProviders } from '../providers/sample-providers.js';
 import type { PlaidWebhookReceiver } from '../webhooks/plaid-webhook-receiver.js';
+import type { RequestLogWriter } from './request-log.js';
 
 /** What the sample's HTTP app needs; built by `main.ts` (or by tests around a test emulator). */
 export interface SampleAppDeps {
@@ -15,4 +16,6 @@ export interface SampleAppDeps {
   webhookUrl: () => string | undefined;
   /** Directory of the static page (index.html, styles, scripts). */
   publicDir: string;
+  /** Receives one line per API request (method, path, status, ms, provider request ids); none when absent. */
+  requestLog?: RequestLogWriter | undefined;
 }

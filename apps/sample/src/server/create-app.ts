@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { SampleAppDeps } from './app-deps.js';
 import { errorResponse } from './error-response.js';
+import { createRequestLog } from './request-log.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerFlowRoutes } from './routes/flow-routes.js';
 import { registerInfoRoutes } from './routes/info-routes.js';
@@ -24,6 +25,7 @@ const depsSchema = z.object({
   webhooks: z.looseObject({}),
   webhookUrl: z.custom<() => string | undefined>((value) => typeof value === 'function'),
   publicDir: z.string().min(1),
+  requestLog: z.custom<(line: string) => void>((value) => typeof value === 'function').optional(),
 });
 
 /** Creates the sample's Hono app: JSON API under /api (errors as JSON, never a stack trace) and the static page. */
@@ -31,6 +33,7 @@ export function createSampleApp(deps: SampleAppDeps): Hono {
   parseInput('createSampleApp', depsSchema, deps);
   const app = new Hono();
   app.onError(errorResponse);
+  if (deps.requestLog !== undefined) app.use('/api/*', createRequestLog(deps.requestLog));
   app.use(
     '/api/*',
     bodyLimit({

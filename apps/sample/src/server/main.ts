@@ -10,7 +10,10 @@ const ENV_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../.env');
 
 async function main(): Promise<void> {
   const config = parseSampleConfig(mergeEnvFile({ ...process.env }, ENV_FILE));
-  const running = await startSampleServer({ config });
+  const running = await startSampleServer({
+    config,
+    requestLog: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+  });
   const where =
     config.mode === 'emulator'
       ? `emulator mode (offline; emulator at ${running.providers.emulator?.url})`
@@ -18,16 +21,19 @@ async function main(): Promise<void> {
         `${running.providers.stripe ? ', Stripe test mode' : ''}${running.providers.dwolla ? ', Dwolla Sandbox' : ''})`;
   process.stdout.write(`achbridge sample listening on ${running.url} in ${where}\n`);
   let stopping = false;
-  const stop = (): void => {
+  const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     running.close().then(
-      () => process.exit(0),
+      () => {
+        process.stdout.write(`achbridge sample stopped (${signal}).\n`);
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,7 @@ import {
 import { createPlaidWebhookReceiver } from '../webhooks/plaid-webhook-receiver.js';
 import type { SampleAppDeps } from './app-deps.js';
 import { createSampleApp } from './create-app.js';
+import type { RequestLogWriter } from './request-log.js';
 
 /** The static page's directory (`apps/sample/public`), from both `src/server` and `dist/server`. */
 export const PUBLIC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../public');
@@ -39,12 +40,15 @@ const optionsSchema = z.object({
     port: z.number().int().min(0).max(65_535),
   }),
   tuning: z.looseObject({}).optional(),
+  requestLog: z.custom<RequestLogWriter>((value) => typeof value === 'function').optional(),
 });
 
 /** Builds the providers, the app and the HTTP server, and resolves once it listens. */
 export async function startSampleServer(options: {
   config: SampleConfig;
   tuning?: SampleProviderTuning;
+  /** Receives the request log (one line per API request); nothing is logged without it. */
+  requestLog?: RequestLogWriter;
 }): Promise<RunningSampleServer> {
   parseInput('startSampleServer', optionsSchema, options);
   const { config } = options;
@@ -64,6 +68,7 @@ export async function startSampleServer(options: {
     }),
     webhookUrl: () => webhookUrl,
     publicDir: PUBLIC_DIR,
+    ...(options.requestLog === undefined ? {} : { requestLog: options.requestLog }),
   };
   const app = createSampleApp(deps);
   let server: Server;
