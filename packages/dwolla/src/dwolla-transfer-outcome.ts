@@ -45,7 +45,8 @@ export function dwollaTransferOutcome(
   if (status === undefined) return undefined;
   return {
     provider: 'dwolla',
-    paymentId: transfer.id,
+    // Dwolla ids are case-insensitive UUIDs (events may spell them in upper case): lower case everywhere.
+    paymentId: transfer.id.toLowerCase(),
     status,
     providerStatus: transfer.status,
     occurredAt,
@@ -108,7 +109,12 @@ export function createDwollaTransferStatusReader(readTransfer: DwollaTransferRea
   parseInput('createDwollaTransferStatusReader', z.object({ readTransfer: readerSchema }), { readTransfer });
   return async (key, signal) => {
     const transfer = await readTransfer(key.paymentId, { signal });
-    const update = dwollaTransferOutcome(transfer, 'poll');
+    const found = dwollaTransferOutcome(transfer, 'poll');
+    // Answer under the caller's spelling of the id, so the poller's same-payment check holds.
+    const update =
+      found && found.paymentId === key.paymentId.toLowerCase()
+        ? { ...found, paymentId: key.paymentId }
+        : found;
     if (update === undefined) {
       throw new ResponseValidationError({
         provider: 'dwolla',
