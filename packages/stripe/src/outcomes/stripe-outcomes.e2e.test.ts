@@ -51,7 +51,7 @@ describe('Stripe ACH outcomes from signed emulator webhooks', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ tuning: { webhookRetryDelayMs: 10, webhookTimeoutMs: 1000 } });
+    emulator = await startEmulator({ tuning: { webhookRetryDelayMs: 10, webhookTimeoutMs: 5000 } });
   });
   afterEach(async () => {
     await emulator.control.reset();
@@ -116,11 +116,13 @@ describe('Stripe ACH outcomes from signed emulator webhooks', () => {
       await emulatorAdapter(emulator).getPayment(payment.paymentIntentId);
       const deliveries = await delivered(2);
 
-      const events = await Promise.all(
+      const verified = await Promise.all(
         deliveries.map((delivery) =>
           verifyStripeWebhook({ body: delivery.body, signature: signatureOf(delivery), secret }),
         ),
       );
+      // At-least-once: on a slow machine an attempt may time out after the receiver got it and be sent again.
+      const events = [...new Map(verified.map((event) => [event.id, event])).values()];
       expect(events.map((event) => event.type)).toEqual([
         'payment_intent.processing',
         status === 'succeeded' ? 'payment_intent.succeeded' : 'payment_intent.payment_failed',
