@@ -330,7 +330,7 @@ export class NetworkError extends AchBridgeError {
     this.reason = reason;
     this.endpoint = endpoint;
     this.isRetryable = reason !== 'aborted';
-    this.remediation = networkRemediation(provider, reason);
+    this.remediation = networkRemediation(provider, reason, endpoint);
     setErrorMarker(this, 'NetworkError');
   }
 

@@ -23,4 +23,12 @@ describe('NetworkError remediation', () => {
   it('says nothing was sent when the host was unreachable', () => {
     expect(networkRemediation('plaid', 'unreachable')).toContain('nothing was sent');
   });
+
+  it('says plainly that an exchange aborted after sending needs a new Link session', () => {
+    const advice = networkRemediation('plaid', 'aborted', '/item/public_token/exchange');
+    expect(advice).toMatch(/must go through Link again/);
+    expect(advice).toMatch(/INVALID_PUBLIC_TOKEN/);
+    expect(advice).not.toMatch(/Re-running the same achbridge call is safe/);
+    expect(networkRemediation('plaid', 'aborted', '/item/get')).not.toMatch(/public token/);
+  });
 });

@@ -115,7 +115,7 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
     try {
       response = await fetch(`${origin}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
       });
     } catch (error) {

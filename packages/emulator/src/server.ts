@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { clearTimeout, setTimeout } from 'node:timers';
+import { controlError } from './control/control-json.js';
 import type { FaultRegistry, FaultRule } from './faults.js';
 import { readRequestBody } from './http-body.js';
 import { createRequestId } from './ids.js';
+import { isValidPercentEncoding } from './safe-json.js';
 import type { EmulatorRequest, EmulatorResponse, ProviderModule } from './types.js';
 
 /** The control API prefix; requests under it are never subject to faults. */
@@ -67,6 +69,17 @@ export function createEmulatorServer(options: EmulatorServerOptions): EmulatorSe
     if (!isControl && module === undefined) {
       incoming.resume();
       send(outgoing, withRequestId(NOT_FOUND));
+      return;
+    }
+    if (!isValidPercentEncoding(path) || !isValidPercentEncoding(url.slice(path.length + 1))) {
+      incoming.resume();
+      const message = 'the URL has invalid percent-encoding';
+      send(
+        outgoing,
+        withRequestId(
+          module ? module.malformedRequest(message) : controlError(400, 'invalid_input', message, 'url'),
+        ),
+      );
       return;
     }
     const fault = module === undefined ? undefined : options.faults.take(method, path);

@@ -42,7 +42,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const emulator = createEmulatorServer({
     modules,
     faults,
-    control: createControlRouter({ modules, faults, clock, bridge }),
+    control: createControlRouter({ modules, faults, clock, bridge, host: resolved.host }),
     bodyLimitBytes: resolved.bodyLimitBytes,
     origin: () => origin,
   });

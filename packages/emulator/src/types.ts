@@ -42,6 +42,8 @@ export interface ProviderModule {
   handle(request: EmulatorRequest): Promise<EmulatorResponse>;
   /** The provider's own error answer for an injected status code. */
   faultResponse(status: number, options: FaultErrorOptions): EmulatorResponse;
+  /** The provider's own 400 answer for a request the server cannot decode (bad percent-encoding). */
+  malformedRequest(message: string): EmulatorResponse;
   /** Counts and lists of the module's state, for `GET /__emulator/state`. */
   snapshot(): Record<string, unknown>;
   /** Drops all state. */

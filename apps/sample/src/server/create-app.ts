@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { SampleAppDeps } from './app-deps.js';
 import { errorResponse } from './error-response.js';
+import { createRequestGuard } from './request-guard.js';
 import { createRequestLog } from './request-log.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerFlowRoutes } from './routes/flow-routes.js';
@@ -33,6 +34,7 @@ export function createSampleApp(deps: SampleAppDeps): Hono {
   parseInput('createSampleApp', depsSchema, deps);
   const app = new Hono();
   app.onError(errorResponse);
+  app.use('*', createRequestGuard(deps));
   if (deps.requestLog !== undefined) app.use('/api/*', createRequestLog(deps.requestLog));
   app.use(
     '/api/*',

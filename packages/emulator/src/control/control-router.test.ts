@@ -5,7 +5,7 @@ import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 async function control(emulator: RunningEmulator, method: string, path: string, body?: string) {
   const answer = await rawRequest(`${emulator.url}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
     body,
   });
   return {

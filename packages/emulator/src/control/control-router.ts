@@ -6,6 +6,7 @@ import { parseFaultSpec } from '../faults-parse.js';
 import { createRequestId } from '../ids.js';
 import type { EmulatorRequest, EmulatorResponse, ProviderModule } from '../types.js';
 import { parseClockCommand } from './control-clock.js';
+import { controlAllowedHosts, guardControlRequest } from './control-guard.js';
 import { controlError, parseControlJson } from './control-json.js';
 import { listWebhookDeliveries } from './control-webhooks.js';
 
@@ -15,6 +16,8 @@ export interface ControlRouterOptions {
   faults: FaultRegistry;
   clock: ControllableClock;
   bridge: ResettableBridge;
+  /** Host names the control API answers besides loopback (default: loopback only). */
+  host?: string;
 }
 
 /** Creates the handler for `/__emulator/…` (reset, state, clock, faults, webhooks and provider-specific routes). */
@@ -88,10 +91,12 @@ export function createControlRouter(
     return controlError(404, 'not_found', `No control route ${method} ${path}.`);
   };
 
+  const allowedHosts = controlAllowedHosts(options.host ?? '127.0.0.1');
+
   return async (request) => {
     let response: EmulatorResponse;
     try {
-      response = await route(request);
+      response = guardControlRequest(request, allowedHosts) ?? (await route(request));
     } catch (error) {
       if (!(error instanceof EmulatorInputError)) throw error;
       response = controlError(400, 'invalid_input', error.message, error.field);

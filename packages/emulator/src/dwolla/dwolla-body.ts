@@ -1,4 +1,5 @@
 import { isPlainObject } from '../input-validation.js';
+import { parseJsonSafely } from '../safe-json.js';
 import { badRequest } from './dwolla-errors.js';
 
 /** A parsed JSON request body: always a plain object. */
@@ -8,14 +9,9 @@ export type DwollaJsonBody = Record<string, unknown>;
 export function parseJsonBody(rawBody: Buffer): DwollaJsonBody {
   const text = rawBody.toString('utf8');
   if (text.trim() === '') throw badRequest();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw badRequest();
-  }
-  if (!isPlainObject(parsed)) throw badRequest();
-  return parsed;
+  const result = parseJsonSafely(text);
+  if (!result.ok || !isPlainObject(result.value)) throw badRequest();
+  return result.value;
 }
 
 /** Parses an `application/x-www-form-urlencoded` body into a map of first values. */

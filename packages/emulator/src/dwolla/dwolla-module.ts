@@ -9,7 +9,7 @@ import { createDwollaAuth } from './dwolla-auth.js';
 import { assertDwollaContext } from './dwolla-config.js';
 import type { DwollaContext } from './dwolla-context.js';
 import { createCustomer, getCustomer, listCustomers } from './dwolla-customers.js';
-import { DwollaApiError, dwollaError, notFound, serverError } from './dwolla-errors.js';
+import { badRequest, DwollaApiError, dwollaError, notFound, serverError } from './dwolla-errors.js';
 import { createDwollaEventLog, type DwollaEventListener, type DwollaEventRecord } from './dwolla-events.js';
 import {
   createExchange,
@@ -143,6 +143,9 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
     },
     faultResponse(status: number, options: FaultErrorOptions) {
       return dwollaFaultResponse(status, options);
+    },
+    malformedRequest(message: string) {
+      return badRequest(message).toResponse();
     },
     snapshot() {
       settleDueTransfers(dwolla);

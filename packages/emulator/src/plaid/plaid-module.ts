@@ -56,6 +56,7 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
       }
     },
     faultResponse: (status, options) => plaidFaultResponse(status, options, createRequestId()),
+    malformedRequest: (message) => plaidFailure(plaidError('INVALID_BODY', message), createRequestId()),
     snapshot: () => ({
       ...snapshotPlaidState(state, context.clock.now()),
       webhookDeliveries: deliverer.list(),

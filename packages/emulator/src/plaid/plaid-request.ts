@@ -1,4 +1,5 @@
 import { isPlainObject } from '../input-validation.js';
+import { MAX_JSON_DEPTH, parseJsonSafely } from '../safe-json.js';
 import type { EmulatorCredentials, EmulatorRequest } from '../types.js';
 import { plaidError } from './plaid-errors.js';
 import type { PlaidBody } from './plaid-schema.js';
@@ -15,12 +16,13 @@ export function parsePlaidRequest(
   if (contentType !== undefined && !/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
     throw plaidError('INVALID_BODY', 'the request content-type must be application/json');
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(request.rawBody.toString('utf8'));
-  } catch {
-    throw plaidError('INVALID_BODY');
+  const result = parseJsonSafely(request.rawBody.toString('utf8'));
+  if (!result.ok) {
+    throw result.reason === 'too_deep'
+      ? plaidError('INVALID_BODY', `the body is nested more than ${MAX_JSON_DEPTH} levels deep`)
+      : plaidError('INVALID_BODY');
   }
+  const parsed = result.value;
   if (!isPlainObject(parsed)) throw plaidError('INVALID_BODY', 'body must be a JSON object');
   const clientId = credential(request.headers['plaid-client-id'], parsed['client_id'], 'client_id');
   const secret = credential(request.headers['plaid-secret'], parsed['secret'], 'secret');

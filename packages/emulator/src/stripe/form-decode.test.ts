@@ -64,3 +64,33 @@ describe('decodeStripeForm', () => {
     expect(decode('name=a&name=b')).toEqual({ name: 'b' });
   });
 });
+
+describe('decodeStripeForm: hostile keys', () => {
+  it('keeps __proto__, constructor and prototype as ordinary keys of null-prototype hashes', () => {
+    const decoded = decode(
+      '__proto__[polluted]=1&metadata[__proto__][x]=2&constructor[prototype][y]=3&metadata[constructor][prototype][z]=4',
+    );
+    expect(Object.getPrototypeOf(decoded)).toBeNull();
+    expect(Object.keys(decoded)).toEqual(['__proto__', 'metadata', 'constructor']);
+    const metadata = decoded.metadata as Record<string, unknown>;
+    expect(Object.getPrototypeOf(metadata)).toBeNull();
+    expect(Object.keys(metadata)).toEqual(['__proto__', 'constructor']);
+    const probe: Record<string, unknown> = {};
+    expect([probe.polluted, probe.x, probe.y, probe.z]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('refuses keys nested deeper than the limit with a Stripe invalid_request_error', () => {
+    expect(() => decode(`a${'[b]'.repeat(19)}=1`)).not.toThrow();
+    const deep = () => decode(`metadata${'[a]'.repeat(3000)}=1`);
+    expect(deep).toThrow(StripeApiError);
+    try {
+      deep();
+    } catch (error) {
+      expect((error as StripeApiError).status).toBe(400);
+      expect((error as StripeApiError).fields).toMatchObject({
+        type: 'invalid_request_error',
+        param: 'metadata',
+      });
+    }
+  });
+});

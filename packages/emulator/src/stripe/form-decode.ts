@@ -8,6 +8,14 @@ export interface FormHash {
   [key: string]: FormValue;
 }
 
+/** Deepest bracket nesting of a Stripe parameter name (`a[b][c]` is 3). */
+export const MAX_FORM_DEPTH = 20;
+
+/** A fresh null-prototype hash: keys such as `__proto__` or `constructor` are ordinary keys in it. */
+function newHash(): FormHash {
+  return Object.create(null) as FormHash;
+}
+
 function invalidShape(param: string): StripeApiError {
   return new StripeApiError(400, {
     type: 'invalid_request_error',
@@ -25,6 +33,7 @@ function splitKey(key: string): string[] | undefined {
   const parts = [head];
   let rest = key.slice(open);
   while (rest.length > 0) {
+    if (parts.length > MAX_FORM_DEPTH) return parts; // refused as too deep; no need to split the rest
     if (!rest.startsWith('[')) return undefined;
     const close = rest.indexOf(']');
     if (close < 0) return undefined;
@@ -52,7 +61,7 @@ function assign(target: FormHash, path: string[], value: string, fullKey: string
         node.push(value);
         return;
       }
-      const child: FormHash | FormValue[] = nextIsPush ? [] : {};
+      const child: FormHash | FormValue[] = nextIsPush ? [] : newHash();
       node.push(child);
       node = child;
       continue;
@@ -68,7 +77,7 @@ function assign(target: FormHash, path: string[], value: string, fullKey: string
       if (existing === undefined) node[segment] = [];
       else if (!Array.isArray(existing)) throw invalidShape(fullKey);
     } else if (existing === undefined) {
-      node[segment] = {};
+      node[segment] = newHash();
     } else if (!isHash(existing)) {
       throw invalidShape(fullKey);
     }
@@ -82,9 +91,16 @@ function assign(target: FormHash, path: string[], value: string, fullKey: string
  * into arrays where the parameter is a list. Throws a Stripe 400 for conflicting shapes.
  */
 export function decodeStripeForm(params: URLSearchParams): FormHash {
-  const root: FormHash = {};
+  const root = newHash();
   for (const [key, value] of params) {
     const path = splitKey(key);
+    if (path !== undefined && path.length > MAX_FORM_DEPTH) {
+      throw new StripeApiError(400, {
+        type: 'invalid_request_error',
+        param: path[0] ?? key.slice(0, 100),
+        message: `Invalid request: the parameter '${path[0] ?? ''}' is nested more than ${MAX_FORM_DEPTH} levels deep.`,
+      });
+    }
     if (path === undefined) {
       throw new StripeApiError(400, {
         type: 'invalid_request_error',

@@ -1,3 +1,4 @@
+import { isValidPercentEncoding } from '../safe-json.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext } from '../types.js';
 import { decodeStripeForm, type FormHash } from './form-decode.js';
 import { readStripeVersion } from './stripe-api-version.js';
@@ -26,6 +27,12 @@ function readParams(request: EmulatorRequest, method: string): FormHash {
     throw new StripeApiError(400, {
       type: 'invalid_request_error',
       message: `Invalid request: unsupported Content-Type ${contentType.split(';')[0]}. Stripe's v1 API takes form-encoded (application/x-www-form-urlencoded) parameters.`,
+    });
+  }
+  if (!isValidPercentEncoding(body)) {
+    throw new StripeApiError(400, {
+      type: 'invalid_request_error',
+      message: 'Invalid request: the form-encoded body has invalid percent-encoding.',
     });
   }
   const merged = new URLSearchParams(request.query);

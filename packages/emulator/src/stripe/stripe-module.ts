@@ -7,6 +7,7 @@ import type {
 } from '../types.js';
 import { DEFAULT_SETTLEMENT_DELAY_MS, type StripeModuleOptions } from './stripe-context.js';
 import { dispatchStripeRequest } from './stripe-dispatch.js';
+import { stripeErrorBody } from './stripe-errors.js';
 import { stripeFaultResponse } from './stripe-faults.js';
 import { createStripeId } from './stripe-ids.js';
 import { validateStripeModuleInput } from './stripe-module-input.js';
@@ -37,6 +38,13 @@ export function createStripeModule(
     faultResponse(status: number, faultOptions: FaultErrorOptions): EmulatorResponse {
       const response = stripeFaultResponse(status, faultOptions);
       return { ...response, headers: { 'request-id': createStripeId('req'), ...response.headers } };
+    },
+    malformedRequest(message: string): EmulatorResponse {
+      return {
+        status: 400,
+        headers: { 'request-id': createStripeId('req') },
+        body: stripeErrorBody({ type: 'invalid_request_error', message: `Invalid request: ${message}` }),
+      };
     },
     snapshot(): Record<string, unknown> {
       return stripeSnapshot(state, context.clock.now());
