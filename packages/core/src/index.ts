@@ -169,6 +169,8 @@ export {
   sleep,
   withRetry,
 } from './retry.js';
+// Deprecated here: the plumbing below (request helpers, retry, abort race, settings, parse helpers and the
+// error markers) now lives at `@achbridge/core/internal`; these re-exports go away in the next minor release.
 export { lazySetting, loadSetting, type SettingSource } from './settings.js';
 export { parseInput, parseResponse, type ResponseContext, toInputIssues } from './validate.js';
 export { parsePlaidWebhook } from './webhooks/parse-plaid-webhook.js';

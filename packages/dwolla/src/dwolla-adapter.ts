@@ -6,8 +6,8 @@ import {
   createStoreExchangeMemo,
   type ProcessorAdapter,
   type ProcessorRequirements,
-  parseInput,
 } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import { createCustomerResource } from './customers.js';

@@ -1,4 +1,5 @@
-import { ConfigError, type FetchFunction, type Logger, parseInput } from '@achbridge/core';
+import { ConfigError, type FetchFunction, type Logger } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaEnvironment } from './dwolla-environments.js';
 import { isFunction, loggerSchema } from './option-schemas.js';

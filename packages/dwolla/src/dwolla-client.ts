@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { createRedactingLogger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
-  createRedactingLogger,
   type HttpResponse,
   lazySetting,
   parseInput,
   parseJsonText,
   parseResponse,
-  ResponseValidationError,
-  registerSecret,
   sendHttpRequest,
   withoutTrailingSlash,
   withRetry,
-} from '@achbridge/core';
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import { type DwollaClientSettings, parseDwollaClientSettings } from './dwolla-client-settings.js';
 import { DWOLLA_ENVIRONMENT_URLS, DWOLLA_MEDIA_TYPE, type DwollaEnvironment } from './dwolla-environments.js';

@@ -1,13 +1,12 @@
+import { ProviderError, redactSecrets } from '@achbridge/core';
 import {
   type HttpResponse,
   hasErrorMarker,
   isRetryableStatus,
-  ProviderError,
   parseJsonText,
   parseRetryAfter,
-  redactSecrets,
   setErrorMarker,
-} from '@achbridge/core';
+} from '@achbridge/core/internal';
 import { dwollaRemediation } from './dwolla-remediation.js';
 import { embeddedErrorSchema, errorBodySchema } from './dwolla-schemas.js';
 

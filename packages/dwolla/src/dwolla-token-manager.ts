@@ -1,15 +1,12 @@
+import { type FetchFunction, type Logger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
   createAbortError,
-  type FetchFunction,
-  type Logger,
   parseInput,
   parseJsonText,
   parseResponse,
-  ResponseValidationError,
   raceAbort,
-  registerSecret,
   sendHttpRequest,
-} from '@achbridge/core';
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import { DWOLLA_MEDIA_TYPE } from './dwolla-environments.js';
 import { createDwollaApiError } from './dwolla-errors.js';

@@ -1,4 +1,4 @@
-import { parseInput } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaTransfer } from './dwolla-transfer-models.js';

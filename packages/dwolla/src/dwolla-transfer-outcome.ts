@@ -2,9 +2,9 @@ import {
   type PaymentOutcomeStatus,
   type PaymentOutcomeUpdate,
   type PaymentStatusReader,
-  parseInput,
   ResponseValidationError,
 } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaTransfer } from './dwolla-transfer-models.js';
 import type { DwollaWebhookEvent } from './dwolla-webhook-events.js';

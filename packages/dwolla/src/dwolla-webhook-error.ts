@@ -1,4 +1,5 @@
-import { AchBridgeError, hasErrorMarker, setErrorMarker } from '@achbridge/core';
+import { AchBridgeError } from '@achbridge/core';
+import { hasErrorMarker, setErrorMarker } from '@achbridge/core/internal';
 
 /** Why a Dwolla webhook was refused. */
 export type DwollaWebhookFailureReason =

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseInput } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 
 const inputSchema = z.object({

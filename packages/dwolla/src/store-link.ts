@@ -1,4 +1,5 @@
-import { type AdapterStore, parseResponse } from '@achbridge/core';
+import type { AdapterStore } from '@achbridge/core';
+import { parseResponse } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 

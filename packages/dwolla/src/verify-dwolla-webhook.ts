@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { parseInput, parseJsonText, registerSecret } from '@achbridge/core';
+import { registerSecret } from '@achbridge/core';
+import { parseInput, parseJsonText } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { DwollaWebhookVerificationError } from './dwolla-webhook-error.js';
 import {

@@ -1,10 +1,5 @@
-import {
-  type PlaidClient,
-  ProviderError,
-  parseInput,
-  ResponseValidationError,
-  registerSecret,
-} from '@achbridge/core';
+import { type PlaidClient, ProviderError, ResponseValidationError, registerSecret } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { bankAccountTokenInputSchema } from './input-schemas.js';
 

@@ -1,4 +1,5 @@
-import { type Logger, parseResponse, raceAbort, withRetry } from '@achbridge/core';
+import type { Logger } from '@achbridge/core';
+import { parseResponse, raceAbort, withRetry } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { afterRetries, mapStripeError } from './map-stripe-error.js';

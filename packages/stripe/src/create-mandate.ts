@@ -1,4 +1,4 @@
-import { parseInput } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { deriveIdempotencyKey } from './idempotency.js';
 import { createMandateInputSchema } from './input-schemas.js';

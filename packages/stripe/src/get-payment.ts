@@ -1,4 +1,4 @@
-import { parseInput } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { getPaymentInputSchema, getPaymentOptionsSchema } from './input-schemas.js';
 import { type PaymentSummary, toPaymentSummary } from './payment-summary.js';

@@ -5,8 +5,8 @@ import {
   type LinkResult,
   type PlaidClient,
   type PublicTokenExchangeMemo,
-  parseInput,
 } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { attachBankAccount } from './attach-bank-account.js';
 import { createBankAccountToken } from './bank-account-token.js';
 import type { StripeCallContext } from './call-stripe.js';

@@ -1,4 +1,5 @@
-import { AchBridgeError, NetworkError, parseRetryAfter, ResponseValidationError } from '@achbridge/core';
+import { AchBridgeError, NetworkError, ResponseValidationError } from '@achbridge/core';
+import { parseRetryAfter } from '@achbridge/core/internal';
 import { NO_SUCH_TOKEN_EXPLANATION } from './mode-guard.js';
 import { exhaustedRetriesRemediation, stripeRemediation } from './remediation.js';
 import { StripeApiError } from './stripe-errors.js';

@@ -1,4 +1,5 @@
-import { ConfigError, parseInput } from '@achbridge/core';
+import { ConfigError } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 
 /** Stripe's two modes; test and live objects never cross. */

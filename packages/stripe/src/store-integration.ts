@@ -1,4 +1,5 @@
-import { type AdapterStore, InputValidationError, parseInput, parseResponse } from '@achbridge/core';
+import { type AdapterStore, InputValidationError } from '@achbridge/core';
+import { parseInput, parseResponse } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { StripeCallContext } from './call-stripe.js';
 import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';

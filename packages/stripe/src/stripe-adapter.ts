@@ -4,8 +4,8 @@ import {
   createStoreExchangeMemo,
   type ProcessorAdapter,
   type ProcessorRequirements,
-  parseInput,
 } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { adapterOptionsSchema, type StripeAdapterOptions } from './adapter-options.js';
 import {
   type BankAccountTokenResult,

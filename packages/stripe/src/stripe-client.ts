@@ -1,4 +1,5 @@
-import { ConfigError, lazySetting, registerSecret } from '@achbridge/core';
+import { ConfigError, registerSecret } from '@achbridge/core';
+import { lazySetting } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { loadStripeSdk, type StripeSdk } from './load-stripe-sdk.js';
 import { type StripeMode, stripeModeOfKey } from './mode-guard.js';

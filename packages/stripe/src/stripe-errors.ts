@@ -1,4 +1,5 @@
-import { hasErrorMarker, ProviderError, setErrorMarker } from '@achbridge/core';
+import { ProviderError } from '@achbridge/core';
+import { hasErrorMarker, setErrorMarker } from '@achbridge/core/internal';
 
 /** Details of a Stripe API error answer. */
 export interface StripeApiErrorDetails {

@@ -1,5 +1,5 @@
 import type { PaymentOutcomeStatus, PaymentOutcomeUpdate } from '@achbridge/core';
-import { parseInput } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { achReturnCodeOfStripeFailure } from './stripe-ach-return-codes.js';
 

@@ -1,9 +1,5 @@
-import {
-  type PaymentOutcomeStatus,
-  type PaymentOutcomeUpdate,
-  type PaymentStatusReader,
-  parseInput,
-} from '@achbridge/core';
+import type { PaymentOutcomeStatus, PaymentOutcomeUpdate, PaymentStatusReader } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { PaymentSummary } from '../payment-summary.js';
 import { achReturnCodeOfStripeFailure } from './stripe-ach-return-codes.js';

@@ -1,4 +1,5 @@
-import { AchBridgeError, hasErrorMarker, setErrorMarker } from '@achbridge/core';
+import { AchBridgeError } from '@achbridge/core';
+import { hasErrorMarker, setErrorMarker } from '@achbridge/core/internal';
 
 /** Why a Stripe webhook was refused. */
 export type StripeWebhookFailureReason = 'missing_header' | 'bad_signature' | 'malformed_body';

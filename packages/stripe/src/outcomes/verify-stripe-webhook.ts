@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { parseInput, registerSecret } from '@achbridge/core';
+import { registerSecret } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { loadStripeSdk } from '../load-stripe-sdk.js';

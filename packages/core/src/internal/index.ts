@@ -1,0 +1,24 @@
+// @achbridge/core/internal: the plumbing processor adapters are built on (requests, retry, abort, settings,
+// validation, error markers). Semver-stable for adapter authors; apps use the main entry point instead.
+export { hasErrorMarker, setErrorMarker } from '../errors.js';
+export {
+  type FetchFunction,
+  type HttpRequest,
+  type HttpResponse,
+  isRetryableStatus,
+  parseJsonText,
+  parseRetryAfter,
+  sendHttpRequest,
+  withoutTrailingSlash,
+} from '../http.js';
+export {
+  computeRetryDelay,
+  createAbortError,
+  isRetryableError,
+  type RetryOptions,
+  raceAbort,
+  sleep,
+  withRetry,
+} from '../retry.js';
+export { lazySetting, loadSetting, type SettingSource } from '../settings.js';
+export { parseInput, parseResponse, type ResponseContext, toInputIssues } from '../validate.js';
