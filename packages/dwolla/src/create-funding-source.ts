@@ -1,4 +1,4 @@
-import { findDuplicateFundingSource, isDuplicateFundingSourceError } from './duplicate-funding-source.js';
+import { isDuplicateFundingSourceError, resolveDuplicateFundingSource } from './duplicate-funding-source.js';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import { createPlaidExchange } from './exchanges.js';
@@ -14,6 +14,8 @@ export interface FundingSourceRequest {
   processorToken: string;
   name: string;
   bankAccountType?: 'checking' | 'savings' | undefined;
+  /** Plaid's `persistent_account_id` when `name` carries its tag (tokenized-account-number banks), else null. */
+  persistentAccountId?: string | null | undefined;
   idempotencyKey: string;
   method: FundingSourceMethod;
   signal?: AbortSignal | undefined;
@@ -46,7 +48,8 @@ async function postFundingSource(client: DwollaClient, request: FundingSourceReq
 
 /**
  * Creates a customer funding source from a Plaid processor token (plaidToken or Secure Exchange), then
- * reads it back. A duplicate bank resolves to the existing funding source with `created: false`.
+ * reads it back. A duplicate answer resolves to the existing funding source of the same account with
+ * `created: false`, or fails with `DwollaAmbiguousDuplicateError`; never to another account.
  */
 export async function createFundingSourceFromProcessorToken(
   client: DwollaClient,
@@ -57,12 +60,15 @@ export async function createFundingSourceFromProcessorToken(
     id = await postFundingSource(client, request);
   } catch (error) {
     if (!isDuplicateFundingSourceError(error)) throw error;
-    const existing = await findDuplicateFundingSource(client, error, {
+    const existing = await resolveDuplicateFundingSource(client, error, {
       customerId: request.customerId,
-      name: request.name,
+      identity: {
+        name: request.name,
+        bankAccountType: request.bankAccountType,
+        persistentAccountId: request.persistentAccountId ?? null,
+      },
       signal: request.signal,
     });
-    if (!existing) throw error;
     return { ...existing, created: false };
   }
   return { ...(await fetchFundingSource(client, id, request.signal)), created: true };

@@ -1,6 +1,7 @@
 import { ConfigError, InputValidationError } from '@achbridge/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DwollaAmbiguousDuplicateError } from './ambiguous-duplicate-error.js';
 import { fixtures, nockToken, SANDBOX, testClient } from './dwolla.test-helpers.js';
 import { createDwollaAdapter } from './dwolla-adapter.js';
 import {
@@ -125,7 +126,7 @@ describe('createDwollaAdapter', () => {
       expect(result).toMatchObject({ id: FS_ID, created: false, name: "Jane Doe's Checking" });
     });
 
-    it('rethrows the duplicate error when the existing funding source cannot be told apart', async () => {
+    it('refuses with DwollaAmbiguousDuplicateError when no funding source is this account', async () => {
       nockToken();
       nock(SANDBOX).post(FUNDING_SOURCES).reply(400, fixtures['duplicateFundingSource']);
       nock(SANDBOX)
@@ -146,7 +147,61 @@ describe('createDwollaAdapter', () => {
           name: 'C',
         }),
       );
-      expect(DwollaApiError.isInstance(error) && error.hasCode('ValidationError')).toBe(true);
+      expect(DwollaAmbiguousDuplicateError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        code: 'DWOLLA_AMBIGUOUS_DUPLICATE',
+        dwollaCode: 'ValidationError',
+        requestedName: 'C',
+        matches: 0,
+        bankFundingSources: 2,
+      });
+      const cause = (error as { cause?: unknown }).cause;
+      expect(DwollaApiError.isInstance(cause) && cause.hasCode('ValidationError')).toBe(true);
+    });
+
+    it('never resolves a duplicate to a funding source of another account type', async () => {
+      nockToken();
+      nock(SANDBOX).post(FUNDING_SOURCES).reply(400, fixtures['duplicateFundingSource']);
+      nock(SANDBOX)
+        .get(FUNDING_SOURCES)
+        .query(true)
+        .reply(200, {
+          _embedded: {
+            'funding-sources': [{ ...fundingSource, name: 'Plaid', bankAccountType: 'checking' }],
+          },
+        });
+      const error = await rejectionOf(
+        adapter().createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-sandbox-x1',
+          name: 'Plaid',
+          bankAccountType: 'savings',
+        }),
+      );
+      expect(error).toMatchObject({
+        name: 'DwollaAmbiguousDuplicateError',
+        matches: 0,
+        bankFundingSources: 1,
+      });
+      expect((error as Error).message).toContain("savings account named 'Plaid'");
+    });
+
+    it('refuses a DuplicateResource that points at a funding source of another account type', async () => {
+      nockToken();
+      nock(SANDBOX).post(FUNDING_SOURCES).reply(400, fixtures['duplicateResource']);
+      nock(SANDBOX)
+        .get(`/funding-sources/${FS_ID}`)
+        .reply(200, { ...fundingSource, bankAccountType: 'checking' });
+      const error = await rejectionOf(
+        adapter().createFundingSource({
+          customer: CUSTOMER_ID,
+          processorToken: 'processor-sandbox-x1',
+          name: 'Savings',
+          bankAccountType: 'savings',
+        }),
+      );
+      expect(DwollaAmbiguousDuplicateError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toContain(`funding source ${FS_ID}, a checking account`);
     });
 
     it('does not treat other validation errors as duplicates', async () => {
@@ -324,7 +379,10 @@ describe('createDwollaAdapter', () => {
           keys.push(this.req.headers['idempotency-key']);
           return [400, fixtures['duplicateResource']];
         });
-      nock(SANDBOX).get(`/funding-sources/${FS_ID}`).twice().reply(200, fundingSource);
+      nock(SANDBOX)
+        .get(`/funding-sources/${FS_ID}`)
+        .twice()
+        .reply(200, { ...fundingSource, bankAccountType: 'savings' });
       const dwolla = adapter();
       const input = {
         accessToken: ACCESS_TOKEN,

@@ -1,3 +1,7 @@
+export {
+  type AmbiguousDuplicateDetails,
+  DwollaAmbiguousDuplicateError,
+} from './ambiguous-duplicate-error.js';
 export { createDwollaAdapter, type DwollaAdapter, type DwollaCallOptions } from './dwolla-adapter.js';
 export type {
   CreateCustomerInput,

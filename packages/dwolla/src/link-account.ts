@@ -1,5 +1,6 @@
 import {
   type AdapterStore,
+  assertAchDebitable,
   InputValidationError,
   type LinkResult,
   type PlaidAccount,
@@ -11,6 +12,8 @@ import type { linkInputSchema } from './dwolla-adapter-schemas.js';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+import { findByPersistentTag, fundingSourceName } from './funding-source-identity.js';
+import { fetchCustomerFundingSources } from './funding-sources.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
 import { fundingSourceOnce } from './store-link.js';
@@ -26,46 +29,43 @@ export interface DwollaLinkResult extends LinkResult {
    * logging, spreading or `JSON.stringify` of the result never carries it; read it by name.
    */
   readonly accessToken: string;
-  /** Plaid's request id of the processor token call, for support tickets. */
+  /**
+   * Plaid's request id of the processor token call, for support tickets; empty when no processor token was
+   * needed (a re-link at a tokenized-account-number bank found the existing funding source).
+   */
   processorTokenRequestId: string;
 }
-
-const UNVERIFIED_STATUSES = new Set([
-  'pending_automatic_verification',
-  'pending_manual_verification',
-  'unsent',
-  'verification_expired',
-  'verification_failed',
-]);
 
 function bankAccountTypeFor(
   accounts: PlaidAccount[],
   input: { accountId: string; bankAccountType?: 'checking' | 'savings' | undefined },
-): 'checking' | 'savings' {
+): { account: PlaidAccount; bankAccountType: 'checking' | 'savings' } {
   const account = accounts.find((candidate) => candidate.accountId === input.accountId);
   const fail = (path: string, message: string): InputValidationError =>
     new InputValidationError('link', [{ path, message }]);
   if (!account) throw fail('accountId', 'is not an account of this Plaid Item');
-  if (account.type !== 'depository') {
-    throw fail('accountId', `must be a checking or savings account; Plaid reports type '${account.type}'`);
+  // Refused before any write: non-US (non-USD), not depository, not checking/savings, unverified.
+  assertAchDebitable(account, 'dwolla');
+  const subtype =
+    account.subtype === 'checking' || account.subtype === 'savings' ? account.subtype : undefined;
+  if (input.bankAccountType !== undefined && subtype !== undefined && input.bankAccountType !== subtype) {
+    throw fail('bankAccountType', `is '${input.bankAccountType}' but Plaid reports a ${subtype} account`);
   }
-  const status = account.verificationStatus ?? undefined;
-  if (status && UNVERIFIED_STATUSES.has(status)) {
-    throw fail(
-      'accountId',
-      `is not verified yet (Plaid verification_status '${status}'); link it once verified`,
-    );
+  const bankAccountType = input.bankAccountType ?? subtype;
+  if (bankAccountType === undefined) {
+    throw fail('bankAccountType', `is required: Plaid reports subtype '${account.subtype ?? 'none'}'`);
   }
-  if (input.bankAccountType !== undefined) return input.bankAccountType;
-  if (account.subtype === 'checking' || account.subtype === 'savings') return account.subtype;
-  throw fail('bankAccountType', `is required: Plaid reports subtype '${account.subtype ?? 'none'}'`);
+  return { account, bankAccountType };
 }
 
 /**
- * The whole flow: public token → access token (or the given access token) → account check → processor
- * token → funding source. The Idempotency-Key is derived from item, account and customer, so a re-run
- * after a crash returns the funding source made the first time; a public token is exchanged once per
- * adapter, so a re-run with the same public token reuses that exchange.
+ * The whole flow: public token → access token (or the given access token) → account check (refusing,
+ * before any write, an account Dwolla cannot debit) → processor token → funding source. The
+ * Idempotency-Key is derived from item, account and customer, so a re-run after a crash returns the
+ * funding source made the first time; a public token is exchanged once per adapter, so a re-run with the
+ * same public token reuses that exchange. At a tokenized-account-number bank (Plaid gives a
+ * `persistent_account_id`) the funding-source name carries a tag of that id, and the customer's funding
+ * sources are searched for it first, so a re-link through a new Item returns the existing funding source.
  */
 export async function linkAccount(
   deps: {
@@ -82,14 +82,27 @@ export async function linkAccount(
     input.publicToken === undefined
       ? (input.accessToken as string)
       : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
-  const { accounts, item } = await deps.plaid.getAccounts({ accessToken }, callOptions);
+  const { accounts, item } = await deps.plaid.getAccounts(
+    { accessToken, accountIds: [input.accountId] },
+    callOptions,
+  );
   const itemId = item.itemId;
-  const bankAccountType = bankAccountTypeFor(accounts, input);
+  const { account, bankAccountType } = bankAccountTypeFor(accounts, input);
+  const persistentAccountId = account.persistentAccountId ?? null;
+  const name = fundingSourceName(input.name, persistentAccountId);
   const linkKey = { itemId, accountId: input.accountId, customerId: input.customerId, signal };
   const { fundingSource, processorTokenRequestId } = await fundingSourceOnce(
     deps.store,
     linkKey,
     async () => {
+      if (persistentAccountId !== null) {
+        const sources = await fetchCustomerFundingSources(deps.dwolla, input.customerId, {
+          removed: false,
+          signal,
+        });
+        const same = findByPersistentTag(sources, { name, bankAccountType, persistentAccountId });
+        if (same) return { fundingSource: { ...same, created: false }, processorTokenRequestId: '' };
+      }
       const { processorToken, requestId } = await requestDwollaProcessorToken(deps.plaid, {
         accessToken,
         accountId: input.accountId,
@@ -98,8 +111,9 @@ export async function linkAccount(
       const fundingSource = await createFundingSourceFromProcessorToken(deps.dwolla, {
         customerId: input.customerId,
         processorToken,
-        name: input.name,
+        name,
         bankAccountType,
+        persistentAccountId,
         method: input.method,
         idempotencyKey: deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
           itemId,

@@ -5,7 +5,12 @@ import {
   readOptionalString,
   rejectUnknownKeys,
 } from './input-validation.js';
-import { DEFAULT_CREDENTIALS, type EmulatorCredentials, type EmulatorTuning } from './types.js';
+import {
+  DEFAULT_CREDENTIALS,
+  type DwollaDuplicateAnswer,
+  type EmulatorCredentials,
+  type EmulatorTuning,
+} from './types.js';
 
 /** Options for `startEmulator`; everything is optional. */
 export interface StartEmulatorOptions {
@@ -39,7 +44,22 @@ export const DEFAULT_TUNING: EmulatorTuning = {
   dwollaTokenTtlSeconds: 3600,
   webhookRetryDelayMs: 2000,
   webhookTimeoutMs: 10_000,
+  dwollaDuplicateAnswer: 'ValidationError',
 };
+
+const DUPLICATE_ANSWERS: readonly DwollaDuplicateAnswer[] = ['ValidationError', 'DuplicateResource'];
+
+function readDuplicateAnswer(value: unknown): DwollaDuplicateAnswer | undefined {
+  const answer = readOptionalString(value, 'tuning.dwollaDuplicateAnswer');
+  if (answer === undefined) return undefined;
+  if (!DUPLICATE_ANSWERS.includes(answer as DwollaDuplicateAnswer)) {
+    throw new EmulatorInputError(
+      'tuning.dwollaDuplicateAnswer',
+      `must be one of ${DUPLICATE_ANSWERS.join(', ')}`,
+    );
+  }
+  return answer as DwollaDuplicateAnswer;
+}
 
 /** The default request body limit (1 MiB). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -101,6 +121,8 @@ export function resolveEmulatorOptions(input: unknown): ResolvedEmulatorOptions 
       webhookTimeoutMs:
         readOptionalInteger(tuning['webhookTimeoutMs'], 'tuning.webhookTimeoutMs', 1, 600_000) ??
         DEFAULT_TUNING.webhookTimeoutMs,
+      dwollaDuplicateAnswer:
+        readDuplicateAnswer(tuning['dwollaDuplicateAnswer']) ?? DEFAULT_TUNING.dwollaDuplicateAnswer,
     },
     bodyLimitBytes:
       readOptionalInteger(options['bodyLimitBytes'], 'bodyLimitBytes', 1024, 100 * 1024 * 1024) ??

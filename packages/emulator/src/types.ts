@@ -182,7 +182,16 @@ export interface EmulatorTuning {
   webhookRetryDelayMs: number;
   /** How long a webhook receiver may take before it counts as no answer, ms (default 10000). */
   webhookTimeoutMs: number;
+  /**
+   * How the emulated Dwolla answers a duplicate bank on `POST /customers/{id}/funding-sources`:
+   * `ValidationError` (default; the documented answer, OpenAPI `DuplicateFundingSourceError`, without an id)
+   * or `DuplicateResource` (with `_links.about`, as Dwolla's drop-in docs show).
+   */
+  dwollaDuplicateAnswer?: DwollaDuplicateAnswer | undefined;
 }
+
+/** The two forms of Dwolla's duplicate-bank answer the emulator can give. */
+export type DwollaDuplicateAnswer = 'ValidationError' | 'DuplicateResource';
 
 /** The default credentials, documented in the README. */
 export const DEFAULT_CREDENTIALS: EmulatorCredentials = {

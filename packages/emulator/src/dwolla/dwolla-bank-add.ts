@@ -42,7 +42,28 @@ export function duplicateBank(
 }
 
 /**
- * Adds a bank to a customer: a live bank with the same fingerprint is a `DuplicateResource`; a recently
+ * The answer to a duplicate bank on customer funding-source creation. By default Dwolla's documented one:
+ * 400 `ValidationError` "Duplicate funding source or validation error. Authorization already associated to a
+ * funding source." (Dwolla OpenAPI `openapi.yml`, `POST /customers/{id}/funding-sources` 400 →
+ * `DuplicateFundingSourceError`), which names no funding source. With `duplicateAnswer: 'DuplicateResource'`
+ * the `DuplicateResource` form with `_links.about` (Dwolla's drop-in components docs).
+ */
+export function duplicateFundingSourceAnswer(
+  context: DwollaContext,
+  existing: DwollaFundingSourceRecord,
+  route: DwollaRouteRequest,
+): DwollaApiError {
+  if (context.duplicateAnswer === 'DuplicateResource') return duplicateBank(existing, route);
+  return new DwollaApiError(400, {
+    code: 'ValidationError',
+    message:
+      'Duplicate funding source or validation error. Authorization already associated to a funding source.',
+  });
+}
+
+/**
+ * Adds a bank to a customer: a live bank with the same fingerprint is a duplicate
+ * (`duplicateFundingSourceAnswer`); a recently
  * removed unverified one is reactivated under its old id; otherwise a new funding source is created and
  * `customer_funding_source_added` (+ `_verified` for verified banks) is recorded.
  */
@@ -57,7 +78,7 @@ export function addBank(
       source.customerId === bank.customer.id && source.type === 'bank' && source.fingerprint === fingerprint,
   );
   const live = sameBank.find((source) => !source.removed);
-  if (live) throw duplicateBank(live, route);
+  if (live) throw duplicateFundingSourceAnswer(context, live, route);
 
   const now = context.clock.now();
   const about = (source: DwollaFundingSourceRecord) => ({

@@ -1,4 +1,4 @@
-import type { EmulatorClock, EmulatorRequest, ProviderBridge } from '../types.js';
+import type { DwollaDuplicateAnswer, EmulatorClock, EmulatorRequest, ProviderBridge } from '../types.js';
 import type { DwollaEventLog } from './dwolla-events.js';
 import type { DwollaLinks } from './dwolla-links.js';
 import type { DwollaState } from './dwolla-state.js';
@@ -9,6 +9,8 @@ export interface DwollaContext {
   events: DwollaEventLog;
   clock: EmulatorClock;
   bridge: ProviderBridge;
+  /** How a duplicate bank on funding-source creation is answered (default `ValidationError`). */
+  duplicateAnswer?: DwollaDuplicateAnswer | undefined;
 }
 
 /** One routed request: the raw request, the path parameters and a link builder for its origin. */

@@ -153,7 +153,7 @@ describe('POST /customers/{id}/funding-sources with an exchange', () => {
   });
 
   it('answers DuplicateResource when a new exchange points at a bank the customer already has', async () => {
-    const harness = createDwollaHarness();
+    const harness = createDwollaHarness(3600, 'DuplicateResource');
     const customerId = await harness.createCustomer();
     await harness.call('POST', `/customers/${customerId}/funding-sources`, {
       body: { plaidToken: harness.mintProcessorToken(), name: 'Direct' },

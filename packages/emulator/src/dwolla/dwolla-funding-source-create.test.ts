@@ -109,8 +109,32 @@ describe('POST /customers/{id}/funding-sources with plaidToken', () => {
     });
   });
 
-  it('answers DuplicateResource with a link to the existing bank when the same bank is added again', async () => {
+  // Dwolla OpenAPI (Dwolla/dwolla-openapi `openapi.yml`), `POST /customers/{id}/funding-sources` 400 →
+  // `DuplicateFundingSourceError`: `{code: ValidationError, message: "Duplicate funding source or validation error.
+  // Authorization already associated to a funding source."}`: the documented answer, and the default.
+  it('answers the documented ValidationError (no id) by default when the same bank is added again', async () => {
     const harness = createDwollaHarness();
+    const customerId = await harness.createCustomer();
+    await harness.call('POST', `/customers/${customerId}/funding-sources`, {
+      body: { plaidToken: harness.mintProcessorToken(), name: 'Checking', bankAccountType: 'checking' },
+    });
+    const again = await harness.call('POST', `/customers/${customerId}/funding-sources`, {
+      body: { plaidToken: harness.mintProcessorToken(), name: 'Checking again', bankAccountType: 'checking' },
+    });
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual({
+      code: 'ValidationError',
+      message:
+        'Duplicate funding source or validation error. Authorization already associated to a funding source.',
+    });
+    expect(dwollaSpec.schemaErrors('DuplicateFundingSourceError', again.body)).toBeUndefined();
+  });
+
+  // Dwolla's drop-in components docs (Dwolla/dev-portal `using-drop-in-components.mdx`) show the other form:
+  // `{"code":"DuplicateResource","message":"Bank already exists: id=…","_links":{"about":…}}`; the spec's
+  // `DuplicateResourceSchema`. Configurable with `tuning.dwollaDuplicateAnswer: 'DuplicateResource'`.
+  it('answers DuplicateResource with a link to the existing bank when configured so', async () => {
+    const harness = createDwollaHarness(3600, 'DuplicateResource');
     const customerId = await harness.createCustomer();
     const first = await harness.call('POST', `/customers/${customerId}/funding-sources`, {
       body: { plaidToken: harness.mintProcessorToken(), name: 'Checking' },
@@ -151,7 +175,7 @@ describe('POST /customers/{id}/funding-sources with plaidToken', () => {
   });
 
   it('re-uses a processor token: still valid at Plaid, so the same customer gets DuplicateResource', async () => {
-    const harness = createDwollaHarness();
+    const harness = createDwollaHarness(3600, 'DuplicateResource');
     const customerId = await harness.createCustomer();
     const plaidToken = harness.mintProcessorToken();
     await harness.call('POST', `/customers/${customerId}/funding-sources`, {

@@ -94,7 +94,13 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
   assertDwollaContext(context);
   const state = createDwollaState();
   const events = createDwollaEventLog();
-  const dwolla: DwollaContext = { state, events, clock: context.clock, bridge: context.bridge };
+  const dwolla: DwollaContext = {
+    state,
+    events,
+    clock: context.clock,
+    bridge: context.bridge,
+    duplicateAnswer: context.options.dwollaDuplicateAnswer,
+  };
   const auth = createDwollaAuth({
     state,
     clock: context.clock,

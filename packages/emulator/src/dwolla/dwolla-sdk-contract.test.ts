@@ -87,7 +87,9 @@ async function createCustomer(dwolla: Client): Promise<string> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  // The DuplicateResource form (Dwolla drop-in docs) is checked through the SDK here; the default is the
+  // documented ValidationError form (see dwolla-funding-source-create.test.ts).
+  emulator = await startEmulator({ tuning: { dwollaDuplicateAnswer: 'DuplicateResource' } });
   plaid = new PlaidApi(
     new Configuration({
       basePath: emulator.plaid.baseUrl,

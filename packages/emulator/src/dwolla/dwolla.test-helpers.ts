@@ -1,5 +1,6 @@
 import type {
   BankAccountDetails,
+  DwollaDuplicateAnswer,
   EmulatorClock,
   EmulatorRequest,
   EmulatorResponse,
@@ -117,14 +118,22 @@ export function buildRequest(method: string, path: string, options: CallOptions 
 }
 
 /** Creates a module over a manual clock and a fresh bridge. */
-export function createDwollaHarness(tokenTtlSeconds = 3600): DwollaHarness {
+export function createDwollaHarness(
+  tokenTtlSeconds = 3600,
+  duplicateAnswer?: DwollaDuplicateAnswer,
+): DwollaHarness {
   const clock = createTestClock();
   const bridge = createTestBridge();
   const context: ModuleContext = {
     clock,
     bridge,
     credentials: DEFAULT_CREDENTIALS,
-    options: { dwollaTokenTtlSeconds: tokenTtlSeconds, webhookRetryDelayMs: 10, webhookTimeoutMs: 100 },
+    options: {
+      dwollaTokenTtlSeconds: tokenTtlSeconds,
+      webhookRetryDelayMs: 10,
+      webhookTimeoutMs: 100,
+      dwollaDuplicateAnswer: duplicateAnswer,
+    },
   };
   const module = createDwollaModule(context);
   let bearer: string | undefined;
