@@ -1,10 +1,13 @@
+import { platform } from '#platform';
 import { NetworkError, type NetworkErrorReason, type ProviderName } from './errors.js';
+import { type FetchFunction, sendWithFetch } from './fetch-transport.js';
 import type { Logger } from './logger.js';
-import { sendWithNodeHttp } from './node-http.js';
+import type { HeaderView } from './platform/platform-types.js';
 import { createAbortError } from './retry.js';
+import { isTransportTimeout } from './transport-timeout.js';
 
-/** A fetch-compatible function; injectable for tests and custom transports. */
-export type FetchFunction = (input: string | URL, init?: RequestInit) => Promise<Response>;
+export type { FetchFunction } from './fetch-transport.js';
+export type { HeaderView } from './platform/platform-types.js';
 
 /** One HTTP request to a provider. */
 export interface HttpRequest {
@@ -17,7 +20,10 @@ export interface HttpRequest {
   body?: string | undefined;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
-  /** A custom fetch; when absent, Node's own HTTP client sends the request (far less CPU than fetch). */
+  /**
+   * A custom fetch; when absent, the runtime's default transport sends the request: Node's own HTTP
+   * client on Node (far less CPU than fetch), the global `fetch` on workerd, Deno and Bun.
+   */
   fetch?: FetchFunction | undefined;
   logger: Logger;
 }
@@ -25,7 +31,8 @@ export interface HttpRequest {
 /** A provider's raw answer. */
 export interface HttpResponse {
   status: number;
-  headers: Headers;
+  /** The response headers: a fetch `Headers` for a custom fetch, a light view otherwise. */
+  headers: HeaderView;
   text: string;
 }
 
@@ -43,42 +50,13 @@ function networkReason(error: unknown): NetworkErrorReason {
 
 /** Sends one request with a timeout and the caller's abort signal; never retries. */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, request.timeoutMs);
-  const onAbort = (): void => controller.abort();
-  if (request.signal?.aborted) {
-    clearTimeout(timer);
-    throw createAbortError(request.provider, request.endpoint, request.signal);
-  }
-  request.signal?.addEventListener('abort', onAbort, { once: true });
+  if (request.signal?.aborted) throw createAbortError(request.provider, request.endpoint, request.signal);
   const started = Date.now();
   try {
-    let status: number;
-    let headers: Headers;
-    let text: string;
-    if (request.fetch === undefined) {
-      ({ status, headers, text } = await sendWithNodeHttp({
-        url: request.url,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: controller.signal,
-      }));
-    } else {
-      const init: RequestInit = {
-        method: request.method,
-        headers: request.headers,
-        signal: controller.signal,
-      };
-      if (request.body !== undefined) init.body = request.body;
-      const response = await request.fetch(request.url, init);
-      ({ status, headers } = response);
-      text = await response.text();
-    }
+    const { status, headers, text } =
+      request.fetch === undefined
+        ? await platform.send(request)
+        : await sendWithFetch(request.fetch, request, platform.scheduleTimeout);
     request.logger.debug(`${request.provider} ${request.method} ${request.endpoint} -> ${status}`, {
       provider: request.provider,
       endpoint: request.endpoint,
@@ -88,7 +66,7 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
     return { status, headers, text };
   } catch (error) {
     if (request.signal?.aborted) throw createAbortError(request.provider, request.endpoint, request.signal);
-    if (timedOut) {
+    if (isTransportTimeout(error)) {
       throw new NetworkError(
         request.provider,
         request.endpoint,
@@ -107,9 +85,6 @@ export async function sendHttpRequest(request: HttpRequest): Promise<HttpRespons
     throw new NetworkError(request.provider, request.endpoint, reason, `request failed (${detail})`, {
       cause: error,
     });
-  } finally {
-    clearTimeout(timer);
-    request.signal?.removeEventListener('abort', onAbort);
   }
 }
 

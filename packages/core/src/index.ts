@@ -41,8 +41,10 @@ export {
   ResponseValidationError,
   setErrorMarker,
 } from './errors.js';
+export { hmacSha256Hex, sha256Hex, timingSafeEqualText } from './hashing.js';
 export {
   type FetchFunction,
+  type HeaderView,
   type HttpRequest,
   type HttpResponse,
   isRetryableStatus,
@@ -214,6 +216,7 @@ export {
   type PlaidWebhookVerifierSettings,
 } from './webhooks/plaid-webhook-verifier.js';
 export { type RawWebhookBody, rawBodyBytes, rawBodyText } from './webhooks/raw-body.js';
+export { verifyPlaidWebhook, type WebhookRequest } from './webhooks/verify-plaid-webhook-request.js';
 export { type HeaderLookup, readHeader, type WebhookHeaders } from './webhooks/webhook-headers.js';
 export {
   WEBHOOK_VERIFICATION_REASONS,

@@ -6,6 +6,8 @@ import { NetworkError } from './errors.js';
 import { sendHttpRequest } from './http.js';
 import { silentLogger } from './logger.js';
 import { sendWithNodeHttp } from './node-http.js';
+import { createSharedTimeouts } from './shared-timeouts.js';
+import { isTransportTimeout } from './transport-timeout.js';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
@@ -35,7 +37,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const never = new AbortController().signal;
+const timeouts = createSharedTimeouts();
 
 describe('sendWithNodeHttp', () => {
   it('sends method, headers and body with a Content-Length and reads status, headers and text', async () => {
@@ -51,29 +53,36 @@ describe('sendWithNodeHttp', () => {
       response.writeHead(201, { 'X-Request-Id': 'req-1', 'Content-Type': 'application/json' });
       response.end('{"ok":"é"}');
     });
-    const answer = await sendWithNodeHttp({
-      url: `${origin}/item/get`,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{"name":"é"}',
-      signal: never,
-    });
+    const answer = await sendWithNodeHttp(
+      {
+        url: `${origin}/item/get`,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"name":"é"}',
+        timeoutMs: 5_000,
+      },
+      timeouts,
+    );
     expect(seen).toEqual({ method: 'POST', type: 'application/json', length: '13', body: '{"name":"é"}' });
     expect(answer.status).toBe(201);
     expect(answer.text).toBe('{"ok":"é"}');
     expect(answer.headers.get('x-request-id')).toBe('req-1');
-    expect(answer.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(answer.headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(answer.headers.get('X-Missing')).toBeNull();
   });
 
   it('reuses one keep-alive connection for consecutive requests', async () => {
     const origin = await serve((_request, _body, response) => response.end('ok'));
     for (let index = 0; index < 3; index++) {
-      const answer = await sendWithNodeHttp({
-        url: `${origin}/x`,
-        method: 'GET',
-        headers: {},
-        signal: never,
-      });
+      const answer = await sendWithNodeHttp(
+        {
+          url: `${origin}/x`,
+          method: 'GET',
+          headers: {},
+          timeoutMs: 5_000,
+        },
+        timeouts,
+      );
       expect(answer.text).toBe('ok');
     }
     expect(connections).toBe(1);
@@ -84,14 +93,20 @@ describe('sendWithNodeHttp', () => {
       response.writeHead(200, { 'Content-Encoding': 'gzip' });
       response.end(gzipSync('{"zipped":true}'));
     });
-    const answer = await sendWithNodeHttp({ url: origin, method: 'GET', headers: {}, signal: never });
+    const answer = await sendWithNodeHttp(
+      { url: origin, method: 'GET', headers: {}, timeoutMs: 5_000 },
+      timeouts,
+    );
     expect(answer.text).toBe('{"zipped":true}');
   });
 
   it('rejects with an AbortError when the signal aborts a hanging request', async () => {
     const origin = await serve(() => {});
     const controller = new AbortController();
-    const pending = sendWithNodeHttp({ url: origin, method: 'GET', headers: {}, signal: controller.signal });
+    const pending = sendWithNodeHttp(
+      { url: origin, method: 'GET', headers: {}, signal: controller.signal, timeoutMs: 5_000 },
+      timeouts,
+    );
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
@@ -101,15 +116,58 @@ describe('sendWithNodeHttp', () => {
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     server = undefined;
     await expect(
-      sendWithNodeHttp({ url: origin, method: 'GET', headers: {}, signal: never }),
+      sendWithNodeHttp({ url: origin, method: 'GET', headers: {}, timeoutMs: 5_000 }, timeouts),
     ).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
   });
 
+  it('rejects with a TransportTimeout at the deadline, also while the body is still arriving', async () => {
+    const silent = await serve(() => {});
+    await expect(
+      sendWithNodeHttp({ url: silent, method: 'GET', headers: {}, timeoutMs: 20 }, timeouts),
+    ).rejects.toSatisfy(isTransportTimeout);
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    const slowBody = await serve((_request, _body, response) => {
+      response.writeHead(200, { 'Content-Length': '100' });
+      response.write('{"partial":');
+    });
+    await expect(
+      sendWithNodeHttp({ url: slowBody, method: 'GET', headers: {}, timeoutMs: 30 }, timeouts),
+    ).rejects.toSatisfy(isTransportTimeout);
+  });
+
+  it('creates no AbortController when the caller passed no signal', async () => {
+    const origin = await serve((_request, _body, response) => response.end('ok'));
+    const Original = globalThis.AbortController;
+    let created = 0;
+    globalThis.AbortController = class extends Original {
+      constructor() {
+        super();
+        created += 1;
+      }
+    };
+    try {
+      const answer = await sendHttpRequest({
+        provider: 'plaid',
+        endpoint: '/x',
+        url: `${origin}/x`,
+        method: 'GET',
+        headers: {},
+        timeoutMs: 5_000,
+        logger: silentLogger,
+      });
+      expect(answer.text).toBe('ok');
+    } finally {
+      globalThis.AbortController = Original;
+    }
+    expect(created).toBe(0);
+  });
+
   it('refuses protocols other than http and https', async () => {
     await expect(
-      sendWithNodeHttp({ url: 'ftp://127.0.0.1/x', method: 'GET', headers: {}, signal: never }),
+      sendWithNodeHttp({ url: 'ftp://127.0.0.1/x', method: 'GET', headers: {}, timeoutMs: 5_000 }, timeouts),
     ).rejects.toThrow(/unsupported protocol ftp:/);
   });
 });

@@ -1,24 +1,14 @@
-import http, { type IncomingMessage } from 'node:http';
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-
-/** One request for `sendWithNodeHttp`. */
-export interface NodeHttpRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: string | undefined;
-  /** Destroys the request (and its socket) when aborted. */
-  signal: AbortSignal;
-}
-
-/** What `sendWithNodeHttp` resolves with: the status, the headers as a fetch `Headers`, the body as text. */
-export interface NodeHttpAnswer {
-  status: number;
-  headers: Headers;
-  text: string;
-}
+import type {
+  HeaderView,
+  PendingTimeout,
+  TransportAnswer,
+  TransportRequest,
+} from './platform/platform-types.js';
+import { TransportTimeout } from './transport-timeout.js';
 
 function decoded(response: IncomingMessage): Readable {
   const encoding = String(response.headers['content-encoding'] ?? '')
@@ -30,12 +20,15 @@ function decoded(response: IncomingMessage): Readable {
   return response;
 }
 
-function toHeaders(raw: readonly string[]): Headers {
-  const headers = new Headers();
-  for (let index = 0; index + 1 < raw.length; index += 2) {
-    headers.append(raw[index] as string, raw[index + 1] as string);
-  }
-  return headers;
+/** A light view of Node's parsed headers (already lowercase): no `Headers` object is built. */
+export function nodeHeaderView(headers: IncomingHttpHeaders): HeaderView {
+  return {
+    get(name: string): string | null {
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }
 
 function readText(response: IncomingMessage): Promise<string> {
@@ -58,12 +51,21 @@ function readText(response: IncomingMessage): Promise<string> {
   });
 }
 
+function abortError(): Error {
+  return Object.assign(new Error('the request was aborted'), { name: 'AbortError', code: 'ABORT_ERR' });
+}
+
 /**
  * Sends one request with Node's own HTTP client (the shared keep-alive `globalAgent` of node:http or
  * node:https) and reads the whole answer as text, decoding gzip/deflate/br. Costs about a third of the
- * CPU of `fetch` per request. Never retries; socket errors reject with Node's error (`code` set).
+ * CPU of `fetch` per request. The deadline is one entry in `scheduleTimeout`'s shared mechanism and the
+ * caller's signal (if any) is listened to directly: no AbortController or timer per request. Never
+ * retries; socket errors reject with Node's error (`code` set), the deadline with `TransportTimeout`.
  */
-export function sendWithNodeHttp(request: NodeHttpRequest): Promise<NodeHttpAnswer> {
+export function sendWithNodeHttp(
+  request: TransportRequest,
+  scheduleTimeout: (ms: number, onTimeout: () => void) => PendingTimeout,
+): Promise<TransportAnswer> {
   return new Promise((resolve, reject) => {
     let url: URL;
     try {
@@ -77,28 +79,46 @@ export function sendWithNodeHttp(request: NodeHttpRequest): Promise<NodeHttpAnsw
       reject(new TypeError(`unsupported protocol ${url.protocol}`));
       return;
     }
-    const headers: Record<string, string> = { ...request.headers };
-    if (
-      request.body !== undefined &&
-      !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')
-    ) {
-      headers['Content-Length'] = String(Buffer.byteLength(request.body));
+    let headers = request.headers;
+    if (request.body !== undefined && !hasContentLength(headers)) {
+      headers = { ...headers, 'Content-Length': String(Buffer.byteLength(request.body)) };
     }
     // Looked up at call time, so tools that patch the modules (nock, msw, proxy agents) see the request.
     const send = secure ? https.request : http.request;
     const agent = secure ? https.globalAgent : http.globalAgent;
-    const outgoing = send(
-      url,
-      { method: request.method, headers, agent, signal: request.signal },
-      (response) => {
-        readText(response).then(
-          (text) =>
-            resolve({ status: response.statusCode ?? 0, headers: toHeaders(response.rawHeaders), text }),
-          reject,
-        );
-      },
-    );
-    outgoing.once('error', reject);
+    const { signal } = request;
+    let settled = false;
+    let timedOut = false;
+    const finish = (): void => {
+      settled = true;
+      timeout.cancel();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (error: unknown): void => {
+      finish();
+      reject(timedOut ? new TransportTimeout(request.timeoutMs) : error);
+    };
+    const outgoing = send(url, { method: request.method, headers, agent }, (response) => {
+      readText(response).then((text) => {
+        finish();
+        resolve({ status: response.statusCode ?? 0, headers: nodeHeaderView(response.headers), text });
+      }, fail);
+    });
+    const onAbort = (): void => {
+      if (!settled) outgoing.destroy(abortError());
+    };
+    const timeout = scheduleTimeout(request.timeoutMs, () => {
+      if (settled) return;
+      timedOut = true;
+      outgoing.destroy(new TransportTimeout(request.timeoutMs));
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    outgoing.once('error', fail);
     outgoing.end(request.body);
   });
+}
+
+function hasContentLength(headers: Record<string, string>): boolean {
+  for (const name in headers) if (name.length === 14 && name.toLowerCase() === 'content-length') return true;
+  return false;
 }

@@ -25,10 +25,16 @@ const settingSourceSchema = z.object({
   secret: z.boolean().optional(),
 });
 
+/** An environment variable where the runtime has `process.env` (Node, Bun, Deno); Workers have none. */
+function environmentVariable(name: string): string | undefined {
+  const runtime = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  return runtime.process?.env?.[name];
+}
+
 /** Resolves a setting from its option or environment variable; throws a ConfigError naming both. */
 export function loadSetting(source: SettingSource): string {
   parseInput('loadSetting', settingSourceSchema, source);
-  const value = source.value ?? process.env[source.environmentVariable];
+  const value = source.value ?? environmentVariable(source.environmentVariable);
   if (value === undefined || value.trim() === '') {
     throw new ConfigError(
       `${source.description} is missing. Pass \`${source.optionName}\` or set the ${source.environmentVariable} environment variable.`,

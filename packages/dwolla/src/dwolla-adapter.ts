@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type AdapterStore,
   adapterStoreSchema,
@@ -6,6 +5,7 @@ import {
   createStoreExchangeMemo,
   type ProcessorAdapter,
   type ProcessorRequirements,
+  sha256Hex,
 } from '@achbridge/core';
 import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
@@ -232,7 +232,7 @@ export function createDwollaAdapter(deps: {
       const { idempotencyKey, ...body } = parseInput('createCustomer', createCustomerInputSchema, rawInput);
       const signal = signalOf('createCustomer', options);
       // Same body → same key, so a retried or re-run call within Dwolla's 24 h window makes one customer.
-      const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+      const bodyHash = sha256Hex(JSON.stringify(body));
       return createCustomerResource(dwolla, body, {
         idempotencyKey:
           idempotencyKey ??

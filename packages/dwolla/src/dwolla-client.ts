@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createRedactingLogger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
   type HttpResponse,
@@ -248,7 +247,7 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
     payload: Record<string, unknown> | undefined,
     opts: { idempotencyKey?: string | undefined; signal?: AbortSignal | undefined } | undefined,
   ) {
-    const idempotencyKey = opts?.idempotencyKey ?? randomUUID();
+    const idempotencyKey = opts?.idempotencyKey ?? crypto.randomUUID();
     const url = resolveUrl(path);
     const endpoint = endpointName(url, baseUrl);
     const response = await send({

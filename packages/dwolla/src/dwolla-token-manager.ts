@@ -57,6 +57,13 @@ interface CachedToken {
   refreshAt: number;
 }
 
+/** Standard base64 of text encoded as UTF-8, without Buffer (the same on every runtime). */
+function base64OfText(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 /**
  * Creates the OAuth client-credentials token manager: POST {base}/token with Basic auth, cache the token
  * until shortly before it expires, single-flight refreshes, and never cache a failure.
@@ -71,7 +78,7 @@ export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings
   async function fetchToken(): Promise<string> {
     const key = settings.key();
     const secret = settings.secret();
-    const basic = Buffer.from(`${key}:${secret}`, 'utf8').toString('base64');
+    const basic = base64OfText(`${key}:${secret}`);
     registerSecret(basic);
     const requestedAt = now();
     const response = await sendHttpRequest({

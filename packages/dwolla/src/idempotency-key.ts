@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@achbridge/core';
 import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 
@@ -14,10 +14,9 @@ const inputSchema = z.object({
  */
 export function deriveIdempotencyKey(namespace: string, parts: readonly string[]): string {
   parseInput('deriveIdempotencyKey', inputSchema, { namespace, parts });
-  const hash = createHash('sha256');
-  hash.update(`achbridge:${namespace}`);
-  for (const part of parts) hash.update(`\u0000${part.length}:${part}`);
-  const hex = hash.digest('hex');
+  let text = `achbridge:${namespace}`;
+  for (const part of parts) text += `\u0000${part.length}:${part}`;
+  const hex = sha256Hex(text);
   // RFC 4122 layout, version 5 (name-based, SHA) and variant bits, so Dwolla sees a well-formed UUID.
   const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

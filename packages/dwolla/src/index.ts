@@ -71,3 +71,4 @@ export {
   type VerifyDwollaWebhookInput,
   verifyDwollaWebhook,
 } from './verify-dwolla-webhook.js';
+export { verifyDwollaWebhookRequest } from './verify-dwolla-webhook-request.js';

@@ -1,6 +1,4 @@
-import { Buffer } from 'node:buffer';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { registerSecret } from '@achbridge/core';
+import { hmacSha256Hex, registerSecret, timingSafeEqualText } from '@achbridge/core';
 import { parseInput, parseJsonText } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { DwollaWebhookVerificationError } from './dwolla-webhook-error.js';
@@ -45,10 +43,13 @@ const inputSchema = z.object({
 });
 const signInputSchema = inputSchema.pick({ body: true, secret: true });
 
-function bytesOf(body: DwollaWebhookBody): Buffer {
-  if (typeof body === 'string') return Buffer.from(body, 'utf8');
-  if (body instanceof ArrayBuffer) return Buffer.from(body);
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function bytesOf(body: DwollaWebhookBody): Uint8Array {
+  if (typeof body === 'string') return encoder.encode(body);
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  return body;
 }
 
 function readHeader(headers: DwollaWebhookHeaders, name: string): string[] {
@@ -76,7 +77,7 @@ export function signDwollaWebhook(body: DwollaWebhookBody, secret: string): stri
     secret,
   });
   registerSecret(input.secret);
-  return createHmac('sha256', input.secret).update(bytesOf(input.body)).digest('hex');
+  return hmacSha256Hex(input.secret, bytesOf(input.body));
 }
 
 /**
@@ -103,15 +104,14 @@ export function verifyDwollaWebhook(input: VerifyDwollaWebhookInput): DwollaWebh
     );
   }
   const bytes = bytesOf(body);
-  const expected = createHmac('sha256', secret).update(bytes).digest();
-  const claimed = Buffer.from(claimedHex, 'hex');
-  if (claimed.length !== expected.length || !timingSafeEqual(claimed, expected)) {
+  const expected = hmacSha256Hex(secret, bytes);
+  if (!timingSafeEqualText(claimedHex.toLowerCase(), expected)) {
     throw new DwollaWebhookVerificationError(
       'bad_signature',
       'the signature does not match the body; check the subscription secret and pass the raw, unparsed body',
     );
   }
-  const json = parseJsonText(bytes.toString('utf8'));
+  const json = parseJsonText(decoder.decode(bytes));
   const parsed = json.ok ? dwollaWebhookBodySchema.safeParse(json.value) : undefined;
   if (!parsed?.success) {
     const where = parsed?.error.issues[0]?.path.join('.') || 'body';

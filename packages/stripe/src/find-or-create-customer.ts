@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@achbridge/core';
 import type { z } from 'zod';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { deriveIdempotencyKey } from './idempotency.js';
@@ -20,7 +20,7 @@ type CustomerObject = z.output<typeof customerSchema>;
 
 /** The value of the customer-ref metadata for an email (case-insensitive). */
 export function customerRef(email: string): string {
-  return createHash('sha256').update(normalizeEmail(email)).digest('hex').slice(0, 32);
+  return sha256Hex(normalizeEmail(email)).slice(0, 32);
 }
 
 function pick(customers: CustomerObject[], ref: string): CustomerObject | undefined {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { sha256Hex } from '@achbridge/core';
 
 /** What an idempotency key protects; part of the key so keys of different requests never collide. */
 export type IdempotencyPurpose = 'attach' | 'attach-retry' | 'customer' | 'mandate' | 'payment';
@@ -8,13 +8,11 @@ export type IdempotencyPurpose = 'attach' | 'attach-retry' | 'customer' | 'manda
  * retry or a re-run of the same step is deduplicated by Stripe; the inputs are hashed, never sent.
  */
 export function deriveIdempotencyKey(purpose: IdempotencyPurpose, parts: readonly string[]): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([purpose, ...parts]))
-    .digest('hex');
+  const digest = sha256Hex(JSON.stringify([purpose, ...parts]));
   return `achbridge-stripe-${purpose}-${digest.slice(0, 48)}`;
 }
 
 /** A fresh random idempotency key, for requests that have no natural identity (a caller-less payment). */
 export function randomIdempotencyKey(purpose: IdempotencyPurpose): string {
-  return `achbridge-stripe-${purpose}-${randomUUID()}`;
+  return `achbridge-stripe-${purpose}-${crypto.randomUUID()}`;
 }

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { createPlatformHttpClient } from '#stripe-platform';
 import type { StripeSdk } from './load-stripe-sdk.js';
 
 /** Error codes stripe-node retries once by itself, even with `maxNetworkRetries: 0`. */
@@ -25,14 +26,15 @@ function withObjectBody(response: SdkResponse): SdkResponse {
 }
 
 /**
- * stripe-node's Node HTTP client, except that a closed connection (ECONNRESET/EPIPE) is reported under
+ * stripe-node's HTTP client for the runtime (its Node client on Node, its fetch client on workerd, Deno
+ * and Bun), except that a closed connection (ECONNRESET/EPIPE) is reported under
  * another code: stripe-node would otherwise retry it once on its own, stacking with achbridge's
  * `withRetry`. The request still fails as a StripeConnectionError, which achbridge retries with the
  * same idempotency key. A JSON body that is not an object is reported as invalid JSON (see `withObjectBody`).
  * Takes the loaded SDK so that this module never imports `stripe` at run time.
  */
 export function createSingleAttemptHttpClient(sdk: StripeSdk): Stripe.HttpClient {
-  const inner = sdk.createNodeHttpClient();
+  const inner = createPlatformHttpClient(sdk);
   return {
     getClientName: () => inner.getClientName(),
     makeRequest: (host, port, path, method, headers, requestData, protocol, timeout) =>

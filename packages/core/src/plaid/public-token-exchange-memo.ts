@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { platform } from '#platform';
+import { bytesToHex } from '../bytes.js';
 import { NetworkError } from '../errors.js';
 import { raceAbort } from '../retry.js';
 import { parseInput } from '../validate.js';
@@ -98,7 +99,7 @@ export function createPublicTokenExchangeMemo(
   return {
     async exchange(publicToken, signal) {
       parseInput('PublicTokenExchangeMemo.exchange', exchangeInputSchema, { publicToken, signal });
-      const key = createHash('sha256').update(publicToken).digest('hex');
+      const key = bytesToHex(platform.sha256(publicToken));
       for (;;) {
         const existing = entries.get(key);
         const entry = existing && existing.expiresAt > now() ? existing : start(key, publicToken, signal);

@@ -1,4 +1,4 @@
-import { Buffer } from 'node:buffer';
+import { decodeBase64Url as decodeBytes, encodeBase64Url as encodeBytes, utf8Bytes } from '../bytes.js';
 
 /** Longest `Plaid-Verification` value accepted; real tokens are a few hundred bytes. */
 export const MAX_JWS_LENGTH = 8192;
@@ -25,15 +25,15 @@ export type JwsDecodeFailure = { ok: false; message: string };
  * last character are zero, so each byte string has exactly one accepted encoding); undefined otherwise.
  */
 export function decodeBase64Url(text: string): Uint8Array | undefined {
-  if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined;
-  const bytes = Buffer.from(text, 'base64url');
-  if (bytes.toString('base64url') !== text) return undefined;
-  return new Uint8Array(bytes);
+  if (!BASE64URL.test(text)) return undefined;
+  const bytes = decodeBytes(text);
+  if (bytes === undefined || encodeBytes(bytes) !== text) return undefined;
+  return bytes;
 }
 
 /** Encodes bytes as unpadded base64url. */
 export function encodeBase64Url(bytes: Uint8Array | string): string {
-  return Buffer.from(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64url');
+  return encodeBytes(typeof bytes === 'string' ? utf8Bytes(bytes) : bytes);
 }
 
 function decodeJsonObject(part: string): Record<string, unknown> | undefined {
@@ -66,7 +66,7 @@ export function decodeCompactJws(token: string): ({ ok: true } & DecodedJws) | J
     ok: true,
     header,
     payload,
-    signingInput: new Uint8Array(Buffer.from(`${headerPart}.${payloadPart}`, 'ascii')),
+    signingInput: utf8Bytes(`${headerPart}.${payloadPart}`),
     signature,
   };
 }

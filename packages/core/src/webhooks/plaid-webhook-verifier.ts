@@ -1,4 +1,3 @@
-import { webcrypto } from 'node:crypto';
 import { z } from 'zod';
 import type { PlaidCallOptions } from '../plaid/plaid-client-types.js';
 import { callOptionsSchema } from '../plaid/plaid-input-schemas.js';
@@ -192,7 +191,7 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
     const key = await keys.get(kid, signal);
     if (!key.ok) throw failureError(kid, key);
 
-    const valid = await webcrypto.subtle.verify(
+    const valid = await crypto.subtle.verify(
       { name: 'ECDSA', hash: 'SHA-256' },
       key.cryptoKey,
       jws.signature,

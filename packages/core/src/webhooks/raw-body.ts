@@ -1,6 +1,6 @@
-import { Buffer } from 'node:buffer';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { platform } from '#platform';
+import { bytesToHex, hexToBytes, timingSafeEqualBytes, utf8Bytes, utf8Text } from '../bytes.js';
 import { parseInput } from '../validate.js';
 
 /** A webhook body exactly as received: the raw text or bytes, never re-serialized JSON. */
@@ -18,7 +18,7 @@ const rawBodyInputSchema = z.object({
 });
 
 function toBytes(body: RawWebhookBody): Uint8Array {
-  if (typeof body === 'string') return new Uint8Array(Buffer.from(body, 'utf8'));
+  if (typeof body === 'string') return utf8Bytes(body);
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   return body;
 }
@@ -26,7 +26,7 @@ function toBytes(body: RawWebhookBody): Uint8Array {
 /** The text of a body already checked with `isRawWebhookBody`, decoded as UTF-8 (no second validation). */
 export function textOfRawBody(body: RawWebhookBody): string {
   if (typeof body === 'string') return body;
-  return Buffer.from(toBytes(body)).toString('utf8');
+  return utf8Text(toBytes(body));
 }
 
 /** The raw body as bytes (strings are encoded as UTF-8). */
@@ -43,7 +43,7 @@ export function rawBodyText(body: RawWebhookBody): string {
 
 /** Lowercase hex SHA-256 of the raw body bytes, as Plaid puts it in `request_body_sha256`. */
 export function sha256Hex(body: RawWebhookBody): string {
-  return createHash('sha256').update(toBytes(body)).digest('hex');
+  return bytesToHex(platform.sha256(toBytes(body)));
 }
 
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
@@ -53,10 +53,8 @@ export function isSha256Hex(claimedHex: string): boolean {
   return SHA256_HEX.test(claimedHex);
 }
 
-/** Compares the body's SHA-256 with a claimed hex digest in constant time (crypto.timingSafeEqual). */
+/** Compares the body's SHA-256 with a claimed hex digest in constant time. */
 export function bodyMatchesSha256(body: RawWebhookBody, claimedHex: string): boolean {
   if (!isSha256Hex(claimedHex)) return false;
-  const actual = createHash('sha256').update(toBytes(body)).digest();
-  const claimed = Buffer.from(claimedHex, 'hex');
-  return claimed.length === actual.length && timingSafeEqual(actual, claimed);
+  return timingSafeEqualBytes(platform.sha256(toBytes(body)), hexToBytes(claimedHex));
 }

@@ -1,4 +1,3 @@
-import { webcrypto } from 'node:crypto';
 import { AchBridgeError, ResponseValidationError } from '../errors.js';
 import type { PlaidClient } from '../plaid/plaid-client-types.js';
 import { raceAbort } from '../retry.js';
@@ -7,6 +6,9 @@ import {
   WEBHOOK_KEY_PATH,
   webhookVerificationKeyResponseSchema,
 } from './plaid-webhook-key.js';
+
+/** A WebCrypto key (the global `crypto`, present on Node, Deno, Bun and workerd). */
+type WebCryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 /** The part of a PlaidClient the key cache needs. */
 export type WebhookKeyClient = Pick<PlaidClient, 'request'>;
@@ -33,7 +35,7 @@ export interface WebhookKeyCacheSettings {
 export interface UsableWebhookKey {
   ok: true;
   jwk: PlaidWebhookJwk;
-  cryptoKey: webcrypto.CryptoKey;
+  cryptoKey: WebCryptoKey;
   /** True when the key's `expired_at` is older than the TTL: check it with `refresh` before trusting it. */
   due: boolean;
 }
@@ -73,7 +75,7 @@ export interface WebhookKeyCache {
 
 interface CachedKey {
   jwk: PlaidWebhookJwk;
-  cryptoKey: webcrypto.CryptoKey | undefined;
+  cryptoKey: WebCryptoKey | undefined;
   fetchedAt: number;
   stale: boolean;
   /** Until when a refresh is not tried again after a failed one. */
@@ -88,12 +90,12 @@ const MINUTE_MS = 60_000;
 /** After a failed refresh of a cached key, how long before the next refresh is tried. */
 const REFRESH_RETRY_MS = 10_000;
 
-async function importVerifyKey(jwk: PlaidWebhookJwk): Promise<webcrypto.CryptoKey | string> {
+async function importVerifyKey(jwk: PlaidWebhookJwk): Promise<WebCryptoKey | string> {
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || jwk.alg !== 'ES256' || jwk.use !== 'sig') {
     return `Plaid key is not an ES256 P-256 signing key (kty ${jwk.kty}, crv ${jwk.crv}, alg ${jwk.alg}, use ${jwk.use})`;
   }
   try {
-    return await webcrypto.subtle.importKey(
+    return await crypto.subtle.importKey(
       'jwk',
       { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
       { name: 'ECDSA', namedCurve: 'P-256' },
@@ -210,7 +212,7 @@ export function createWebhookKeyCache(settings: WebhookKeyCacheSettings): Webhoo
         message: `Plaid answered key ${jwk.kid} when asked for ${kid}`,
       });
     }
-    let cryptoKey: webcrypto.CryptoKey | undefined;
+    let cryptoKey: WebCryptoKey | undefined;
     if (jwk.expired_at === null) {
       const imported = await importVerifyKey(jwk);
       if (typeof imported === 'string') {

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { PlaidCallOptions } from '../plaid/plaid-client-types.js';
+import { parseInput } from '../validate.js';
+import type { PlaidWebhookEvent } from './plaid-webhook-events.js';
+import type { PlaidWebhookVerifier } from './plaid-webhook-verifier.js';
+
+/** The part of a web-platform `Request` that webhook verification reads: its headers and raw body, once. */
+export interface WebhookRequest {
+  readonly headers: { get(name: string): string | null };
+  readonly bodyUsed: boolean;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+const requestInputSchema = z.object({
+  request: z
+    .custom<WebhookRequest>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function' &&
+        typeof (value as { headers?: { get?: unknown } }).headers?.get === 'function',
+      {
+        message: 'expected a web-platform Request (Next.js route handler, Hono `c.req.raw`, Worker `fetch`)',
+      },
+    )
+    .refine((request) => !request.bodyUsed, {
+      message:
+        'the body was already read (e.g. by request.json()); pass the request before anything reads it, the signature covers the raw bytes',
+    }),
+  verifier: z.custom<PlaidWebhookVerifier>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { verify?: unknown }).verify === 'function',
+    { message: 'expected a verifier from createPlaidWebhookVerifier' },
+  ),
+});
+
+/**
+ * Verifies a Plaid webhook delivered as a web-platform `Request` (Next.js route handlers, Hono, Cloudflare
+ * Workers, Deno, Bun): reads the raw body once and hands it with the headers to `verifier.verify`, so
+ * the checks and errors are exactly the verifier's. Resolves to the typed event; rejects with a
+ * WebhookVerificationError when the delivery is not authentic.
+ */
+export async function verifyPlaidWebhook(
+  request: WebhookRequest,
+  verifier: PlaidWebhookVerifier,
+  options?: PlaidCallOptions,
+): Promise<PlaidWebhookEvent> {
+  parseInput('verifyPlaidWebhook', requestInputSchema, { request, verifier });
+  const body = new Uint8Array(await request.arrayBuffer());
+  return verifier.verify({ body, headers: request.headers }, options);
+}
