@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { platform } from '#platform';
 import { z } from 'zod';
+import { bytesToHex } from '../bytes.js';
 import { parseInput } from '../validate.js';
 import { isRawWebhookBody, type RawWebhookBody, sha256Hex } from './raw-body.js';
 
@@ -29,7 +30,5 @@ const inputSchema = z.object({
  */
 export function plaidWebhookDedupeKey(input: PlaidWebhookDedupeKeyInput): string {
   const { body, itemId, webhookCode } = parseInput('plaidWebhookDedupeKey', inputSchema, input);
-  return createHash('sha256')
-    .update(JSON.stringify(['plaid-webhook', sha256Hex(body), itemId, webhookCode]))
-    .digest('hex');
+  return bytesToHex(platform.sha256(JSON.stringify(['plaid-webhook', sha256Hex(body), itemId, webhookCode])));
 }
