@@ -1,8 +1,8 @@
-import { Buffer } from 'node:buffer';
 import { registerSecret } from '@achbridge/core';
 import { parseInput } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { z } from 'zod';
+import { createPlatformCryptoProvider } from '#stripe-platform';
 import { loadStripeSdk } from '../load-stripe-sdk.js';
 import { StripeWebhookVerificationError } from './stripe-webhook-verification-error.js';
 
@@ -42,7 +42,7 @@ const inputSchema = z.strictObject({
 });
 
 /**
- * Verifies a Stripe webhook with stripe-node's `webhooks.constructEvent` (HMAC-SHA256 of the raw body with
+ * Verifies a Stripe webhook with stripe-node's `webhooks.constructEventAsync` (HMAC-SHA256 of the raw body with
  * the endpoint secret, timestamp within the tolerance) and returns the event; a refused delivery is a
  * `StripeWebhookVerificationError` (never the secret or the signature in its message).
  */
@@ -57,11 +57,13 @@ export async function verifyStripeWebhook(input: VerifyStripeWebhookInput): Prom
     throw new StripeWebhookVerificationError('missing_header', `no ${STRIPE_SIGNATURE_HEADER} header`);
   }
   const webhooks = stripe?.webhooks ?? (await loadStripeSdk()).webhooks;
-  const payload =
-    typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  // stripe-node reads a byte body as UTF-8 text too; the signature covers those same bytes.
+  const payload = typeof body === 'string' ? body : new TextDecoder().decode(body);
+  // Async so that WebCrypto (workerd, Deno, Bun) can verify; on Node the provider is stripe-node's default.
+  const cryptoProvider = await createPlatformCryptoProvider();
   let event: Stripe.Event;
   try {
-    event = webhooks.constructEvent(payload, signature, secret, toleranceSeconds);
+    event = await webhooks.constructEventAsync(payload, signature, secret, toleranceSeconds, cryptoProvider);
   } catch (error) {
     const isSignature = (error as { type?: unknown }).type === 'StripeSignatureVerificationError';
     throw new StripeWebhookVerificationError(

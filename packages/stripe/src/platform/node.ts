@@ -5,3 +5,8 @@ import type { StripeSdk } from '../load-stripe-sdk.js';
 export function createPlatformHttpClient(sdk: StripeSdk): Stripe.HttpClient {
   return sdk.createNodeHttpClient();
 }
+
+/** The crypto provider for Stripe webhook signatures: undefined keeps stripe-node's Node default. */
+export async function createPlatformCryptoProvider(): Promise<Stripe.CryptoProvider | undefined> {
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { StripeSdk } from '../load-stripe-sdk.js';
+import { loadStripeSdk, type StripeSdk } from '../load-stripe-sdk.js';
 
 /**
  * stripe-node's own fetch HTTP client (`Stripe.createFetchHttpClient()`, a documented option), for
@@ -7,4 +7,12 @@ import type { StripeSdk } from '../load-stripe-sdk.js';
  */
 export function createPlatformHttpClient(sdk: StripeSdk): Stripe.HttpClient {
   return sdk.createFetchHttpClient();
+}
+
+/**
+ * stripe-node's SubtleCrypto provider (`Stripe.createSubtleCryptoProvider()`, a documented option) for
+ * webhook signatures: WebCrypto's HMAC is async only, so verification goes through `constructEventAsync`.
+ */
+export async function createPlatformCryptoProvider(): Promise<Stripe.CryptoProvider | undefined> {
+  return (await loadStripeSdk()).createSubtleCryptoProvider();
 }
