@@ -1,5 +1,5 @@
-import { platform } from '#platform';
 import { z } from 'zod';
+import { platform } from '#platform';
 import { bytesToHex } from '../bytes.js';
 import { parseInput } from '../validate.js';
 import { isRawWebhookBody, type RawWebhookBody, sha256Hex } from './raw-body.js';
