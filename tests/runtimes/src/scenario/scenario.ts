@@ -54,7 +54,11 @@ async function linkedItem(
   // What Link's onSuccess hands the app: a second, unused public token for the same Item.
   const answer = await fetch(`${config.emulatorUrl}/__emulator/plaid/items/${itemId}/public_token`, {
     method: 'POST',
+    // The control API takes state-changing calls only as JSON (its CSRF guard).
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
   });
+  if (!answer.ok) throw new Error(`the emulator refused a public token for ${itemId}: HTTP ${answer.status}`);
   const { public_token: publicToken } = (await answer.json()) as { public_token: string };
   return { publicToken, accountId, accessToken, itemId };
 }
