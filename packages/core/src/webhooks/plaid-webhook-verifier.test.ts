@@ -584,8 +584,8 @@ describe('createPlaidWebhookVerifier: hardening against forged deliveries', () =
     );
   }
 
-  it('refuses the high-S twin (r, n - s) of a valid signature and accepts the low-S original', async () => {
-    const { signer, verify } = setup();
+  it('with allowHighSSignatures: false, refuses the high-S twin (r, n - s) and accepts the low-S original', async () => {
+    const { signer, verify } = setup({ allowHighSSignatures: false });
     const signed = signer.sign(BODY);
     const token = String(signed.headers['plaid-verification']);
     const [h, p, s] = token.split('.') as [string, string, string];
@@ -600,8 +600,8 @@ describe('createPlaidWebhookVerifier: hardening against forged deliveries', () =
     await expect(verify(BODY, signed.headers)).resolves.toMatchObject({ kind: 'ITEM.ERROR' });
   });
 
-  it('accepts a high-S signature only when allowHighSSignatures is set', async () => {
-    const { signer, verify } = setup({ allowHighSSignatures: true });
+  it('accepts a high-S signature by default (Plaid does not document low-S signing)', async () => {
+    const { signer, verify } = setup();
     const token = String(signer.sign(BODY).headers['plaid-verification']);
     const [h, p, s] = token.split('.') as [string, string, string];
     const signature = decodeBase64Url(s) ?? new Uint8Array();

@@ -45,8 +45,10 @@ export interface PlaidWebhookVerifierSettings {
    */
   maxKeyFetchesPerMinute?: number;
   /**
-   * Accept high-S ES256 signatures (s > n/2) as well as low-S ones (default false: only the canonical low-S
-   * form, so each delivery has one valid signature). Set it only if real deliveries are refused for it.
+   * Accept high-S ES256 signatures (s > n/2) as well as low-S ones (default true). Plaid does not document
+   * that it signs in low-S form and standard JOSE verifiers accept both, so refusing high-S could refuse real
+   * deliveries; the twin signature is harmless because replays are deduplicated on the body
+   * (`plaidWebhookDedupeKey`), not on the header. Set `false` to accept only the canonical low-S form.
    */
   allowHighSSignatures?: boolean;
   /** Clock in milliseconds since the epoch (default `Date.now`); for tests. */
@@ -83,7 +85,7 @@ const settingsSchema = z.object({
   keyCacheTtlSeconds: z.number().positive().default(60),
   unknownKidCacheSeconds: z.number().nonnegative().default(60),
   maxKeyFetchesPerMinute: z.number().int().positive().default(10),
-  allowHighSSignatures: z.boolean().default(false),
+  allowHighSSignatures: z.boolean().default(true),
   now: z
     .custom<() => number>((value) => typeof value === 'function', {
       message: 'expected a function returning ms',
