@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sleep } from '@achbridge/core';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
 import { ClaimTimeoutError, StoreError } from './store-errors.js';
 
@@ -44,24 +45,6 @@ export interface ClaimOutcome<Result> {
 function abortError(signal: AbortSignal): StoreError {
   return new StoreError('STORE_ABORTED', 'Stopped waiting for another process: the caller aborted', {
     cause: signal.reason,
-  });
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError(signal));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal as AbortSignal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -114,7 +97,7 @@ export async function runClaimed<Row extends Record<string, unknown>, Outcome, R
           `Another process is still working on this ${target.scope}; retry later (it finishes or its lease expires)`,
         );
       }
-      await pause(pollMs, claim.signal);
+      await sleep(pollMs, claim.signal, () => abortError(claim.signal as AbortSignal));
       pollMs = Math.min(pollMs * 2, 250);
     }
   }

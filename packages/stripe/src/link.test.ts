@@ -14,7 +14,6 @@ import {
   mockAccounts,
   mockBankAccountToken,
   mockExchange,
-  PLAID_HOST,
   PUBLIC_TOKEN,
   STRIPE_HOST,
   stripeErrorBody,
