@@ -1,8 +1,10 @@
+import type { PaymentOutcomeStore } from '@achbridge/core';
 import { parseInput } from '@achbridge/core';
 import { z } from 'zod';
 import type { ClaimTiming } from './claim.js';
 import { createItemOperations, type ItemOperations } from './items.js';
 import { migrate, quoteSchema } from './migrate.js';
+import { createPaymentOutcomeOperations } from './payment-outcomes.js';
 import { createPaymentOperations, type PaymentOperations } from './payments.js';
 import { openPgClient } from './pg-client.js';
 import { openPgliteClient } from './pglite-client.js';
@@ -53,6 +55,8 @@ export interface Store
     PublicTokenOperations {
   /** The webhook inbox. */
   readonly inbox: WebhookInbox;
+  /** Each payment's outcome, by (processor, payment id), written by compare-and-set (core's `PaymentOutcomeStore`). */
+  readonly paymentOutcomes: PaymentOutcomeStore;
   /** The Postgres schema in use. */
   readonly schema: string;
   /** Opens the database and runs pending migrations (every operation does this on first use); returns the schema version. */
@@ -166,6 +170,7 @@ export function createStore(options: StoreOptions): Store {
     ...createPaymentOperations(context),
     ...createPublicTokenOperations(context),
     inbox: createWebhookInbox(context),
+    paymentOutcomes: createPaymentOutcomeOperations(context),
     ready: () => runOperation('ready', async () => (await open()).version),
     client: () => runOperation('client', context.client),
     close: async () => {

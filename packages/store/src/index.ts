@@ -4,6 +4,15 @@ export { isTransientDatabaseError } from './database-error.js';
 export { itemStatusForWebhook } from './item-lifecycle.js';
 export { migrate } from './migrate.js';
 export { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations.js';
+export {
+  createPaymentOutcomeRouter,
+  type PaymentOutcomeEventInput,
+  type PaymentOutcomeMapper,
+  type PaymentOutcomeReceiveResult,
+  type PaymentOutcomeRouter,
+  type PaymentOutcomeRouterOptions,
+} from './payment-outcome-router.js';
+export { createPaymentOutcomeOperations } from './payment-outcomes.js';
 export { openPgClient, type PostgresLocation } from './pg-client.js';
 export { openPgliteClient, type PgliteLocation } from './pglite-client.js';
 export type { SqlClient, SqlExecutor } from './sql-client.js';

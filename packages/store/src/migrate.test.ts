@@ -31,6 +31,7 @@ describe('migrate', () => {
       'accounts',
       'item_health',
       'items',
+      'payment_outcomes',
       'payments',
       'processor_links',
       'public_token_claims',
@@ -40,7 +41,7 @@ describe('migrate', () => {
     const versions = await client.query<{ version: number }>(
       `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
     );
-    expect(versions.map((row) => row.version)).toEqual([1, 2]);
+    expect(versions.map((row) => row.version)).toEqual([1, 2, 3]);
     expect(await migrate(client, schema)).toBe(SCHEMA_VERSION);
   });
 

@@ -106,6 +106,27 @@ CREATE TABLE {schema}.webhook_inbox (
 CREATE INDEX webhook_inbox_ready ON {schema}.webhook_inbox (state, available_at);
 `;
 
+// The outcome of each payment, keyed by (processor, processor payment id), written only by compare-and-set:
+// an update lands when the row still holds the version the writer read (status, return code, time, event).
+// `occurred_at` is kept as the processor's ISO text so the comparison is exact.
+const MIGRATION_3 = `
+CREATE TABLE {schema}.payment_outcomes (
+  processor text NOT NULL,
+  payment_id text NOT NULL,
+  status text NOT NULL CHECK (status IN ('pending', 'processing', 'succeeded', 'failed', 'cancelled')),
+  provider_status text NOT NULL,
+  occurred_at text NOT NULL,
+  return_code text,
+  event_id text,
+  outcome jsonb NOT NULL,
+  changes integer NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  PRIMARY KEY (processor, payment_id)
+);
+CREATE INDEX payments_payment_id ON {schema}.payments (processor, payment_id);
+`;
+
 /** Every schema version, oldest first; version N is `MIGRATIONS[N - 1]`. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -114,6 +135,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: MIGRATION_1,
   },
   { version: 2, description: 'item health history and the webhook inbox', sql: MIGRATION_2 },
+  { version: 3, description: 'payment outcomes (compare-and-set per processor payment)', sql: MIGRATION_3 },
 ];
 
 /** The newest schema version this code knows. */

@@ -1,4 +1,4 @@
-import { parseInput } from '@achbridge/core';
+import { type PaymentOutcome, parseInput } from '@achbridge/core';
 import { z } from 'zod';
 import { runClaimed } from './claim.js';
 import { iso, runOperation, type StoreContext } from './store-context.js';
@@ -23,6 +23,7 @@ interface PaymentRow extends Record<string, unknown> {
   payment: Record<string, unknown> | null;
   created_at: unknown;
   completed_at: unknown;
+  outcome?: PaymentOutcome | null;
 }
 
 function toPayment(row: PaymentRow): StoredPayment {
@@ -33,6 +34,7 @@ function toPayment(row: PaymentRow): StoredPayment {
     payment: row.payment ?? {},
     createdAt: iso(row.created_at),
     completedAt: iso(row.completed_at),
+    ...(row.outcome ? { outcome: row.outcome } : {}),
   };
 }
 
@@ -49,6 +51,7 @@ export interface PaymentOperations {
 /** Creates the payments ledger operations over a store context. */
 export function createPaymentOperations(context: StoreContext): PaymentOperations {
   const table = context.table('payments');
+  const outcomes = context.table('payment_outcomes');
   return {
     claimPayment: (key, create, options) =>
       runOperation('claimPayment', async () => {
@@ -80,7 +83,9 @@ export function createPaymentOperations(context: StoreContext): PaymentOperation
         const parsed = parseInput('getPayment', keySchema, key);
         const client = await context.client();
         const [row] = await client.query<PaymentRow>(
-          `SELECT * FROM ${table} WHERE processor = $1 AND idempotency_key = $2 AND state = 'done'`,
+          `SELECT p.*, o.outcome FROM ${table} p LEFT JOIN ${outcomes} o
+             ON o.processor = p.processor AND o.payment_id = p.payment_id
+           WHERE p.processor = $1 AND p.idempotency_key = $2 AND p.state = 'done'`,
           [parsed.processor, parsed.idempotencyKey],
         );
         return row === undefined ? null : toPayment(row);

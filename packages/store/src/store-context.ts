@@ -10,6 +10,7 @@ export type StoreTable =
   | 'item_health'
   | 'processor_links'
   | 'payments'
+  | 'payment_outcomes'
   | 'public_token_claims'
   | 'webhook_inbox';
 

@@ -1,3 +1,4 @@
+import type { PaymentOutcome } from '@achbridge/core';
 /** An Item's state as the store tracks it (from webhooks or your own checks). */
 export type ItemStatus = 'healthy' | 'needs_update' | 'expiring' | 'revoked';
 
@@ -98,6 +99,8 @@ export interface PaymentRecord {
 export interface StoredPayment extends PaymentKey, PaymentRecord {
   createdAt: string;
   completedAt: string;
+  /** The payment's outcome from webhooks or polls, when one was recorded (`getPayment` only). */
+  outcome?: PaymentOutcome | undefined;
 }
 
 /** The outcome of a claimed creation: the stored value and whether this call created it. */

@@ -46,6 +46,8 @@ export interface InboxRunOptions {
   maxAttempts?: number | undefined;
   /** Pause before a failed delivery is retried, times the attempt number (default 1000 ms). */
   retryDelayMs?: number | undefined;
+  /** `processNext` only: take deliveries of these providers only (default: any), so routers sharing an inbox never take each other's. */
+  providers?: string[] | undefined;
 }
 
 /** The webhook inbox: store every verified delivery once, and run its handler once to completion. */
@@ -81,6 +83,7 @@ const runOptionsSchema = z
     leaseMs: z.number().int().min(10).max(3_600_000).optional(),
     maxAttempts: z.number().int().min(1).max(1000).optional(),
     retryDelayMs: z.number().int().min(0).max(86_400_000).optional(),
+    providers: z.array(text).min(1, 'must name at least one provider').optional(),
   })
   .optional();
 const handlerSchema = z.custom<(delivery: InboxDelivery) => Promise<void>>(
@@ -241,9 +244,10 @@ export function createWebhookInbox(context: StoreContext): WebhookInbox {
         const [row] = await client.query<InboxRow>(
           `UPDATE ${table} SET ${claimSet(1, 2)}
            WHERE dedupe_key = (SELECT dedupe_key FROM ${table} WHERE ${ready}
+             AND ($3::text[] IS NULL OR provider = ANY($3::text[]))
              ORDER BY received_at, dedupe_key LIMIT 1 FOR UPDATE SKIP LOCKED)
            RETURNING *`,
-          [owner, options?.leaseMs ?? context.timing.leaseMs],
+          [owner, options?.leaseMs ?? context.timing.leaseMs, options?.providers ?? null],
         );
         if (row === undefined) return null;
         const result = await run(client, row, owner, handler, options ?? {});

@@ -165,7 +165,8 @@ export function createPlaidWebhookRouter(options: PlaidWebhookRouterOptions): Pl
       return { dedupeKey, duplicate: !inserted, result };
     },
     process: (dedupeKey) => store.inbox.process(dedupeKey, handle, run),
-    processNext: () => store.inbox.processNext(handle, run),
+    // An inbox shared with other routers (payment outcomes): take Plaid deliveries only.
+    processNext: () => store.inbox.processNext(handle, { ...run, providers: ['plaid'] }),
   };
   return router;
 }
