@@ -30,6 +30,8 @@ export interface DwollaTransfer {
   metadata: Record<string, unknown>;
   /** The ACH return of a failed transfer (read from its `failure` link), else null. */
   failure: DwollaTransferFailure | null;
+  /** On the bank leg of a verified customer's transfer: `_links.funded-transfer.href`, the transfer it funds. */
+  fundedTransferUrl?: string | null | undefined;
 }
 
 /** Maps Dwolla's transfer body to `DwollaTransfer`. */
@@ -51,5 +53,6 @@ export function toTransfer(
     correlationId: body.correlationId ?? null,
     metadata: { ...(body.metadata ?? {}) },
     failure,
+    fundedTransferUrl: links['funded-transfer']?.href ?? null,
   };
 }

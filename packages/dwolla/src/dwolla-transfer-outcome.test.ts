@@ -92,10 +92,42 @@ describe('dwollaTransferOutcomeFromEvent', () => {
     expect(reads).toHaveLength(1);
   });
 
-  it('gives undefined for bank-transfer and other topics, and validates its input', async () => {
+  it('maps a verified customer’s bank leg to the transfer it funds: completed is processing, failed carries the return', async () => {
+    const legId = 'b0b0b0b0-0000-4000-8000-00000000000b';
+    const leg = async (status: string, code?: string) => ({
+      ...transfer(status, code),
+      id: legId,
+      fundedTransferUrl: 'https://api-sandbox.dwolla.com/transfers/A1B2C3D4-0000-4000-8000-000000000001',
+    });
     expect(
-      await dwollaTransferOutcomeFromEvent(event('customer_bank_transfer_failed'), readTransfer),
-    ).toBeUndefined();
+      await dwollaTransferOutcomeFromEvent(event('customer_bank_transfer_created', legId), () =>
+        leg('pending'),
+      ),
+    ).toMatchObject({ paymentId: 'a1b2c3d4-0000-4000-8000-000000000001', status: 'pending' });
+    expect(
+      await dwollaTransferOutcomeFromEvent(event('customer_bank_transfer_completed', legId), () =>
+        leg('processed'),
+      ),
+    ).toMatchObject({ paymentId: 'a1b2c3d4-0000-4000-8000-000000000001', status: 'processing' });
+    expect(
+      await dwollaTransferOutcomeFromEvent(event('customer_bank_transfer_failed', legId), () =>
+        leg('failed', 'R01'),
+      ),
+    ).toMatchObject({
+      paymentId: 'a1b2c3d4-0000-4000-8000-000000000001',
+      status: 'failed',
+      returnCode: 'R01',
+      providerStatus: 'customer_bank_transfer_failed',
+    });
+    // Without a funded-transfer link the leg is the payment itself.
+    expect(
+      await dwollaTransferOutcomeFromEvent(event('customer_bank_transfer_completed'), async () =>
+        transfer('processed'),
+      ),
+    ).toMatchObject({ paymentId: 'a1b2c3d4-0000-4000-8000-000000000001', status: 'succeeded' });
+  });
+
+  it('gives undefined for other topics, and validates its input', async () => {
     expect(
       await dwollaTransferOutcomeFromEvent(event('customer_funding_source_added'), readTransfer),
     ).toBeUndefined();

@@ -17,7 +17,7 @@ export const DWOLLA_TRANSFER_OUTCOME_STATUS: Readonly<Record<string, PaymentOutc
   cancelled: 'cancelled',
 };
 
-const TOPIC = /^(?:customer_)?transfer_(created|completed|failed|cancelled)$/;
+const TOPIC = /^(customer_bank_|customer_|)transfer_(created|completed|failed|cancelled)$/;
 
 const STEP_STATUS: Readonly<Record<string, PaymentOutcomeStatus>> = {
   created: 'pending',
@@ -68,9 +68,12 @@ const readerSchema = z.custom<DwollaTransferReader>((value) => typeof value === 
 /**
  * Turns a verified Dwolla webhook event into an outcome update: `customer_transfer_*` and `transfer_*`
  * topics map created → pending, completed → succeeded, failed → failed (the ACH return code is read from
- * the transfer's `failure` with `readTransfer`), cancelled → cancelled. Other topics (including
- * `customer_bank_transfer_*`, whose resource in production is the bank leg, a different transfer) give
- * undefined. Feed the result to a payment outcome tracker: duplicates and out-of-order events are ignored there.
+ * the transfer's `failure` with `readTransfer`), cancelled → cancelled. `customer_bank_transfer_*` topics
+ * are about the bank leg of a verified customer's transfer: the leg is read, and the update is about the
+ * transfer it funds (its `funded-transfer` link; the leg itself when it has none), with the leg's completion
+ * meaning `processing` (the money reached the customer's balance; the funded transfer completes on its own)
+ * and its failure carrying the ACH return. Other topics give undefined. Feed the result to a payment outcome
+ * tracker (or `@achbridge/store`'s outcome router): duplicates and out-of-order events are ignored there.
  */
 export async function dwollaTransferOutcomeFromEvent(
   event: DwollaWebhookEvent,
@@ -85,22 +88,31 @@ export async function dwollaTransferOutcomeFromEvent(
       readTransfer,
     },
   ).event;
-  const step = TOPIC.exec(valid.topic)?.[1];
-  if (step === undefined) return undefined;
-  const status = STEP_STATUS[step] as PaymentOutcomeStatus;
+  const match = TOPIC.exec(valid.topic);
+  if (match === null) return undefined;
+  const bankLeg = match[1] === 'customer_bank_';
+  const step = match[2] as string;
+  let status = STEP_STATUS[step] as PaymentOutcomeStatus;
+  let paymentId = valid.resourceId.toLowerCase();
+  let transfer: DwollaTransfer | undefined;
+  if (bankLeg || status === 'failed') transfer = await readTransfer(valid.resourceId, options);
+  if (bankLeg && transfer?.fundedTransferUrl) {
+    const funded = /\/transfers\/([^/?#]+)$/.exec(transfer.fundedTransferUrl)?.[1];
+    if (funded !== undefined) {
+      paymentId = funded.toLowerCase();
+      if (status === 'succeeded') status = 'processing';
+    }
+  }
   const update: PaymentOutcomeUpdate = {
     provider: 'dwolla',
-    paymentId: valid.resourceId.toLowerCase(),
+    paymentId,
     status,
     providerStatus: valid.topic,
     occurredAt: valid.createdAt ?? new Date().toISOString(),
     eventId: valid.id,
     source: 'webhook',
   };
-  if (status === 'failed') {
-    const transfer = await readTransfer(valid.resourceId, options);
-    if (transfer.failure) update.returnCode = transfer.failure.code;
-  }
+  if (status === 'failed' && transfer?.failure) update.returnCode = transfer.failure.code;
   return update;
 }
 

@@ -9,11 +9,13 @@ import {
   type PaymentOutcomeUpdate,
 } from '@achbridge/core';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { createPaymentOutcomeRouter, createStore, openPgliteClient, type SqlClient } from '@achbridge/store';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
 import { createDwollaClient, type DwollaClient } from './dwolla-client.js';
 import { DwollaApiError } from './dwolla-errors.js';
+import { createDwollaOutcomeMapper } from './dwolla-outcome-mapper.js';
 import {
   createDwollaTransferStatusReader,
   dwollaTransferOutcomeFromEvent,
@@ -63,7 +65,16 @@ describe('Dwolla transfers and their outcomes against the emulator', () => {
     await receiver?.close();
     receiver = undefined;
   });
-  afterAll(() => emulator?.close());
+  let ledger: Promise<SqlClient> | undefined;
+  /** One embedded Postgres for the ledger tests (starting PGlite takes seconds on a busy machine). */
+  const ledgerClient = () => {
+    ledger ??= openPgliteClient({});
+    return ledger;
+  };
+  afterAll(async () => {
+    await emulator?.close();
+    if (ledger) await (await ledger).close();
+  });
 
   function clients(): { adapter: DwollaAdapter; dwolla: DwollaClient } {
     const plaid = createPlaidClient({
@@ -228,6 +239,69 @@ describe('Dwolla transfers and their outcomes against the emulator', () => {
         description: expect.any(String),
       });
     },
+  );
+
+  it.each([
+    ['Checking', 'succeeded', undefined, undefined],
+    ['R01', 'failed', 'R01', 'retry_later'],
+    ['R02', 'failed', 'R02', 'relink'],
+    ['R10', 'failed', 'R10', 'new_authorization_needed'],
+  ] as const)(
+    'through the store: a bank named %s ends %s %s in the payments ledger; every event twice and newest first changes it once',
+    async (name, status, returnCode, category) => {
+      const { adapter, dwolla } = clients();
+      const store = createStore({
+        database: { client: await ledgerClient() },
+        schema: `ledger_${name.toLowerCase()}`,
+      });
+      try {
+        const outcomes = createPaymentOutcomeRouter({
+          store,
+          processors: { dwolla: createDwollaOutcomeMapper(adapter.getTransfer) },
+        });
+        const changes: PaymentOutcomeChange[] = [];
+        outcomes.subscribe((change) => {
+          changes.push(change);
+        });
+        receiver = await startReceiver();
+        const source = await linkedBank(adapter, name);
+        await dwolla.create('/webhook-subscriptions', { url: receiver.url, secret: SECRET });
+        const transfer = await adapter.createTransfer({
+          source,
+          destination: await accountBalance(dwolla),
+          amount: '1.00',
+          idempotencyKey: `ledger-${name}`,
+        });
+        await emulator.control.advanceClock(THREE_DAYS_MS);
+        // The emulator settles transfers when they are next read.
+        await adapter.getTransfer(transfer.id);
+        const events = await verifiedEvents(4);
+        for (const event of [...events].reverse().concat(events)) {
+          await outcomes.receive({
+            processor: 'dwolla',
+            eventId: event.id,
+            eventType: event.topic,
+            event: event.body,
+          });
+        }
+        expect(changes.map((change) => change.current.status)).toEqual([status]);
+        const outcome = await outcomes.get({ provider: 'dwolla', paymentId: transfer.id });
+        expect(outcome?.status).toBe(status);
+        expect(outcome?.returnCode).toBe(returnCode);
+        expect(outcome?.achReturn?.category).toBe(category);
+        // Only R01 may be re-presented; the catalog forbids an automatic retry of R02 and R10.
+        if (returnCode !== undefined) expect(outcome?.achReturn?.retryable).toBe(returnCode === 'R01');
+        const rows = await (await ledgerClient()).query<{ changes: number }>(
+          `SELECT changes FROM "${store.schema}".payment_outcomes`,
+        );
+        expect(rows).toEqual([{ changes: 1 }]);
+        // Nothing retried the debit: still one transfer.
+        expect(((await emulator.control.state()).dwolla['transfers'] as unknown[]).length).toBe(1);
+      } finally {
+        await store.close();
+      }
+    },
+    60_000,
   );
 
   it('the same idempotency key never creates a second transfer', async () => {

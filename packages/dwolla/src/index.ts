@@ -26,6 +26,7 @@ export type {
   DwollaFundingSource,
   DwollaFundingSourceResult,
 } from './dwolla-models.js';
+export { createDwollaOutcomeMapper, type DwollaOutcomeMapper } from './dwolla-outcome-mapper.js';
 export type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 export { dwollaRequirements } from './dwolla-requirements.js';
 export {
