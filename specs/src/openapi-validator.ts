@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 
 /** The providers whose OpenAPI subsets live in specs/openapi/. */
-export type SpecProvider = 'plaid' | 'dwolla' | 'stripe';
+export type SpecProvider = 'plaid' | 'dwolla' | 'stripe' | 'modern-treasury';
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: unknown }> };

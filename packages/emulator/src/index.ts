@@ -15,6 +15,12 @@ export {
   type StartEmulatorOptions,
 } from './emulator-options.js';
 export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultSpec } from './faults.js';
+export {
+  MODERN_TREASURY_CREDENTIALS,
+  type ModernTreasuryCredentials,
+} from './modern-treasury/mt-credentials.js';
+export { MT_PAYMENT_TIMELINE } from './modern-treasury/mt-payment-lifecycle.js';
+export { SANDBOX_INTERNAL_ACCOUNT_ID } from './modern-treasury/mt-state.js';
 export { type RunningEmulator, startEmulator } from './start-emulator.js';
 export {
   type BankAccountDetails,

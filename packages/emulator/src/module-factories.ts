@@ -1,5 +1,6 @@
 import { createDwollaModule } from './dwolla/dwolla-module.js';
 import { attachDwollaWebhooks } from './dwolla/dwolla-webhooks.js';
+import { createModernTreasuryModule } from './modern-treasury/mt-module.js';
 import { createPlaidModule } from './plaid/plaid-module.js';
 import { createStripeModule } from './stripe/stripe-module.js';
 import { attachStripeWebhooks } from './stripe/stripe-webhooks.js';
@@ -16,9 +17,10 @@ export const createDwollaModuleWithWebhooks: ModuleFactory = (context) =>
 export const createStripeModuleWithWebhooks: ModuleFactory = (context) =>
   attachStripeWebhooks(createStripeModule(context), context);
 
-/** The provider modules every emulator mounts: Plaid on `/plaid`, Stripe on `/v1`, Dwolla on `/dwolla`. */
+/** The provider modules every emulator mounts: Plaid on `/plaid`, Stripe on `/v1`, Dwolla on `/dwolla`, Modern Treasury on `/modern-treasury`. */
 export const DEFAULT_MODULE_FACTORIES: readonly ModuleFactory[] = [
   createPlaidModule,
   createStripeModuleWithWebhooks,
   createDwollaModuleWithWebhooks,
+  (context) => createModernTreasuryModule(context),
 ];

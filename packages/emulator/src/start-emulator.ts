@@ -5,6 +5,7 @@ import { createControlRouter } from './control/control-router.js';
 import { createControlClient, type EmulatorControlClient } from './control-client.js';
 import { resolveEmulatorOptions, type StartEmulatorOptions } from './emulator-options.js';
 import { createFaultRegistry } from './faults.js';
+import { MODERN_TREASURY_CREDENTIALS } from './modern-treasury/mt-credentials.js';
 import { DEFAULT_MODULE_FACTORIES } from './module-factories.js';
 import { createEmulatorServer } from './server.js';
 import type { ModuleContext } from './types.js';
@@ -19,6 +20,8 @@ export interface RunningEmulator {
   stripe: { host: string; port: number; protocol: 'http'; secretKey: string; liveSecretKey: string };
   /** Dwolla Sandbox: API root and application key/secret for the client-credentials token. */
   dwolla: { baseUrl: string; key: string; secret: string };
+  /** Modern Treasury sandbox: the SDK's `baseURL`, the organization id and API keys (sandbox and production). */
+  modernTreasury: { baseUrl: string; organizationId: string; apiKey: string; liveApiKey: string };
   /** Typed client for `/__emulator/` (reset, state, clock, faults, Plaid Link helpers). */
   control: EmulatorControlClient;
   /** Stops the server and drops every connection. */
@@ -64,6 +67,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     plaid: { baseUrl: `${origin}/plaid`, ...resolved.credentials.plaid },
     stripe: { host: resolved.host, port, protocol: 'http', ...resolved.credentials.stripe },
     dwolla: { baseUrl: `${origin}/dwolla`, ...resolved.credentials.dwolla },
+    modernTreasury: { baseUrl: `${origin}/modern-treasury`, ...MODERN_TREASURY_CREDENTIALS },
     control: createControlClient(origin),
     close() {
       if (closed === undefined) {

@@ -35,8 +35,8 @@ export interface FaultErrorOptions {
 /** One emulated provider, mounted under a path prefix of the shared server. */
 export interface ProviderModule {
   /** Which provider this is. */
-  readonly name: 'plaid' | 'stripe' | 'dwolla';
-  /** Path prefix it is mounted on: `/plaid`, `/v1` or `/dwolla`. */
+  readonly name: 'plaid' | 'stripe' | 'dwolla' | 'modern-treasury';
+  /** Path prefix it is mounted on: `/plaid`, `/v1`, `/dwolla` or `/modern-treasury`. */
   readonly prefix: string;
   /** Handles one request; must never throw for bad input (answers the provider's validation error instead). */
   handle(request: EmulatorRequest): Promise<EmulatorResponse>;
@@ -131,7 +131,7 @@ export interface MintedBankAccountToken {
   createdAt: number;
 }
 
-/** A Dwolla processor token minted by the emulated Plaid. */
+/** A processor token minted by the emulated Plaid (Dwolla, Modern Treasury, …). */
 export interface MintedProcessorToken {
   token: string;
   details: BankAccountDetails;
@@ -152,8 +152,12 @@ export interface EmulatorClock {
 export interface ProviderBridge {
   /** btok_… → details; Plaid adds, Stripe consumes (single use is enforced by Stripe's side). */
   stripeBankAccountTokens: Map<string, MintedBankAccountToken>;
-  /** processor-sandbox-… → details; Plaid adds, Dwolla consumes. */
+  /** processor-sandbox-… → details; Plaid adds, Dwolla consumes (the same Map as `processorTokens('dwolla')`). */
   dwollaProcessorTokens: Map<string, MintedProcessorToken>;
+  /** processor-sandbox-… → details for one processor name (`dwolla`, `modern_treasury`, …); Plaid adds every processor's tokens. */
+  processorTokens(processor: string): Map<string, MintedProcessorToken>;
+  /** Claims a token for `processor` once: its details the first time, `'claimed'` afterwards, undefined when unknown or revoked. */
+  claimProcessorToken(processor: string, token: string): MintedProcessorToken | 'claimed' | undefined;
   /** Plaid calls this when an Item is removed: its btoks and processor tokens stop working. */
   revokeItem(itemId: string): void;
 }

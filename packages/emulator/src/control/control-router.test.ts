@@ -38,6 +38,7 @@ describe('control API over HTTP', () => {
       'clock',
       'dwolla',
       'faults',
+      'modern-treasury',
       'plaid',
       'stripe',
     ]);

@@ -1,3 +1,4 @@
+import { createBridge } from '../bridge.js';
 import type {
   BankAccountDetails,
   DwollaDuplicateAnswer,
@@ -42,16 +43,7 @@ export function createTestClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): TestCl
 
 /** A bridge with real revocation semantics (tokens of a removed Item disappear). */
 export function createTestBridge(): ProviderBridge {
-  const bridge: ProviderBridge = {
-    stripeBankAccountTokens: new Map(),
-    dwollaProcessorTokens: new Map(),
-    revokeItem(itemId) {
-      for (const [token, minted] of bridge.dwollaProcessorTokens) {
-        if (minted.details.itemId === itemId) bridge.dwollaProcessorTokens.delete(token);
-      }
-    },
-  };
-  return bridge;
+  return createBridge();
 }
 
 /** Everything a Dwolla unit test needs. */

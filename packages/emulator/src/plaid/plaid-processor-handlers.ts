@@ -83,7 +83,7 @@ export const processorStripeBankAccountTokenCreate: PlaidRoute = {
   },
 };
 
-/** `POST /processor/token/create`: any spec processor is accepted; `dwolla` tokens are registered with the Dwolla side. */
+/** `POST /processor/token/create`: any spec processor is accepted; each token is registered in the bridge under its processor's name. */
 export const processorTokenCreate: PlaidRoute = {
   fields: PROCESSOR_TOKEN_CREATE,
   handle(context, body) {
@@ -91,13 +91,11 @@ export const processorTokenCreate: PlaidRoute = {
     const processor = body['processor'] as string;
     const token = `processor-sandbox-${createUuid()}`;
     const now = context.clock.now();
-    if (processor === 'dwolla') {
-      context.bridge.dwollaProcessorTokens.set(token, {
-        token,
-        details: details(item, account, SANDBOX_ROUTING, account.accountNumber ?? ''),
-        createdAt: now,
-      });
-    }
+    context.bridge.processorTokens(processor).set(token, {
+      token,
+      details: details(item, account, SANDBOX_ROUTING, account.accountNumber ?? ''),
+      createdAt: now,
+    });
     context.state.processorTokens.set(token, {
       itemId: item.itemId,
       accountId: account.account_id,

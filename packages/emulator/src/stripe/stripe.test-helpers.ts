@@ -1,3 +1,4 @@
+import { createBridge } from '../bridge.js';
 import type {
   BankAccountDetails,
   EmulatorClock,
@@ -54,16 +55,7 @@ export function createTestClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): Emulat
 
 /** A bridge whose `revokeItem` drops the Item's btoks like the real one. */
 export function createTestBridge(): ProviderBridge {
-  const bridge: ProviderBridge = {
-    stripeBankAccountTokens: new Map(),
-    dwollaProcessorTokens: new Map(),
-    revokeItem(itemId) {
-      for (const [token, minted] of bridge.stripeBankAccountTokens) {
-        if (minted.details.itemId === itemId) bridge.stripeBankAccountTokens.delete(token);
-      }
-    },
-  };
-  return bridge;
+  return createBridge();
 }
 
 /** Options of `StripeHarness.call`. */

@@ -1,0 +1,130 @@
+import type {
+  EmulatorRequest,
+  EmulatorResponse,
+  FaultErrorOptions,
+  ModuleContext,
+  ProviderModule,
+} from '../types.js';
+import { authenticateMt } from './mt-auth.js';
+import type { MtContext, MtRoute } from './mt-context.js';
+import { handleMtControl } from './mt-control.js';
+import { createCounterparty, getCounterparty, listCounterparties } from './mt-counterparties.js';
+import { MODERN_TREASURY_CREDENTIALS, type ModernTreasuryCredentials } from './mt-credentials.js';
+import { ModernTreasuryEmulatorError, resourceNotFound, serverError } from './mt-errors.js';
+import { createExternalAccount, getExternalAccount, listExternalAccounts } from './mt-external-accounts.js';
+import { mtFaultResponse } from './mt-faults.js';
+import { createMtIdempotency } from './mt-idempotency.js';
+import {
+  createPaymentOrder,
+  getInternalAccount,
+  getPaymentOrder,
+  listInternalAccounts,
+  listPaymentOrders,
+  listReturns,
+} from './mt-payment-orders.js';
+import { mtSnapshot } from './mt-snapshot.js';
+import { clearMtState, createMtState } from './mt-state.js';
+
+const ROUTES: readonly MtRoute[] = [
+  { method: 'GET', path: '/api/ping', handler: () => ({ status: 200, body: { ping: 'pong' } }) },
+  { method: 'POST', path: '/api/counterparties', handler: createCounterparty },
+  { method: 'GET', path: '/api/counterparties', handler: listCounterparties },
+  { method: 'GET', path: '/api/counterparties/:id', handler: getCounterparty },
+  { method: 'POST', path: '/api/external_accounts', handler: createExternalAccount },
+  { method: 'GET', path: '/api/external_accounts', handler: listExternalAccounts },
+  { method: 'GET', path: '/api/external_accounts/:id', handler: getExternalAccount },
+  { method: 'GET', path: '/api/internal_accounts', handler: listInternalAccounts },
+  { method: 'GET', path: '/api/internal_accounts/:id', handler: getInternalAccount },
+  { method: 'POST', path: '/api/payment_orders', handler: createPaymentOrder },
+  { method: 'GET', path: '/api/payment_orders', handler: listPaymentOrders },
+  { method: 'GET', path: '/api/payment_orders/:id', handler: getPaymentOrder },
+  { method: 'GET', path: '/api/returns', handler: listReturns },
+];
+
+const COMPILED = ROUTES.map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/:id/g, '([^/]+)')}$`),
+}));
+
+function match(method: string, path: string): { route: MtRoute; params: string[] } | 'method' | undefined {
+  let methodMismatch = false;
+  for (const { route, pattern } of COMPILED) {
+    const found = pattern.exec(path);
+    if (!found) continue;
+    if (route.method !== method) {
+      methodMismatch = true;
+      continue;
+    }
+    return { route, params: found.slice(1).map((value) => decodeURIComponent(value)) };
+  }
+  return methodMismatch ? 'method' : undefined;
+}
+
+/** Options of the emulated Modern Treasury. */
+export interface ModernTreasuryModuleOptions {
+  /** The organization id and API keys it accepts (default `MODERN_TREASURY_CREDENTIALS`). */
+  credentials?: ModernTreasuryCredentials;
+}
+
+/**
+ * Creates the emulated Modern Treasury mounted on `/modern-treasury` (point the SDK's `baseURL` there):
+ * HTTP Basic authentication with an organization id and a sandbox or production API key (`live_mode`
+ * follows the key), counterparties (with `accounts[]`), external accounts from a Plaid processor token
+ * (`processor: 'modern_treasury'`, claimed once through the bridge) or from account numbers, a seeded
+ * internal account per mode, ACH payment orders that move `approved → processing → sent → completed`
+ * (or `failed`, or `returned` with a return) on the emulated clock, returns, list pagination with
+ * `X-After-Cursor`, Idempotency-Key replays (see `mt-idempotency.ts`) and errors in Modern Treasury's
+ * `{ errors: { code, message, parameter } }` format.
+ */
+export function createModernTreasuryModule(
+  context: ModuleContext,
+  options: ModernTreasuryModuleOptions = {},
+): ProviderModule {
+  const credentials = options.credentials ?? MODERN_TREASURY_CREDENTIALS;
+  const state = createMtState(context.clock.now());
+  const mt: MtContext = { state, clock: context.clock, bridge: context.bridge };
+  const idempotency = createMtIdempotency(state, context.clock);
+
+  function route(request: EmulatorRequest): EmulatorResponse {
+    const caller = authenticateMt(request.headers, credentials);
+    const path = request.path.replace(/\/+$/, '') || '/';
+    const found = match(request.method, path);
+    if (found === undefined) throw resourceNotFound('path');
+    if (found === 'method') {
+      throw new ModernTreasuryEmulatorError(404, 'resource_not_found', 'Resource not found', 'path');
+    }
+    const replayed = idempotency.replay(request, caller.apiKey);
+    if (replayed) return replayed;
+    const response = found.route.handler(mt, { request, params: found.params, liveMode: caller.liveMode });
+    idempotency.remember(request, caller.apiKey, response);
+    return response;
+  }
+
+  return {
+    name: 'modern-treasury',
+    prefix: '/modern-treasury',
+    async handle(request) {
+      try {
+        return route(request);
+      } catch (error) {
+        if (error instanceof ModernTreasuryEmulatorError) return error.toResponse();
+        return serverError().toResponse();
+      }
+    },
+    faultResponse(status: number, faultOptions: FaultErrorOptions) {
+      return mtFaultResponse(status, faultOptions);
+    },
+    malformedRequest(message: string) {
+      return new ModernTreasuryEmulatorError(400, 'parameter_invalid', message, null).toResponse();
+    },
+    async handleControl(request) {
+      return handleMtControl(mt, request);
+    },
+    snapshot() {
+      return mtSnapshot(state, context.clock.now());
+    },
+    reset() {
+      clearMtState(state, context.clock.now());
+    },
+  };
+}

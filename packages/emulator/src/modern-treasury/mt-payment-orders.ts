@@ -1,0 +1,137 @@
+import { createUuid } from '../ids.js';
+import type { EmulatorResponse } from '../types.js';
+import { metadataOf, metadataQuery, optionalString, parseMtBody, requiredString } from './mt-body.js';
+import type { MtContext, MtRouteRequest } from './mt-context.js';
+import { parameterInvalid, parameterMissing, resourceNotFound } from './mt-errors.js';
+import { listPage } from './mt-list.js';
+import { outcomeForAccountNumber, paymentOrderStatusAt } from './mt-payment-lifecycle.js';
+import type { MtPaymentOrderRecord } from './mt-state.js';
+import { internalAccountView, paymentOrderView, returnView } from './mt-views.js';
+
+function amountOf(value: unknown): number {
+  if (value === undefined || value === null) throw parameterMissing('amount');
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw parameterInvalid('amount', 'amount must be a positive integer in the smallest currency unit');
+  }
+  return value;
+}
+
+function effectiveDateOf(value: string | null, now: number): string {
+  const today = new Date(now).toISOString().slice(0, 10);
+  if (value === null) return today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw parameterInvalid('effective_date', 'effective_date must be a date (YYYY-MM-DD)');
+  }
+  return value;
+}
+
+/**
+ * `POST /api/payment_orders` for ACH: `type`, `direction`, `amount` (integer cents), an
+ * `originating_account_id` (an internal account) and a `receiving_account_id` (an external account) are
+ * required. The order starts `approved` (no approval rules) and moves on the emulated clock.
+ */
+export function createPaymentOrder(context: MtContext, route: MtRouteRequest): EmulatorResponse {
+  const body = parseMtBody(route.request.rawBody);
+  const type = requiredString(body, 'type');
+  if (type !== 'ach') throw parameterInvalid('type', 'The emulator supports payment orders of type ach only');
+  const direction = requiredString(body, 'direction');
+  if (direction !== 'credit' && direction !== 'debit') {
+    throw parameterInvalid('direction', 'direction must be credit or debit');
+  }
+  const amount = amountOf(body['amount']);
+  const currency = optionalString(body, 'currency', 3) ?? 'USD';
+  if (currency !== 'USD') throw parameterInvalid('currency', 'ACH payment orders must be in USD');
+  const originatingId = requiredString(body, 'originating_account_id');
+  const originating = context.state.internalAccounts.get(originatingId);
+  if (originating === undefined || originating.liveMode !== route.liveMode) {
+    throw parameterInvalid('originating_account_id', 'Internal account not found');
+  }
+  if (body['receiving_account'] !== undefined && body['receiving_account_id'] === undefined) {
+    throw parameterInvalid(
+      'receiving_account',
+      'The emulator needs receiving_account_id (an existing external account)',
+    );
+  }
+  const receivingId = requiredString(body, 'receiving_account_id');
+  const receiving = context.state.externalAccounts.get(receivingId);
+  if (receiving === undefined || receiving.liveMode !== route.liveMode) {
+    throw parameterInvalid('receiving_account_id', 'External account not found');
+  }
+  const now = context.clock.now();
+  const record: MtPaymentOrderRecord = {
+    id: createUuid(),
+    type: 'ach',
+    direction,
+    amount,
+    currency,
+    originatingAccountId: originating.id,
+    receivingAccountId: receiving.id,
+    counterpartyId: receiving.counterpartyId,
+    description: optionalString(body, 'description', 1000),
+    statementDescriptor: optionalString(body, 'statement_descriptor', 100),
+    effectiveDate: effectiveDateOf(optionalString(body, 'effective_date', 10), now),
+    metadata: metadataOf(body),
+    liveMode: route.liveMode,
+    createdAt: now,
+    outcome: outcomeForAccountNumber(receiving.accountNumber),
+    returnId: createUuid(),
+  };
+  context.state.paymentOrders.set(record.id, record);
+  return { status: 201, body: paymentOrderView(record, now) };
+}
+
+/** `GET /api/payment_orders/:id`. */
+export function getPaymentOrder(context: MtContext, route: MtRouteRequest): EmulatorResponse {
+  const record = context.state.paymentOrders.get(route.params[0] ?? '');
+  if (record === undefined || record.liveMode !== route.liveMode) throw resourceNotFound();
+  return { status: 200, body: paymentOrderView(record, context.clock.now()) };
+}
+
+/** `GET /api/payment_orders` with `counterparty_id`, `status`, `type`, `direction` and `metadata[key]`. */
+export function listPaymentOrders(context: MtContext, route: MtRouteRequest): EmulatorResponse {
+  const { query } = route.request;
+  const now = context.clock.now();
+  const metadata = metadataQuery(query);
+  const equals = (name: string, value: string): boolean => {
+    const wanted = query.get(name);
+    return wanted === null || wanted === value;
+  };
+  const items = [...context.state.paymentOrders.values()].filter(
+    (record) =>
+      record.liveMode === route.liveMode &&
+      equals('counterparty_id', record.counterpartyId) &&
+      equals('status', paymentOrderStatusAt(record, now).status) &&
+      equals('type', record.type) &&
+      equals('direction', record.direction) &&
+      [...metadata].every(([key, value]) => record.metadata[key] === value),
+  );
+  return listPage(items, query, (record) => paymentOrderView(record, now));
+}
+
+/** `GET /api/returns` (`returnable_id` filter): the returns of returned payment orders. */
+export function listReturns(context: MtContext, route: MtRouteRequest): EmulatorResponse {
+  const { query } = route.request;
+  const now = context.clock.now();
+  const returnableId = query.get('returnable_id');
+  const items = [...context.state.paymentOrders.values()]
+    .filter((record) => record.liveMode === route.liveMode)
+    .filter((record) => returnableId === null || record.id === returnableId)
+    .map((record) => returnView(record, now))
+    .filter((view): view is Record<string, unknown> & { id: string } => view !== null);
+  return listPage(items, query, (view) => view);
+}
+
+/** `GET /api/internal_accounts`: the seeded Gringotts account of the key's mode. */
+export function listInternalAccounts(context: MtContext, route: MtRouteRequest): EmulatorResponse {
+  const items = [...context.state.internalAccounts.values()].filter(
+    (record) => record.liveMode === route.liveMode,
+  );
+  return listPage(items, route.request.query, internalAccountView);
+}
+
+/** `GET /api/internal_accounts/:id`. */
+export function getInternalAccount(context: MtContext, route: MtRouteRequest): EmulatorResponse {
+  const record = context.state.internalAccounts.get(route.params[0] ?? '');
+  if (record === undefined || record.liveMode !== route.liveMode) throw resourceNotFound();
+  return { status: 200, body: internalAccountView(record) };
+}

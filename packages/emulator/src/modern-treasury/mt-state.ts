@@ -1,0 +1,132 @@
+import type { EmulatorResponse } from '../types.js';
+
+/** A counterparty as the emulator keeps it. */
+export interface MtCounterpartyRecord {
+  id: string;
+  name: string | null;
+  email: string | null;
+  externalId: string | null;
+  metadata: Record<string, string>;
+  liveMode: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An external account (a counterparty's bank account) as the emulator keeps it. */
+export interface MtExternalAccountRecord {
+  id: string;
+  counterpartyId: string;
+  name: string | null;
+  partyName: string;
+  accountType: 'checking' | 'savings' | 'other';
+  accountNumber: string;
+  routingNumber: string;
+  externalId: string | null;
+  metadata: Record<string, string>;
+  liveMode: boolean;
+  verificationSource: 'plaid' | null;
+  verificationStatus: 'verified' | 'unverified';
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One of the organization's own accounts (the emulator seeds one per mode at Gringotts Wizarding Bank). */
+export interface MtInternalAccountRecord {
+  id: string;
+  name: string;
+  liveMode: boolean;
+  accountNumber: string;
+  routingNumber: string;
+  createdAt: number;
+}
+
+/** How a payment order ends in the emulator. */
+export type MtPaymentOutcome =
+  | { kind: 'complete' }
+  | { kind: 'return'; code: string; at: 'after-completion' }
+  | { kind: 'fail' };
+
+/** A payment order as the emulator keeps it; its status follows from `createdAt` and the clock. */
+export interface MtPaymentOrderRecord {
+  id: string;
+  type: 'ach';
+  direction: 'credit' | 'debit';
+  amount: number;
+  currency: string;
+  originatingAccountId: string;
+  receivingAccountId: string;
+  counterpartyId: string;
+  description: string | null;
+  statementDescriptor: string | null;
+  effectiveDate: string;
+  metadata: Record<string, string>;
+  liveMode: boolean;
+  createdAt: number;
+  outcome: MtPaymentOutcome;
+  /** A return forced through the control API: code and emulated time. */
+  forcedReturn?: { code: string; at: number } | undefined;
+  returnId: string;
+}
+
+/** A stored answer for an Idempotency-Key. */
+export interface MtIdempotencyRecord {
+  response: EmulatorResponse;
+  createdAt: number;
+}
+
+/** Everything the emulated Modern Treasury remembers. */
+export interface MtState {
+  counterparties: Map<string, MtCounterpartyRecord>;
+  externalAccounts: Map<string, MtExternalAccountRecord>;
+  internalAccounts: Map<string, MtInternalAccountRecord>;
+  paymentOrders: Map<string, MtPaymentOrderRecord>;
+  /** `<api key>\u0000<idempotency key>` → stored answer. */
+  idempotency: Map<string, MtIdempotencyRecord>;
+}
+
+/** The seeded sandbox internal account's id (the id Modern Treasury's payments quickstart shows). */
+export const SANDBOX_INTERNAL_ACCOUNT_ID = '0f8e3719-3dfd-4613-9bbf-c0333781b59f';
+/** The seeded production internal account's id. */
+export const LIVE_INTERNAL_ACCOUNT_ID = '5c1bd1a6-73c8-4a44-8a9e-3f2a1d2b7c10';
+
+function seed(state: MtState, now: number): void {
+  state.internalAccounts.set(SANDBOX_INTERNAL_ACCOUNT_ID, {
+    id: SANDBOX_INTERNAL_ACCOUNT_ID,
+    name: 'Gringotts Wizarding Bank Operating',
+    liveMode: false,
+    accountNumber: '000123456789',
+    routingNumber: '021000021',
+    createdAt: now,
+  });
+  state.internalAccounts.set(LIVE_INTERNAL_ACCOUNT_ID, {
+    id: LIVE_INTERNAL_ACCOUNT_ID,
+    name: 'Operating',
+    liveMode: true,
+    accountNumber: '000987654321',
+    routingNumber: '021000021',
+    createdAt: now,
+  });
+}
+
+/** Creates the state with the seeded internal accounts. */
+export function createMtState(now: number): MtState {
+  const state: MtState = {
+    counterparties: new Map(),
+    externalAccounts: new Map(),
+    internalAccounts: new Map(),
+    paymentOrders: new Map(),
+    idempotency: new Map(),
+  };
+  seed(state, now);
+  return state;
+}
+
+/** Drops everything and seeds the internal accounts again. */
+export function clearMtState(state: MtState, now: number): void {
+  state.counterparties.clear();
+  state.externalAccounts.clear();
+  state.internalAccounts.clear();
+  state.paymentOrders.clear();
+  state.idempotency.clear();
+  seed(state, now);
+}
