@@ -11,6 +11,18 @@ describe('parseCliArguments', () => {
     });
   });
 
+  it('reads --state-file in both spellings', () => {
+    expect(parseCliArguments(['--state-file', 'data/emulator.json'])).toEqual({
+      kind: 'run',
+      options: { stateFile: 'data/emulator.json' },
+    });
+    expect(parseCliArguments(['--state-file=state.json', '--port', '0'])).toEqual({
+      kind: 'run',
+      options: { stateFile: 'state.json', port: 0 },
+    });
+    expect(parseCliArguments(['--state-file'])).toMatchObject({ kind: 'error' });
+  });
+
   it('rejects bad input with a message and shows help on --help', () => {
     expect(parseCliArguments(['--port'])).toMatchObject({ kind: 'error' });
     expect(parseCliArguments(['--port', 'abc'])).toMatchObject({ kind: 'error' });

@@ -1,5 +1,7 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -66,5 +68,46 @@ describe('achbridge-emulator CLI', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(2);
     expect(stderr).toContain('--port must be 0-65535');
+  });
+
+  it('keeps its state in --state-file across a SIGTERM and a new start', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'emulator-cli-state-'));
+    const stateFile = join(folder, 'state.json');
+    const post = async (url: string, path: string, body: unknown) => {
+      const answer = await fetch(`${url}/plaid${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'plaid-client-id': DEFAULT_CREDENTIALS.plaid.clientId,
+          'plaid-secret': DEFAULT_CREDENTIALS.plaid.secret,
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: answer.status, body: (await answer.json()) as Record<string, string> };
+    };
+    try {
+      const first = startCli(['--port', '0', '--state-file', stateFile]);
+      const { url } = JSON.parse(await firstLine(first)) as { url: string };
+      const created = await post(url, '/sandbox/public_token/create', {
+        institution_id: 'ins_109508',
+        initial_products: ['auth'],
+      });
+      const exchanged = await post(url, '/item/public_token/exchange', {
+        public_token: created.body['public_token'],
+      });
+      first.kill('SIGTERM');
+      expect(((await once(first, 'exit')) as [number | null])[0]).toBe(0);
+      expect(readFileSync(stateFile, 'utf8')).not.toContain('access-sandbox-');
+
+      const second = startCli(['--port', '0', '--state-file', stateFile]);
+      const restarted = JSON.parse(await firstLine(second)) as { url: string };
+      const item = await post(restarted.url, '/item/get', { access_token: exchanged.body['access_token'] });
+      second.kill('SIGTERM');
+      await once(second, 'exit');
+      expect(item.status).toBe(200);
+      expect((item.body['item'] as unknown as { item_id: string }).item_id).toBe(exchanged.body['item_id']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

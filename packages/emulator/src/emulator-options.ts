@@ -28,6 +28,12 @@ export interface StartEmulatorOptions {
   tuning?: Partial<EmulatorTuning>;
   /** Largest accepted request body in bytes (default 1 MiB); larger bodies get the provider's 413. */
   bodyLimitBytes?: number;
+  /**
+   * A JSON file the emulator keeps its state in: loaded at start when it exists, rewritten (atomically) after
+   * every change and on close, so a restarted emulator still knows its Items, customers and payments.
+   * Access tokens are kept as SHA-256 hashes only.
+   */
+  stateFile?: string;
 }
 
 /** `startEmulator` options after validation and defaults. */
@@ -37,6 +43,7 @@ export interface ResolvedEmulatorOptions {
   credentials: EmulatorCredentials;
   tuning: EmulatorTuning;
   bodyLimitBytes: number;
+  stateFile: string | undefined;
 }
 
 /** The default timing knobs. */
@@ -64,7 +71,7 @@ function readDuplicateAnswer(value: unknown): DwollaDuplicateAnswer | undefined 
 /** The default request body limit (1 MiB). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
-const OPTION_KEYS = ['port', 'host', 'credentials', 'tuning', 'bodyLimitBytes'];
+const OPTION_KEYS = ['port', 'host', 'credentials', 'tuning', 'bodyLimitBytes', 'stateFile'];
 
 /** Validates `startEmulator` options and fills in defaults; throws `EmulatorInputError` naming the field. */
 export function resolveEmulatorOptions(input: unknown): ResolvedEmulatorOptions {
@@ -127,5 +134,14 @@ export function resolveEmulatorOptions(input: unknown): ResolvedEmulatorOptions 
     bodyLimitBytes:
       readOptionalInteger(options['bodyLimitBytes'], 'bodyLimitBytes', 1024, 100 * 1024 * 1024) ??
       DEFAULT_BODY_LIMIT_BYTES,
+    stateFile: readStateFile(options['stateFile']),
   };
+}
+
+function readStateFile(value: unknown): string | undefined {
+  const path = readOptionalString(value, 'stateFile');
+  if (path !== undefined && path.trim() === '') {
+    throw new EmulatorInputError('stateFile', 'must be a file path');
+  }
+  return path;
 }

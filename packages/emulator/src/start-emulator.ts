@@ -8,6 +8,7 @@ import { createFaultRegistry } from './faults.js';
 import { MODERN_TREASURY_CREDENTIALS } from './modern-treasury/mt-credentials.js';
 import { DEFAULT_MODULE_FACTORIES } from './module-factories.js';
 import { createEmulatorServer } from './server.js';
+import { createStateFile } from './state-file.js';
 import type { ModuleContext } from './types.js';
 
 /** A running emulator: where each provider lives, the credentials it accepts, and how to stop it. */
@@ -41,6 +42,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   };
   const modules = DEFAULT_MODULE_FACTORIES.map((factory) => factory(context));
   const faults = createFaultRegistry();
+  const stateFile =
+    resolved.stateFile === undefined
+      ? undefined
+      : createStateFile(resolved.stateFile, { modules, bridge, clock });
+  stateFile?.load();
   let origin = '';
   const emulator = createEmulatorServer({
     modules,
@@ -49,6 +55,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     bodyLimitBytes: resolved.bodyLimitBytes,
     origin: () => origin,
   });
+  if (stateFile !== undefined) {
+    // Every answered request may have changed state (reads too: payments settle lazily on the clock).
+    emulator.server.on('request', (_request, response) => {
+      response.once('finish', () => stateFile.changed());
+    });
+  }
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     emulator.server.once('error', onError);
@@ -72,7 +84,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     close() {
       if (closed === undefined) {
         for (const module of modules) module.close?.();
-        closed = emulator.close();
+        closed = emulator.close().then(() => stateFile?.flush());
       }
       return closed;
     },

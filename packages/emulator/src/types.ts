@@ -57,6 +57,10 @@ export interface ProviderModule {
   webhookDeliveries?(): WebhookDeliveryView[];
   /** Optional: stops background work (scheduled webhook retries, in-flight deliveries); `close()` calls it. */
   close?(): void;
+  /** Optional: the module's durable state for `--state-file` (Maps and Sets allowed; never raw access tokens). */
+  exportState?(): Record<string, unknown>;
+  /** Optional: replaces the module's state with what `exportState` returned (after a restart). */
+  importState?(state: Record<string, unknown>): void;
 }
 
 /** How one webhook delivery attempt ended. */

@@ -1,3 +1,4 @@
+import { restoreInto } from '../state-codec.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -160,6 +161,12 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
     reset() {
       clearDwollaState(state);
       events.clear();
+    },
+    // Bearer tokens are not kept: after a restart clients get a 401 and fetch a new token.
+    exportState: () => ({ ...state, accessTokens: new Map() }),
+    importState(saved) {
+      restoreInto(state, saved);
+      state.accessTokens.clear();
     },
     events: () => events.list(),
     onEvent: (listener) => events.subscribe(listener),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createUuid, randomAlphanumeric } from '../ids.js';
 import { createSandboxAccounts } from './plaid-accounts.js';
 import { MICRODEPOSIT_VERIFICATION_MS, type PlaidContext, PUBLIC_TOKEN_TTL_MS } from './plaid-context.js';
@@ -33,6 +34,7 @@ export function createItem(context: PlaidContext, input: NewItemInput): PlaidIte
     accounts: createSandboxAccounts(input.microDeposits, input.institution),
     createdAt: context.clock.now(),
     accessToken: null,
+    accessTokenSha256: null,
     verifiesAt: input.microDeposits ? context.clock.now() + MICRODEPOSIT_VERIFICATION_MS : null,
   };
   context.state.items.set(item.itemId, item);
@@ -51,6 +53,11 @@ export function mintPublicToken(
   return { token, expiresAt };
 }
 
+/** SHA-256 (hex) of an access token: the emulator finds Items by it, so a state file never holds the token. */
+export function accessTokenSha256(accessToken: string): string {
+  return createHash('sha256').update(accessToken).digest('hex');
+}
+
 /** Looks up the Item behind `accessToken`; `forData` also refuses Items that need a login. */
 export function requireItem(context: PlaidContext, accessToken: string, forData: boolean): PlaidItem {
   if (!/^access-[a-z]+-.+/.test(accessToken)) {
@@ -59,7 +66,7 @@ export function requireItem(context: PlaidContext, accessToken: string, forData:
       'provided access token is in an invalid format. expected format: access-<environment>-<identifier>',
     );
   }
-  const item = context.state.itemsByAccessToken.get(accessToken);
+  const item = context.state.itemsByAccessToken.get(accessTokenSha256(accessToken));
   if (item === undefined) throw plaidError('INVALID_ACCESS_TOKEN');
   refreshVerification(context, item);
   if (forData && item.error !== null) {
@@ -124,7 +131,9 @@ export function itemView(item: PlaidItem, withConsentFields: boolean): Record<st
 export function removeItem(context: PlaidContext, item: PlaidItem): void {
   const { state } = context;
   state.items.delete(item.itemId);
-  if (item.accessToken !== null) state.itemsByAccessToken.delete(item.accessToken);
+  for (const [hash, holder] of state.itemsByAccessToken) {
+    if (holder === item) state.itemsByAccessToken.delete(hash);
+  }
   for (const [token, record] of state.publicTokens) {
     if (record.itemId === item.itemId) state.publicTokens.delete(token);
   }

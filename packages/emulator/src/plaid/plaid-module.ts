@@ -1,4 +1,5 @@
 import { createRequestId } from '../ids.js';
+import { restoreInto } from '../state-codec.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
 import type { PlaidContext } from './plaid-context.js';
@@ -8,7 +9,7 @@ import { parsePlaidRequest } from './plaid-request.js';
 import { plaidFailure, plaidFaultResponse, plaidSuccess } from './plaid-responses.js';
 import { PLAID_ROUTES } from './plaid-routes.js';
 import { validatePlaidBody } from './plaid-schema.js';
-import { clearPlaidState, createPlaidState, snapshotPlaidState } from './plaid-state.js';
+import { clearPlaidState, createPlaidState, type PlaidItem, snapshotPlaidState } from './plaid-state.js';
 import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
 import { createPlaidWebhookSender } from './plaid-webhook-sender.js';
 import { createPlaidWebhookEmitter } from './plaid-webhooks.js';
@@ -64,6 +65,26 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
     reset() {
       clearPlaidState(state);
       deliverer.reset();
+    },
+    exportState() {
+      // Access tokens are kept by their SHA-256 only: the state file never holds a usable token.
+      const items = new Map<string, PlaidItem>();
+      for (const [itemId, item] of state.items) items.set(itemId, { ...item, accessToken: null });
+      const accessTokenItems = new Map<string, string>();
+      for (const [hash, item] of state.itemsByAccessToken) accessTokenItems.set(hash, item.itemId);
+      return { ...state, items, itemsByAccessToken: new Map(), accessTokenItems };
+    },
+    importState(saved) {
+      deliverer.reset();
+      restoreInto(state, saved);
+      state.itemsByAccessToken.clear();
+      const hashes = saved['accessTokenItems'];
+      if (hashes instanceof Map) {
+        for (const [hash, itemId] of hashes) {
+          const item = state.items.get(itemId as string);
+          if (item !== undefined) state.itemsByAccessToken.set(hash as string, item);
+        }
+      }
     },
     handleControl: (request) => handlePlaidControl(plaid, request),
     webhookDeliveries: () => deliverer.list(),

@@ -32,8 +32,10 @@ export interface PlaidItem {
   error: PlaidErrorFields | null;
   accounts: PlaidAccount[];
   createdAt: number;
-  /** Null until a public token is exchanged. */
+  /** Null until a public token is exchanged, and after a restart from a state file (only the hash is kept). */
   accessToken: string | null;
+  /** SHA-256 (hex) of the access token: what the state file keeps and lookups use; null until exchanged. */
+  accessTokenSha256: string | null;
   /** Automated micro-deposit Items: when verification completes (emulated ms), else null. */
   verifiesAt: number | null;
 }
@@ -79,6 +81,7 @@ export interface PlaidWebhookEvent {
 /** All of the emulated Plaid's mutable state. */
 export interface PlaidState {
   items: Map<string, PlaidItem>;
+  /** SHA-256 (hex) of an access token → its Item. */
   itemsByAccessToken: Map<string, PlaidItem>;
   publicTokens: Map<string, PublicTokenRecord>;
   linkTokens: Map<string, LinkTokenRecord>;
@@ -127,7 +130,7 @@ export function snapshotPlaidState(state: PlaidState, now: number): Record<strin
       item_id: item.itemId,
       institution_id: item.institutionId,
       webhook: item.webhook,
-      exchanged: item.accessToken !== null,
+      exchanged: item.accessTokenSha256 !== null,
       error: item.error?.error_code ?? null,
       billed_products: [...item.billedProducts],
       account_ids: item.accounts.map((account) => account.account_id),

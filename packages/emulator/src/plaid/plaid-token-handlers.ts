@@ -1,7 +1,7 @@
 import { createUuid } from '../ids.js';
 import { LINK_TOKEN_TTL_MS, UPDATE_LINK_TOKEN_TTL_MS } from './plaid-context.js';
 import { plaidError } from './plaid-errors.js';
-import { mintPublicToken, requireItem } from './plaid-items.js';
+import { accessTokenSha256, mintPublicToken, requireItem } from './plaid-items.js';
 import { ACCESS_TOKEN_ONLY, ITEM_PUBLIC_TOKEN_EXCHANGE, LINK_TOKEN_CREATE } from './plaid-request-schemas.js';
 import type { PlaidRoute } from './plaid-route.js';
 import { emitInitialTransactionsWebhooks } from './plaid-transactions-webhooks.js';
@@ -31,9 +31,13 @@ export const itemPublicTokenExchange: PlaidRoute = {
     }
     record.exchanged = true;
     if (item.accessToken === null) {
+      // Null for a new Item, and for one exchanged before a restart from a state file (which keeps only the
+      // token's hash): then a new token is minted and the old one keeps working too.
+      const first = item.accessTokenSha256 === null;
       item.accessToken = `access-sandbox-${createUuid()}`;
-      context.state.itemsByAccessToken.set(item.accessToken, item);
-      emitInitialTransactionsWebhooks(context, item);
+      item.accessTokenSha256 = accessTokenSha256(item.accessToken);
+      context.state.itemsByAccessToken.set(item.accessTokenSha256, item);
+      if (first) emitInitialTransactionsWebhooks(context, item);
     }
     return { access_token: item.accessToken, item_id: item.itemId };
   },

@@ -1,3 +1,4 @@
+import { restoreInto } from '../state-codec.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -51,6 +52,10 @@ export function createStripeModule(
     },
     reset(): void {
       clearStripeState(state);
+    },
+    exportState: () => ({ ...state }),
+    importState(saved): void {
+      restoreInto(state, saved);
     },
   };
 }
