@@ -7,14 +7,16 @@ import type { StripeState } from './stripe-state.js';
 export interface StripeModuleOptions {
   /** How long a confirmed ACH PaymentIntent stays `processing` before it settles, in ms (default 4 days). */
   settlementDelayMs: number;
+  /** The account's default API version, applied to requests without `Stripe-Version` (default 2026-09-30.endive). */
+  accountApiVersion: string;
 }
 
 /** Everything a Stripe endpoint handler works with. */
 export interface StripeHandlerContext {
   /** Who is calling (mode and key). */
   caller: StripeCaller;
-  /** The request's `Stripe-Version`, or undefined for the account default. */
-  apiVersion: string | undefined;
+  /** The request's `Stripe-Version`, or the account's default version when the request sends none. */
+  apiVersion: string;
   /** Decoded parameters: the form body for POST, the query for GET and DELETE. */
   params: FormHash;
   /** Path parameters by name, e.g. `customer`, `id`, `intent`. */

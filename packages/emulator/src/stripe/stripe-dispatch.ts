@@ -70,8 +70,11 @@ export function dispatchStripeRequest(
   const headers: Record<string, string> = { 'request-id': requestId };
   try {
     const caller = authenticateStripe(request.headers, module.credentials.stripe);
-    const apiVersion = readStripeVersion(headerValue(request.headers['stripe-version']));
-    if (apiVersion !== undefined) headers['stripe-version'] = apiVersion;
+    const apiVersion = readStripeVersion(
+      headerValue(request.headers['stripe-version']),
+      options.accountApiVersion,
+    );
+    headers['stripe-version'] = apiVersion;
     const method = request.method.toUpperCase();
     const match = matchStripeRoute(method, request.path);
     if (match === undefined) {

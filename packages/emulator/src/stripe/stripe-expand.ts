@@ -56,6 +56,7 @@ function expandSources(context: StripeHandlerContext, parent: Record<string, unk
 const EXPANDABLE: Record<string, Record<string, Expander>> = {
   customer: { default_source: expandBankAccount, sources: expandSources },
   bank_account: { customer: expandCustomer },
+  payment_method: { customer: expandCustomer },
   payment_intent: { customer: expandCustomer, payment_method: expandBankAccount },
   setup_intent: { customer: expandCustomer, payment_method: expandBankAccount, mandate: expandMandate },
   mandate: { payment_method: expandBankAccount },
@@ -65,6 +66,7 @@ const EXPANDABLE: Record<string, Record<string, Expander>> = {
 const EXPANDS_TO: Record<string, Record<string, string>> = {
   customer: { default_source: 'bank_account', sources: 'list:bank_account' },
   bank_account: { customer: 'customer' },
+  payment_method: { customer: 'customer' },
   payment_intent: { customer: 'customer', payment_method: 'bank_account' },
   setup_intent: { customer: 'customer', payment_method: 'bank_account', mandate: 'mandate' },
   mandate: { payment_method: 'bank_account' },

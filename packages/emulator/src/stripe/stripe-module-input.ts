@@ -1,5 +1,6 @@
 import { EmulatorInputError } from '../emulator-errors.js';
 import type { ModuleContext } from '../types.js';
+import { isStripeVersion } from './stripe-api-version.js';
 import type { StripeModuleOptions } from './stripe-context.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -13,7 +14,8 @@ function requireFunction(owner: unknown, key: string, field: string): void {
 
 /**
  * Checks the module context and options by hand (the emulator has no runtime dependencies, so no zod):
- * clock functions, the bridge's token map, distinct non-empty Stripe keys and a non-negative delay.
+ * clock functions, the bridge's token map, distinct non-empty Stripe keys, a non-negative delay and a
+ * well-formed default API version.
  */
 export function validateStripeModuleInput(context: unknown, options: Partial<StripeModuleOptions>): void {
   if (!isRecord(context)) throw new EmulatorInputError('context', 'must be an object');
@@ -41,5 +43,12 @@ export function validateStripeModuleInput(context: unknown, options: Partial<Str
   const delay = options.settlementDelayMs;
   if (delay !== undefined && (!Number.isFinite(delay) || delay < 0)) {
     throw new EmulatorInputError('options.settlementDelayMs', 'must be a finite number >= 0');
+  }
+  const version = options.accountApiVersion;
+  if (version !== undefined && (typeof version !== 'string' || !isStripeVersion(version))) {
+    throw new EmulatorInputError(
+      'options.accountApiVersion',
+      'must be a Stripe API version such as 2026-09-30.endive',
+    );
   }
 }

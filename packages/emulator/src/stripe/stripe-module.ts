@@ -6,6 +6,7 @@ import type {
   ModuleContext,
   ProviderModule,
 } from '../types.js';
+import { DEFAULT_ACCOUNT_API_VERSION } from './stripe-api-version.js';
 import { DEFAULT_SETTLEMENT_DELAY_MS, type StripeModuleOptions } from './stripe-context.js';
 import { dispatchStripeRequest } from './stripe-dispatch.js';
 import { stripeErrorBody } from './stripe-errors.js';
@@ -29,6 +30,7 @@ export function createStripeModule(
   const state = createStripeState();
   const resolved: StripeModuleOptions = {
     settlementDelayMs: given.settlementDelayMs ?? DEFAULT_SETTLEMENT_DELAY_MS,
+    accountApiVersion: given.accountApiVersion ?? DEFAULT_ACCOUNT_API_VERSION,
   };
   return {
     name: 'stripe',

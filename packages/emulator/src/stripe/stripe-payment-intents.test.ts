@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createStripeHarness, DAY_MS, ONLINE_ACCEPTANCE, stripeError } from './stripe.test-helpers.js';
+import {
+  createStripeHarness,
+  DAY_MS,
+  ONLINE_ACCEPTANCE,
+  PRE_ENDIVE_ACCOUNT,
+  stripeError,
+} from './stripe.test-helpers.js';
 
 async function setUp(harness: ReturnType<typeof createStripeHarness>) {
   const { customer, bankAccount } = await harness.customerWithBank();
@@ -15,7 +21,7 @@ describe('POST /v1/payment_intents', () => {
       currency: 'usd',
       customer,
       payment_method: bankAccount,
-      payment_method_types: ['us_bank_account'],
+      allowed_payment_method_types: ['us_bank_account'],
       confirm: true,
       mandate_data: ONLINE_ACCEPTANCE,
       description: 'Invoice 42',
@@ -315,22 +321,25 @@ describe('payment method types across API versions', () => {
   it('refuses payment_method_types from 2026-09-30.endive (and 2026-08-26.preview) on, accepts it before', async () => {
     const harness = createStripeHarness();
     const params = { amount: 100, currency: 'usd', payment_method_types: ['us_bank_account'] };
-    for (const version of ['2026-09-30.endive', '2026-10-28.endive', '2026-08-26.preview']) {
-      const refused = await harness.call('POST', '/payment_intents', params, {
-        headers: { 'stripe-version': version },
-      });
+    // No header means the account's default version (2026-09-30.endive here), as at Stripe.
+    for (const version of ['2026-09-30.endive', '2026-10-28.endive', '2026-08-26.preview', undefined]) {
+      const headers: Record<string, string> = version === undefined ? {} : { 'stripe-version': version };
+      const refused = await harness.call('POST', '/payment_intents', params, { headers });
       expect(refused.status, version).toBe(400);
       expect(stripeError(refused), version).toMatchObject({
         code: 'payment_method_types_no_longer_supported',
         param: 'payment_method_types',
       });
     }
-    for (const version of ['2026-08-26.dahlia', '2026-07-29.preview', undefined]) {
-      const headers: Record<string, string> = version === undefined ? {} : { 'stripe-version': version };
-      const accepted = await harness.call('POST', '/payment_intents', params, { headers });
-      expect(accepted.status, String(version)).toBe(200);
+    for (const version of ['2026-08-26.dahlia', '2026-07-29.preview']) {
+      const accepted = await harness.call('POST', '/payment_intents', params, {
+        headers: { 'stripe-version': version },
+      });
+      expect(accepted.status, version).toBe(200);
     }
-    const both = await harness.call('POST', '/payment_intents', {
+    const olderAccount = createStripeHarness(PRE_ENDIVE_ACCOUNT);
+    expect((await olderAccount.call('POST', '/payment_intents', params)).status).toBe(200);
+    const both = await olderAccount.call('POST', '/payment_intents', {
       ...params,
       allowed_payment_method_types: ['us_bank_account'],
     });
@@ -351,7 +360,7 @@ describe('payment method types across API versions', () => {
       allowed_payment_method_types: ['ach_debit'],
     });
     expect(stripeError(nothing)).toMatchObject({ param: 'allowed_payment_method_types' });
-    const legacyAchDebit = await harness.call('POST', '/payment_intents', {
+    const legacyAchDebit = await createStripeHarness(PRE_ENDIVE_ACCOUNT).call('POST', '/payment_intents', {
       amount: 100,
       currency: 'usd',
       payment_method_types: ['ach_debit'],

@@ -40,7 +40,10 @@ interface ConfirmInput {
 }
 
 function respond(context: StripeHandlerContext, record: PaymentIntentRecord): StripeHandlerResult {
-  return { status: 200, body: applyExpand(context, context.params, renderPaymentIntent(record)) };
+  return {
+    status: 200,
+    body: applyExpand(context, context.params, renderPaymentIntent(record, context.apiVersion)),
+  };
 }
 
 function readAmount(params: FormHash): number {
@@ -83,14 +86,18 @@ function readConfirmInput(context: StripeHandlerContext, params: FormHash): Conf
   return { paymentMethod, mandate, acceptance };
 }
 
-function unexpectedState(record: PaymentIntentRecord, message: string): StripeApiError {
+function unexpectedState(
+  context: StripeHandlerContext,
+  record: PaymentIntentRecord,
+  message: string,
+): StripeApiError {
   return new StripeApiError(
     400,
     {
       type: 'invalid_request_error',
       code: 'payment_intent_unexpected_state',
       message,
-      extra: { payment_intent: renderPaymentIntent(record) },
+      extra: { payment_intent: renderPaymentIntent(record, context.apiVersion) },
     },
     'execution',
   );
@@ -107,6 +114,7 @@ function confirmPaymentIntent(
 ): void {
   if (record.status !== 'requires_payment_method' && record.status !== 'requires_confirmation') {
     throw unexpectedState(
+      context,
       record,
       `You cannot confirm this PaymentIntent because it has a status of ${record.status}. Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method, requires_action.`,
     );
@@ -117,6 +125,7 @@ function confirmPaymentIntent(
   }
   if (paymentMethodId === undefined) {
     throw unexpectedState(
+      context,
       record,
       "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
     );
@@ -148,7 +157,7 @@ function confirmPaymentIntent(
           type: 'invalid_request_error',
           param: 'mandate_data',
           message: `The us_bank_account payment method ${account.id} has no active mandate. Pass \`mandate_data\` with the customer's acceptance, or an active \`mandate\`.`,
-          extra: { payment_intent: renderPaymentIntent(record) },
+          extra: { payment_intent: renderPaymentIntent(record, context.apiVersion) },
         },
         'execution',
       );
@@ -306,6 +315,7 @@ export const cancelPaymentIntent: StripeHandler = (context) => {
   const record = findPaymentIntent(context);
   if (record.status !== 'requires_payment_method' && record.status !== 'requires_confirmation') {
     throw unexpectedState(
+      context,
       record,
       `You cannot cancel this PaymentIntent because it has a status of ${record.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action.`,
     );
@@ -334,6 +344,8 @@ export const listPaymentIntents: StripeHandler = (context) => {
     .filter((record) => typeof customer !== 'string' || record.customer === customer)
     .reverse();
   for (const record of intents) settlePaymentIntent(context.state, record, now);
-  const list = paginate(intents, params, '/v1/payment_intents', renderPaymentIntent);
+  const list = paginate(intents, params, '/v1/payment_intents', (record) =>
+    renderPaymentIntent(record, context.apiVersion),
+  );
   return { status: 200, body: applyExpand(context, params, list) };
 };

@@ -1,3 +1,8 @@
+import {
+  DEFAULT_ACCOUNT_API_VERSION,
+  isVersionAtLeast,
+  PAYMENT_INTENT_INVOICE_REMOVED_IN,
+} from './stripe-api-version.js';
 import type {
   BankAccountRecord,
   CustomerRecord,
@@ -63,6 +68,42 @@ export function renderBankAccount(record: BankAccountRecord): StripeObject {
   };
 }
 
+/**
+ * A bank account as a `payment_method` of type `us_bank_account`, with the fields stripe-node 23's generated
+ * `PaymentMethod` type requires (the shape of Stripe's "Retrieve a PaymentMethod" example).
+ */
+export function renderBankAccountPaymentMethod(record: BankAccountRecord): StripeObject {
+  return {
+    id: record.id,
+    object: 'payment_method',
+    allow_redisplay: 'unspecified',
+    billing_details: {
+      address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null },
+      email: null,
+      name: record.accountHolderName,
+      phone: null,
+      tax_id: null,
+    },
+    created: record.created,
+    customer: record.customer,
+    customer_account: null,
+    livemode: record.livemode,
+    metadata: { ...record.metadata },
+    type: 'us_bank_account',
+    us_bank_account: {
+      account_holder_type: record.accountHolderType,
+      account_type: record.accountType,
+      bank_name: record.bankName,
+      financial_connections_account: null,
+      fingerprint: record.fingerprint,
+      last4: record.accountNumberLast4,
+      networks: { preferred: 'ach', supported: ['ach'] },
+      routing_number: record.routingNumber,
+      status_details: {},
+    },
+  };
+}
+
 /** The `mandate` object. */
 export function renderMandate(record: MandateRecord): StripeObject {
   const acceptance = record.customerAcceptance;
@@ -124,9 +165,16 @@ export function renderSetupIntent(record: SetupIntentRecord): StripeObject {
   };
 }
 
-/** The `payment_intent` object (callers settle it first, see `settlePaymentIntent`). */
-export function renderPaymentIntent(record: PaymentIntentRecord): StripeObject {
-  return {
+/**
+ * The `payment_intent` object for an API version (callers settle it first, see `settlePaymentIntent`). The
+ * fields follow stripe-node 23's generated `PaymentIntent` type (`customer_account`, `managed_payments` and
+ * `payment_record` are required there); `invoice` is only rendered before 2025-03-31.basil, which removed it.
+ */
+export function renderPaymentIntent(
+  record: PaymentIntentRecord,
+  apiVersion: string = DEFAULT_ACCOUNT_API_VERSION,
+): StripeObject {
+  const rendered: StripeObject = {
     id: record.id,
     object: 'payment_intent',
     allowed_payment_method_types: [...record.paymentMethodTypes],
@@ -145,9 +193,9 @@ export function renderPaymentIntent(record: PaymentIntentRecord): StripeObject {
     created: record.created,
     currency: record.currency,
     customer: record.customer,
+    customer_account: null,
     description: record.description,
     excluded_payment_method_types: null,
-    invoice: null,
     last_payment_error:
       record.lastPaymentError === null
         ? null
@@ -159,6 +207,7 @@ export function renderPaymentIntent(record: PaymentIntentRecord): StripeObject {
           },
     latest_charge: null,
     livemode: record.livemode,
+    managed_payments: null,
     metadata: { ...record.metadata },
     next_action: null,
     on_behalf_of: null,
@@ -166,6 +215,7 @@ export function renderPaymentIntent(record: PaymentIntentRecord): StripeObject {
     payment_method_configuration_details: null,
     payment_method_options: { us_bank_account: { verification_method: 'automatic' } },
     payment_method_types: [...record.paymentMethodTypes],
+    payment_record: null,
     processing: null,
     receipt_email: record.receiptEmail,
     review: null,
@@ -178,4 +228,6 @@ export function renderPaymentIntent(record: PaymentIntentRecord): StripeObject {
     transfer_data: null,
     transfer_group: null,
   };
+  if (!isVersionAtLeast(apiVersion, PAYMENT_INTENT_INVOICE_REMOVED_IN)) rendered['invoice'] = null;
+  return rendered;
 }

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createStripeHarness, LIVE_KEY, ONLINE_ACCEPTANCE, stripeError } from './stripe.test-helpers.js';
+import {
+  createStripeHarness,
+  LIVE_KEY,
+  ONLINE_ACCEPTANCE,
+  PRE_ENDIVE_ACCOUNT,
+  stripeError,
+} from './stripe.test-helpers.js';
 
 describe('POST /v1/setup_intents', () => {
   it('creates and confirms at once with mandate_data, producing an active multi-use mandate', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const result = await harness.call('POST', '/setup_intents', {
       customer,
@@ -48,7 +54,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('accepts `payment_method_types[]=` and offline acceptance with accepted_at', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const body = new URLSearchParams([
       ['customer', customer],
@@ -69,7 +75,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('creates without confirming, then confirms through /confirm', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const created = await harness.call('POST', '/setup_intents', {
       customer,
@@ -100,7 +106,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('takes allowed_payment_method_types on create and confirm (current API versions)', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const headers = { 'stripe-version': '2026-10-28.endive' };
     const created = await harness.call(
@@ -134,7 +140,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('reuses an active mandate on file when confirming without mandate_data', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const first = await harness.call('POST', '/setup_intents', {
       customer,
@@ -152,7 +158,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('refuses to confirm without any mandate, and without a payment method', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const noMandate = await harness.call('POST', '/setup_intents', {
       customer,
@@ -166,7 +172,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('validates mandate_data field by field', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const base = { customer, payment_method: bankAccount, confirm: true };
     const cases: [Record<string, unknown>, string, string][] = [
@@ -216,7 +222,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('rejects unsupported payment method types, foreign bank accounts and unknown ids', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const { customer, bankAccount } = await harness.customerWithBank();
     const other = await harness.customerWithBank();
     const achDebit = await harness.call('POST', '/setup_intents', {
@@ -250,7 +256,7 @@ describe('POST /v1/setup_intents', () => {
   });
 
   it('404s unknown setup intents and mandates, and hides them from the other mode', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     expect(stripeError(await harness.call('GET', '/setup_intents/seti_nope'))).toMatchObject({
       code: 'resource_missing',
       param: 'intent',
@@ -280,7 +286,7 @@ describe('POST /v1/setup_intents', () => {
 
 describe('GET /v1/setup_intents', () => {
   it('lists SetupIntents newest first, filtered by customer and payment method, per mode', async () => {
-    const harness = createStripeHarness();
+    const harness = createStripeHarness(PRE_ENDIVE_ACCOUNT);
     const first = await harness.customerWithBank();
     const second = await harness.customerWithBank();
     const create = (owner: { customer: string; bankAccount: string }) =>

@@ -95,8 +95,16 @@ export interface StripeHarness {
   customerWithBank(): Promise<{ customer: string; bankAccount: string; btok: string }>;
 }
 
+/**
+ * An account default from before 2026-09-30.endive, for tests of the legacy `payment_method_types` parameter
+ * sent without a `Stripe-Version` header (the module's own default is the current version).
+ */
+export const PRE_ENDIVE_ACCOUNT = { accountApiVersion: '2026-07-29.dahlia' } as const;
+
 /** Creates a fresh module with a manual clock and a test bridge. */
-export function createStripeHarness(options: { settlementDelayMs?: number } = {}): StripeHarness {
+export function createStripeHarness(
+  options: { settlementDelayMs?: number; accountApiVersion?: string } = {},
+): StripeHarness {
   const clock = createTestClock();
   const bridge = createTestBridge();
   const context: ModuleContext = {
