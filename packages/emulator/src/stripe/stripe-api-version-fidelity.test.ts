@@ -92,7 +92,7 @@ describe('the PaymentIntent shape by API version', () => {
   // `customer_account`, `managed_payments` and `payment_record` and has no `invoice`.
   it('renders every field the stripe-node 23 type requires and none it lacks', async () => {
     const harness = createStripeHarness();
-    for (const headers of [{}, { 'stripe-version': '2026-10-28.endive' }]) {
+    for (const headers of [{}, { 'stripe-version': '2026-10-28.endive' }] as Array<Record<string, string>>) {
       const intent = await processingIntent(harness, headers);
       expect(intent.status).toBe(200);
       const keys = Object.keys(intent.body);

@@ -8,15 +8,15 @@ import {
 import { StripeApiError } from './stripe-errors.js';
 
 describe('readStripeVersion', () => {
-  it('accepts dated versions with or without a release name, and absence', () => {
-    expect(readStripeVersion(undefined)).toBeUndefined();
-    expect(readStripeVersion('2026-10-28.endive')).toBe('2026-10-28.endive');
-    expect(readStripeVersion(' 2023-08-16 ')).toBe('2023-08-16');
+  it('accepts dated versions with or without a release name; absence means the account default', () => {
+    expect(readStripeVersion(undefined, '2026-09-30.endive')).toBe('2026-09-30.endive');
+    expect(readStripeVersion('2026-10-28.endive', '2026-09-30.endive')).toBe('2026-10-28.endive');
+    expect(readStripeVersion(' 2023-08-16 ', '2026-09-30.endive')).toBe('2023-08-16');
   });
 
   it('answers a Stripe 400 for anything else', () => {
     for (const value of ['latest', '2026-1-1', '2026-10-28.Endive', '']) {
-      expect(() => readStripeVersion(value), value).toThrow(StripeApiError);
+      expect(() => readStripeVersion(value, '2026-09-30.endive'), value).toThrow(StripeApiError);
     }
   });
 });
