@@ -11,6 +11,10 @@ export default function setup(): void {
   const require = createRequire(import.meta.url);
   const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const projects = ['packages/stripe/tsconfig.build.json', 'packages/dwolla/tsconfig.build.json'];
+  const projects = [
+    'packages/stripe/tsconfig.build.json',
+    'packages/dwolla/tsconfig.build.json',
+    'packages/emulator/tsconfig.build.json',
+  ];
   execFileSync(process.execPath, [tsc, '-b', ...projects], { cwd: root, stdio: 'inherit' });
 }

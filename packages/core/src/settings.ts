@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readEnvironmentVariable } from './environment-variable.js';
 import { ConfigError } from './errors.js';
 import { registerSecret } from './redact.js';
 import { parseInput } from './validate.js';
@@ -25,16 +26,10 @@ const settingSourceSchema = z.object({
   secret: z.boolean().optional(),
 });
 
-/** An environment variable where the runtime has `process.env` (Node, Bun, Deno); Workers have none. */
-function environmentVariable(name: string): string | undefined {
-  const runtime = globalThis as { process?: { env?: Record<string, string | undefined> } };
-  return runtime.process?.env?.[name];
-}
-
 /** Resolves a setting from its option or environment variable; throws a ConfigError naming both. */
 export function loadSetting(source: SettingSource): string {
   parseInput('loadSetting', settingSourceSchema, source);
-  const value = source.value ?? environmentVariable(source.environmentVariable);
+  const value = source.value ?? readEnvironmentVariable(source.environmentVariable);
   if (value === undefined || value.trim() === '') {
     throw new ConfigError(
       `${source.description} is missing. Pass \`${source.optionName}\` or set the ${source.environmentVariable} environment variable.`,

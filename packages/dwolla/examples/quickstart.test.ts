@@ -1,46 +1,43 @@
-import { createPlaidClient } from '@achbridge/core';
-import { startEmulator } from '@achbridge/emulator';
-import { describe, expect, it } from 'vitest';
-import { quickstart } from './quickstart.js';
+import { readFileSync } from 'node:fs';
+import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const example = readFileSync(new URL('./quickstart.ts', import.meta.url), 'utf8');
+
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await emulator.close();
+});
 
 describe('README quickstart', () => {
-  it('runs against the emulator and makes a verified funding source', async () => {
-    const emulator = await startEmulator();
-    try {
-      const plaidSettings = {
-        baseUrl: emulator.plaid.baseUrl,
-        clientId: emulator.plaid.clientId,
-        secret: emulator.plaid.secret,
-      };
-      // What Plaid Link hands the browser: a public token and the selected account id.
-      const plaid = createPlaidClient({ environment: 'sandbox', ...plaidSettings });
-      const { publicToken: first } = await plaid.sandbox.createPublicToken({
-        institutionId: 'ins_109508',
-        initialProducts: ['auth'],
-      });
-      const { accessToken, itemId } = await plaid.exchangePublicToken({ publicToken: first });
-      const { accounts } = await plaid.getAccounts({ accessToken });
-      const accountId = accounts.find((account) => account.subtype === 'checking')?.accountId ?? '';
-      const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(itemId);
+  it('is exactly examples/quickstart.ts', () => {
+    const block = /## Quickstart[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    expect(block).toBe(example);
+  });
 
-      const result = await quickstart({
-        publicToken,
-        accountId,
-        plaid: plaidSettings,
-        dwolla: {
-          baseUrl: emulator.dwolla.baseUrl,
-          key: emulator.dwolla.key,
-          secret: emulator.dwolla.secret,
-        },
-      });
-      expect(result).toMatchObject({ processor: 'dwolla', itemId, accountId, created: true });
-      expect(result.fundingSource).toMatchObject({
-        status: 'verified',
-        name: 'Jane Doe Checking',
-        created: true,
-      });
+  it('runs unchanged against the emulator with only the environment set: one verified funding source', async () => {
+    vi.stubEnv('PLAID_BASE_URL', emulator.plaid.baseUrl);
+    vi.stubEnv('PLAID_CLIENT_ID', emulator.plaid.clientId);
+    vi.stubEnv('PLAID_SECRET', emulator.plaid.secret);
+    vi.stubEnv('DWOLLA_BASE_URL', emulator.dwolla.baseUrl);
+    vi.stubEnv('DWOLLA_KEY', emulator.dwolla.key);
+    vi.stubEnv('DWOLLA_SECRET', emulator.dwolla.secret);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      await import('./quickstart.js');
+      expect(log.mock.calls).toEqual([['verified', true]]);
     } finally {
-      await emulator.close();
+      log.mockRestore();
     }
+    const state = await emulator.control.state();
+    const sources = (state.dwolla['fundingSources'] ?? []) as { name?: string }[];
+    expect(sources.filter((source) => source.name === 'Jane Doe Checking')).toHaveLength(1);
   });
 });

@@ -1,44 +1,33 @@
-import { createPlaidClient, type PlaidClientSettings } from '@achbridge/core';
-import {
-  createDwollaAdapter,
-  createDwollaClient,
-  type DwollaClientSettings,
-  type DwollaLinkResult,
-} from '@achbridge/dwolla';
+import { createPlaidClient } from '@achbridge/core';
+import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
 
-/** What the README quickstart needs: Link's onSuccess values, plus optional client settings (e.g. the emulator). */
-export interface QuickstartInput {
-  publicToken: string;
-  accountId: string;
-  plaid?: PlaidClientSettings;
-  dwolla?: DwollaClientSettings;
-}
+// Plaid Sandbox pairs with Dwolla Sandbox (and Production with Production).
+const plaid = createPlaidClient({ environment: 'sandbox' }); // PLAID_CLIENT_ID / PLAID_SECRET
+const dwolla = createDwollaClient({ environment: 'sandbox' }); // DWOLLA_KEY / DWOLLA_SECRET
+const adapter = createDwollaAdapter({ plaid, dwolla });
 
-/** The README quickstart: a Plaid Link account becomes a verified Dwolla funding source. */
-export async function quickstart({
-  publicToken,
+// In your app, Link's onSuccess gives you { publicToken, accountId }: pass them to link() as they are.
+// In Sandbox you can create an Item without Link, exchange it once and pass the access token instead:
+const { publicToken } = await plaid.sandbox.createPublicToken({
+  institutionId: 'ins_109508',
+  initialProducts: ['auth'],
+});
+const { accessToken } = await plaid.exchangePublicToken({ publicToken }); // store it, encrypted
+const { accounts } = await plaid.getAccounts({ accessToken });
+const accountId = accounts.find((account) => account.subtype === 'checking')?.accountId ?? '';
+
+const customer = await adapter.createCustomer({
+  firstName: 'Jane',
+  lastName: 'Doe',
+  email: 'jane@example.com',
+});
+
+// Re-running link never makes a second funding source.
+const result = await adapter.link({
+  accessToken,
   accountId,
-  ...settings
-}: QuickstartInput): Promise<DwollaLinkResult> {
-  // Plaid Sandbox pairs with Dwolla Sandbox (and Production with Production); credentials come from
-  // PLAID_CLIENT_ID / PLAID_SECRET and DWOLLA_KEY / DWOLLA_SECRET unless passed in.
-  const plaid = createPlaidClient({ environment: 'sandbox', ...settings.plaid });
-  const dwolla = createDwollaClient({ environment: 'sandbox', ...settings.dwolla });
-  const adapter = createDwollaAdapter({ plaid, dwolla });
-
-  const customer = await adapter.createCustomer({
-    firstName: 'Jane',
-    lastName: 'Doe',
-    email: 'jane@example.com',
-  });
-
-  // publicToken and accountId come from Plaid Link's onSuccess; re-running link never makes a second funding source.
-  const result = await adapter.link({
-    publicToken,
-    accountId,
-    customer: customer.id,
-    name: 'Jane Doe Checking',
-  });
-  // Keep result.accessToken (encrypted) for re-runs; pay with result.fundingSource.url.
-  return result;
-}
+  customer: customer.id,
+  name: 'Jane Doe Checking',
+});
+// Pay with result.fundingSource.url (see Transfers below).
+console.log(result.fundingSource.status, result.created); // 'verified' true

@@ -12,7 +12,7 @@ export interface DwollaClientSettings {
   secret?: string;
   /** `sandbox` (default) or `production`. */
   environment?: DwollaEnvironment;
-  /** Overrides the environment's host, e.g. the emulator's `http://127.0.0.1:4010/dwolla`. */
+  /** Overrides the environment's host, e.g. the emulator's `http://127.0.0.1:4010/dwolla`; falls back to DWOLLA_BASE_URL. */
   baseUrl?: string;
   /** Injectable fetch (tests, proxies). */
   fetch?: FetchFunction;

@@ -1,5 +1,6 @@
 import { createRedactingLogger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
+  baseUrlFromEnvironment,
   type HttpResponse,
   lazySetting,
   parseInput,
@@ -111,13 +112,22 @@ const TOKEN_REJECTED = ['expiredaccesstoken', 'invalidaccesstoken'];
 
 /**
  * Creates a Dwolla client. Credentials come from `key`/`secret` or DWOLLA_KEY/DWOLLA_SECRET and are read
- * at the first request, so construction never throws for a missing key.
+ * at the first request, so construction never throws for a missing key. The host is `baseUrl`, else
+ * DWOLLA_BASE_URL (validated), else the environment's Dwolla host.
  */
 export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaClient {
   const options = parseDwollaClientSettings(settings);
   const environment = options.environment ?? 'sandbox';
   const officialHost = DWOLLA_ENVIRONMENT_URLS[environment];
-  const baseUrl = withoutTrailingSlash(options.baseUrl ?? officialHost);
+  const baseUrl = withoutTrailingSlash(
+    options.baseUrl ??
+      baseUrlFromEnvironment({
+        environmentVariable: 'DWOLLA_BASE_URL',
+        optionName: 'baseUrl',
+        example: 'http://127.0.0.1:4010/dwolla',
+      }) ??
+      officialHost,
+  );
   const logger = createRedactingLogger(options.logger);
   // undefined: core's default transport (Node's HTTP client, far less CPU per request than fetch).
   const fetchFunction = options.fetch;

@@ -1,5 +1,5 @@
 import { ConfigError, registerSecret } from '@achbridge/core';
-import { lazySetting } from '@achbridge/core/internal';
+import { baseUrlFromEnvironment, lazySetting } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { loadStripeSdk, type StripeSdk } from './load-stripe-sdk.js';
 import { type StripeMode, stripeModeOfKey } from './mode-guard.js';
@@ -9,7 +9,10 @@ import { createSingleAttemptHttpClient } from './single-attempt-http-client.js';
 export interface StripeClientSettings {
   /** Secret (`sk_`) or restricted (`rk_`) key; falls back to STRIPE_SECRET_KEY, read at first call. */
   secretKey?: string | undefined;
-  /** Base URL of a Stripe-compatible server, e.g. the emulator's `http://127.0.0.1:4010`; sets host, port and protocol. */
+  /**
+   * Base URL of a Stripe-compatible server, e.g. the emulator's `http://127.0.0.1:4010`; sets host, port and
+   * protocol. When none of `baseUrl`, `host`, `port` and `protocol` is given, STRIPE_BASE_URL is read instead.
+   */
   baseUrl?: string | undefined;
   /** API host (default `api.stripe.com`). */
   host?: string | undefined;
@@ -57,6 +60,18 @@ export function readInstanceKey(instance: Stripe): string | undefined {
   return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
+/** STRIPE_BASE_URL, read only when the settings name no host at all (explicit options win). */
+function environmentBaseUrl(settings: StripeClientSettings): string | undefined {
+  const explicit = [settings.baseUrl, settings.host, settings.port, settings.protocol];
+  if (explicit.some((value) => value !== undefined)) return undefined;
+  return baseUrlFromEnvironment({
+    environmentVariable: 'STRIPE_BASE_URL',
+    optionName: 'stripe.baseUrl',
+    example: 'http://127.0.0.1:4010',
+  });
+}
+
+/** stripe-node's host, port and protocol options from `baseUrl` (explicit or STRIPE_BASE_URL) or the settings. */
 function hostSettings(settings: StripeClientSettings): {
   host?: string;
   port?: number;
@@ -133,6 +148,9 @@ export function createStripeResolver(
     const mode = resolveInstanceMode(input, modeHint);
     return { mode: () => mode, client: async () => input };
   }
+  const fromEnvironment = environmentBaseUrl(input);
+  const settings: StripeClientSettings =
+    fromEnvironment === undefined ? input : { ...input, baseUrl: fromEnvironment };
   const secretKey = lazySetting({
     value: input.secretKey,
     environmentVariable: 'STRIPE_SECRET_KEY',
@@ -159,7 +177,7 @@ export function createStripeResolver(
     client: async () => {
       const { key } = resolveKey();
       if (!client) {
-        const building = loadSdk().then((sdk) => buildClient(sdk, key, input));
+        const building = loadSdk().then((sdk) => buildClient(sdk, key, settings));
         // A failed load or construction is not kept: the next call tries again.
         building.catch(() => {
           if (client === building) client = undefined;

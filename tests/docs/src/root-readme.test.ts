@@ -14,7 +14,7 @@ import { createTestWebhookSigner, type TestWebhookSigner } from '@achbridge/core
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CompileBlocksResult, compileBlocks } from './compile-blocks.js';
 import { extractTypeScriptBlocks, type ReadmeBlock } from './readme-blocks.js';
-import { ROOT_README_PREAMBLES } from './readme-preambles.js';
+import { declarationsOf, README_SNIPPETS } from './readme-snippets.js';
 
 const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
 const GENERATED = fileURLToPath(new URL('../.generated/root-readme', import.meta.url));
@@ -48,6 +48,11 @@ function readRaw(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
+const ROOT_RUNS = README_SNIPPETS.find((readme) => readme.file === 'README.md')?.blocks ?? {};
+const ROOT_PREAMBLES = Object.fromEntries(
+  Object.entries(ROOT_RUNS).map(([name, snippet]) => [name, declarationsOf(snippet)]),
+);
+
 let blocks: ReadmeBlock[];
 let compiled: CompileBlocksResult;
 
@@ -55,15 +60,15 @@ beforeAll(async () => {
   blocks = extractTypeScriptBlocks(readFileSync(README, 'utf8'), 'README.md');
   compiled = await compileBlocks({
     blocks,
-    preambles: ROOT_README_PREAMBLES,
+    preambles: ROOT_PREAMBLES,
     directory: GENERATED,
     markdownFile: 'README.md',
   });
 });
 
 describe('root README.md TypeScript blocks', () => {
-  it('are each named, and each name has a preamble entry (and each entry a block)', () => {
-    expect(blocks.map((block) => block.name).sort()).toEqual(Object.keys(ROOT_README_PREAMBLES).sort());
+  it('are each named, and each name has a run entry in readme-snippets.ts (and each entry a block)', () => {
+    expect(blocks.map((block) => block.name).sort()).toEqual(Object.keys(ROOT_RUNS).sort());
     expect(blocks.map((block) => block.name)).toContain('webhook-handler');
   });
 

@@ -3,11 +3,12 @@ import * as publicEntry from '../index.js';
 import * as internal from './index.js';
 
 describe('@achbridge/core/internal', () => {
-  it('exposes the adapter plumbing, the same functions the deprecated public re-exports point to', () => {
+  it('exposes the adapter plumbing: the same functions the deprecated public re-exports point to, plus internal-only helpers', () => {
     const plumbing: Record<string, unknown> = { ...internal };
     const entry: Record<string, unknown> = { ...publicEntry };
     const names = Object.keys(plumbing).sort();
     expect(names).toEqual([
+      'baseUrlFromEnvironment',
       'computeRetryDelay',
       'createAbortError',
       'hasErrorMarker',
@@ -20,6 +21,7 @@ describe('@achbridge/core/internal', () => {
       'parseResponse',
       'parseRetryAfter',
       'raceAbort',
+      'readEnvironmentVariable',
       'sendHttpRequest',
       'setErrorMarker',
       'sleep',
@@ -27,8 +29,11 @@ describe('@achbridge/core/internal', () => {
       'withRetry',
       'withoutTrailingSlash',
     ]);
+    // Added after the public re-exports were deprecated: internal only.
+    const internalOnly = ['baseUrlFromEnvironment', 'readEnvironmentVariable'];
     for (const name of names) {
-      expect(entry[name], name).toBe(plumbing[name]);
+      if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();
+      else expect(entry[name], name).toBe(plumbing[name]);
     }
   });
 });

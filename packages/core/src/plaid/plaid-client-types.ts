@@ -13,7 +13,7 @@ export interface PlaidClientSettings {
   secret?: string;
   /** `sandbox` (default) or `production`. */
   environment?: PlaidEnvironment;
-  /** Overrides the environment's host, e.g. the emulator's `http://127.0.0.1:4010/plaid`. */
+  /** Overrides the environment's host, e.g. the emulator's `http://127.0.0.1:4010/plaid`; falls back to PLAID_BASE_URL. */
   baseUrl?: string;
   /** Injectable fetch (tests, proxies); by default requests go through Node's own HTTP client. */
   fetch?: FetchFunction;

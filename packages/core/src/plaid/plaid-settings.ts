@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseUrlFromEnvironment } from '../base-url-setting.js';
 import { type FetchFunction, withoutTrailingSlash } from '../http.js';
 import type { Logger } from '../logger.js';
 import { parseInput } from '../validate.js';
@@ -30,6 +31,12 @@ const settingsSchema = z.strictObject({
     .custom<Logger>(isLogger, { message: 'must have debug, info, warn and error functions' })
     .optional(),
 });
+const PLAID_BASE_URL = {
+  environmentVariable: 'PLAID_BASE_URL',
+  optionName: 'baseUrl',
+  example: 'http://127.0.0.1:4010/plaid',
+};
+
 const optionalSettingsSchema = settingsSchema.optional();
 
 /** Settings after validation, with defaults applied. */
@@ -47,7 +54,10 @@ export interface ResolvedPlaidSettings {
   logger: Logger | undefined;
 }
 
-/** Validates `createPlaidClient` settings without touching credentials (they are read lazily). */
+/**
+ * Validates `createPlaidClient` settings without touching credentials (they are read lazily). The base URL is
+ * `baseUrl`, else PLAID_BASE_URL (validated), else the environment's Plaid host.
+ */
 export function resolvePlaidSettings(settings: PlaidClientSettings | undefined): ResolvedPlaidSettings {
   const input = parseInput('createPlaidClient', optionalSettingsSchema, settings) ?? {};
   const environment = resolvePlaidEnvironment(input.environment);
@@ -55,7 +65,9 @@ export function resolvePlaidSettings(settings: PlaidClientSettings | undefined):
     clientId: input.clientId,
     secret: input.secret,
     environment,
-    baseUrl: withoutTrailingSlash(input.baseUrl ?? PLAID_ENVIRONMENT_URLS[environment]),
+    baseUrl: withoutTrailingSlash(
+      input.baseUrl ?? baseUrlFromEnvironment(PLAID_BASE_URL) ?? PLAID_ENVIRONMENT_URLS[environment],
+    ),
     fetch: input.fetch,
     timeoutMs: input.timeoutMs ?? 30_000,
     maxRetries: input.maxRetries ?? 2,
