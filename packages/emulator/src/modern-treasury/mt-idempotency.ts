@@ -39,7 +39,7 @@ export function createMtIdempotency(state: MtState, clock: EmulatorClock): MtIde
         state.idempotency.delete(scoped(apiKey, key));
         return undefined;
       }
-      return { ...stored.response, headers: { ...stored.response.headers, 'idempotent-replayed': 'true' } };
+      return stored.response;
     },
     remember(request, apiKey, response) {
       const key = keyOf(request);

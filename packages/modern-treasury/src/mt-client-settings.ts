@@ -1,0 +1,68 @@
+import { ConfigError, type FetchFunction, type Logger } from '@achbridge/core';
+import { parseInput } from '@achbridge/core/internal';
+import { z } from 'zod';
+import type { ModernTreasuryEnvironment } from './mt-environments.js';
+import { fetchSchema } from './mt-option-schemas.js';
+
+/** Modern Treasury settings of `createModernTreasuryAdapter` (its `modernTreasury` option). */
+export interface ModernTreasurySettings {
+  /** Organization id (the Basic username); falls back to MODERN_TREASURY_ORGANIZATION_ID, read at the first request. */
+  organizationId?: string | undefined;
+  /** API key (the Basic password); falls back to MODERN_TREASURY_API_KEY, read at the first request. */
+  apiKey?: string | undefined;
+  /** Which environment the key belongs to: `sandbox` (default; pairs with Plaid Sandbox) or `production`. */
+  environment?: ModernTreasuryEnvironment | undefined;
+  /** Overrides the API host (else MODERN_TREASURY_BASE_URL, else https://app.moderntreasury.com), e.g. the emulator's. */
+  baseUrl?: string | undefined;
+  /** Injectable fetch (tests, proxies); the runtime's default transport otherwise. */
+  fetch?: FetchFunction | undefined;
+  /** Per-attempt timeout in ms (default 30000). */
+  timeoutMs?: number | undefined;
+}
+
+/** Retry tuning shared by the adapters: retries after the first attempt and the backoff. */
+export interface ModernTreasuryRetrySettings {
+  /** Retries for network errors, 429, 5xx and 409 on idempotent POSTs (default 2). */
+  maxRetries?: number | undefined;
+  /** Base of the exponential backoff in ms (default 250). */
+  initialDelayMs?: number | undefined;
+  /** Cap of one backoff delay in ms (default 8000). */
+  maxDelayMs?: number | undefined;
+}
+
+/** The validated settings plus the retry and logger options the client uses. */
+export type ParsedModernTreasurySettings = z.output<typeof settingsSchema> & {
+  retry?: ModernTreasuryRetrySettings | undefined;
+  logger?: Logger | undefined;
+};
+
+const settingsSchema = z
+  .object({
+    organizationId: z.string().trim().min(1, 'must not be empty').optional(),
+    apiKey: z.string().trim().min(1, 'must not be empty').optional(),
+    environment: z.enum(['sandbox', 'production']).optional(),
+    baseUrl: z
+      .string()
+      .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
+        message: 'expected an absolute http(s) URL',
+      })
+      .optional(),
+    fetch: fetchSchema.optional(),
+    timeoutMs: z.number().int().positive().max(600_000).optional(),
+  })
+  .strict();
+
+/** Validates the `modernTreasury` settings; `development` is a ConfigError explaining the pairing rule. */
+export function parseModernTreasurySettings(
+  operation: string,
+  settings: unknown,
+): z.output<typeof settingsSchema> {
+  const environment = (settings as { environment?: unknown } | null | undefined)?.environment;
+  if (environment === 'development') {
+    throw new ConfigError(
+      `${operation}: Modern Treasury has no 'development' environment. Use 'sandbox' (sandbox API keys; pairs with Plaid Sandbox) or 'production' (pairs with Plaid Production).`,
+      { code: 'MODERN_TREASURY_ENVIRONMENT_INVALID' },
+    );
+  }
+  return parseInput(operation, settingsSchema, settings);
+}

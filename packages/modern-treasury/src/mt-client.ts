@@ -1,0 +1,222 @@
+import { ConfigError, createRedactingLogger, ResponseValidationError } from '@achbridge/core';
+import {
+  type HttpResponse,
+  lazySetting,
+  parseJsonText,
+  parseResponse,
+  sendHttpRequest,
+  withoutTrailingSlash,
+  withRetry,
+} from '@achbridge/core/internal';
+import type { z } from 'zod';
+import type { ParsedModernTreasurySettings } from './mt-client-settings.js';
+import { liveModeOf, MODERN_TREASURY_API_URL, type ModernTreasuryEnvironment } from './mt-environments.js';
+import { createModernTreasuryApiError, ModernTreasuryApiError } from './mt-errors.js';
+
+/** Per-request options of the client. */
+export interface MtRequestOptions {
+  signal?: AbortSignal | undefined;
+  query?: Record<string, string> | undefined;
+}
+
+/** A validated answer. */
+export interface MtResponse<T> {
+  status: number;
+  data: T;
+  /** The next page's cursor (`X-After-Cursor`), for lists. */
+  afterCursor: string | undefined;
+}
+
+/** The small Modern Treasury HTTP client the adapter is built on (HTTP Basic, JSON, retries, typed errors). */
+export interface MtClient {
+  readonly environment: ModernTreasuryEnvironment;
+  readonly baseUrl: string;
+  /** Whether an answer has shown the API key's environment yet (every object carries `live_mode`). */
+  readonly modeVerified: boolean;
+  /** GETs a path below the base URL and validates the JSON body. */
+  get<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options?: MtRequestOptions,
+  ): Promise<MtResponse<z.output<S>>>;
+  /** POSTs a JSON body with an Idempotency-Key (reused across retries) and validates the answer. */
+  post<S extends z.ZodType>(
+    path: string,
+    body: Record<string, unknown>,
+    schema: S,
+    options: { idempotencyKey: string; signal?: AbortSignal | undefined },
+  ): Promise<MtResponse<z.output<S>>>;
+}
+
+function liveModesIn(value: unknown): boolean[] {
+  const items = Array.isArray(value) ? value : [value];
+  const modes: boolean[] = [];
+  for (const item of items) {
+    const mode = (item as { live_mode?: unknown } | null)?.live_mode;
+    if (typeof mode === 'boolean') modes.push(mode);
+  }
+  return modes;
+}
+
+/** The id-free endpoint name of a path, for errors and logs (`/api/payment_orders/{id}`). */
+function endpointOf(path: string): string {
+  return path.replace(/\/[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}(?=\/|$)/g, '/{id}');
+}
+
+/**
+ * Creates the client. Credentials come from the settings or MODERN_TREASURY_ORGANIZATION_ID /
+ * MODERN_TREASURY_API_KEY and are read at the first request, so construction never throws for a missing
+ * key. Every answer's `live_mode` must match `environment`: a production key configured as `sandbox` (or
+ * the reverse) is a ConfigError at the first answer.
+ */
+export function createMtClient(options: ParsedModernTreasurySettings): MtClient {
+  const environment = options.environment ?? 'sandbox';
+  const runtime = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  const baseUrl = withoutTrailingSlash(
+    options.baseUrl ?? runtime.process?.env?.['MODERN_TREASURY_BASE_URL'] ?? MODERN_TREASURY_API_URL,
+  );
+  const logger = createRedactingLogger(options.logger);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const organizationId = lazySetting({
+    value: options.organizationId,
+    environmentVariable: 'MODERN_TREASURY_ORGANIZATION_ID',
+    optionName: 'modernTreasury.organizationId',
+    description: 'Modern Treasury organization id',
+  });
+  const apiKey = lazySetting({
+    value: options.apiKey,
+    environmentVariable: 'MODERN_TREASURY_API_KEY',
+    optionName: 'modernTreasury.apiKey',
+    description: 'Modern Treasury API key',
+    secret: true,
+  });
+  let modeVerified = false;
+
+  function checkMode(value: unknown): void {
+    for (const liveMode of liveModesIn(value)) {
+      if (liveMode !== liveModeOf(environment)) {
+        throw new ConfigError(
+          `Modern Treasury answered with ${liveMode ? 'production' : 'sandbox'} objects (live_mode: ${liveMode}), but the adapter is configured with environment '${environment}'. The API key decides the environment: use a ${environment} API key, or set modernTreasury.environment to '${liveMode ? 'production' : 'sandbox'}' (and pair it with the Plaid ${liveMode ? 'Production' : 'Sandbox'} environment).`,
+          { code: 'MODERN_TREASURY_ENVIRONMENT_MISMATCH' },
+        );
+      }
+      modeVerified = true;
+    }
+  }
+
+  async function send(
+    method: 'GET' | 'POST',
+    url: string,
+    endpoint: string,
+    body: string | undefined,
+    idempotencyKey: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<HttpResponse> {
+    const retry = options.retry ?? {};
+    return withRetry(
+      async () => {
+        const credentials = `${organizationId()}:${apiKey()}`;
+        const headers: Record<string, string> = {
+          Accept: 'application/json',
+          Authorization: `Basic ${btoa(credentials)}`,
+        };
+        if (body !== undefined) headers['Content-Type'] = 'application/json';
+        if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
+        const response = await sendHttpRequest({
+          provider: 'modern_treasury',
+          endpoint,
+          url,
+          method,
+          headers,
+          body,
+          timeoutMs,
+          signal,
+          fetch: options.fetch,
+          logger,
+        });
+        if (response.status >= 400) throw createModernTreasuryApiError(response, { method, endpoint });
+        return response;
+      },
+      {
+        maxRetries: retry.maxRetries ?? 2,
+        initialDelayMs: retry.initialDelayMs ?? 250,
+        ...(retry.maxDelayMs === undefined ? {} : { maxDelayMs: retry.maxDelayMs }),
+        signal,
+        provider: 'modern_treasury',
+        endpoint,
+        onRetry: ({ attempt, delayMs, error }) =>
+          logger.warn(`modern_treasury ${method} ${endpoint}: retry ${attempt} in ${delayMs} ms`, {
+            endpoint,
+            attempt,
+            delayMs,
+            code: ModernTreasuryApiError.isInstance(error) ? error.code : (error as { code?: unknown })?.code,
+          }),
+      },
+    );
+  }
+
+  function parse<S extends z.ZodType>(
+    schema: S,
+    response: HttpResponse,
+    endpoint: string,
+  ): MtResponse<z.output<S>> {
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    const json = parseJsonText(response.text);
+    if (!json.ok) {
+      throw new ResponseValidationError({
+        provider: 'modern_treasury',
+        endpoint,
+        status: response.status,
+        requestId,
+        issues: [{ path: '', message: response.text.trim() === '' ? 'empty body' : 'expected a JSON body' }],
+      });
+    }
+    const data = parseResponse(schema, json.value, {
+      provider: 'modern_treasury',
+      endpoint,
+      status: response.status,
+      requestId,
+    });
+    checkMode(json.value);
+    return {
+      status: response.status,
+      data,
+      afterCursor: response.headers.get('x-after-cursor') ?? undefined,
+    };
+  }
+
+  return {
+    environment,
+    baseUrl,
+    get modeVerified() {
+      return modeVerified;
+    },
+    async get(path, schema, requestOptions = {}) {
+      const url = new URL(`${baseUrl}${path}`);
+      for (const [name, value] of Object.entries(requestOptions.query ?? {}))
+        url.searchParams.set(name, value);
+      const endpoint = endpointOf(path);
+      const response = await send(
+        'GET',
+        url.toString(),
+        endpoint,
+        undefined,
+        undefined,
+        requestOptions.signal,
+      );
+      return parse(schema, response, endpoint);
+    },
+    async post(path, body, schema, requestOptions) {
+      const endpoint = endpointOf(path);
+      const response = await send(
+        'POST',
+        `${baseUrl}${path}`,
+        endpoint,
+        JSON.stringify(body),
+        requestOptions.idempotencyKey,
+        requestOptions.signal,
+      );
+      return parse(schema, response, endpoint);
+    },
+  };
+}

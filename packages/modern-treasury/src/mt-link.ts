@@ -1,0 +1,136 @@
+import {
+  type AdapterStore,
+  assertAchDebitable,
+  InputValidationError,
+  type LinkResult,
+  type PlaidAccount,
+  type PublicTokenExchangeMemo,
+} from '@achbridge/core';
+import type { z } from 'zod';
+import type { linkInputSchema } from './mt-adapter-schemas.js';
+import type { MtClient } from './mt-client.js';
+import { createExternalAccountFromToken, findExternalAccount } from './mt-external-accounts.js';
+import { deriveModernTreasuryKey } from './mt-keys.js';
+import type { ModernTreasuryExternalAccountResult } from './mt-models.js';
+import type { ModernTreasuryPlaidClient } from './mt-plaid-client.js';
+import { requestModernTreasuryProcessorToken } from './mt-processor-token.js';
+import { externalAccountOnce } from './mt-store-link.js';
+
+/** What `link` returns: core's LinkResult plus the Modern Treasury external account. */
+export interface ModernTreasuryLinkResult extends LinkResult {
+  processor: 'modern_treasury';
+  /** The counterparty that owns the external account (also `customerId`). */
+  counterpartyId: string;
+  /** The external account; `created: false` when it already existed (a re-run or a re-link). */
+  externalAccount: ModernTreasuryExternalAccountResult;
+  /**
+   * The Item's Plaid access token (new when a public token was exchanged). Store it encrypted: a re-run
+   * of `link` needs it, because a public token works only once. Non-enumerable, so logging, spreading or
+   * `JSON.stringify` of the result never carries it; read it by name.
+   */
+  readonly accessToken: string;
+  /** Plaid's request id of the processor token call; empty when the external account already existed. */
+  processorTokenRequestId: string;
+}
+
+function accountTypeFor(
+  accounts: PlaidAccount[],
+  input: { accountId: string; bankAccountType?: 'checking' | 'savings' | undefined },
+): { account: PlaidAccount; accountType: 'checking' | 'savings' } {
+  const account = accounts.find((candidate) => candidate.accountId === input.accountId);
+  const fail = (path: string, message: string): InputValidationError =>
+    new InputValidationError('link', [{ path, message }]);
+  if (!account) throw fail('accountId', 'is not an account of this Plaid Item');
+  // Refused before any write: non-US (non-USD), not depository, not checking/savings, unverified.
+  assertAchDebitable(account, 'modern_treasury');
+  const subtype =
+    account.subtype === 'checking' || account.subtype === 'savings' ? account.subtype : undefined;
+  if (input.bankAccountType !== undefined && subtype !== undefined && input.bankAccountType !== subtype) {
+    throw fail('bankAccountType', `is '${input.bankAccountType}' but Plaid reports a ${subtype} account`);
+  }
+  const accountType = input.bankAccountType ?? subtype;
+  if (accountType === undefined) {
+    throw fail('bankAccountType', `is required: Plaid reports subtype '${account.subtype ?? 'none'}'`);
+  }
+  return { account, accountType };
+}
+
+/**
+ * The whole flow: public token → access token (or the given one) → account check (refusing, before any
+ * write, an account Modern Treasury cannot debit by ACH) → look up the external account by its derived
+ * `external_id` → else a `modern_treasury` processor token → external account. The `external_id` (unique
+ * at Modern Treasury) and the Idempotency-Key derive from counterparty, Item and account — or, at a
+ * tokenized-account-number bank (Plaid's `persistent_account_id`), from counterparty and the persistent
+ * id, so a re-link through a new Item finds the same account. Every re-run returns `created: false`.
+ */
+export async function linkModernTreasuryAccount(
+  deps: {
+    plaid: ModernTreasuryPlaidClient;
+    client: MtClient;
+    exchanges: PublicTokenExchangeMemo;
+    store?: AdapterStore | undefined;
+  },
+  input: z.output<typeof linkInputSchema>,
+  signal: AbortSignal | undefined,
+): Promise<ModernTreasuryLinkResult> {
+  const callOptions = signal ? { signal } : {};
+  const accessToken =
+    input.publicToken === undefined
+      ? (input.accessToken as string)
+      : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
+  const { accounts, item } = await deps.plaid.getAccounts(
+    { accessToken, accountIds: [input.accountId] },
+    callOptions,
+  );
+  const itemId = item.itemId;
+  const { account, accountType } = accountTypeFor(accounts, input);
+  const persistentAccountId = account.persistentAccountId ?? null;
+  const counterpartyId = input.counterparty;
+  const identity =
+    persistentAccountId === null
+      ? [counterpartyId, 'item', itemId, input.accountId]
+      : [counterpartyId, 'persistent', persistentAccountId];
+  const externalId = deriveModernTreasuryKey('external-account', identity);
+  const { externalAccount, processorTokenRequestId } = await externalAccountOnce(
+    deps.store,
+    { itemId, accountId: input.accountId, counterpartyId, signal },
+    async () => {
+      const existing = await findExternalAccount(deps.client, { counterpartyId, externalId, signal });
+      if (existing) return { externalAccount: existing, processorTokenRequestId: '' };
+      const { processorToken, requestId } = await requestModernTreasuryProcessorToken(deps.plaid, {
+        accessToken,
+        accountId: input.accountId,
+        signal,
+      });
+      const created = await createExternalAccountFromToken(deps.client, {
+        counterpartyId,
+        processorToken,
+        externalId,
+        idempotencyKey: deriveModernTreasuryKey('external-account-create', identity),
+        name: input.name,
+        accountType,
+        metadata: {
+          achbridge_plaid_item_id: itemId,
+          achbridge_plaid_account_id: input.accountId,
+          ...(persistentAccountId === null
+            ? {}
+            : { achbridge_plaid_persistent_account_id: persistentAccountId }),
+        },
+        signal,
+      });
+      return { externalAccount: created, processorTokenRequestId: created.created ? requestId : '' };
+    },
+  );
+  const result = {
+    processor: 'modern_treasury',
+    itemId,
+    accountId: input.accountId,
+    customerId: counterpartyId,
+    counterpartyId,
+    created: externalAccount.created,
+    externalAccount,
+    processorTokenRequestId,
+  } as ModernTreasuryLinkResult;
+  Object.defineProperty(result, 'accessToken', { value: accessToken, enumerable: false });
+  return result;
+}

@@ -1,0 +1,62 @@
+import type { AdapterStore } from '@achbridge/core';
+import { parseResponse } from '@achbridge/core/internal';
+import { z } from 'zod';
+import type { ModernTreasuryExternalAccountResult } from './mt-models.js';
+
+/** What a `link` creates at Modern Treasury: the external account and the processor token call's request id. */
+export interface MtLinkObject {
+  externalAccount: ModernTreasuryExternalAccountResult;
+  processorTokenRequestId: string;
+}
+
+const storedLinkSchema = z.object({
+  externalAccount: z.looseObject({
+    id: z.string().min(1),
+    counterpartyId: z.string().nullable(),
+    accountType: z.string(),
+    name: z.string().nullable(),
+    accountNumberLast4: z.string().nullable(),
+    routingNumber: z.string().nullable(),
+    verificationStatus: z.string(),
+    verificationSource: z.string().nullable(),
+    externalId: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()),
+    liveMode: z.boolean(),
+    createdAt: z.string(),
+    created: z.boolean(),
+  }),
+  processorTokenRequestId: z.string(),
+});
+
+/**
+ * Creates the external account once per (item, account, `modern_treasury`, counterparty) across every
+ * process sharing `store`; without a store it just creates. A stored link comes back with `created: false`.
+ */
+export async function externalAccountOnce(
+  store: AdapterStore | undefined,
+  key: { itemId: string; accountId: string; counterpartyId: string; signal: AbortSignal | undefined },
+  create: () => Promise<MtLinkObject>,
+): Promise<MtLinkObject> {
+  if (store === undefined) return create();
+  const { value, created } = await store.claimProcessorLink(
+    {
+      itemId: key.itemId,
+      accountId: key.accountId,
+      processor: 'modern_treasury',
+      customerId: key.counterpartyId,
+    },
+    async () => {
+      const result = await create();
+      return { objectId: result.externalAccount.id, details: { ...result } };
+    },
+    { signal: key.signal },
+  );
+  const stored = parseResponse(storedLinkSchema, value.details, {
+    provider: 'modern_treasury',
+    endpoint: 'store: processor link',
+  });
+  return {
+    externalAccount: { ...stored.externalAccount, created: created && stored.externalAccount.created },
+    processorTokenRequestId: stored.processorTokenRequestId,
+  };
+}
