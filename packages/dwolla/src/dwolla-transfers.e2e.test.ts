@@ -304,6 +304,63 @@ describe('Dwolla transfers and their outcomes against the emulator', () => {
     60_000,
   );
 
+  it('a return simulated through the emulator after processing turns the ledger from succeeded to failed R01 once', async () => {
+    const { adapter, dwolla } = clients();
+    const store = createStore({ database: { client: await ledgerClient() }, schema: 'ledger_late_return' });
+    try {
+      const outcomes = createPaymentOutcomeRouter({
+        store,
+        processors: { dwolla: createDwollaOutcomeMapper(adapter.getTransfer) },
+      });
+      const changes: PaymentOutcomeChange[] = [];
+      outcomes.subscribe((change) => {
+        changes.push(change);
+      });
+      receiver = await startReceiver();
+      const source = await linkedBank(adapter, 'Checking');
+      await dwolla.create('/webhook-subscriptions', { url: receiver.url, secret: SECRET });
+      const transfer = await adapter.createTransfer({
+        source,
+        destination: await accountBalance(dwolla),
+        amount: '1.00',
+        idempotencyKey: 'ledger-late-return',
+      });
+      await emulator.control.advanceClock(THREE_DAYS_MS);
+      expect((await adapter.getTransfer(transfer.id)).status).toBe('processed');
+      await expect(
+        emulator.control.returnPayment({ provider: 'dwolla', paymentId: transfer.id, code: 'R01' }),
+      ).resolves.toMatchObject({ transfer: { status: 'failed', failure: { code: 'R01' } } });
+      const events = await verifiedEvents(6);
+      expect(events.map((event) => event.topic).slice(-2)).toEqual([
+        'customer_transfer_failed',
+        'transfer_failed',
+      ]);
+      for (const event of events.concat(events)) {
+        await outcomes.receive({
+          processor: 'dwolla',
+          eventId: event.id,
+          eventType: event.topic,
+          event: event.body,
+        });
+      }
+      expect(changes.map((change) => change.current.status)).toEqual(['pending', 'succeeded', 'failed']);
+      expect(await outcomes.get({ provider: 'dwolla', paymentId: transfer.id })).toMatchObject({
+        status: 'failed',
+        returnCode: 'R01',
+        achReturn: { category: 'retry_later', retryable: true },
+      });
+      // A cancelled or already failed transfer cannot be returned again.
+      await expect(
+        emulator.control.returnPayment({ provider: 'dwolla', paymentId: transfer.id, code: 'R02' }),
+      ).rejects.toMatchObject({ status: 409 });
+      await expect(
+        emulator.control.returnPayment({ provider: 'dwolla', paymentId: transfer.id, code: 'X1' }),
+      ).rejects.toThrow(/code/);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('the same idempotency key never creates a second transfer', async () => {
     const { adapter, dwolla } = clients();
     const source = await linkedBank(adapter, 'Checking');

@@ -93,6 +93,16 @@ export interface EmulatorControlClient {
     /** Sets `expired_at` on a webhook key: verifiers must refuse webhooks signed with it. */
     expireWebhookKey(keyId: string): Promise<ControlWebhookKey>;
   };
+  /**
+   * Returns a payment with an ACH return code now: a Stripe PaymentIntent that is processing fails
+   * (`payment_intent.payment_failed`), a succeeded one with an unauthorized code gets a dispute
+   * (`charge.dispute.created`); a pending or processed Dwolla transfer fails (`*_transfer_failed`).
+   */
+  returnPayment(input: {
+    provider: 'stripe' | 'dwolla';
+    paymentId: string;
+    code: string;
+  }): Promise<Record<string, unknown>>;
   /** Calls any control route (e.g. provider-specific ones) and returns the parsed JSON body. */
   request(method: string, path: string, body?: unknown): Promise<unknown>;
 }
@@ -308,6 +318,24 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
         const path = `/__emulator/plaid/webhook-keys/${encodeURIComponent(keyId)}/expire`;
         return keyOf(objectOf(await call('POST', path), 'expire answer')['key']);
       },
+    },
+    async returnPayment(input) {
+      const given = optionsOf(input);
+      const provider = given['provider'];
+      const paymentId = given['paymentId'];
+      const code = given['code'];
+      if (provider !== 'stripe' && provider !== 'dwolla') {
+        throw new EmulatorInputError('provider', "must be 'stripe' or 'dwolla'");
+      }
+      if (typeof paymentId !== 'string' || paymentId.length === 0) {
+        throw new EmulatorInputError('paymentId', 'must be a non-empty string');
+      }
+      if (typeof code !== 'string' || !/^R\d{2}$/i.test(code)) {
+        throw new EmulatorInputError('code', 'must be an ACH return code such as R01');
+      }
+      const collection = provider === 'stripe' ? 'payment_intents' : 'transfers';
+      const path = `/__emulator/${provider}/${collection}/${encodeURIComponent(paymentId)}/return`;
+      return objectOf(await call('POST', path, { code }), 'return answer');
     },
     async request(method, path, body) {
       if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) {

@@ -9,6 +9,7 @@ import type {
 import { createDwollaAuth } from './dwolla-auth.js';
 import { assertDwollaContext } from './dwolla-config.js';
 import type { DwollaContext } from './dwolla-context.js';
+import { handleDwollaControl } from './dwolla-control.js';
 import { createCustomer, getCustomer, listCustomers } from './dwolla-customers.js';
 import { badRequest, DwollaApiError, dwollaError, notFound, serverError } from './dwolla-errors.js';
 import { createDwollaEventLog, type DwollaEventListener, type DwollaEventRecord } from './dwolla-events.js';
@@ -168,6 +169,7 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
       restoreInto(state, saved);
       state.accessTokens.clear();
     },
+    handleControl: (request) => handleDwollaControl(dwolla, request),
     events: () => events.list(),
     onEvent: (listener) => events.subscribe(listener),
     addRoutes(routes) {

@@ -2,6 +2,16 @@ import type { DwollaContext } from './dwolla-context.js';
 import { recordTransferStep } from './dwolla-transfer-events.js';
 import type { DwollaTransferRecord } from './dwolla-transfer-record.js';
 
+/** Fails a transfer with an ACH return code at emulated time `at`, recording the `*_failed` events. */
+export function failTransfer(
+  context: DwollaContext,
+  transfer: DwollaTransferRecord,
+  code: string,
+  at: number,
+): void {
+  fail(context, transfer, code, at);
+}
+
 function fail(context: DwollaContext, transfer: DwollaTransferRecord, code: string, at: number): void {
   const fundingSourceId = transfer.returnFundingSourceId ?? transfer.source.fundingSourceId;
   const source = context.state.fundingSources.get(fundingSourceId);

@@ -8,6 +8,7 @@ import type {
 } from '../types.js';
 import { DEFAULT_ACCOUNT_API_VERSION } from './stripe-api-version.js';
 import { DEFAULT_SETTLEMENT_DELAY_MS, type StripeModuleOptions } from './stripe-context.js';
+import { handleStripeControl } from './stripe-control.js';
 import { dispatchStripeRequest } from './stripe-dispatch.js';
 import { stripeErrorBody } from './stripe-errors.js';
 import { stripeFaultResponse } from './stripe-faults.js';
@@ -48,6 +49,9 @@ export function createStripeModule(
         headers: { 'request-id': createStripeId('req') },
         body: stripeErrorBody({ type: 'invalid_request_error', message: `Invalid request: ${message}` }),
       };
+    },
+    async handleControl(request: EmulatorRequest): Promise<EmulatorResponse> {
+      return handleStripeControl(state, request, context.clock.now());
     },
     snapshot(): Record<string, unknown> {
       return stripeSnapshot(state, context.clock.now());

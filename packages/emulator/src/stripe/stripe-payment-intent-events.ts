@@ -36,3 +36,22 @@ export function watchedPaymentIntents(snapshot: Record<string, unknown>): Watche
       : [];
   });
 }
+
+/** A dispute as the watcher reads it from the snapshot: its id, mode and Stripe object. */
+export interface WatchedDispute {
+  id: string;
+  livemode: boolean;
+  object: Record<string, unknown>;
+}
+
+/** Reads the disputes out of the Stripe module's snapshot. */
+export function watchedDisputes(snapshot: Record<string, unknown>): WatchedDispute[] {
+  const list = snapshot['disputes'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const object = item as Record<string, unknown>;
+    const { id, livemode } = object;
+    return typeof id === 'string' && typeof livemode === 'boolean' ? [{ id, livemode, object }] : [];
+  });
+}

@@ -1,3 +1,4 @@
+import { renderDispute } from './stripe-disputes.js';
 import { settleAllPaymentIntents } from './stripe-settlement.js';
 import type { StripeState } from './stripe-state.js';
 
@@ -50,6 +51,7 @@ export function stripeSnapshot(state: StripeState, nowMs: number): Record<string
     status: record.status,
     settlesAt: record.settlesAt === null ? null : new Date(record.settlesAt).toISOString(),
   }));
+  const disputes = [...state.disputes.values()].map(renderDispute);
   return {
     counts: {
       customers: customers.length,
@@ -64,5 +66,6 @@ export function stripeSnapshot(state: StripeState, nowMs: number): Record<string
     setupIntents,
     mandates,
     paymentIntents,
+    disputes,
   };
 }

@@ -110,6 +110,22 @@ export interface IdempotencyRecord {
   createdAt: number;
 }
 
+/** A dispute of an ACH PaymentIntent (a late unauthorized return), created through the control API. */
+export interface DisputeRecord {
+  id: string;
+  livemode: boolean;
+  created: number;
+  paymentIntent: string;
+  /** The PaymentIntent's charge (`py_…` for ACH). */
+  charge: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: string;
+  /** The ACH return code the dispute stands for (R05, R07, R10, R11, R29 or R51). */
+  returnCode: string;
+}
+
 /** Everything the emulated Stripe remembers. */
 export interface StripeState {
   customers: Map<string, CustomerRecord>;
@@ -121,6 +137,7 @@ export interface StripeState {
   setupIntents: Map<string, SetupIntentRecord>;
   mandates: Map<string, MandateRecord>;
   paymentIntents: Map<string, PaymentIntentRecord>;
+  disputes: Map<string, DisputeRecord>;
   /** `${apiKey}\u0000${idempotencyKey}` → stored result. */
   idempotency: Map<string, IdempotencyRecord>;
 }
@@ -135,6 +152,7 @@ export function createStripeState(): StripeState {
     setupIntents: new Map(),
     mandates: new Map(),
     paymentIntents: new Map(),
+    disputes: new Map(),
     idempotency: new Map(),
   };
 }
@@ -148,5 +166,6 @@ export function clearStripeState(state: StripeState): void {
   state.setupIntents.clear();
   state.mandates.clear();
   state.paymentIntents.clear();
+  state.disputes.clear();
   state.idempotency.clear();
 }

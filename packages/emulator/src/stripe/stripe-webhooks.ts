@@ -1,14 +1,19 @@
 import type { EmulatorRequest, ModuleContext, ProviderModule } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
 import { createStripeId } from './stripe-ids.js';
-import { paymentIntentEventTypes, watchedPaymentIntents } from './stripe-payment-intent-events.js';
+import {
+  paymentIntentEventTypes,
+  watchedDisputes,
+  watchedPaymentIntents,
+} from './stripe-payment-intent-events.js';
 import { stripeWebhookMessage } from './stripe-webhook-delivery.js';
 import { createStripeWebhookEndpointStore, handleWebhookEndpoints } from './stripe-webhook-endpoints.js';
 
 /**
  * Adds webhooks to the emulated Stripe: `/v1/webhook_endpoints`, and a `payment_intent.*` event
  * (`created`, `processing`, `succeeded`, `payment_failed` with `last_payment_error`, `canceled`) for every
- * PaymentIntent status change, POSTed to each endpoint of the same mode that enabled the type, signed
+ * PaymentIntent status change and `charge.dispute.created` for every new dispute (see `stripe-disputes.ts`),
+ * POSTed to each endpoint of the same mode that enabled the type, signed
  * like Stripe (`Stripe-Signature: t=…,v1=…`). Changes are noticed after every Stripe request and every
  * state snapshot (settlement on the emulated clock is lazy, as in the Stripe module). A 2xx answer is a
  * delivery; anything else is retried like the other providers' webhooks. Reset drops endpoints.
@@ -23,7 +28,26 @@ export function attachStripeWebhooks(module: ProviderModule, context: ModuleCont
     accepts: (status) => status >= 200 && status < 300,
   });
   const seen = new Map<string, string>();
+  const seenDisputes = new Set<string>();
   let scanning = false;
+
+  function send(type: string, object: unknown, livemode: boolean): void {
+    const event = {
+      id: createStripeId('evt'),
+      object: 'event',
+      api_version: null,
+      created: Math.floor(context.clock.now() / 1000),
+      data: { object },
+      livemode,
+      pending_webhooks: store.wanting(type, livemode).length,
+      request: { id: null, idempotency_key: null },
+      type,
+    };
+    const body = JSON.stringify(event, null, 2);
+    for (const endpoint of store.wanting(type, livemode)) {
+      deliverer.deliver(stripeWebhookMessage(event, body, endpoint));
+    }
+  }
 
   async function render(id: string, livemode: boolean, origin: string): Promise<unknown> {
     const key = livemode ? context.credentials.stripe.liveSecretKey : context.credentials.stripe.secretKey;
@@ -42,29 +66,19 @@ export function attachStripeWebhooks(module: ProviderModule, context: ModuleCont
     if (scanning) return;
     scanning = true;
     try {
-      for (const intent of watchedPaymentIntents(module.snapshot())) {
+      const snapshot = module.snapshot();
+      for (const intent of watchedPaymentIntents(snapshot)) {
         const types = paymentIntentEventTypes(seen.get(intent.id), intent.status);
         seen.set(intent.id, intent.status);
         if (types.length === 0) continue;
         const object = await render(intent.id, intent.livemode, origin);
         if (object === undefined) continue;
-        for (const type of types) {
-          const event = {
-            id: createStripeId('evt'),
-            object: 'event',
-            api_version: null,
-            created: Math.floor(context.clock.now() / 1000),
-            data: { object },
-            livemode: intent.livemode,
-            pending_webhooks: store.wanting(type, intent.livemode).length,
-            request: { id: null, idempotency_key: null },
-            type,
-          };
-          const body = JSON.stringify(event, null, 2);
-          for (const endpoint of store.wanting(type, intent.livemode)) {
-            deliverer.deliver(stripeWebhookMessage(event, body, endpoint));
-          }
-        }
+        for (const type of types) send(type, object, intent.livemode);
+      }
+      for (const dispute of watchedDisputes(snapshot)) {
+        if (seenDisputes.has(dispute.id)) continue;
+        seenDisputes.add(dispute.id);
+        send('charge.dispute.created', dispute.object, dispute.livemode);
       }
     } finally {
       scanning = false;
@@ -77,6 +91,13 @@ export function attachStripeWebhooks(module: ProviderModule, context: ModuleCont
       const endpoints = handleWebhookEndpoints(request, store, context.credentials.stripe, context.clock);
       if (endpoints) return endpoints;
       const response = await module.handle(request);
+      await scan(request.origin);
+      return response;
+    },
+    async handleControl(request: EmulatorRequest) {
+      if (module.handleControl === undefined)
+        return { status: 404, body: { error: { code: 'not_found', message: 'No Stripe control routes.' } } };
+      const response = await module.handleControl(request);
       await scan(request.origin);
       return response;
     },
@@ -96,6 +117,7 @@ export function attachStripeWebhooks(module: ProviderModule, context: ModuleCont
       module.reset();
       store.clear();
       seen.clear();
+      seenDisputes.clear();
       deliverer.reset();
     },
     webhookDeliveries: () => deliverer.list(),

@@ -7,6 +7,7 @@ import {
   type PaymentOutcomeChange,
 } from '@achbridge/core';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { createPaymentOutcomeRouter, createStore, openPgliteClient, type SqlClient } from '@achbridge/store';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emulatorAdapter, emulatorStripe } from '../emulator-harness.test-helpers.js';
@@ -58,7 +59,16 @@ describe('Stripe ACH outcomes from signed emulator webhooks', () => {
     await receiver?.close();
     receiver = undefined;
   });
-  afterAll(() => emulator?.close());
+  let ledger: Promise<SqlClient> | undefined;
+  /** One embedded Postgres for the ledger tests (starting PGlite takes seconds on a busy machine). */
+  const ledgerClient = () => {
+    ledger ??= openPgliteClient({});
+    return ledger;
+  };
+  afterAll(async () => {
+    await emulator?.close();
+    if (ledger) await (await ledger).close();
+  });
 
   /** A customer whose default source comes from one of Stripe's documented test bank tokens. */
   async function payFrom(stripe: Stripe, token: string, key: string) {
@@ -82,6 +92,7 @@ describe('Stripe ACH outcomes from signed emulator webhooks', () => {
         'payment_intent.succeeded',
         'payment_intent.payment_failed',
         'payment_intent.canceled',
+        'charge.dispute.created',
       ],
     });
     if (!created.secret) throw new Error('no secret');
@@ -144,6 +155,131 @@ describe('Stripe ACH outcomes from signed emulator webhooks', () => {
       if (returnCode !== undefined) expect(outcome?.achReturn?.retryable).toBe(returnCode === 'R01');
     },
   );
+
+  /** The payments ledger and its outcome router, on a schema of its own. */
+  async function ledgerRouter(schema: string) {
+    const client = await ledgerClient();
+    const store = createStore({ database: { client }, schema });
+    const outcomes = createPaymentOutcomeRouter({ store, processors: { stripe: stripeOutcomeFromEvent } });
+    const changes: PaymentOutcomeChange[] = [];
+    outcomes.subscribe((change) => {
+      changes.push(change);
+    });
+    const ledgerChanges = async () =>
+      (await client.query<{ changes: number }>(`SELECT changes FROM "${schema}".payment_outcomes`)).map(
+        (row) => row.changes,
+      );
+    return { store, outcomes, changes, ledgerChanges };
+  }
+
+  it.each([
+    ['btok_us_verified', 'succeeded', undefined, undefined],
+    ['btok_us_verified_insufficientFunds', 'failed', 'R01', 'retry_later'],
+    ['btok_us_verified_accountClosed', 'failed', 'R02', 'relink'],
+    ['btok_us_verified_debitNotAuthorized', 'failed', 'R10', 'new_authorization_needed'],
+  ] as const)(
+    'through the store: %s ends %s %s in the payments ledger; every event twice and newest first changes it once',
+    async (token, status, returnCode, category) => {
+      const { store, outcomes, changes, ledgerChanges } = await ledgerRouter(`stripe_${token.toLowerCase()}`);
+      const stripe = emulatorStripe(emulator);
+      const secret = await endpoint(stripe);
+      const payment = await payFrom(stripe, token, `ledger-${token}`);
+      await emulator.control.advanceClock(FOUR_DAYS_MS + 1000);
+      await emulatorAdapter(emulator).getPayment(payment.paymentIntentId);
+      const deliveries = await delivered(2);
+      const events = await Promise.all(
+        deliveries.map((delivery) =>
+          verifyStripeWebhook({ body: delivery.body, signature: signatureOf(delivery), secret }),
+        ),
+      );
+      for (const event of [...events].reverse().concat(events)) {
+        await outcomes.receive({
+          processor: 'stripe',
+          eventId: event.id,
+          eventType: event.type,
+          event: event as unknown as Record<string, unknown>,
+        });
+      }
+      expect(changes.map((change) => change.current.status)).toEqual([status]);
+      const outcome = await outcomes.get({ provider: 'stripe', paymentId: payment.paymentIntentId });
+      expect(outcome?.status).toBe(status);
+      expect(outcome?.returnCode).toBe(returnCode);
+      expect(outcome?.achReturn?.category).toBe(category);
+      // Only R01 may be re-presented; the catalog forbids an automatic retry of R02 and R10.
+      if (returnCode !== undefined) expect(outcome?.achReturn?.retryable).toBe(returnCode === 'R01');
+      expect(await ledgerChanges()).toEqual([1]);
+      // Nothing retried the debit: still one PaymentIntent.
+      expect((await emulator.control.state()).stripe['paymentIntents']).toHaveLength(1);
+      await store.close();
+    },
+    60_000,
+  );
+
+  it('a late unauthorized return after success arrives as charge.dispute.created and turns the ledger to failed R10', async () => {
+    const { store, outcomes, changes } = await ledgerRouter('stripe_dispute');
+    const stripe = emulatorStripe(emulator);
+    const secret = await endpoint(stripe);
+    const payment = await payFrom(stripe, 'btok_us_verified', 'ledger-dispute');
+    await emulator.control.advanceClock(FOUR_DAYS_MS + 1000);
+    await emulatorAdapter(emulator).getPayment(payment.paymentIntentId);
+    await delivered(2);
+    const answer = await emulator.control.returnPayment({
+      provider: 'stripe',
+      paymentId: payment.paymentIntentId,
+      code: 'R10',
+    });
+    expect(answer).toMatchObject({
+      dispute: { object: 'dispute', payment_intent: payment.paymentIntentId, reason: 'debit_not_authorized' },
+    });
+    const deliveries = await delivered(3);
+    const events = await Promise.all(
+      deliveries.map((delivery) =>
+        verifyStripeWebhook({ body: delivery.body, signature: signatureOf(delivery), secret }),
+      ),
+    );
+    expect([...new Set(events.map((event) => event.type))]).toEqual([
+      'payment_intent.processing',
+      'payment_intent.succeeded',
+      'charge.dispute.created',
+    ]);
+    for (const event of events.concat(events)) {
+      await outcomes.receive({
+        processor: 'stripe',
+        eventId: event.id,
+        eventType: event.type,
+        event: event as unknown as Record<string, unknown>,
+      });
+    }
+    expect(changes.map((change) => change.current.status)).toEqual(['processing', 'succeeded', 'failed']);
+    expect(await outcomes.get({ provider: 'stripe', paymentId: payment.paymentIntentId })).toMatchObject({
+      status: 'failed',
+      providerStatus: 'charge.dispute.created',
+      returnCode: 'R10',
+      providerFailureCode: 'dispute:debit_not_authorized',
+      achReturn: { category: 'new_authorization_needed', retryable: false, unauthorized: true },
+    });
+    // Stripe: a dispute invalidates the mandate, so the next debit needs a new authorization.
+    const state = await emulator.control.state();
+    expect((state.stripe['mandates'] as Array<{ status: string }>).map((mandate) => mandate.status)).toEqual([
+      'inactive',
+    ]);
+    // A processing payment returned R01 through the control API fails with Stripe's insufficient_funds.
+    const second = await payFrom(stripe, 'btok_us_verified', 'ledger-return-r01');
+    await emulator.control.returnPayment({
+      provider: 'stripe',
+      paymentId: second.paymentIntentId,
+      code: 'R01',
+    });
+    expect(await emulatorAdapter(emulator).getPayment(second.paymentIntentId)).toMatchObject({
+      status: 'requires_payment_method',
+      lastPaymentError: { code: 'insufficient_funds' },
+    });
+    // After success only unauthorized returns arrive (as disputes): R01 on a settled payment is refused.
+    await expect(
+      emulator.control.returnPayment({ provider: 'stripe', paymentId: payment.paymentIntentId, code: 'R01' }),
+    ).rejects.toMatchObject({ status: 409 });
+    await store.close();
+  }, 60_000);
 
   it('refuses a delivery whose body or signature was changed, or that was signed with another secret', async () => {
     const stripe = emulatorStripe(emulator);
