@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `prepack` of every published package (run by `npm pack` and `npm publish` in the package folder): builds the
+// package with the repository's TypeScript (`tsc -b tsconfig.build.json`, a no-op when dist/ is up to date),
+// then checks that every file package.json points at (exports, imports, main, types, bin) exists, so a
+// tarball can never ship without dist/. Fails with a message saying what to do instead of packing a broken
+// package. Usage (package.json): "prepack": "node ../../scripts/prepack.mjs"
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const folder = process.cwd();
+const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+const name = manifest.name ?? folder;
+
+function fail(message) {
+  process.stderr.write(`prepack ${name}: ${message}\n`);
+  process.exit(1);
+}
+
+/** Every relative file path a manifest field points at (nested condition objects included). */
+function targets(value) {
+  if (typeof value === 'string') return value.startsWith('./') && !value.includes('*') ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(targets);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(targets);
+  return [];
+}
+
+let tsc;
+try {
+  const require = createRequire(join(folder, 'package.json'));
+  tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+} catch {
+  fail('cannot build: TypeScript is not installed. Run `npm ci` at the repository root, then pack again.');
+}
+if (!existsSync(join(folder, 'tsconfig.build.json')))
+  fail('cannot build: there is no tsconfig.build.json here.');
+
+const build = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], {
+  cwd: folder,
+  stdio: 'inherit',
+});
+if (build.status !== 0)
+  fail('the build failed (tsc -b tsconfig.build.json, errors above); nothing was packed.');
+
+const pointed = [
+  ...targets(manifest.exports),
+  ...targets(manifest.imports),
+  ...targets(manifest.bin),
+  ...[manifest.main, manifest.types]
+    .filter((entry) => typeof entry === 'string')
+    .map((entry) => `./${entry.replace(/^\.\//, '')}`),
+];
+// `types` conditions may point at src/ (declaration-free source for the `#platform` import); check them too.
+const missing = [...new Set(pointed)].filter((target) => !existsSync(join(folder, target)));
+if (missing.length > 0) {
+  fail(`package.json points at files the build did not produce: ${missing.join(', ')}. Nothing was packed.`);
+}
