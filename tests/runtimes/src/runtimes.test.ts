@@ -36,6 +36,16 @@ function expectScenarioPassed(report: ScenarioReport, runtime: RegExp, config: S
     status: 'verified',
   });
   expect(report.webhook).toEqual({ kind: 'ITEM.LOGIN_REPAIRED', itemMatches: true, refused: 0 });
+  expect(report.stripeWebhook).toEqual({
+    type: 'payment_intent.processing',
+    idMatches: true,
+    tampered: 'bad_signature',
+    wrongSecret: 'bad_signature',
+  });
+  expect(report.defaultHosts).toEqual({
+    dwolla: 'https://api-sandbox.dwolla.com',
+    plaid: 'https://sandbox.plaid.com',
+  });
   expect(report.error).toMatchObject({
     name: 'PlaidApiError',
     code: 'INVALID_API_KEYS',
@@ -48,7 +58,7 @@ function expectScenarioPassed(report: ScenarioReport, runtime: RegExp, config: S
   }
 }
 
-describe('the Stripe and Dwolla flows, a signed webhook and a typed error on each runtime', () => {
+describe('the Stripe and Dwolla flows, signed Plaid and Stripe webhooks and a typed error on each runtime', () => {
   it('workerd (Cloudflare Workers), no Node compatibility flag', async () => {
     const bundle = await bundleWorker(join(WORKSPACE_DIRECTORY, 'src', 'scenario', 'worker.ts'));
     const workerd = await startWorkerd(bundle.code);

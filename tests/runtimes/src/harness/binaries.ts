@@ -20,7 +20,21 @@ export function binaryPath(name: RuntimeBinary): string {
 /** The workspace directory (tests/runtimes), where Deno and Bun run so they resolve its node_modules. */
 export const WORKSPACE_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Environment for the runtimes: no update checks or telemetry, nothing that reaches the network. */
+/** The variables that would point clients built without `baseUrl` elsewhere; the scenario checks the defaults. */
+const BASE_URL_VARIABLES = ['PLAID_BASE_URL', 'STRIPE_BASE_URL', 'DWOLLA_BASE_URL'];
+
+/**
+ * Environment for the runtimes: no update checks or telemetry, nothing that reaches the network, and no
+ * `*_BASE_URL` variable (the scenario passes every URL explicitly and checks the hosts used without one).
+ */
 export function quietEnvironment(): NodeJS.ProcessEnv {
-  return { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' };
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    DENO_NO_UPDATE_CHECK: '1',
+    DENO_NO_PROMPT: '1',
+    DO_NOT_TRACK: '1',
+    NO_COLOR: '1',
+  };
+  for (const name of BASE_URL_VARIABLES) delete environment[name];
+  return environment;
 }

@@ -1,6 +1,6 @@
 import { AchBridgeError, createPlaidClient, type PlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
-import { createStripeAdapter } from '@achbridge/stripe';
+import { createStripeAdapter, StripeWebhookVerificationError, verifyStripeWebhook } from '@achbridge/stripe';
 import type { WebhookInbox } from './webhook-inbox.ts';
 
 /** Where the emulator listens (started by the Node test harness) and the run's unique id. */
@@ -11,6 +11,8 @@ export interface ScenarioConfig {
   plaid: { baseUrl: string; clientId: string; secret: string };
   stripe: { baseUrl: string; secretKey: string };
   dwolla: { baseUrl: string; key: string; secret: string };
+  /** A Stripe webhook delivery signed by the Node harness with stripe-node's test-header helper. */
+  stripeWebhook: { body: string; signature: string; secret: string; eventId: string };
 }
 
 /** What a runtime reports back to the harness; every field is checked by runtimes.test.ts. */
@@ -26,6 +28,10 @@ export interface ScenarioReport {
   };
   dwolla: { firstCreated: boolean; rerunCreated: boolean; sameFundingSource: boolean; status: string };
   webhook: { kind: string; itemMatches: boolean; refused: number };
+  /** verifyStripeWebhook with stripe-node's SubtleCrypto provider: the event, and why the tampered one was refused. */
+  stripeWebhook: { type: string; idMatches: boolean; tampered: string; wrongSecret: string };
+  /** The hosts of clients built without baseUrl: this runtime's environment has no *_BASE_URL variable. */
+  defaultHosts: { dwolla: string; plaid: string };
   error: { name: string; code: string; isAchBridgeError: boolean; views: string[] };
 }
 
@@ -129,6 +135,31 @@ export async function runScenario(
   });
   const event = await inbox.waitFor(stripeItem.itemId, 15_000);
 
+  const stripeEvent = await verifyStripeWebhook({
+    body: config.stripeWebhook.body,
+    signature: config.stripeWebhook.signature,
+    secret: config.stripeWebhook.secret,
+  });
+  const refusal = (caught: unknown): string =>
+    StripeWebhookVerificationError.isInstance(caught) ? caught.reason : `unexpected: ${String(caught)}`;
+  const tampered = await verifyStripeWebhook({
+    body: config.stripeWebhook.body.replace('"processing"', '"succeeded"'),
+    signature: config.stripeWebhook.signature,
+    secret: config.stripeWebhook.secret,
+  }).then(() => 'accepted', refusal);
+  const wrongWebhookSecret = await verifyStripeWebhook({
+    body: config.stripeWebhook.body,
+    signature: config.stripeWebhook.signature,
+    secret: `whsec_wrong_${config.runId}`,
+  }).then(() => 'accepted', refusal);
+
+  // Without baseUrl the clients read *_BASE_URL where the runtime has an environment (Workers: none; Deno
+  // without --allow-env: reading throws, which counts as unset), so they fall back to the official hosts.
+  const defaultHosts = {
+    dwolla: createDwollaClient({ key: 'unused-key', secret: 'unused-secret' }).baseUrl,
+    plaid: createPlaidClient({ clientId: 'unused', secret: 'unused-secret' }).baseUrl,
+  };
+
   const wrongSecret = `wrong-secret-${config.runId}`;
   const badPlaid = createPlaidClient({
     environment: 'sandbox',
@@ -162,6 +193,13 @@ export async function runScenario(
       itemMatches: 'itemId' in event && event.itemId === stripeItem.itemId,
       refused: inbox.refused(),
     },
+    stripeWebhook: {
+      type: stripeEvent.type,
+      idMatches: stripeEvent.id === config.stripeWebhook.eventId,
+      tampered,
+      wrongSecret: wrongWebhookSecret,
+    },
+    defaultHosts,
     error: {
       name: String(typed.name),
       code: String(typed.code),
