@@ -2,7 +2,6 @@ import { isDuplicateFundingSourceError, resolveDuplicateFundingSource } from './
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import { createPlaidExchange } from './exchanges.js';
-import { fetchFundingSource } from './funding-sources.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 
 /** How the processor token reaches Dwolla. */
@@ -47,9 +46,41 @@ async function postFundingSource(client: DwollaClient, request: FundingSourceReq
 }
 
 /**
- * Creates a customer funding source from a Plaid processor token (plaidToken or Secure Exchange), then
- * reads it back. A duplicate answer resolves to the existing funding source of the same account with
- * `created: false`, or fails with `DwollaAmbiguousDuplicateError`; never to another account.
+ * The new funding source as the create call describes it: Dwolla answers `201 Created` with an empty body and
+ * the new resource in `Location`, so the id comes from there and nothing is read back. Funding sources made
+ * from a Plaid processor token are `verified` bank sources on the ACH channel (Dwolla's funding-source docs);
+ * what only a read returns (`bankName`, `fingerprint`, `createdAt`) is null — `getFundingSource` has it.
+ */
+function createdFundingSource(
+  client: DwollaClient,
+  request: FundingSourceRequest,
+  id: string,
+): DwollaFundingSourceResult {
+  return {
+    id,
+    url: client.resolveUrl(`/funding-sources/${id}`),
+    status: 'verified',
+    type: 'bank',
+    name: request.name,
+    bankName: null,
+    bankAccountType:
+      request.method === 'exchange'
+        ? (request.bankAccountType ?? 'checking')
+        : (request.bankAccountType ?? null),
+    createdAt: null,
+    removed: false,
+    channels: ['ach'],
+    fingerprint: null,
+    customerUrl: client.resolveUrl(`/customers/${request.customerId}`),
+    created: true,
+  };
+}
+
+/**
+ * Creates a customer funding source from a Plaid processor token (plaidToken or Secure Exchange), taking
+ * its id from the create answer's `Location` (no read-back). A duplicate answer resolves to the existing
+ * funding source of the same account with `created: false`, or fails with `DwollaAmbiguousDuplicateError`;
+ * never to another account.
  */
 export async function createFundingSourceFromProcessorToken(
   client: DwollaClient,
@@ -71,5 +102,5 @@ export async function createFundingSourceFromProcessorToken(
     });
     return { ...existing, created: false };
   }
-  return { ...(await fetchFundingSource(client, id, request.signal)), created: true };
+  return createdFundingSource(client, request, id);
 }

@@ -95,7 +95,22 @@ describe('Dwolla adapter against the emulator', () => {
     expect(result.fundingSource.url).toBe(
       `${emulator.dwolla.baseUrl}/funding-sources/${result.fundingSource.id}`,
     );
-    expect(result.fundingSource.bankName).toBeTruthy();
+    // The id comes from the create answer's Location (no read-back), so what only a read knows is null there;
+    // a read agrees with everything the create result states.
+    expect(result.fundingSource).toMatchObject({ bankName: null, fingerprint: null, createdAt: null });
+    const read = await adapter.getFundingSource(result.fundingSource.id);
+    expect(read.bankName).toBeTruthy();
+    expect(read).toMatchObject({
+      id: result.fundingSource.id,
+      url: result.fundingSource.url,
+      status: result.fundingSource.status,
+      type: result.fundingSource.type,
+      name: result.fundingSource.name,
+      bankAccountType: result.fundingSource.bankAccountType,
+      removed: result.fundingSource.removed,
+      channels: result.fundingSource.channels,
+      customerUrl: result.fundingSource.customerUrl,
+    });
     const listed = await adapter.listFundingSources(customer.id, { removed: false });
     expect(listed.map((source) => source.id)).toEqual([result.fundingSource.id]);
   });
@@ -233,9 +248,10 @@ describe('Dwolla adapter against the emulator', () => {
       status: 503,
       html: true,
     });
+    // Faults apply in order, one request each: the create meets the 503, then the 429, then succeeds.
     await emulator.control.addFault({
-      method: 'GET',
-      path: '/dwolla/funding-sources/*',
+      method: 'POST',
+      path: '/dwolla/customers/*/funding-sources',
       kind: 'status',
       status: 429,
       retryAfterSeconds: 0,
