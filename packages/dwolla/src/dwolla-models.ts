@@ -10,15 +10,15 @@ export interface DwollaFundingSource {
   /** `bank` or `balance` (others tolerated). */
   type: string;
   name: string;
-  /** Derived by Dwolla from the routing number, e.g. `SANDBOX TEST BANK`. */
+  /** Derived by Dwolla from the routing number, e.g. `SANDBOX TEST BANK`; null on a fresh create (no read-back). */
   bankName: string | null;
   /** `checking`, `savings`, ... */
   bankAccountType: string | null;
-  /** ISO-8601 creation time at Dwolla. */
+  /** ISO-8601 creation time at Dwolla; null on a fresh create (no read-back). */
   createdAt: string | null;
   removed: boolean;
   channels: string[];
-  /** Same for the same routing + account number across customers. */
+  /** Same for the same routing + account number across customers; null on a fresh create (no read-back). */
   fingerprint: string | null;
   /** The owning customer's URL, from `_links.customer`. */
   customerUrl: string | null;
