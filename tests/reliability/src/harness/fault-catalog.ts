@@ -59,5 +59,4 @@ export const DWOLLA_STEPS: readonly FlowStep[] = [
     method: 'POST',
     path: '/dwolla/customers/*/funding-sources',
   },
-  { flow: 'dwolla', name: 'dwolla funding source read', method: 'GET', path: '/dwolla/funding-sources/*' },
 ];
