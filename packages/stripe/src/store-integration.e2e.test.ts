@@ -3,10 +3,16 @@ import { InputValidationError } from '@achbridge/core';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createStore, type Store } from '@achbridge/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorPlaid, sandboxAccount, stripeCounts } from './emulator-harness.test-helpers.js';
+import {
+  emulatorAdapter,
+  emulatorPlaid,
+  sandboxAccount,
+  stripeCounts,
+} from './emulator-harness.test-helpers.js';
 import { createStripeAdapter, type StripeAdapter } from './index.js';
 
 const acceptance = { type: 'online' as const, ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 (e2e)' };
+const HOUR_MS = 60 * 60 * 1000;
 
 let emulator: RunningEmulator;
 let store: Store;
@@ -141,5 +147,32 @@ describe('Stripe adapter with a store', () => {
     );
     expect(new Set(results.map((result) => result.paymentIntentId)).size).toBe(1);
     expect(await stripeCounts(emulator)).toMatchObject({ paymentIntents: 1 });
+  });
+
+  // Stripe docs, "Idempotent requests" (docs.stripe.com/idempotency): "You can remove keys from the system
+  // automatically after they're at least 24 hours old. We generate a new request if a key is reused after the
+  // original is pruned." The emulator prunes after 24 emulated hours, so only the store's ledger stands
+  // between a re-run 25 hours later and a second debit (real-bank.e2e.test.ts shows the second debit without it).
+  it('a payment key reused 25 emulated hours later returns the first PaymentIntent from the ledger', async () => {
+    const plaid = emulatorPlaid(emulator);
+    const { accessToken, accountId } = await sandboxAccount(emulator, plaid);
+    const adapter = instance();
+    const linked = await adapter.link({ accessToken, accountId, customer: { email: 'ada25h@example.com' } });
+    const payment = {
+      customerId: linked.customerId,
+      bankAccountId: linked.bankAccount.id,
+      amount: 1250,
+      acceptance,
+      idempotencyKey: `order-${randomBytes(6).toString('hex')}`,
+    };
+    const first = await adapter.createAchPayment(payment);
+    await emulator.control.advanceClock(25 * HOUR_MS);
+    const later = await instance().createAchPayment(payment);
+    expect(later.paymentIntentId).toBe(first.paymentIntentId);
+    expect(await stripeCounts(emulator)).toMatchObject({ paymentIntents: 1 });
+    // Stripe itself has forgotten the key: the same payment through an adapter without the store debits again.
+    const withoutStore = await emulatorAdapter(emulator, { plaid }).createAchPayment(payment);
+    expect(withoutStore.paymentIntentId).not.toBe(first.paymentIntentId);
+    expect(await stripeCounts(emulator)).toMatchObject({ paymentIntents: 2 });
   });
 });
