@@ -1,5 +1,5 @@
 import { parseInput } from '@achbridge/core';
-import type { DwollaAdapter, DwollaFundingSourceResult } from '@achbridge/dwolla';
+import type { DwollaAdapter, DwollaFundingSourceResult, DwollaTransfer } from '@achbridge/dwolla';
 import { z } from 'zod';
 import type { ProviderCall } from '../calls/provider-call.js';
 import { SampleError } from '../errors/sample-error.js';
@@ -16,7 +16,14 @@ export const DWOLLA_FLOW_STEPS: readonly StepDefinition[] = [
   { id: 'customer', label: 'Dwolla customer (unverified)' },
   { id: 'processor_token', label: 'Plaid processor token for Dwolla (/processor/token/create)' },
   { id: 'funding_source', label: 'Dwolla funding source from the processor token (verified)' },
+  {
+    id: 'transfer',
+    label: '$1.00 ACH debit: Dwolla transfer from the funding source to your Dwolla balance',
+  },
 ];
+
+/** The sample's debit amount (US dollars). */
+export const DWOLLA_DEBIT_AMOUNT = '1.00';
 
 /** Input of the Dwolla flow. */
 export const dwollaFlowInputSchema = z.object({
@@ -35,6 +42,8 @@ export interface DwollaFlowResult {
   fundingSource: DwollaFundingSourceResult;
   /** False when the funding source already existed (a re-run): "already linked". */
   created: boolean;
+  /** The $1.00 debit (the same transfer on a re-run: its idempotency key names the Item and account). */
+  transfer: DwollaTransfer | null;
 }
 
 const isProcessorTokenCall = (call: ProviderCall): boolean =>
@@ -108,11 +117,42 @@ export async function runDwollaFlow(
         `(${result.fundingSource.bankName ?? 'bank'}, ${result.fundingSource.bankAccountType ?? 'account'}): ${result.fundingSource.status} — ` +
         (result.created ? 'created now (created: true).' : 'already linked (created: false).'),
     );
-    deps.items.setProcessorLink(item.itemId, 'dwolla', {
-      customer: customer.url,
-      destination: linked.fundingSource.url,
-      accountId: account.id,
-    });
+    const link = { customer: customer.url, destination: linked.fundingSource.url, accountId: account.id };
+    const previous = deps.items.get(item.itemId).dwolla;
+    const earlierDebit =
+      previous?.accountId === account.id && previous.destination === link.destination
+        ? previous.paymentId
+        : undefined;
+    deps.items.setProcessorLink(item.itemId, 'dwolla', { ...link, paymentId: earlierDebit });
+    const findBalance = deps.providers.dwollaBalance;
+    let transfer: DwollaTransfer | null = null;
+    if (findBalance === undefined) {
+      runner.skip('transfer', 'No Dwolla balance to debit into is configured.');
+    } else if (earlierDebit !== undefined) {
+      // Dwolla forgets idempotency keys after 24 hours: the app's own record is what prevents a second debit.
+      transfer = await runner.run('transfer', async () => {
+        const result = await dwolla.getTransfer(earlierDebit);
+        return {
+          value: result,
+          detail: `Transfer ${result.id}: $${result.amount.value} ${result.status} — the debit of an earlier run (no second transfer).`,
+        };
+      });
+    } else {
+      transfer = await runner.run('transfer', async () => {
+        const result = await dwolla.createTransfer({
+          source: linked.fundingSource.url,
+          destination: await findBalance(),
+          amount: DWOLLA_DEBIT_AMOUNT,
+          // One debit per Item and account: a retry within Dwolla's 24 hours returns the same transfer.
+          idempotencyKey: `sample-debit-${item.itemId}-${account.id}`.slice(0, 255),
+        });
+        return {
+          value: result,
+          detail: `Transfer ${result.id}: $${result.amount.value} ${result.status}${result.cancellable ? ' (cancellable)' : ''}.`,
+        };
+      });
+      deps.items.setProcessorLink(item.itemId, 'dwolla', { ...link, paymentId: transfer.id });
+    }
     return {
       itemId: item.itemId,
       accountId: account.id,
@@ -120,6 +160,7 @@ export async function runDwollaFlow(
       customerUrl: customer.url,
       fundingSource: linked.fundingSource,
       created: linked.created,
+      transfer,
     };
   });
 }

@@ -14,6 +14,8 @@ export interface ProcessorLinkRecord {
   /** Stripe bank account id or Dwolla funding source URL. */
   destination: string;
   accountId: string;
+  /** The sample's $1.00 debit from this link (a Dwolla transfer id), so a re-run never debits twice. */
+  paymentId?: string | undefined;
 }
 
 /** A Plaid Item the sample exchanged; the access token lives in the store, not here. */

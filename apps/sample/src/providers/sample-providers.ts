@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { recordCall } from '../calls/call-context.js';
 import { createRecordingFetch } from '../calls/recording-fetch.js';
 import type { SampleConfig, SampleMode } from '../config/sample-config.js';
+import { createDwollaBalanceFinder } from './dwolla-balance.js';
 
 /** The emulator the sample talks to in emulator mode. */
 export interface EmulatorAccess {
@@ -34,6 +35,8 @@ export interface SampleProviders {
   /** The Dwolla adapter, or undefined with `dwollaUnavailable` saying why. */
   dwolla: DwollaAdapter | undefined;
   dwollaUnavailable: string | undefined;
+  /** Finds your Dwolla account's balance funding source (the destination of the $1.00 debit). */
+  dwollaBalance?: (() => Promise<string>) | undefined;
   /** The emulator, in emulator mode. */
   emulator: EmulatorAccess | undefined;
   /** Stops an emulator started in process (a shared one from EMULATOR_URL is left running). */
@@ -134,6 +137,7 @@ export async function createSampleProviders(
       stripeUnavailable: undefined,
       dwolla: createDwollaAdapter({ plaid, dwolla: dwollaClient }),
       dwollaUnavailable: undefined,
+      dwollaBalance: createDwollaBalanceFinder(dwollaClient),
       emulator: {
         url,
         control: running?.control ?? createControlClient(url),
@@ -163,19 +167,18 @@ export async function createSampleProviders(
           stripe: createRecordedStripe(parsed.stripeSecretKey, undefined),
           ...stripeRetry,
         });
-  const dwolla =
+  const sandboxDwolla =
     parsed.dwolla === undefined
       ? undefined
-      : createDwollaAdapter({
-          plaid,
-          dwolla: createDwollaClient({
-            environment: 'sandbox',
-            key: parsed.dwolla.key,
-            secret: parsed.dwolla.secret,
-            fetch: createRecordingFetch({ provider: 'dwolla', fetch: globalThis.fetch }),
-            ...dwollaRetry,
-          }),
+      : createDwollaClient({
+          environment: 'sandbox',
+          key: parsed.dwolla.key,
+          secret: parsed.dwolla.secret,
+          fetch: createRecordingFetch({ provider: 'dwolla', fetch: globalThis.fetch }),
+          ...dwollaRetry,
         });
+  const dwolla =
+    sandboxDwolla === undefined ? undefined : createDwollaAdapter({ plaid, dwolla: sandboxDwolla });
   return {
     mode: 'sandbox',
     plaid,
@@ -189,6 +192,7 @@ export async function createSampleProviders(
       dwolla === undefined
         ? 'Set DWOLLA_KEY and DWOLLA_SECRET (Dwolla Sandbox application) and enable the Dwolla integration in the Plaid Dashboard.'
         : undefined,
+    dwollaBalance: sandboxDwolla === undefined ? undefined : createDwollaBalanceFinder(sandboxDwolla),
     emulator: undefined,
     close: async () => {},
   };

@@ -12,6 +12,7 @@ import { registerFlowRoutes } from './routes/flow-routes.js';
 import { registerInfoRoutes } from './routes/info-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLinkRoutes } from './routes/link-routes.js';
+import { registerOutcomeRoutes } from './routes/outcome-routes.js';
 import { registerProductionRoutes } from './routes/production-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 
@@ -56,6 +57,7 @@ export function createSampleApp(deps: SampleAppDeps): Hono {
   registerInfoRoutes(app, deps);
   registerLinkRoutes(app, deps);
   registerFlowRoutes(app, deps);
+  registerOutcomeRoutes(app, deps);
   registerItemRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerEventRoutes(app, deps);

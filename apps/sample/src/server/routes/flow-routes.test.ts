@@ -280,7 +280,7 @@ describe('payments routes', () => {
 });
 
 describe('POST /api/flows/dwolla', () => {
-  it('runs customer → processor token → verified funding source, and a re-run is already linked', async () => {
+  it('runs customer → processor token → verified funding source → $1.00 transfer, and a re-run is already linked with the same transfer', async () => {
     const success = await connectBank(server, { institutionId: 'ins_109511' });
     const account = checkingAccount(success);
     const answer = await requestJson(server, 'POST', '/api/flows/dwolla', {
@@ -296,11 +296,17 @@ describe('POST /api/flows/dwolla', () => {
       ['customer', 'done'],
       ['processor_token', 'done'],
       ['funding_source', 'done'],
+      ['transfer', 'done'],
     ]);
+    expect(steps[5]?.calls.map((call) => `${call.method} ${call.endpoint}`)).toContain('POST /transfers');
     expect(steps[3]?.calls.map((call) => call.endpoint)).toContain('/processor/token/create');
     expect(steps[4]?.calls.map((call) => call.method)).toContain('POST');
     const result = answer.body['result'] as Record<string, unknown>;
-    expect(result).toMatchObject({ created: true, fundingSource: { status: 'verified', created: true } });
+    expect(result).toMatchObject({
+      created: true,
+      fundingSource: { status: 'verified', created: true },
+      transfer: { status: 'pending', amount: { value: '1.00', currency: 'USD' } },
+    });
     expect(JSON.stringify(answer.body)).not.toMatch(SECRET_SHAPES);
 
     const again = await requestJson(server, 'POST', '/api/flows/dwolla', {
@@ -314,6 +320,10 @@ describe('POST /api/flows/dwolla', () => {
       fundingSource: { id: (result['fundingSource'] as { id: string }).id, created: false },
     });
     expect(stepsOf(again.body)[4]?.detail).toContain('already linked (created: false)');
+    expect((again.body['result'] as { transfer: { id: string } }).transfer.id).toBe(
+      (result['transfer'] as { id: string }).id,
+    );
+    expect(stepsOf(again.body)[5]?.detail).toContain('no second transfer');
   });
 
   it('answers 400 for bad input', async () => {
