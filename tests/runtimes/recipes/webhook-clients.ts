@@ -1,9 +1,14 @@
 // Shared by the recipes: one Plaid webhook verifier per process (it caches Plaid's signing keys).
 // Credentials come from PLAID_CLIENT_ID / PLAID_SECRET; PLAID_BASE_URL points at a local emulator in tests.
 import { createPlaidClient, createPlaidWebhookVerifier, type PlaidWebhookVerifier } from '@achbridge/core';
+import type { verifyStripeWebhook } from '@achbridge/stripe';
+
+/** A verified Stripe event, as `verifyStripeWebhook` returns it. */
+export type StripeWebhookEvent = Awaited<ReturnType<typeof verifyStripeWebhook>>;
 
 /**
- * The settings the recipes read (PLAID_CLIENT_ID, PLAID_SECRET, PLAID_BASE_URL, DWOLLA_WEBHOOK_SECRET):
+ * The settings the recipes read (PLAID_CLIENT_ID, PLAID_SECRET, PLAID_BASE_URL, DWOLLA_WEBHOOK_SECRET,
+ * STRIPE_WEBHOOK_SECRET):
  * `process.env` on Node, the Worker's `env` bindings on Cloudflare.
  */
 export type WebhookEnv = Readonly<Record<string, string | undefined>>;
@@ -26,4 +31,9 @@ export function plaidWebhookVerifier(env: WebhookEnv): PlaidWebhookVerifier {
 /** The Dwolla webhook subscription secret. */
 export function dwollaWebhookSecret(env: WebhookEnv): string {
   return env.DWOLLA_WEBHOOK_SECRET ?? '';
+}
+
+/** The Stripe webhook endpoint's signing secret (`whsec_…`). */
+export function stripeWebhookSecret(env: WebhookEnv): string {
+  return env.STRIPE_WEBHOOK_SECRET ?? '';
 }
