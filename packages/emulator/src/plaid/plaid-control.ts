@@ -4,7 +4,7 @@ import { readObject, readOptionalString, rejectUnknownKeys } from '../input-vali
 import type { EmulatorRequest, EmulatorResponse } from '../types.js';
 import type { PlaidContext } from './plaid-context.js';
 import { PlaidApiError } from './plaid-errors.js';
-import { createItem, itemView, mintPublicToken } from './plaid-items.js';
+import { createItem, itemView, mintPublicToken, SANDBOX_LOGIN_LIFETIME_MS } from './plaid-items.js';
 import { applySandboxCredentials } from './plaid-sandbox-credentials.js';
 import { forceLoginRequired, requireInstitution, requireProducts } from './plaid-sandbox-handlers.js';
 import type { PlaidItem } from './plaid-state.js';
@@ -17,6 +17,8 @@ const LINK_ROUTE = /^\/link_tokens\/([^/]+)\/complete$/;
 export function repairItem(context: PlaidContext, item: PlaidItem): void {
   if (item.error === null) return;
   item.error = null;
+  // A fresh login lasts another 30 Sandbox days.
+  item.loginExpiresAt = context.clock.now() + SANDBOX_LOGIN_LIFETIME_MS;
   context.webhooks.emit(item, { webhook_type: 'ITEM', webhook_code: 'LOGIN_REPAIRED' });
 }
 

@@ -48,6 +48,8 @@ export const itemWebhookUpdate: PlaidRoute = {
         error: null,
       });
     }
-    return { item: itemView(item, true) };
+    // The spec answers `ItemWebhookUpdateResponse.item: Item`, which has no `created_at` (only /item/get's
+    // `ItemWithConsentFields` does).
+    return { item: itemView(item, false) };
   },
 };

@@ -69,6 +69,7 @@ export function requireItem(context: PlaidContext, accessToken: string, forData:
   const item = context.state.itemsByAccessToken.get(accessTokenSha256(accessToken));
   if (item === undefined) throw plaidError('INVALID_ACCESS_TOKEN');
   refreshVerification(context, item);
+  refreshLoginExpiry(context, item);
   if (forData && item.error !== null) {
     throw plaidError(item.error.error_code, item.error.error_message);
   }
@@ -98,6 +99,32 @@ export function refreshVerification(context: PlaidContext, item: PlaidItem): voi
       error: null,
     });
   }
+}
+
+/**
+ * How long a Sandbox Item's login lasts. Plaid's spec, `/sandbox/item/reset_login`: "In the Sandbox, Items will
+ * transition to an `ITEM_LOGIN_REQUIRED` error state automatically after 30 days, even if this endpoint is not
+ * called."
+ */
+export const SANDBOX_LOGIN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Moves an Item into ITEM_LOGIN_REQUIRED (with the ITEM/ERROR webhook) once 30 emulated days have passed since
+ * it was created or last repaired. Evaluated lazily, when the Item is next used, like micro-deposit verification.
+ */
+export function refreshLoginExpiry(context: PlaidContext, item: PlaidItem): void {
+  const expiresAt =
+    item.loginExpiresAt === undefined ? item.createdAt + SANDBOX_LOGIN_LIFETIME_MS : item.loginExpiresAt;
+  if (expiresAt === null || context.clock.now() < expiresAt) return;
+  item.loginExpiresAt = null;
+  if (item.error !== null) return;
+  const error = plaidError('ITEM_LOGIN_REQUIRED').fields;
+  item.error = error;
+  context.webhooks.emit(item, {
+    webhook_type: 'ITEM',
+    webhook_code: 'ERROR',
+    error: { ...error, status: 400 },
+  });
 }
 
 /** Marks `product` billed (first use of a product on an Item). */

@@ -38,6 +38,11 @@ export interface PlaidItem {
   accessTokenSha256: string | null;
   /** Automated micro-deposit Items: when verification completes (emulated ms), else null. */
   verifiesAt: number | null;
+  /**
+   * When the Sandbox login lapses into ITEM_LOGIN_REQUIRED (emulated ms): undefined means 30 days after
+   * `createdAt`; a repair sets it 30 days ahead again; null once it has lapsed.
+   */
+  loginExpiresAt?: number | null;
 }
 
 /** A public token waiting to be exchanged. */
