@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `prepack` of every published package (run by `npm pack` and `npm publish` in the package folder): builds the
-// package with the repository's TypeScript (`tsc -b tsconfig.build.json`, a no-op when dist/ is up to date),
+// package with the repository's TypeScript (`tsc -b tsconfig.build.json`, declarations, a no-op when up to
+// date) and bundles its JavaScript (`scripts/bundle-package.mjs`),
 // then checks that every file package.json points at (exports, imports, main, types, bin) exists, so a
 // tarball can never ship without dist/. Fails with a message saying what to do instead of packing a broken
 // package. Usage (package.json): "prepack": "node ../../scripts/prepack.mjs"
@@ -8,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const folder = process.cwd();
 const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
@@ -42,6 +44,17 @@ const build = spawnSync(process.execPath, [tsc, '-b', 'tsconfig.build.json'], {
 });
 if (build.status !== 0)
   fail('the build failed (tsc -b tsconfig.build.json, errors above); nothing was packed.');
+// The JavaScript: one bundled file per entry point (tsc writes only the declarations).
+const bundle = spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL('./bundle-package.mjs', import.meta.url))],
+  {
+    cwd: folder,
+    stdio: 'inherit',
+  },
+);
+if (bundle.status !== 0)
+  fail('bundling failed (scripts/bundle-package.mjs, errors above); nothing was packed.');
 
 const pointed = [
   ...targets(manifest.exports),
@@ -51,7 +64,6 @@ const pointed = [
     .filter((entry) => typeof entry === 'string')
     .map((entry) => `./${entry.replace(/^\.\//, '')}`),
 ];
-// `types` conditions may point at src/ (declaration-free source for the `#platform` import); check them too.
 const missing = [...new Set(pointed)].filter((target) => !existsSync(join(folder, target)));
 if (missing.length > 0) {
   fail(`package.json points at files the build did not produce: ${missing.join(', ')}. Nothing was packed.`);
