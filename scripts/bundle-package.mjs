@@ -4,8 +4,8 @@
 // other @achbridge packages, `node:` builtins, `#` subpath imports) left external. TypeScript writes only the
 // declarations (`emitDeclarationOnly`); this script writes all the .js. Run from the package folder after
 // `tsc -b`: `node ../../scripts/bundle-package.mjs`.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { rolldown } from 'rolldown';
 
 const root = process.cwd();
@@ -31,6 +31,16 @@ const input = Object.fromEntries(
     return [name, join(root, 'src', `${name}.ts`)];
   }),
 );
+const unbuildable = [...targets].filter((target) => {
+  const source = input[target.slice('./dist/'.length, -'.js'.length)];
+  return !existsSync(source);
+});
+if (unbuildable.length > 0) {
+  process.stderr.write(
+    `${manifest.name}: package.json points at ${unbuildable.join(', ')}, but there is no matching src/*.ts to build it from\n`,
+  );
+  process.exit(1);
+}
 
 /** Removes the previous build's JavaScript (declarations stay: TypeScript owns them). */
 function removeJs(dir) {
@@ -67,15 +77,12 @@ const { output } = await bundle.write({
 });
 await bundle.close();
 
-const bin = new Set(Object.values(typeof manifest.bin === 'string' ? { bin: manifest.bin } : (manifest.bin ?? {})));
+const bin = new Set(
+  Object.values(typeof manifest.bin === 'string' ? { bin: manifest.bin } : (manifest.bin ?? {})),
+);
 const files = output.filter((item) => item.type === 'chunk');
 for (const file of files) {
   if (bin.has(`./dist/${file.fileName}`) && !file.code.startsWith('#!')) {
     throw new Error(`${manifest.name}: bin ${file.fileName} lost its #! line`);
   }
 }
-console.log(
-  `${manifest.name}: ${files.filter((file) => file.isEntry).length} entry files, ${
-    files.filter((file) => !file.isEntry).length
-  } shared chunks in ${relative(process.cwd(), dist) || 'dist'}`,
-);
