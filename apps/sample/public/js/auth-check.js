@@ -48,6 +48,7 @@ function institutionItem(institution) {
       { className: 'verdicts' },
       verdict('Stripe', institution.stripe),
       verdict('Dwolla', institution.dwolla),
+      verdict('Modern Treasury', institution.modernTreasury),
     ),
     canConnect
       ? h(

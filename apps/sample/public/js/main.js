@@ -26,6 +26,9 @@ function describeMode(info) {
   const parts = ['Sandbox mode · real Plaid Sandbox'];
   parts.push(info.processors.stripe.available ? 'Stripe test mode' : 'no Stripe key');
   parts.push(info.processors.dwolla.available ? 'Dwolla Sandbox' : 'no Dwolla keys');
+  parts.push(
+    info.processors.modern_treasury.available ? 'Modern Treasury sandbox' : 'no Modern Treasury keys',
+  );
   return parts.join(' · ');
 }
 

@@ -6,7 +6,15 @@ import { runWithProgress } from './steps.js';
 
 /** Marks the action buttons busy while a flow runs (they stay disabled), or frees them again. */
 export function setBusy(busy) {
-  for (const id of ['run-stripe', 'run-dwolla', 'settle-payment', 'reset-login', 'reconnect', 'open-link']) {
+  for (const id of [
+    'run-stripe',
+    'run-dwolla',
+    'run-modern-treasury',
+    'settle-payment',
+    'reset-login',
+    'reconnect',
+    'open-link',
+  ]) {
     byId(id).dataset.busy = busy ? 'true' : '';
   }
   refreshButtons();
@@ -19,6 +27,7 @@ export function refreshButtons() {
   const processors = state.info?.processors ?? {};
   byId('run-stripe').disabled = busy || !hasSource || !processors.stripe?.available;
   byId('run-dwolla').disabled = busy || !hasSource || !processors.dwolla?.available;
+  byId('run-modern-treasury').disabled = busy || !hasSource || !processors.modern_treasury?.available;
   byId('settle-payment').disabled = busy || !state.paymentIntentId;
   byId('reset-login').disabled = busy || !state.itemId;
   byId('reconnect').disabled = busy || !state.itemId;
@@ -128,14 +137,41 @@ async function runDwolla() {
   }
 }
 
+async function runModernTreasury() {
+  const summary = byId('modern-treasury-summary');
+  clearError(summary);
+  setBusy(true);
+  try {
+    const answer = await runWithProgress({
+      list: byId('modern-treasury-steps'),
+      definitions: state.info.steps.modern_treasury,
+      path: '/api/flows/modern-treasury',
+      body: { source: linkSource(), accountId: state.accountId },
+    });
+    if (!afterFlow(answer, summary, 'Modern Treasury flow failed:')) return;
+    const result = answer.data.result;
+    summary.textContent =
+      `${result.created ? 'Linked' : 'Already linked (created: false)'}: external account ` +
+      `${result.externalAccount.id} ••${result.externalAccount.accountNumberLast4 ?? '----'} ` +
+      `(${result.externalAccount.verificationStatus}). Payment order ${result.paymentOrder.id}: ${result.paymentOrder.status}.`;
+  } finally {
+    setBusy(false);
+    focusOutcome(summary);
+  }
+}
+
 /** Wires the processor section. */
 export function initProcessors() {
   const { processors, mode } = state.info;
   if (!processors.stripe.available) byId('stripe-hint').textContent = processors.stripe.reason;
   if (!processors.dwolla.available) byId('dwolla-hint').textContent = processors.dwolla.reason;
+  if (!processors.modern_treasury.available) {
+    byId('modern-treasury-hint').textContent = processors.modern_treasury.reason;
+  }
   if (mode !== 'emulator') byId('settle-payment').textContent = 'Refresh payment status';
   byId('run-stripe').addEventListener('click', runStripe);
   byId('run-dwolla').addEventListener('click', runDwolla);
+  byId('run-modern-treasury').addEventListener('click', runModernTreasury);
   byId('settle-payment').addEventListener('click', settle);
   onStateChange(refreshButtons);
   refreshButtons();

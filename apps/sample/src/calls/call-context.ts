@@ -23,7 +23,7 @@ export function withCallSink<T>(sink: CallSink, work: () => Promise<T>): Promise
 }
 
 const callSchema = z.object({
-  provider: z.enum(['plaid', 'stripe', 'dwolla']),
+  provider: z.enum(['plaid', 'stripe', 'dwolla', 'modern_treasury']),
   method: z.string().min(1),
   endpoint: z.string(),
   status: z.number().int().nullable(),

@@ -1,5 +1,5 @@
 /** The providers the sample calls. */
-export type CallProvider = 'plaid' | 'stripe' | 'dwolla';
+export type CallProvider = 'plaid' | 'stripe' | 'dwolla' | 'modern_treasury';
 
 /** One HTTP call to a provider, as shown next to a flow step (never with bodies or tokens). */
 export interface ProviderCall {

@@ -14,7 +14,7 @@ describe('parseDemoArguments', () => {
     });
     expect(parseDemoArguments([])).toEqual({
       kind: 'error',
-      message: '--processor stripe|dwolla is required',
+      message: '--processor stripe|dwolla|modern-treasury is required',
     });
   });
 
@@ -40,7 +40,7 @@ describe('parseDemoArguments', () => {
   it('reports an unknown processor, a malformed institution and unknown flags', () => {
     expect(parseDemoArguments(['--processor', 'paypal'])).toEqual({
       kind: 'error',
-      message: '--processor must be stripe or dwolla',
+      message: '--processor must be stripe, dwolla or modern-treasury',
     });
     const institution = parseDemoArguments(['--processor', 'stripe', '--institution', 'chase']);
     expect(institution).toMatchObject({ kind: 'error', message: expect.stringContaining('--institution') });
@@ -50,6 +50,10 @@ describe('parseDemoArguments', () => {
 
   it('prints help', () => {
     expect(parseDemoArguments(['--help'])).toEqual({ kind: 'help', text: DEMO_HELP });
-    expect(DEMO_HELP).toContain('npm run demo -- --processor stripe|dwolla');
+    expect(DEMO_HELP).toContain('npm run demo -- --processor stripe|dwolla|modern-treasury');
+    expect(parseDemoArguments(['--processor', 'modern-treasury'])).toMatchObject({
+      kind: 'run',
+      options: { processor: 'modern-treasury' },
+    });
   });
 });

@@ -13,7 +13,7 @@ const CONFIG: SampleConfig = {
   dwolla: undefined,
 };
 
-async function demo(processor: 'stripe' | 'dwolla', password = 'pass_good') {
+async function demo(processor: 'stripe' | 'dwolla' | 'modern-treasury', password = 'pass_good') {
   let output = '';
   const code = await runDemo({
     options: { processor, institutionId: 'ins_109508', username: 'user_good', password },
@@ -52,6 +52,18 @@ describe('runDemo (against a fresh emulator)', () => {
     expect(output).toContain('ok  Dwolla customer (unverified)');
     expect(output).toMatch(/plaid POST \/processor\/token\/create -> 200/);
     expect(output).toMatch(/Done: funding source \S+ is verified\./);
+  });
+
+  it('runs the Modern Treasury flow to a verified external account and a completed ACH debit', async () => {
+    const { code, output } = await demo('modern-treasury');
+    expect(code).toBe(0);
+    expect(output).toContain('Plaid -> Modern Treasury (sandbox)');
+    expect(output).toContain('ok  Modern Treasury counterparty');
+    expect(output).toMatch(/plaid POST \/processor\/token\/create -> 200/);
+    expect(output).toMatch(/modern_treasury POST \/api\/external_accounts -> 201/);
+    expect(output).toMatch(/modern_treasury POST \/api\/payment_orders -> 201/);
+    expect(output).toMatch(/Done: external account \S+ is verified; payment order \S+ is completed\./);
+    expect(output).not.toMatch(/access-sandbox-|processor-sandbox-[0-9a-f]/);
   });
 
   it('exits 1 with the category and remediation when Link fails (error_ITEM_LOCKED)', async () => {

@@ -8,6 +8,8 @@ import { runDwollaFlow } from '../flows/dwolla-flow.js';
 import { completeEmulatedLink } from '../flows/emulated-link.js';
 import { type FlowOutcome, runFlow } from '../flows/flow-outcome.js';
 import type { LinkSource } from '../flows/flow-schemas.js';
+import { requireModernTreasury, runModernTreasuryFlow } from '../flows/modern-treasury-flow.js';
+import { MT_SETTLE_STEPS, settleModernTreasuryDebit } from '../flows/modern-treasury-settle.js';
 import { runSettleFlow } from '../flows/settle-flow.js';
 import type { StepDefinition } from '../flows/step-runner.js';
 import { runStripeFlow } from '../flows/stripe-flow.js';
@@ -40,6 +42,12 @@ function noAchAccount(): SampleError {
     'The Item has no checking or savings account, which ACH needs; link another institution.',
   );
 }
+
+const PROCESSOR_LABELS: Record<DemoOptions['processor'], string> = {
+  stripe: 'Stripe (test mode)',
+  dwolla: 'Dwolla (Sandbox)',
+  'modern-treasury': 'Modern Treasury (sandbox)',
+};
 
 const CLI_ACCEPTANCE = { ipAddress: '127.0.0.1', userAgent: 'achbridge-sample-demo-cli' };
 
@@ -151,7 +159,7 @@ async function linkWithSandbox(
 
 const runDemoSchema = z.object({
   options: z.object({
-    processor: z.enum(['stripe', 'dwolla']),
+    processor: z.enum(['stripe', 'dwolla', 'modern-treasury']),
     institutionId: z.string().min(1),
     username: z.string().min(1),
     password: z.string().min(1),
@@ -185,7 +193,7 @@ export async function runDemo(input: {
   };
   try {
     write(
-      `achbridge demo: Plaid -> ${options.processor === 'stripe' ? 'Stripe (test mode)' : 'Dwolla (Sandbox)'} ` +
+      `achbridge demo: Plaid -> ${PROCESSOR_LABELS[options.processor]} ` +
         `${providers.mode === 'emulator' ? `against a fresh offline emulator (${providers.emulator?.url})` : 'against the real sandboxes'}\n\n`,
     );
     write('Link\n');
@@ -196,7 +204,35 @@ export async function runDemo(input: {
     if (!linked.ok || linked.result === null) return fail(linked);
     const { source, account } = linked.result;
     const deps = { providers, items };
-    if (options.processor === 'dwolla') {
+    if (options.processor === 'modern-treasury') {
+      write('\nModern Treasury\n');
+      const outcome = await runModernTreasuryFlow(
+        deps,
+        { runId: 'demo-modern-treasury', source, accountId: account.id, customer: DEMO_CUSTOMER },
+        printer,
+      );
+      if (!outcome.ok || outcome.result === null) return fail(outcome);
+      write('\nSettlement\n');
+      const settled = await runFlow(
+        {
+          runId: 'demo-mt-settle',
+          flow: 'modern_treasury_settle',
+          steps: MT_SETTLE_STEPS,
+          listener: printer,
+        },
+        (runner) =>
+          settleModernTreasuryDebit(runner, {
+            modernTreasury: requireModernTreasury(providers),
+            emulator: providers.emulator,
+            paymentOrderId: outcome.result?.paymentOrder.id ?? '',
+          }),
+      );
+      if (!settled.ok || settled.result === null) return fail(settled);
+      write(
+        `\nDone: external account ${outcome.result.externalAccount.id} is ${outcome.result.externalAccount.verificationStatus}; ` +
+          `payment order ${settled.result.id} is ${settled.result.status}.\n`,
+      );
+    } else if (options.processor === 'dwolla') {
       write('\nDwolla\n');
       const outcome = await runDwollaFlow(
         deps,

@@ -14,6 +14,8 @@ export const SAMPLE_ENV_VARIABLES = [
   'STRIPE_SECRET_KEY',
   'DWOLLA_KEY',
   'DWOLLA_SECRET',
+  'MODERN_TREASURY_ORGANIZATION_ID',
+  'MODERN_TREASURY_API_KEY',
   'EMULATOR_URL',
   'WEBHOOK_URL',
 ] as const;
@@ -97,7 +99,9 @@ export function parseSampleConfig(environment: Record<string, string | undefined
   const plaidSecret = read(env, 'PLAID_SECRET');
   const dwollaKey = read(env, 'DWOLLA_KEY');
   const dwollaSecret = read(env, 'DWOLLA_SECRET');
-  for (const secret of [clientId, plaidSecret, dwollaKey, dwollaSecret]) registerSecret(secret);
+  const mtOrganizationId = read(env, 'MODERN_TREASURY_ORGANIZATION_ID');
+  const mtApiKey = read(env, 'MODERN_TREASURY_API_KEY');
+  for (const secret of [clientId, plaidSecret, dwollaKey, dwollaSecret, mtApiKey]) registerSecret(secret);
 
   if (clientId !== undefined && plaidSecret === undefined) {
     problems.push(
@@ -120,11 +124,19 @@ export function parseSampleConfig(environment: Record<string, string | undefined
       `${dwollaKey === undefined ? 'DWOLLA_SECRET' : 'DWOLLA_KEY'} is set but ${dwollaKey === undefined ? 'DWOLLA_KEY' : 'DWOLLA_SECRET'} is missing: set both (Dwolla Sandbox dashboard > Applications) or neither.`,
     );
   }
+  if ((mtOrganizationId === undefined) !== (mtApiKey === undefined)) {
+    problems.push(
+      `${mtOrganizationId === undefined ? 'MODERN_TREASURY_API_KEY' : 'MODERN_TREASURY_ORGANIZATION_ID'} is set but ${mtOrganizationId === undefined ? 'MODERN_TREASURY_ORGANIZATION_ID' : 'MODERN_TREASURY_API_KEY'} is missing: set both (Modern Treasury > Developers > API Keys, a sandbox key) or neither.`,
+    );
+  }
   const stripeSecretKey = checkStripeKey(read(env, 'STRIPE_SECRET_KEY'), problems);
   const usesRealPlaid = clientId !== undefined || plaidSecret !== undefined;
   const processorKeys = [
     read(env, 'STRIPE_SECRET_KEY') === undefined ? undefined : 'STRIPE_SECRET_KEY',
     dwollaKey === undefined && dwollaSecret === undefined ? undefined : 'DWOLLA_KEY/DWOLLA_SECRET',
+    mtOrganizationId === undefined && mtApiKey === undefined
+      ? undefined
+      : 'MODERN_TREASURY_ORGANIZATION_ID/MODERN_TREASURY_API_KEY',
   ].filter((name): name is string => name !== undefined);
   if (!usesRealPlaid && processorKeys.length > 0) {
     problems.push(
@@ -153,6 +165,10 @@ export function parseSampleConfig(environment: Record<string, string | undefined
     dwolla:
       sandbox && dwollaKey !== undefined && dwollaSecret !== undefined
         ? { key: dwollaKey, secret: dwollaSecret }
+        : undefined,
+    modernTreasury:
+      sandbox && mtOrganizationId !== undefined && mtApiKey !== undefined
+        ? { organizationId: mtOrganizationId, apiKey: mtApiKey }
         : undefined,
   };
 }

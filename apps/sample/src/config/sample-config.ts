@@ -13,6 +13,12 @@ export interface DwollaKeys {
   secret: string;
 }
 
+/** Keys for the real Modern Treasury sandbox (never logged or sent to the browser). */
+export interface ModernTreasuryKeys {
+  organizationId: string;
+  apiKey: string;
+}
+
 /** The sample's validated settings. */
 export interface SampleConfig {
   /** `emulator` when no Plaid keys are set, else `sandbox` (the real sandboxes). */
@@ -31,4 +37,6 @@ export interface SampleConfig {
   stripeSecretKey: string | undefined;
   /** Real Dwolla Sandbox keys (sandbox mode only). */
   dwolla: DwollaKeys | undefined;
+  /** Real Modern Treasury sandbox keys (sandbox mode only). */
+  modernTreasury?: ModernTreasuryKeys | undefined;
 }

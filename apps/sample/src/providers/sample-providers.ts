@@ -4,8 +4,10 @@ import {
   createControlClient,
   DEFAULT_CREDENTIALS,
   type EmulatorControlClient,
+  MODERN_TREASURY_CREDENTIALS,
   startEmulator,
 } from '@achbridge/emulator';
+import { createModernTreasuryAdapter, type ModernTreasuryAdapter } from '@achbridge/modern-treasury';
 import { createStripeAdapter, type StripeAdapter } from '@achbridge/stripe';
 import Stripe from 'stripe';
 import { z } from 'zod';
@@ -37,6 +39,9 @@ export interface SampleProviders {
   dwollaUnavailable: string | undefined;
   /** Finds your Dwolla account's balance funding source (the destination of the $1.00 debit). */
   dwollaBalance?: (() => Promise<string>) | undefined;
+  /** The Modern Treasury adapter, or undefined with `modernTreasuryUnavailable` saying why. */
+  modernTreasury: ModernTreasuryAdapter | undefined;
+  modernTreasuryUnavailable: string | undefined;
   /** The emulator, in emulator mode. */
   emulator: EmulatorAccess | undefined;
   /** Stops an emulator started in process (a shared one from EMULATOR_URL is left running). */
@@ -87,15 +92,19 @@ const configSchema = z.object({
   plaid: z.object({ clientId: z.string(), secret: z.string() }).optional(),
   stripeSecretKey: z.string().optional(),
   dwolla: z.object({ key: z.string(), secret: z.string() }).optional(),
+  modernTreasury: z.object({ organizationId: z.string(), apiKey: z.string() }).optional(),
 });
 const tuningSchema = z.object({ retryInitialDelayMs: z.number().int().min(0).optional() }).default({});
 
 /**
- * Creates the Plaid client and the Stripe and Dwolla adapters: against the emulator (EMULATOR_URL, or one
+ * Creates the Plaid client and the Stripe, Dwolla and Modern Treasury adapters: against the emulator (EMULATOR_URL, or one
  * started in process) when no Plaid keys are set, else against the real sandboxes with the keys given.
  */
 export async function createSampleProviders(
-  config: Pick<SampleConfig, 'mode' | 'emulatorUrl' | 'plaid' | 'stripeSecretKey' | 'dwolla'>,
+  config: Pick<
+    SampleConfig,
+    'mode' | 'emulatorUrl' | 'plaid' | 'stripeSecretKey' | 'dwolla' | 'modernTreasury'
+  >,
   tuning: SampleProviderTuning = {},
 ): Promise<SampleProviders> {
   const parsed = parseInput('createSampleProviders', configSchema, config);
@@ -104,6 +113,12 @@ export async function createSampleProviders(
   const dwollaRetry = retryInitialDelayMs === undefined ? {} : { retryInitialDelayMs };
   const stripeRetry =
     retryInitialDelayMs === undefined ? {} : { retry: { initialDelayMs: retryInitialDelayMs } };
+  const modernTreasuryFetch = (basePath?: string) =>
+    createRecordingFetch({
+      provider: 'modern_treasury',
+      fetch: globalThis.fetch,
+      ...(basePath === undefined ? {} : { basePath }),
+    });
 
   if (parsed.mode === 'emulator') {
     const running = parsed.emulatorUrl === undefined ? await startEmulator() : undefined;
@@ -138,6 +153,18 @@ export async function createSampleProviders(
       dwolla: createDwollaAdapter({ plaid, dwolla: dwollaClient }),
       dwollaUnavailable: undefined,
       dwollaBalance: createDwollaBalanceFinder(dwollaClient),
+      modernTreasury: createModernTreasuryAdapter({
+        plaid,
+        modernTreasury: {
+          environment: 'sandbox',
+          baseUrl: `${url}/modern-treasury`,
+          organizationId: MODERN_TREASURY_CREDENTIALS.organizationId,
+          apiKey: MODERN_TREASURY_CREDENTIALS.apiKey,
+          fetch: modernTreasuryFetch('/modern-treasury'),
+        },
+        ...stripeRetry,
+      }),
+      modernTreasuryUnavailable: undefined,
       emulator: {
         url,
         control: running?.control ?? createControlClient(url),
@@ -179,6 +206,19 @@ export async function createSampleProviders(
         });
   const dwolla =
     sandboxDwolla === undefined ? undefined : createDwollaAdapter({ plaid, dwolla: sandboxDwolla });
+  const modernTreasury =
+    parsed.modernTreasury === undefined
+      ? undefined
+      : createModernTreasuryAdapter({
+          plaid,
+          modernTreasury: {
+            environment: 'sandbox',
+            organizationId: parsed.modernTreasury.organizationId,
+            apiKey: parsed.modernTreasury.apiKey,
+            fetch: modernTreasuryFetch(),
+          },
+          ...stripeRetry,
+        });
   return {
     mode: 'sandbox',
     plaid,
@@ -193,6 +233,11 @@ export async function createSampleProviders(
         ? 'Set DWOLLA_KEY and DWOLLA_SECRET (Dwolla Sandbox application) and enable the Dwolla integration in the Plaid Dashboard.'
         : undefined,
     dwollaBalance: sandboxDwolla === undefined ? undefined : createDwollaBalanceFinder(sandboxDwolla),
+    modernTreasury,
+    modernTreasuryUnavailable:
+      modernTreasury === undefined
+        ? 'Set MODERN_TREASURY_ORGANIZATION_ID and MODERN_TREASURY_API_KEY (a sandbox API key) and enable the Modern Treasury integration in the Plaid Dashboard.'
+        : undefined,
     emulator: undefined,
     close: async () => {},
   };

@@ -30,6 +30,8 @@ beforeAll(async () => {
     stripeUnavailable: 'Set STRIPE_SECRET_KEY to a Stripe test mode key.',
     dwolla: undefined,
     dwollaUnavailable: 'Set DWOLLA_KEY and DWOLLA_SECRET.',
+    modernTreasury: undefined,
+    modernTreasuryUnavailable: 'Set MODERN_TREASURY_ORGANIZATION_ID and MODERN_TREASURY_API_KEY.',
     emulator: undefined,
     close: async () => {},
   };

@@ -337,3 +337,45 @@ describe('POST /api/flows/dwolla', () => {
     expect(answer.body['error']).toMatchObject({ field: 'customer.email' });
   });
 });
+
+describe('POST /api/flows/modern-treasury', () => {
+  it('runs exchange → counterparty → processor token → external account → $1.00 ACH debit; a re-run links nothing new', async () => {
+    const success = await connectBank(server, { institutionId: 'ins_127287' });
+    const account = checkingAccount(success);
+    const answer = await requestJson(server, 'POST', '/api/flows/modern-treasury', {
+      runId: 'mt-1',
+      source: fromLink(success),
+      accountId: account.id,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: true, flow: 'modern_treasury', error: null });
+    expect(stepsOf(answer.body).map((step) => [step.id, step.status])).toEqual([
+      ['duplicate', 'done'],
+      ['exchange', 'done'],
+      ['counterparty', 'done'],
+      ['processor_token', 'done'],
+      ['external_account', 'done'],
+      ['internal_account', 'done'],
+      ['payment_order', 'done'],
+    ]);
+    const result = answer.body['result'] as Record<string, unknown>;
+    expect(result).toMatchObject({
+      created: true,
+      externalAccount: { verificationStatus: 'verified', verificationSource: 'plaid' },
+      paymentOrder: { direction: 'debit', amount: 100, status: 'approved' },
+    });
+    expect(JSON.stringify(answer.body)).not.toMatch(SECRET_SHAPES);
+
+    const again = await requestJson(server, 'POST', '/api/flows/modern-treasury', {
+      runId: 'mt-2',
+      source: { itemId: result['itemId'] },
+      accountId: account.id,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body['result']).toMatchObject({
+      created: false,
+      externalAccount: { id: (result['externalAccount'] as { id: string }).id },
+      paymentOrder: { id: (result['paymentOrder'] as { id: string }).id },
+    });
+  });
+});

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { DEMO_CUSTOMER } from '../../flows/demo-customer.js';
 import { runDwollaFlow } from '../../flows/dwolla-flow.js';
+import { runModernTreasuryFlow } from '../../flows/modern-treasury-flow.js';
 import { runSettleFlow } from '../../flows/settle-flow.js';
 import { requireStripe, runStripeFlow } from '../../flows/stripe-flow.js';
 import type { SampleAppDeps } from '../app-deps.js';
@@ -14,7 +15,7 @@ const paymentIdSchema = z.object({
   paymentIntentId: z.string().regex(/^pi_[A-Za-z0-9]+$/, 'must be a Stripe PaymentIntent id (pi_...)'),
 });
 
-/** `/api/flows/stripe`, `/api/flows/dwolla`, and the payment routes (status, simulated settlement). */
+/** `/api/flows/stripe`, `/api/flows/dwolla`, `/api/flows/modern-treasury`, and the payment routes (status, simulated settlement). */
 export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
   parseRouteArgs('registerFlowRoutes', app, deps);
   const publish = (event: Parameters<SampleAppDeps['events']['publish']>[0]) => {
@@ -40,6 +41,16 @@ export function registerFlowRoutes(app: Hono, deps: SampleAppDeps): void {
     const outcome = await runDwollaFlow(
       deps,
       { customer: DEMO_CUSTOMER, ...body } as Parameters<typeof runDwollaFlow>[1],
+      publish,
+    );
+    return c.json(outcome, outcome.status);
+  });
+
+  app.post('/api/flows/modern-treasury', async (c) => {
+    const body = await readObjectBody(c);
+    const outcome = await runModernTreasuryFlow(
+      deps,
+      { customer: DEMO_CUSTOMER, ...body } as Parameters<typeof runModernTreasuryFlow>[1],
       publish,
     );
     return c.json(outcome, outcome.status);

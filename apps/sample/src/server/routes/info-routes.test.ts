@@ -17,7 +17,11 @@ describe('GET/POST /api/info', () => {
       plaidEnvironment: 'sandbox',
       linkScript: false,
       webhookUrl: `${server.url}/api/webhooks/plaid`,
-      processors: { stripe: { available: true }, dwolla: { available: true } },
+      processors: {
+        stripe: { available: true },
+        dwolla: { available: true },
+        modern_treasury: { available: true },
+      },
       sandboxCredentials: { username: 'user_good', password: 'pass_good' },
     });
     const steps = info.body['steps'] as Record<string, { id: string }[]>;
@@ -36,6 +40,15 @@ describe('GET/POST /api/info', () => {
       'processor_token',
       'funding_source',
     ]);
+    expect(steps['modern_treasury']?.map((step) => step.id)).toEqual([
+      'duplicate',
+      'exchange',
+      'counterparty',
+      'processor_token',
+      'external_account',
+      'internal_account',
+      'payment_order',
+    ]);
     expect((await requestJson(server, 'POST', '/api/info')).body).toEqual(info.body);
   });
 });
@@ -50,8 +63,20 @@ describe('GET /api/institutions (auth-support check)', () => {
         id: 'ins_109508',
         name: 'First Platypus Bank',
         supportsAuth: true,
-        stripe: { compatible: true, reason: expect.stringContaining('supports Plaid Auth') },
-        dwolla: { compatible: true, reason: expect.stringContaining('Dwolla ACH works') },
+        // Each adapter declares its requirements; the verdict also lists the account subtypes it can debit.
+        stripe: {
+          compatible: true,
+          reason: expect.stringContaining('supports Plaid Auth'),
+          accountSubtypes: ['checking', 'savings'],
+        },
+        dwolla: expect.objectContaining({
+          compatible: true,
+          reason: expect.stringContaining('Dwolla ACH works'),
+        }),
+        modernTreasury: expect.objectContaining({
+          compatible: true,
+          reason: expect.stringContaining('Modern Treasury ACH works'),
+        }),
       }),
     );
   });
@@ -64,6 +89,7 @@ describe('GET /api/institutions (auth-support check)', () => {
       supportsAuth: false,
       stripe: { compatible: false, reason: expect.stringContaining('does not support Plaid Auth') },
       dwolla: { compatible: false },
+      modernTreasury: { compatible: false, reason: expect.stringContaining('does not support Plaid Auth') },
     });
   });
 
@@ -74,6 +100,7 @@ describe('GET /api/institutions (auth-support check)', () => {
       id: 'ins_43',
       supportsAuth: true,
       stripe: { compatible: false, reason: expect.stringContaining('not a US institution') },
+      modernTreasury: { compatible: false },
     });
   });
 

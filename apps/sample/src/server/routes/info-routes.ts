@@ -5,10 +5,14 @@ import {
   PlaidApiError,
   parseInput,
 } from '@achbridge/core';
+import { dwollaRequirements } from '@achbridge/dwolla';
+import { modernTreasuryRequirements } from '@achbridge/modern-treasury';
+import { stripeRequirements } from '@achbridge/stripe';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { DWOLLA_FLOW_STEPS } from '../../flows/dwolla-flow.js';
 import { RECONNECT_STEPS, RESET_LOGIN_STEPS } from '../../flows/item-health-flows.js';
+import { MODERN_TREASURY_FLOW_STEPS } from '../../flows/modern-treasury-flow.js';
 import { SETTLE_FLOW_STEPS } from '../../flows/settle-flow.js';
 import { STRIPE_FLOW_STEPS } from '../../flows/stripe-flow.js';
 import type { SampleAppDeps } from '../app-deps.js';
@@ -25,6 +29,10 @@ const institutionQuerySchema = z.object({
 
 const INSTITUTION_ID = /^ins_[0-9]+$/;
 
+/** The processors the page offers, each declaring what it needs from an institution. */
+const PROCESSORS = [stripeRequirements, dwollaRequirements, modernTreasuryRequirements] as const;
+type SampleProcessor = (typeof PROCESSORS)[number]['processor'];
+
 /**
  * The auth-support check for a search box that takes names and ids: an institution id (`ins_...`) is read
  * with /institutions/get_by_id (an unknown id finds nothing), anything else is searched by name.
@@ -33,10 +41,15 @@ async function searchInstitutions(
   plaid: SampleAppDeps['providers']['plaid'],
   query: string,
   countryCodes: string[],
-): Promise<{ institutions: AuthSupport[]; requestId: string }> {
-  if (!INSTITUTION_ID.test(query)) return findAuthInstitutions(plaid, { query, countryCodes });
+): Promise<{ institutions: AuthSupport<SampleProcessor>[]; requestId: string }> {
+  if (!INSTITUTION_ID.test(query))
+    return findAuthInstitutions(plaid, { query, countryCodes, processors: PROCESSORS });
   try {
-    const { requestId, ...support } = await checkAuthSupport(plaid, { institutionId: query, countryCodes });
+    const { requestId, ...support } = await checkAuthSupport(plaid, {
+      institutionId: query,
+      countryCodes,
+      processors: PROCESSORS,
+    });
     return { institutions: [support], requestId };
   } catch (error) {
     if (PlaidApiError.isInstance(error) && error.errorCode === 'INVALID_INSTITUTION') {
@@ -64,11 +77,16 @@ export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
         available: deps.providers.dwolla !== undefined,
         reason: deps.providers.dwollaUnavailable ?? null,
       },
+      modern_treasury: {
+        available: deps.providers.modernTreasury !== undefined,
+        reason: deps.providers.modernTreasuryUnavailable ?? null,
+      },
     },
     sandboxCredentials: { username: 'user_good', password: 'pass_good' },
     steps: {
       stripe: STRIPE_FLOW_STEPS,
       dwolla: DWOLLA_FLOW_STEPS,
+      modern_treasury: MODERN_TREASURY_FLOW_STEPS,
       settle: SETTLE_FLOW_STEPS,
       reset_login: RESET_LOGIN_STEPS,
       reconnect: RECONNECT_STEPS,
@@ -93,6 +111,7 @@ export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
         supportsAuth: entry.supportsAuth,
         stripe: entry.processors.stripe,
         dwolla: entry.processors.dwolla,
+        modernTreasury: entry.processors.modern_treasury,
       })),
     });
   });
