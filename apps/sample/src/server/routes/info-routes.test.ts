@@ -39,6 +39,7 @@ describe('GET/POST /api/info', () => {
       'customer',
       'processor_token',
       'funding_source',
+      'transfer',
     ]);
     expect(steps['modern_treasury']?.map((step) => step.id)).toEqual([
       'duplicate',
