@@ -4,6 +4,7 @@ import { initConnect } from './connect.js';
 import { byId } from './dom.js';
 import { initEventLog } from './event-log.js';
 import { initItemHealth } from './item-health.js';
+import { initOutcomes } from './outcomes.js';
 import { initProcessors } from './processors.js';
 import { initProduction } from './production.js';
 import { update } from './state.js';
@@ -48,6 +49,7 @@ async function start() {
   initAuthCheck();
   await initConnect();
   initProcessors();
+  initOutcomes();
   initItemHealth();
   await initProduction();
   if (info.linkScript) {

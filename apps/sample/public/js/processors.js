@@ -1,6 +1,7 @@
 import { showDuplicateWarning } from './connect.js';
 import { byId, show } from './dom.js';
 import { clearError, renderError } from './errors.js';
+import { clearOutcome, refreshOutcome, trackPayment } from './outcomes.js';
 import { linkSource, onStateChange, state, update } from './state.js';
 import { runWithProgress } from './steps.js';
 
@@ -73,6 +74,7 @@ async function runStripe() {
   clearError(summary);
   show(byId('settle-steps'), false);
   show(byId('settle-payment'), false);
+  clearOutcome('stripe');
   update({ paymentIntentId: null });
   setBusy(true);
   try {
@@ -90,6 +92,7 @@ async function runStripe() {
       `${result.bankAccount.id} ••${result.bankAccount.last4} (${result.bankAccount.status}). ` +
       `Payment ${result.payment.paymentIntentId}: ${result.payment.status}.`;
     show(byId('settle-payment'), result.payment.status === 'processing');
+    await trackPayment('stripe', result.payment.paymentIntentId);
   } finally {
     setBusy(false);
     focusOutcome(summary);
@@ -109,6 +112,7 @@ async function settle() {
     const payment = answer.data.result;
     summary.textContent = `Payment ${payment.paymentIntentId}: ${payment.status}.`;
     if (payment.status !== 'processing') show(byId('settle-payment'), false);
+    await refreshOutcome('stripe');
   } finally {
     setBusy(false);
     focusOutcome(summary);
@@ -118,6 +122,7 @@ async function settle() {
 async function runDwolla() {
   const summary = byId('dwolla-summary');
   clearError(summary);
+  clearOutcome('dwolla');
   setBusy(true);
   try {
     const answer = await runWithProgress({
@@ -130,7 +135,11 @@ async function runDwolla() {
     const result = answer.data.result;
     summary.textContent =
       `${result.created ? 'Linked' : 'Already linked (created: false)'}: funding source ` +
-      `${result.fundingSource.id} "${result.fundingSource.name}" (${result.fundingSource.status}).`;
+      `${result.fundingSource.id} "${result.fundingSource.name}" (${result.fundingSource.status}).` +
+      (result.transfer
+        ? ` Transfer ${result.transfer.id}: $${result.transfer.amount.value} ${result.transfer.status}.`
+        : '');
+    if (result.transfer) await trackPayment('dwolla', result.transfer.id);
   } finally {
     setBusy(false);
     focusOutcome(summary);
