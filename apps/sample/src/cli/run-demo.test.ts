@@ -43,15 +43,18 @@ describe('runDemo (against a fresh emulator)', () => {
     expect(output).toMatch(/stripe POST \/v1\/payment_intents -> 200 \(request req_\S+\)/);
     expect(output).toContain('••6789, verified');
     expect(output).toMatch(/Done: payment pi_\S+ is succeeded\./);
+    expect(output).toMatch(/Outcome of pi_\S+: processing → succeeded\./);
     expect(output).not.toMatch(/btok_[A-Za-z0-9]{6,}|access-sandbox-|processor-sandbox-[0-9a-f]/);
   });
 
-  it('runs the Dwolla flow to a verified funding source', async () => {
+  it('runs the Dwolla flow to a verified funding source and a settled $1.00 transfer, printing its outcome', async () => {
     const { code, output } = await demo('dwolla');
     expect(code).toBe(0);
     expect(output).toContain('ok  Dwolla customer (unverified)');
     expect(output).toMatch(/plaid POST \/processor\/token\/create -> 200/);
     expect(output).toMatch(/Done: funding source \S+ is verified\./);
+    expect(output).toMatch(/ok {2}\$1\.00 ACH debit: Dwolla transfer/);
+    expect(output).toMatch(/Outcome of [0-9a-f-]{36}: pending → succeeded\./);
   });
 
   it('runs the Modern Treasury flow to a verified external account and a completed ACH debit', async () => {

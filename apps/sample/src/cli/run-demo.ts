@@ -15,6 +15,7 @@ import type { StepDefinition } from '../flows/step-runner.js';
 import { runStripeFlow } from '../flows/stripe-flow.js';
 import { createItemStore, type ItemStore } from '../items/item-store.js';
 import type { LinkAccount } from '../items/linked-item.js';
+import { createSampleOutcomes, describeOutcomeView } from '../outcomes/sample-outcomes.js';
 import {
   createSampleProviders,
   type SampleProviders,
@@ -243,6 +244,13 @@ export async function runDemo(input: {
       write(
         `\nDone: funding source ${outcome.result.fundingSource.url} is ${outcome.result.fundingSource.status}.\n`,
       );
+      const transfer = outcome.result.transfer;
+      if (transfer !== null) {
+        const outcomes = createSampleOutcomes(providers);
+        let view = await outcomes.observe('dwolla', transfer.id);
+        if (providers.emulator !== undefined) view = await outcomes.settle('dwolla', transfer.id);
+        write(`${describeOutcomeView(view)}\n`);
+      }
     } else {
       write('\nStripe\n');
       const outcome = await runStripeFlow(
@@ -257,6 +265,9 @@ export async function runDemo(input: {
         printer,
       );
       if (!outcome.ok || outcome.result === null) return fail(outcome);
+      const outcomes = createSampleOutcomes(providers);
+      const paymentId = outcome.result.payment.paymentIntentId;
+      await outcomes.observe('stripe', paymentId);
       let status = outcome.result.payment.status;
       if (providers.emulator !== undefined && status === 'processing') {
         write('\nSettlement\n');
@@ -269,6 +280,7 @@ export async function runDemo(input: {
         status = settled.result.status;
       }
       write(`\nDone: payment ${outcome.result.payment.paymentIntentId} is ${status}.\n`);
+      write(`${describeOutcomeView(await outcomes.observe('stripe', paymentId))}\n`);
     }
     write(`Total ${Math.round(performance.now() - started)} ms.\n`);
     return 0;
