@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SampleConfig } from '../config/sample-config.js';
+import { requestJson, startTestServer } from '../server/sample-server.test-helpers.js';
 import { runDemo } from './run-demo.js';
 
 const CONFIG: SampleConfig = {
@@ -13,10 +15,14 @@ const CONFIG: SampleConfig = {
   dwolla: undefined,
 };
 
-async function demo(processor: 'stripe' | 'dwolla' | 'modern-treasury', password = 'pass_good') {
+async function demo(
+  processor: 'stripe' | 'dwolla' | 'modern-treasury',
+  password = 'pass_good',
+  institutionId = 'ins_109508',
+) {
   let output = '';
   const code = await runDemo({
-    options: { processor, institutionId: 'ins_109508', username: 'user_good', password },
+    options: { processor, institutionId, username: 'user_good', password },
     config: CONFIG,
     write: (text) => {
       output += text;
@@ -75,5 +81,39 @@ describe('runDemo (against a fresh emulator)', () => {
     expect(output).toContain('Failed: ITEM_LOCKED (user action: the user has to act)');
     expect(output).toMatch(/What to do: The account is locked at the bank/);
     expect(output).not.toContain('Stripe bank account token');
+  });
+});
+
+describe('the CLI and the page refuse an institution a processor cannot use with the same words', () => {
+  it.each(['stripe', 'dwolla'] as const)(
+    '%s: --institution ins_43 (Canadian) stops before Link with the verdict the page shows',
+    async (processor) => {
+      const server = await startTestServer();
+      let pageVerdict: { compatible: boolean; reason: string };
+      try {
+        const answer = await requestJson(server, 'GET', '/api/institutions?query=ins_43&country=CA');
+        const [institution] = answer.body['institutions'] as Array<Record<string, unknown>>;
+        pageVerdict = institution?.[processor] as { compatible: boolean; reason: string };
+      } finally {
+        await server.close();
+      }
+      expect(pageVerdict.compatible).toBe(false);
+      // The page renders a verdict as "✕ Cannot use it — <reason>" (public/js/auth-check.js).
+      const page = readFileSync(new URL('../../public/js/auth-check.js', import.meta.url), 'utf8');
+      expect(page).toContain("'✕ Cannot use it'");
+      expect(page).toContain("' — ',\n      result.reason");
+      const { code, output } = await demo(processor, 'pass_good', 'ins_43');
+      expect(code).toBe(1);
+      expect(output).toContain(`✕ Cannot use it — ${pageVerdict.reason}`);
+      expect(output).toContain('Failed: INSTITUTION_NOT_SUPPORTED');
+      // Refused up front: no Link, no exchange, nothing written at a provider.
+      expect(output).not.toMatch(/link\/token\/create|public_token\/exchange|Exchange the public token/);
+    },
+  );
+
+  it('a US institution passes the same check and says why', async () => {
+    const { code, output } = await demo('dwolla');
+    expect(code).toBe(0);
+    expect(output).toMatch(/ok {2}Institution check .*\n\s+First Platypus Bank: Dwolla ✓ Works — /);
   });
 });

@@ -8,10 +8,11 @@ import { runDwollaFlow } from '../flows/dwolla-flow.js';
 import { completeEmulatedLink } from '../flows/emulated-link.js';
 import { type FlowOutcome, runFlow } from '../flows/flow-outcome.js';
 import type { LinkSource } from '../flows/flow-schemas.js';
+import { requireSupportedInstitution } from '../flows/institution-check.js';
 import { requireModernTreasury, runModernTreasuryFlow } from '../flows/modern-treasury-flow.js';
 import { MT_SETTLE_STEPS, settleModernTreasuryDebit } from '../flows/modern-treasury-settle.js';
 import { runSettleFlow } from '../flows/settle-flow.js';
-import type { StepDefinition } from '../flows/step-runner.js';
+import type { StepDefinition, StepRunner } from '../flows/step-runner.js';
 import { runStripeFlow } from '../flows/stripe-flow.js';
 import { createItemStore, type ItemStore } from '../items/item-store.js';
 import type { LinkAccount } from '../items/linked-item.js';
@@ -25,12 +26,19 @@ import { functionSchema } from '../validation/function-schema.js';
 import type { DemoOptions } from './cli-arguments.js';
 import { createStepPrinter, printError, type Write } from './step-printer.js';
 
+const INSTITUTION_STEP: StepDefinition = {
+  id: 'institution',
+  label: 'Institution check (/institutions/get_by_id, the same check as the page)',
+};
+
 const EMULATED_LINK_STEPS: readonly StepDefinition[] = [
+  INSTITUTION_STEP,
   { id: 'link_token', label: 'Link token (/link/token/create, products: auth)' },
   { id: 'login', label: 'Link: log in and list the accounts (emulated Link)' },
 ];
 
 const SANDBOX_LINK_STEPS: readonly StepDefinition[] = [
+  INSTITUTION_STEP,
   { id: 'public_token', label: 'Public token without Link (/sandbox/public_token/create)' },
   { id: 'exchange', label: 'Exchange the public token (Plaid)' },
   { id: 'accounts', label: 'Accounts of the new Item (/accounts/get)' },
@@ -60,6 +68,25 @@ function chooseAccount(accounts: readonly LinkAccount[]): LinkAccount | undefine
   );
 }
 
+/** Refuses, before Link and any write, an institution the processor cannot use (the page's check and words). */
+async function checkInstitution(
+  runner: StepRunner,
+  providers: SampleProviders,
+  options: DemoOptions,
+): Promise<void> {
+  await runner.run('institution', async () => {
+    const checked = await requireSupportedInstitution(
+      providers.plaid,
+      options.institutionId,
+      options.processor,
+    );
+    return {
+      value: undefined,
+      detail: `${checked.support.institution.name}: ${checked.label} ✓ Works — ${checked.reason}`,
+    };
+  });
+}
+
 async function linkWithEmulator(
   providers: SampleProviders,
   options: DemoOptions,
@@ -68,6 +95,7 @@ async function linkWithEmulator(
   return runFlow(
     { runId: 'demo-link', flow: 'link', steps: EMULATED_LINK_STEPS, listener: printer },
     async (runner) => {
+      await checkInstitution(runner, providers, options);
       const token = await runner.run('link_token', async () => {
         const created = await providers.plaid.createLinkToken({
           clientName: 'achbridge sample',
@@ -112,6 +140,7 @@ async function linkWithSandbox(
   return runFlow(
     { runId: 'demo-link', flow: 'link', steps: SANDBOX_LINK_STEPS, listener: printer },
     async (runner) => {
+      await checkInstitution(runner, providers, options);
       const publicToken = await runner.run('public_token', async () => {
         const created = await providers.plaid.sandbox.createPublicToken({
           institutionId: options.institutionId,
