@@ -2,17 +2,19 @@
 /**
  * `npm start`: builds the sample app and its workspace dependencies (turbo), starts the emulator (only when no
  * Plaid keys are configured) and the sample server, prints the URL to open, and stops both on Ctrl-C/SIGTERM.
- * PORT overrides 3000; apps/sample/.env is read when present (see apps/sample/.env.example).
+ * PORT overrides 3000; apps/sample/.env is read when present (see apps/sample/.env.example). State lives in the
+ * data folder (apps/sample/.data, or SAMPLE_DATA_DIR): the sample's embedded database and the emulator's
+ * --state-file, so linked Items survive a restart on both sides.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sampleDir = join(root, 'apps', 'sample');
-const STARTUP_TIMEOUT_MS = 60_000;
+const STARTUP_TIMEOUT_MS = 120_000;
 
 function log(message) {
   process.stdout.write(`${message}\n`);
@@ -148,12 +150,13 @@ async function main() {
     if (process.ppid !== parent) stopAll(0);
   }, 1000).unref();
 
-  const env = { ...process.env };
+  const dataDir = resolve(config.dataDir ?? join(sampleDir, '.data'));
+  const env = { ...process.env, SAMPLE_DATA_DIR: dataDir };
   if (config.mode === 'emulator') {
     const { child, match } = await startChild(
       'the emulator',
       join(root, 'packages', 'emulator', 'dist', 'cli.js'),
-      ['--port', '0', '--host', '127.0.0.1'],
+      ['--port', '0', '--host', '127.0.0.1', '--state-file', join(dataDir, 'emulator-state.json')],
       process.env,
       (line) => {
         try {
@@ -189,7 +192,7 @@ async function main() {
       stopAll(1);
     }
   });
-  log(`Sample server in ${config.mode} mode.`);
+  log(`Sample server in ${config.mode} mode; data folder ${dataDir} (delete it to start empty).`);
   log(`open ${url}`);
   log('Press Ctrl-C to stop.');
 }

@@ -7,6 +7,7 @@ import { initItemHealth } from './item-health.js';
 import { initOutcomes } from './outcomes.js';
 import { initProcessors } from './processors.js';
 import { initProduction } from './production.js';
+import { initSavedItems } from './saved-items.js';
 import { update } from './state.js';
 
 const PLAID_LINK_SCRIPT = 'https://cdn.plaid.com/link/v2/stable/link-initialize.js';
@@ -51,6 +52,7 @@ async function start() {
   initProcessors();
   initOutcomes();
   initItemHealth();
+  initSavedItems();
   await initProduction();
   if (info.linkScript) {
     try {

@@ -10,6 +10,8 @@ const CONFIG: SampleConfig = {
   port: 0,
   emulatorUrl: undefined,
   webhookUrl: undefined,
+  databaseUrl: undefined,
+  dataDir: undefined,
   plaid: undefined,
   stripeSecretKey: undefined,
   dwolla: undefined,

@@ -165,7 +165,7 @@ async function linkWithSandbox(
         }));
         const account = chooseAccount(linkAccounts);
         if (account === undefined) throw noAchAccount();
-        items.add(
+        await items.add(
           {
             itemId: exchanged.itemId,
             institutionId: item.institutionId ?? options.institutionId,

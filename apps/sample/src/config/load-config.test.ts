@@ -25,10 +25,29 @@ describe('parseSampleConfig', () => {
       port: 3000,
       emulatorUrl: undefined,
       webhookUrl: undefined,
+      databaseUrl: undefined,
+      dataDir: undefined,
       plaid: undefined,
       stripeSecretKey: undefined,
       dwolla: undefined,
     });
+  });
+
+  it('reads DATABASE_URL and SAMPLE_DATA_DIR, refuses a non-Postgres URL without echoing it', () => {
+    expect(
+      parseSampleConfig({
+        DATABASE_URL: 'postgres://app:pw@127.0.0.1:5432/app',
+        SAMPLE_DATA_DIR: '/tmp/data',
+      }),
+    ).toMatchObject({ databaseUrl: 'postgres://app:pw@127.0.0.1:5432/app', dataDir: '/tmp/data' });
+    let message = '';
+    try {
+      parseSampleConfig({ DATABASE_URL: 'mysql://app:hunter2-secret@db/app' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('DATABASE_URL must be a postgres://');
+    expect(message).not.toContain('hunter2-secret');
   });
 
   it('treats empty values (a copied .env.example) as unset', () => {

@@ -18,6 +18,9 @@ export const SAMPLE_ENV_VARIABLES = [
   'MODERN_TREASURY_API_KEY',
   'EMULATOR_URL',
   'WEBHOOK_URL',
+  'DATABASE_URL',
+  'SAMPLE_DATA_DIR',
+  'ACHBRIDGE_STORE_KEYS',
 ] as const;
 
 /** The settings are unusable; `problems` holds one sentence per variable, fit for a startup message. */
@@ -151,6 +154,16 @@ export function parseSampleConfig(environment: Record<string, string | undefined
   }
   const webhookUrl = checkUrl('WEBHOOK_URL', read(env, 'WEBHOOK_URL'), problems);
   const port = checkPort(read(env, 'PORT'), problems);
+  const databaseUrl = read(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined) {
+    registerSecret(databaseUrl);
+    if (!/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+      problems.push(
+        'DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to keep the data in the embedded database under apps/sample/.data).',
+      );
+    }
+  }
+  registerSecret(read(env, 'ACHBRIDGE_STORE_KEYS'));
   if (problems.length > 0) throw new SampleConfigError(problems);
 
   const sandbox = clientId !== undefined && plaidSecret !== undefined;
@@ -160,6 +173,8 @@ export function parseSampleConfig(environment: Record<string, string | undefined
     port,
     emulatorUrl: sandbox ? undefined : emulatorUrl,
     webhookUrl,
+    databaseUrl,
+    dataDir: read(env, 'SAMPLE_DATA_DIR'),
     plaid: sandbox ? { clientId, secret: plaidSecret } : undefined,
     stripeSecretKey: sandbox ? stripeSecretKey : undefined,
     dwolla:

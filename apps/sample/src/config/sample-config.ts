@@ -31,6 +31,10 @@ export interface SampleConfig {
   emulatorUrl: string | undefined;
   /** Webhook URL given to Plaid Items; defaults to this server's /api/webhooks/plaid. */
   webhookUrl: string | undefined;
+  /** Postgres for the durable store (`DATABASE_URL`); undefined keeps the embedded database in the data folder. */
+  databaseUrl: string | undefined;
+  /** The data folder (`SAMPLE_DATA_DIR`, default `apps/sample/.data`): embedded database, emulator state, key. */
+  dataDir: string | undefined;
   /** Real Plaid Sandbox keys (sandbox mode only). */
   plaid: PlaidKeys | undefined;
   /** Real Stripe test mode key (sandbox mode only). */

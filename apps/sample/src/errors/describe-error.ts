@@ -9,6 +9,7 @@ import {
   WebhookVerificationError,
 } from '@achbridge/core';
 import { EmulatorControlError, EmulatorInputError } from '@achbridge/emulator';
+import { StoreError } from '@achbridge/store';
 import { SampleError } from './sample-error.js';
 
 /** Who has to act on an error, as the page shows it. */
@@ -40,7 +41,7 @@ export interface ErrorBody {
 
 /** An HTTP status plus the error body. */
 export interface DescribedError {
-  status: 400 | 401 | 404 | 409 | 422 | 429 | 500 | 502 | 504;
+  status: 400 | 401 | 404 | 409 | 422 | 429 | 500 | 502 | 503 | 504;
   error: ErrorBody;
 }
 
@@ -129,6 +130,19 @@ export function describeError(error: unknown): DescribedError {
         retryable: error.isRetryable,
         remediation:
           'The provider could not be reached; check the network (or that the emulator is running) and retry.',
+      },
+    };
+  }
+  if (StoreError.isInstance(error) && error.isRetryable) {
+    return {
+      status: 503,
+      error: {
+        code: error.code,
+        message: error.message,
+        type: error.name,
+        category: 'retryable',
+        retryable: true,
+        remediation: 'The database is not reachable right now; nothing was half-written. Retry in a moment.',
       },
     };
   }

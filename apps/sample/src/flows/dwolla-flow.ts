@@ -118,12 +118,12 @@ export async function runDwollaFlow(
         (result.created ? 'created now (created: true).' : 'already linked (created: false).'),
     );
     const link = { customer: customer.url, destination: linked.fundingSource.url, accountId: account.id };
-    const previous = deps.items.get(item.itemId).dwolla;
+    const previous = (await deps.items.get(item.itemId)).dwolla;
     const earlierDebit =
       previous?.accountId === account.id && previous.destination === link.destination
         ? previous.paymentId
         : undefined;
-    deps.items.setProcessorLink(item.itemId, 'dwolla', { ...link, paymentId: earlierDebit });
+    await deps.items.setProcessorLink(item.itemId, 'dwolla', { ...link, paymentId: earlierDebit });
     const findBalance = deps.providers.dwollaBalance;
     let transfer: DwollaTransfer | null = null;
     if (findBalance === undefined) {
@@ -151,7 +151,7 @@ export async function runDwollaFlow(
           detail: `Transfer ${result.id}: $${result.amount.value} ${result.status}${result.cancellable ? ' (cancellable)' : ''}.`,
         };
       });
-      deps.items.setProcessorLink(item.itemId, 'dwolla', { ...link, paymentId: transfer.id });
+      await deps.items.setProcessorLink(item.itemId, 'dwolla', { ...link, paymentId: transfer.id });
     }
     return {
       itemId: item.itemId,

@@ -67,7 +67,10 @@ const itemIdOnlySchema = itemActionInputSchema.pick({ itemId: true });
 /** Reads an Item's health (status, error with category/remediation, recommended action). */
 export async function readItemHealth(deps: ItemHealthDeps, itemId: string): Promise<ItemHealth> {
   const parsed = parseInput('readItemHealth', itemIdOnlySchema, { itemId });
-  return getItemHealth({ plaid: deps.providers.plaid, accessToken: deps.items.accessTokenOf(parsed.itemId) });
+  return getItemHealth({
+    plaid: deps.providers.plaid,
+    accessToken: await deps.items.accessTokenOf(parsed.itemId),
+  });
 }
 
 /**
@@ -82,7 +85,7 @@ export async function runResetLoginFlow(
   const runId = runIdOf(input);
   return runFlow({ runId, flow: 'reset_login', steps: RESET_LOGIN_STEPS, listener }, async (runner, run) => {
     const parsed = parseInput('runResetLoginFlow', itemActionInputSchema, input);
-    const accessToken = deps.items.accessTokenOf(parsed.itemId);
+    const accessToken = await deps.items.accessTokenOf(parsed.itemId);
     run.itemId = parsed.itemId;
     await runner.run('reset_login', async () => {
       const answer = await deps.providers.plaid.sandbox.resetLogin({ accessToken });
@@ -108,7 +111,7 @@ export async function runReconnectFlow(
   const runId = runIdOf(input);
   return runFlow({ runId, flow: 'reconnect', steps: RECONNECT_STEPS, listener }, async (runner, run) => {
     const parsed = parseInput('runReconnectFlow', reconnectInputSchema, input);
-    const accessToken = deps.items.accessTokenOf(parsed.itemId);
+    const accessToken = await deps.items.accessTokenOf(parsed.itemId);
     run.itemId = parsed.itemId;
     const linkToken = await runner.run('link_token', async () => {
       const token = await createUpdateModeLinkToken({

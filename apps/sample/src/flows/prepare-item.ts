@@ -2,7 +2,7 @@ import { InputValidationError, type PlaidClient, parseInput } from '@achbridge/c
 import { z } from 'zod';
 import { SampleError } from '../errors/sample-error.js';
 import type { ItemStore } from '../items/item-store.js';
-import type { LinkAccount, LinkedItem } from '../items/linked-item.js';
+import type { LinkAccount, LinkedItem, NewLinkedItem } from '../items/linked-item.js';
 import { functionSchema } from '../validation/function-schema.js';
 import type { FlowRun } from './flow-outcome.js';
 import type { LinkSource } from './flow-schemas.js';
@@ -65,21 +65,23 @@ export async function prepareItem(
 ): Promise<PreparedItem> {
   parseInput('prepareItem', prepareItemArgsSchema, { runner, deps, source, accountId, operation, run });
   if (source.itemId !== undefined) {
-    const item = deps.items.get(source.itemId);
+    const item = await deps.items.get(source.itemId);
     if (run !== undefined) run.itemId = item.itemId;
     const account = chooseAccount(item.accounts, accountId, operation);
     runner.skip('duplicate', `Item ${item.itemId} was exchanged before; nothing new is created.`);
     runner.skip(
       'exchange',
-      `Already exchanged (request ${item.exchangeRequestId}); the server holds the access token.`,
+      item.exchangeRequestId === null
+        ? `Already exchanged (${item.linkedAt}); the server holds the access token, encrypted at rest.`
+        : `Already exchanged (request ${item.exchangeRequestId}); the server holds the access token.`,
     );
-    return { item, account, accessToken: deps.items.accessTokenOf(item.itemId) };
+    return { item, account, accessToken: await deps.items.accessTokenOf(item.itemId) };
   }
   const institution = source.institution as { id: string; name: string };
   const accounts = source.accounts as LinkAccount[];
   const account = chooseAccount(accounts, accountId, operation);
   await runner.run('duplicate', async () => {
-    const match = deps.items.findDuplicate({
+    const match = await deps.items.findDuplicate({
       institutionId: institution.id,
       accountName: account.name,
       accountMask: account.mask,
@@ -107,7 +109,7 @@ export async function prepareItem(
   });
   return runner.run('exchange', async () => {
     const exchanged = await deps.plaid.exchangePublicToken({ publicToken: source.publicToken as string });
-    const item: LinkedItem = {
+    const added: NewLinkedItem = {
       itemId: exchanged.itemId,
       institutionId: institution.id,
       institutionName: institution.name,
@@ -117,7 +119,9 @@ export async function prepareItem(
       stripe: null,
       dwolla: null,
     };
-    deps.items.add(item, exchanged.accessToken);
+    await deps.items.add(added, exchanged.accessToken);
+    const item: LinkedItem = await deps.items.get(added.itemId);
+    item.exchangeRequestId ??= exchanged.requestId;
     if (run !== undefined) run.itemId = item.itemId;
     return {
       value: { item, account, accessToken: exchanged.accessToken },

@@ -115,7 +115,7 @@ export async function runStripeFlow(
         `(${result.bankAccount.bankName ?? 'bank'} ••${result.bankAccount.last4}, ${result.bankAccount.status}) — ` +
         (result.created ? 'attached now (created: true).' : 'already linked (created: false).'),
     );
-    deps.items.setProcessorLink(item.itemId, 'stripe', {
+    await deps.items.setProcessorLink(item.itemId, 'stripe', {
       customer: linked.customerId,
       destination: linked.bankAccount.id,
       accountId: account.id,

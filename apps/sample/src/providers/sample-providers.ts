@@ -1,4 +1,10 @@
-import { ConfigError, createPlaidClient, type PlaidClient, parseInput } from '@achbridge/core';
+import {
+  type AdapterStore,
+  ConfigError,
+  createPlaidClient,
+  type PlaidClient,
+  parseInput,
+} from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient, type DwollaAdapter } from '@achbridge/dwolla';
 import {
   createControlClient,
@@ -106,8 +112,11 @@ export async function createSampleProviders(
     'mode' | 'emulatorUrl' | 'plaid' | 'stripeSecretKey' | 'dwolla' | 'modernTreasury'
   >,
   tuning: SampleProviderTuning = {},
+  /** A durable store the adapters record processor links and payments in (once per key, across restarts). */
+  store?: AdapterStore,
 ): Promise<SampleProviders> {
   const parsed = parseInput('createSampleProviders', configSchema, config);
+  const stored = store === undefined ? {} : { store };
   const { retryInitialDelayMs } = parseInput('createSampleProviders', tuningSchema, tuning);
   const plaidRetry = retryInitialDelayMs === undefined ? {} : { initialRetryDelayMs: retryInitialDelayMs };
   const dwollaRetry = retryInitialDelayMs === undefined ? {} : { retryInitialDelayMs };
@@ -136,6 +145,7 @@ export async function createSampleProviders(
       plaid,
       stripe: createRecordedStripe(credentials.stripe.secretKey, serverOf(url)),
       ...stripeRetry,
+      ...stored,
     });
     const dwollaClient = createDwollaClient({
       environment: 'sandbox',
@@ -150,7 +160,7 @@ export async function createSampleProviders(
       plaid,
       stripe,
       stripeUnavailable: undefined,
-      dwolla: createDwollaAdapter({ plaid, dwolla: dwollaClient }),
+      dwolla: createDwollaAdapter({ plaid, dwolla: dwollaClient, ...stored }),
       dwollaUnavailable: undefined,
       dwollaBalance: createDwollaBalanceFinder(dwollaClient),
       modernTreasury: createModernTreasuryAdapter({
@@ -163,6 +173,7 @@ export async function createSampleProviders(
           fetch: modernTreasuryFetch('/modern-treasury'),
         },
         ...stripeRetry,
+        ...stored,
       }),
       modernTreasuryUnavailable: undefined,
       emulator: {
@@ -193,6 +204,7 @@ export async function createSampleProviders(
           plaid,
           stripe: createRecordedStripe(parsed.stripeSecretKey, undefined),
           ...stripeRetry,
+          ...stored,
         });
   const sandboxDwolla =
     parsed.dwolla === undefined
@@ -205,7 +217,7 @@ export async function createSampleProviders(
           ...dwollaRetry,
         });
   const dwolla =
-    sandboxDwolla === undefined ? undefined : createDwollaAdapter({ plaid, dwolla: sandboxDwolla });
+    sandboxDwolla === undefined ? undefined : createDwollaAdapter({ plaid, dwolla: sandboxDwolla, ...stored });
   const modernTreasury =
     parsed.modernTreasury === undefined
       ? undefined
@@ -218,6 +230,7 @@ export async function createSampleProviders(
             fetch: modernTreasuryFetch(),
           },
           ...stripeRetry,
+          ...stored,
         });
   return {
     mode: 'sandbox',

@@ -3,17 +3,29 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redactSecrets } from '@achbridge/core';
 import { mergeEnvFile, parseSampleConfig, SampleConfigError } from '../config/load-config.js';
+import { openSampleStore } from '../items/open-sample-store.js';
 import { startSampleServer } from './start-sample-server.js';
 
 /** `apps/sample/.env`, read when present (variables already set win). */
 const ENV_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../.env');
 
+/** The default data folder, `apps/sample/.data` (git-ignored). */
+export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.data');
+
 async function main(): Promise<void> {
-  const config = parseSampleConfig(mergeEnvFile({ ...process.env }, ENV_FILE));
+  const env = mergeEnvFile({ ...process.env }, ENV_FILE);
+  const config = parseSampleConfig(env);
+  const dataDir = resolve(config.dataDir ?? DEFAULT_DATA_DIR);
+  const opened = await openSampleStore({ dataDir, databaseUrl: config.databaseUrl, env });
   const running = await startSampleServer({
     config,
+    store: opened.store,
     requestLog: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
+  process.stdout.write(
+    `achbridge sample: Items, processor links and payments are kept in the ${opened.where} store; ` +
+      `access tokens are encrypted with the key from ${opened.keySource}.\n`,
+  );
   const where =
     config.mode === 'emulator'
       ? `emulator mode (offline; emulator at ${running.providers.emulator?.url})`

@@ -9,6 +9,8 @@ export const TEST_CONFIG: SampleConfig = {
   port: 0,
   emulatorUrl: undefined,
   webhookUrl: undefined,
+  databaseUrl: undefined,
+  dataDir: undefined,
   plaid: undefined,
   stripeSecretKey: undefined,
   dwolla: undefined,

@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseInput } from '@achbridge/core';
+import type { Store } from '@achbridge/store';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { SampleConfig } from '../config/sample-config.js';
 import { createEventHub } from '../events/event-hub.js';
+import { createDurableItemStore } from '../items/durable-item-store.js';
 import { createItemStore } from '../items/item-store.js';
 import {
   createSampleProviders,
@@ -29,7 +31,7 @@ export interface RunningSampleServer {
   app: Hono;
   deps: SampleAppDeps;
   providers: SampleProviders;
-  /** Stops the HTTP server (open event streams included) and an in-process emulator. */
+  /** Stops the HTTP server (open event streams included), an in-process emulator and the store. */
   close(): Promise<void>;
 }
 
@@ -41,6 +43,13 @@ const optionsSchema = z.object({
   }),
   tuning: z.looseObject({}).optional(),
   requestLog: z.custom<RequestLogWriter>((value) => typeof value === 'function').optional(),
+  store: z
+    .custom<Store>(
+      (value) =>
+        typeof value === 'object' && value !== null && typeof (value as Store).saveItem === 'function',
+      'must be a store from createStore (@achbridge/store)',
+    )
+    .optional(),
 });
 
 /** Builds the providers, the app and the HTTP server, and resolves once it listens. */
@@ -49,16 +58,21 @@ export async function startSampleServer(options: {
   tuning?: SampleProviderTuning;
   /** Receives the request log (one line per API request); nothing is logged without it. */
   requestLog?: RequestLogWriter;
+  /**
+   * The durable store (`openSampleStore`): Items, processor links and payments survive a restart; closed by
+   * `close()`. Without it Items are kept in memory.
+   */
+  store?: Store;
 }): Promise<RunningSampleServer> {
   parseInput('startSampleServer', optionsSchema, options);
-  const { config } = options;
-  const providers = await createSampleProviders(config, options.tuning ?? {});
+  const { config, store } = options;
+  const providers = await createSampleProviders(config, options.tuning ?? {}, store);
   let webhookUrl: string | undefined = config.webhookUrl;
   const emulator = providers.emulator;
   const deps: SampleAppDeps = {
     mode: config.mode,
     providers,
-    items: createItemStore(),
+    items: store === undefined ? createItemStore() : createDurableItemStore(store),
     events: createEventHub(),
     webhooks: createPlaidWebhookReceiver({
       plaid: providers.plaid,
@@ -81,6 +95,7 @@ export async function startSampleServer(options: {
     });
   } catch (error) {
     await providers.close();
+    await deps.items.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -102,6 +117,7 @@ export async function startSampleServer(options: {
           server.closeAllConnections();
         });
         await providers.close();
+        await deps.items.close();
       })();
       return closing;
     },

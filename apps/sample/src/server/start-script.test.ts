@@ -1,66 +1,29 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-/** The repository root, where `npm start` runs `scripts/start.mjs`. */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const START = join(ROOT, 'scripts', 'start.mjs');
+import {
+  answers,
+  ROOT,
+  START,
+  startStartScript,
+  stopStartedScripts,
+  stopsAnswering,
+} from './start-script.test-helpers.js';
 
-const started: ChildProcess[] = [];
+const folders: string[] = [];
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  stopStartedScripts();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Starts `npm start`'s script (emulator mode, a free port) and resolves with the two URLs it prints. */
-function startScript(): Promise<{ child: ChildProcess; output: string[]; emulator: string; sample: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
-  for (const name of [
-    'PLAID_CLIENT_ID',
-    'PLAID_SECRET',
-    'STRIPE_SECRET_KEY',
-    'DWOLLA_KEY',
-    'DWOLLA_SECRET',
-    'EMULATOR_URL',
-  ]) {
-    delete env[name];
-  }
-  const child = spawn(process.execPath, [START], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(child);
-  const output: string[] = [];
-  return new Promise((resolveStart, reject) => {
-    let emulator = '';
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      output.push(line);
-      emulator = /^Emulator .* on (http:\/\/\S+)/.exec(line)?.[1] ?? emulator;
-      const sample = /^open (http:\/\/\S+)/.exec(line)?.[1];
-      if (sample !== undefined) resolveStart({ child, output, emulator, sample });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`start.mjs exited (${code}): ${output.join('\n')}`)));
-  });
-}
-
-/** Whether something answers HTTP at `url`. */
-async function answers(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Polls until nothing answers at `url` (or gives up after `attempts` tries, half a second apart). */
-async function stopsAnswering(url: string, attempts = 40): Promise<boolean> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    if (!(await answers(url))) return true;
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  return false;
+/** Starts `npm start`'s script on a fresh data folder. */
+function startScript() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'achbridge-sample-data-'));
+  folders.push(dataDir);
+  return startStartScript(dataDir);
 }
 
 describe('scripts/start.mjs (npm start)', () => {

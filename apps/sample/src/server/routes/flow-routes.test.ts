@@ -190,8 +190,8 @@ describe('POST /api/flows/stripe', () => {
         .slice(0, 2),
     ).toEqual(['done', 'done']);
     const itemId = failed.body['itemId'] as string;
-    expect(server.deps.items.get(itemId).institutionId).toBe('ins_109510');
-    const itemCount = server.deps.items.list().length;
+    expect((await server.deps.items.get(itemId)).institutionId).toBe('ins_109510');
+    const itemCount = (await server.deps.items.list()).length;
 
     const retried = await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'stripe-outage-retry',
@@ -200,7 +200,7 @@ describe('POST /api/flows/stripe', () => {
     });
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ ok: true, itemId, result: { itemId } });
-    expect(server.deps.items.list()).toHaveLength(itemCount);
+    expect(await server.deps.items.list()).toHaveLength(itemCount);
   });
 
   it('a flow that fails before any Item exists answers itemId null', async () => {

@@ -9,9 +9,9 @@ export function registerItemRoutes(app: Hono, deps: SampleAppDeps): void {
   parseRouteArgs('registerItemRoutes', app, deps);
   const healthDeps = () => ({ providers: deps.providers, items: deps.items, webhookUrl: deps.webhookUrl() });
 
-  app.get('/api/items', (c) => c.json({ items: deps.items.list() }));
+  app.get('/api/items', async (c) => c.json({ items: await deps.items.list(), durable: deps.items.durable }));
 
-  app.get('/api/items/:itemId', (c) => c.json(deps.items.get(c.req.param('itemId'))));
+  app.get('/api/items/:itemId', async (c) => c.json(await deps.items.get(c.req.param('itemId'))));
 
   app.get('/api/items/:itemId/health', async (c) =>
     c.json(await readItemHealth(healthDeps(), c.req.param('itemId'))),

@@ -66,7 +66,7 @@ export function registerLinkRoutes(app: Hono, deps: SampleAppDeps): void {
 
   app.post('/api/link/check_duplicate', async (c) => {
     const input = await readValidBody(c, 'POST /api/link/check_duplicate', duplicateCheckSchema);
-    const match = deps.items.findDuplicate({
+    const match = await deps.items.findDuplicate({
       institutionId: input.institutionId,
       accountName: input.account.name,
       accountMask: input.account.mask,

@@ -5,7 +5,8 @@ import { parseRouteArgs } from '../route-args.js';
 
 /**
  * `POST /api/webhooks/plaid`: verifies the delivery with core's verifier (raw body + Plaid-Verification JWT),
- * publishes it to the live event log and answers 200; unverifiable deliveries are logged and answered 400.
+ * applies it to the Item lifecycle (the store's inbox when durable), publishes it to the live event log and
+ * answers 200; unverifiable deliveries are logged and answered 400.
  */
 export function registerWebhookRoutes(app: Hono, deps: SampleAppDeps): void {
   parseRouteArgs('registerWebhookRoutes', app, deps);
@@ -13,6 +14,8 @@ export function registerWebhookRoutes(app: Hono, deps: SampleAppDeps): void {
     const body = new Uint8Array(await c.req.arrayBuffer());
     try {
       const event = await deps.webhooks.receive({ body, headers: c.req.raw.headers });
+      // Verified: record it once and move the Item's lifecycle status (a redelivery changes nothing).
+      await deps.items.recordWebhook(body);
       deps.events.publish(event);
       return c.json({ received: true, kind: event.kind });
     } catch (error) {
