@@ -217,7 +217,9 @@ export async function createSampleProviders(
           ...dwollaRetry,
         });
   const dwolla =
-    sandboxDwolla === undefined ? undefined : createDwollaAdapter({ plaid, dwolla: sandboxDwolla, ...stored });
+    sandboxDwolla === undefined
+      ? undefined
+      : createDwollaAdapter({ plaid, dwolla: sandboxDwolla, ...stored });
   const modernTreasury =
     parsed.modernTreasury === undefined
       ? undefined
