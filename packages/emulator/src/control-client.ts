@@ -22,6 +22,8 @@ export interface EmulatorState {
   plaid: Record<string, unknown>;
   stripe: Record<string, unknown>;
   dwolla: Record<string, unknown>;
+  /** The emulated Modern Treasury's snapshot (counts, external accounts, payment orders). */
+  modernTreasury: Record<string, unknown>;
 }
 
 /** A public token minted by the emulator's Plaid control routes. */
@@ -239,6 +241,7 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
         plaid: isPlainObject(state['plaid']) ? state['plaid'] : {},
         stripe: isPlainObject(state['stripe']) ? state['stripe'] : {},
         dwolla: isPlainObject(state['dwolla']) ? state['dwolla'] : {},
+        modernTreasury: isPlainObject(state['modern-treasury']) ? state['modern-treasury'] : {},
       };
     },
     async clock() {

@@ -36,8 +36,8 @@ export interface CreateExternalAccountRequest {
 /**
  * Creates an external account from a Plaid processor token (`POST /api/external_accounts` with
  * `plaid_processor_token`; Modern Treasury pulls the bank details from Plaid and marks it verified). When
- * Modern Treasury answers that the `external_id` is taken (another process made it first), the existing
- * account is returned with `created: false`.
+ * Modern Treasury answers that the `external_id` is taken or the token already used (another caller made
+ * it first) and the account is found by its `external_id`, it is returned with `created: false`.
  */
 export async function createExternalAccountFromToken(
   client: MtClient,
@@ -59,10 +59,12 @@ export async function createExternalAccountFromToken(
     );
     return { ...toExternalAccount(data), created: true };
   } catch (error) {
+    // The external_id is taken (another caller created the account first), or the token was already used
+    // by such a create: when the account is found by its external_id, return it.
     if (
       ModernTreasuryApiError.isInstance(error) &&
       error.status === 422 &&
-      error.parameter === 'external_id'
+      (error.parameter === 'external_id' || error.parameter === 'plaid_processor_token')
     ) {
       const existing = await findExternalAccount(client, {
         counterpartyId: request.counterpartyId,

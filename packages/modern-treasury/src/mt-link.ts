@@ -106,7 +106,10 @@ export async function linkModernTreasuryAccount(
         counterpartyId,
         processorToken,
         externalId,
-        idempotencyKey: deriveModernTreasuryKey('external-account-create', identity),
+        // One key per create attempt from this processor token, reused by its retries. Modern Treasury echoes
+        // a reused key's first answer whatever the body, so concurrent links (each with its own token) must
+        // not share one: the unique external_id then lets exactly one of them create the account.
+        idempotencyKey: deriveModernTreasuryKey('external-account-create', [...identity, processorToken]),
         name: input.name,
         accountType,
         metadata: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCaptureLogger } from './harness/capture-logger.js';
 import { startSuiteEmulator } from './harness/credentials.js';
 import { createDwollaKit, prepareDwollaFixture } from './harness/dwolla-flow.js';
+import { createModernTreasuryKit, prepareModernTreasuryFixture } from './harness/modern-treasury-flow.js';
 import { countResources } from './harness/resource-counts.js';
 import { createSecretVault } from './harness/secret-vault.js';
 import { createSetupPlaid, createStripeKit, prepareStripeFixture } from './harness/stripe-flow.js';
@@ -132,6 +133,50 @@ describe(`${CALLERS} concurrent link calls for the same (item, account, customer
       ).length;
       expect(created).toBe(1);
       expect((await state()).dwollaFundingSources).toBe(1);
+    },
+  );
+  it.each([
+    { token: 'publicToken', adapters: 1 },
+    { token: 'accessToken', adapters: 10 },
+  ] as const)(
+    'Modern Treasury ($token, $adapters adapter(s)): one external account, the same id for every caller',
+    async ({ token, adapters }) => {
+      const fixture = await prepareModernTreasuryFixture(
+        emulator,
+        createSetupPlaid(emulator, createSecretVault()),
+        'many-callers',
+      );
+      const kits = Array.from({ length: adapters }, () => createModernTreasuryKit(emulator, kitOptions()));
+      const first = kits[0];
+      if (!first) throw new Error('no kit');
+      const counterparty = await first.adapter.createCounterparty({
+        name: 'Many Callers',
+        externalId: 'many',
+      });
+      const results = await Promise.allSettled(
+        Array.from({ length: CALLERS }, (_, index) =>
+          (kits[index % adapters] ?? first).adapter.link({
+            ...(token === 'accessToken'
+              ? { accessToken: fixture.accessToken }
+              : { publicToken: fixture.publicToken }),
+            accountId: fixture.accountId,
+            counterparty: counterparty.id,
+          }),
+        ),
+      );
+      const failures = results.filter((result) => result.status === 'rejected');
+      expect(failures.map((failure) => String(failure.reason))).toEqual([]);
+      const ids = new Set(
+        results.map((result) => (result.status === 'fulfilled' ? result.value.externalAccount.id : '')),
+      );
+      expect(ids.size).toBe(1);
+      const created = results.filter(
+        (result) => result.status === 'fulfilled' && result.value.created,
+      ).length;
+      expect(created).toBe(1);
+      const counts = await state();
+      expect(counts.mtExternalAccounts).toBe(1);
+      expect(counts.mtExternalAccountsPerKey).toBe(1);
     },
   );
 });

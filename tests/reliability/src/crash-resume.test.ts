@@ -4,6 +4,7 @@ import { createCaptureLogger } from './harness/capture-logger.js';
 import { startSuiteEmulator } from './harness/credentials.js';
 import { createDwollaKit, prepareDwollaFixture } from './harness/dwolla-flow.js';
 import { faultFired, killHard, runLinkChild, spawnLinkChild } from './harness/link-child-process.js';
+import { createModernTreasuryKit, prepareModernTreasuryFixture } from './harness/modern-treasury-flow.js';
 import { countResources } from './harness/resource-counts.js';
 import { createSecretVault } from './harness/secret-vault.js';
 import { createSetupPlaid, prepareStripeFixture } from './harness/stripe-flow.js';
@@ -178,5 +179,74 @@ describe('Stripe link killed with SIGKILL mid-flow, then re-run in a new process
     const state = await emulator.control.state();
     const accounts = state.stripe['bankAccounts'] as { id: string }[];
     expect(accounts.map((account) => account.id)).toEqual([id]);
+  });
+});
+
+async function modernTreasurySetup() {
+  const fixture = await prepareModernTreasuryFixture(
+    emulator,
+    createSetupPlaid(emulator, createSecretVault()),
+    'crash-resume',
+  );
+  const kit = createModernTreasuryKit(emulator, {
+    vault: createSecretVault(),
+    logger: createCaptureLogger(),
+  });
+  const counterparty = await kit.adapter.createCounterparty({ name: 'Crash Resume', externalId: 'crash' });
+  return {
+    kit,
+    counterpartyId: counterparty.id,
+    input: {
+      flow: 'modern_treasury' as const,
+      accessToken: fixture.accessToken,
+      accountId: fixture.accountId,
+      customer: counterparty.id,
+    },
+  };
+}
+
+describe('Modern Treasury link killed with SIGKILL mid-flow, then re-run in a new process', () => {
+  it('killed after the processor token was created and before the external account POST was applied: the re-run makes exactly one', async () => {
+    const { kit, input, counterpartyId } = await modernTreasurySetup();
+    const held = await emulator.control.addFault({
+      method: 'POST',
+      path: '/modern-treasury/api/external_accounts',
+      kind: 'delay',
+      delayMs: HOLD_MS,
+    });
+    const child = spawnLinkChild(emulator, input);
+    await faultFired(emulator, held.id);
+    await killHard(child);
+    expect((await snapshot()).counts.mtExternalAccounts).toBe(0);
+
+    const id = await runLinkChild(emulator, input);
+    const counts = (await snapshot()).counts;
+    expect(counts.mtExternalAccounts).toBe(1);
+    const listed = await kit.adapter.listExternalAccounts(counterpartyId);
+    expect(listed.map((account) => account.id)).toEqual([id]);
+  });
+
+  it('killed after the emulator applied the external account POST but before any answer arrived: the re-run returns it', async () => {
+    const { kit, input, counterpartyId } = await modernTreasurySetup();
+    await emulator.control.addFault({
+      method: 'POST',
+      path: '/modern-treasury/api/external_accounts',
+      kind: 'lost_response',
+    });
+    const held = await emulator.control.addFault({
+      method: 'POST',
+      path: '/modern-treasury/api/external_accounts',
+      kind: 'delay',
+      delayMs: HOLD_MS,
+    });
+    const child = spawnLinkChild(emulator, input);
+    await faultFired(emulator, held.id);
+    await killHard(child);
+    expect((await snapshot()).counts.mtExternalAccounts).toBe(1);
+
+    const id = await runLinkChild(emulator, input);
+    expect((await snapshot()).counts.mtExternalAccounts).toBe(1);
+    const listed = await kit.adapter.listExternalAccounts(counterpartyId);
+    expect(listed.map((account) => account.id)).toEqual([id]);
   });
 });

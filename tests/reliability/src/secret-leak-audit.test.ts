@@ -14,6 +14,7 @@ import {
   verifyDwollaWebhook,
 } from '@achbridge/dwolla';
 import type { RunningEmulator } from '@achbridge/emulator';
+import { createModernTreasuryAdapter } from '@achbridge/modern-treasury';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -21,6 +22,11 @@ import { createCaptureLogger } from './harness/capture-logger.js';
 import { SUITE_CREDENTIALS, startSuiteEmulator } from './harness/credentials.js';
 import { createDwollaKit, prepareDwollaFixture } from './harness/dwolla-flow.js';
 import { renderError } from './harness/error-renderings.js';
+import {
+  createModernTreasuryKit,
+  prepareModernTreasuryFixture,
+  runModernTreasuryFlow,
+} from './harness/modern-treasury-flow.js';
 import { createSecretVault } from './harness/secret-vault.js';
 import { collectStripeClientSecrets } from './harness/stripe-client-secrets.js';
 import {
@@ -44,6 +50,20 @@ async function failing(label: string, action: () => Promise<unknown> | unknown):
     return error;
   }
   throw new Error(`${label}: expected a failure`);
+}
+
+function createModernTreasuryAdapterWith(apiKey: string, plaid: PlaidClient) {
+  return createModernTreasuryAdapter({
+    plaid,
+    modernTreasury: {
+      baseUrl: emulator.modernTreasury.baseUrl,
+      organizationId: emulator.modernTreasury.organizationId,
+      apiKey,
+      fetch: vault.observe(),
+    },
+    retry: { maxRetries: 0 },
+    logger,
+  });
 }
 
 function plaidWith(secret: string): PlaidClient {
@@ -254,6 +274,61 @@ describe('secret-leak audit: every flow and failure, with a debug logger capturi
         secret: webhookSecret,
       }),
     );
+  });
+
+  it('the Modern Treasury flow and its adapter methods, then its failure paths', async () => {
+    const fixture = await prepareModernTreasuryFixture(
+      emulator,
+      createSetupPlaid(emulator, vault),
+      'audit-mt',
+    );
+    const kit = createModernTreasuryKit(emulator, { vault, logger });
+    const flow = await runModernTreasuryFlow(kit, fixture);
+    await kit.adapter.getPaymentOrder(flow.paymentOrderId);
+    await kit.adapter.getExternalAccount(flow.externalAccountId);
+    const { processorToken } = await kit.adapter.createProcessorToken({
+      accessToken: fixture.accessToken,
+      accountId: fixture.accountId,
+    });
+    vault.add('unused Modern Treasury processor token', processorToken);
+    // Secrets where ids or names belong must not be echoed by the validation or provider errors.
+    await failing('processor token as counterparty', () =>
+      kit.adapter.link({
+        accessToken: fixture.accessToken,
+        accountId: fixture.accountId,
+        counterparty: processorToken,
+      }),
+    );
+    await failing('access token as payment order id', () => kit.adapter.getPaymentOrder(fixture.accessToken));
+    await failing('idempotency key reused for another payment', () =>
+      kit.adapter.createAchDebit({
+        externalAccountId: flow.externalAccountId,
+        originatingAccountId: '0f8e3719-3dfd-4613-9bbf-c0333781b59f',
+        amount: 999,
+        idempotencyKey: `reliability-${fixture.counterpartyKey}`,
+      }),
+    );
+    await failing('processor token of another environment', () =>
+      kit.adapter.link({
+        accessToken: 'access-production-00000000-0000-4000-8000-000000000000',
+        accountId: fixture.accountId,
+        counterparty: flow.counterpartyId,
+      }),
+    );
+    await failing('unknown counterparty', () =>
+      kit.adapter.link({
+        accessToken: fixture.accessToken,
+        accountId: fixture.accountId,
+        counterparty: '00000000-0000-4000-8000-000000000000',
+      }),
+    );
+    const wrongKey = 'RelTestWrongModernTreasuryKey4d2c';
+    vault.add('wrong Modern Treasury key', wrongKey);
+    const wrongAdapter = createModernTreasuryAdapterWith(wrongKey, kit.plaid);
+    const wrongKeyError = await failing('wrong Modern Treasury key', () =>
+      wrongAdapter.listInternalAccounts(),
+    );
+    expect(wrongKeyError).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
   it('core: wrong Plaid secret, foreign and revoked tokens, item health, webhooks', async () => {

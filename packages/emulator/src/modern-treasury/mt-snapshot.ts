@@ -8,6 +8,11 @@ export function mtSnapshot(state: MtState, now: number): Record<string, unknown>
     externalAccounts: state.externalAccounts.size,
     paymentOrders: state.paymentOrders.size,
     idempotencyKeys: state.idempotency.size,
+    counterpartyList: [...state.counterparties.values()].map((counterparty) => ({
+      id: counterparty.id,
+      externalId: counterparty.externalId,
+      liveMode: counterparty.liveMode,
+    })),
     externalAccountList: [...state.externalAccounts.values()].map((account) => ({
       id: account.id,
       counterpartyId: account.counterpartyId,
@@ -18,6 +23,7 @@ export function mtSnapshot(state: MtState, now: number): Record<string, unknown>
     paymentOrderList: [...state.paymentOrders.values()].map((order) => ({
       id: order.id,
       amount: order.amount,
+      liveMode: order.liveMode,
       direction: order.direction,
       status: paymentOrderStatusAt(order, now).status,
       receivingAccountId: order.receivingAccountId,

@@ -3,17 +3,19 @@
 // `{"ok":true,"id":"..."}` or `{"ok":false,"name":"...","code":"..."}`.
 import { createPlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
+import { createModernTreasuryAdapter } from '@achbridge/modern-treasury';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { z } from 'zod';
 
 const inputSchema = z.object({
-  flow: z.enum(['stripe', 'dwolla']),
+  flow: z.enum(['stripe', 'dwolla', 'modern_treasury']),
   plaid: z.object({ baseUrl: z.string(), clientId: z.string(), secret: z.string() }),
   stripe: z.object({ host: z.string(), port: z.number(), secretKey: z.string() }),
   dwolla: z.object({ baseUrl: z.string(), key: z.string(), secret: z.string() }),
+  modernTreasury: z.object({ baseUrl: z.string(), organizationId: z.string(), apiKey: z.string() }),
   accessToken: z.string(),
   accountId: z.string(),
-  /** Stripe: the customer's email; Dwolla: the customer id. */
+  /** Stripe: the customer's email; Dwolla: the customer id; Modern Treasury: the counterparty id. */
   customer: z.string(),
 });
 
@@ -47,6 +49,25 @@ export async function runChildLink(raw: unknown): Promise<string> {
       customer: { email: input.customer },
     });
     return linked.bankAccount.id;
+  }
+  if (input.flow === 'modern_treasury') {
+    const adapter = createModernTreasuryAdapter({
+      plaid,
+      modernTreasury: {
+        environment: 'sandbox',
+        baseUrl: input.modernTreasury.baseUrl,
+        organizationId: input.modernTreasury.organizationId,
+        apiKey: input.modernTreasury.apiKey,
+        timeoutMs: 60_000,
+      },
+      retry: { initialDelayMs: 5, maxDelayMs: 20 },
+    });
+    const linked = await adapter.link({
+      accessToken: input.accessToken,
+      accountId: input.accountId,
+      counterparty: input.customer,
+    });
+    return linked.externalAccount.id;
   }
   const dwolla = createDwollaClient({
     environment: 'sandbox',

@@ -9,7 +9,7 @@ export type FaultMode = 'transient' | 'persistent';
 
 /** A network step of a flow, matched by method and path glob (the emulator's fault matcher). */
 export interface FlowStep {
-  flow: 'stripe' | 'dwolla';
+  flow: 'stripe' | 'dwolla' | 'modern_treasury';
   name: string;
   method: 'GET' | 'POST';
   path: string;
@@ -58,5 +58,58 @@ export const DWOLLA_STEPS: readonly FlowStep[] = [
     name: 'dwolla funding source create',
     method: 'POST',
     path: '/dwolla/customers/*/funding-sources',
+  },
+];
+
+/** Every network step of the Modern Treasury flow (counterparty, link with a public token, ACH debit), in order. */
+export const MODERN_TREASURY_STEPS: readonly FlowStep[] = [
+  {
+    flow: 'modern_treasury',
+    name: 'mt counterparty lookup',
+    method: 'GET',
+    path: '/modern-treasury/api/counterparties',
+  },
+  {
+    flow: 'modern_treasury',
+    name: 'mt counterparty create',
+    method: 'POST',
+    path: '/modern-treasury/api/counterparties',
+  },
+  {
+    flow: 'modern_treasury',
+    name: 'plaid exchange',
+    method: 'POST',
+    path: '/plaid/item/public_token/exchange',
+  },
+  { flow: 'modern_treasury', name: 'plaid accounts', method: 'POST', path: '/plaid/accounts/get' },
+  {
+    flow: 'modern_treasury',
+    name: 'mt external account lookup',
+    method: 'GET',
+    path: '/modern-treasury/api/external_accounts',
+  },
+  {
+    flow: 'modern_treasury',
+    name: 'plaid processor token',
+    method: 'POST',
+    path: '/plaid/processor/token/create',
+  },
+  {
+    flow: 'modern_treasury',
+    name: 'mt external account create',
+    method: 'POST',
+    path: '/modern-treasury/api/external_accounts',
+  },
+  {
+    flow: 'modern_treasury',
+    name: 'mt internal accounts',
+    method: 'GET',
+    path: '/modern-treasury/api/internal_accounts',
+  },
+  {
+    flow: 'modern_treasury',
+    name: 'mt payment order create',
+    method: 'POST',
+    path: '/modern-treasury/api/payment_orders',
   },
 ];

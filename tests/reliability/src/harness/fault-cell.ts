@@ -4,6 +4,11 @@ import { startSuiteEmulator } from './credentials.js';
 import { createDwollaKit, prepareDwollaFixture, runDwollaFlow } from './dwolla-flow.js';
 import { renderError } from './error-renderings.js';
 import { FAULTS, type FaultMode, type FaultName, type FlowStep, PERSISTENT_TIMES } from './fault-catalog.js';
+import {
+  createModernTreasuryKit,
+  prepareModernTreasuryFixture,
+  runModernTreasuryFlow,
+} from './modern-treasury-flow.js';
 import { countResources, type ResourceCounts } from './resource-counts.js';
 import { createSecretVault, type SecretLeak } from './secret-vault.js';
 import { type ErrorSummary, type Settled, settle, summarizeError } from './settle.js';
@@ -80,6 +85,10 @@ export async function runFaultCell(cell: FaultCell): Promise<FaultCellResult> {
       const fixture = await prepareStripeFixture(emulator, setup, email);
       const kit = createStripeKit(emulator, { vault, logger });
       run = () => runStripeFlow(kit, fixture);
+    } else if (cell.step.flow === 'modern_treasury') {
+      const fixture = await prepareModernTreasuryFixture(emulator, setup, email);
+      const kit = createModernTreasuryKit(emulator, { vault, logger });
+      run = () => runModernTreasuryFlow(kit, fixture);
     } else {
       const fixture = await prepareDwollaFixture(emulator, setup, email);
       const kit = createDwollaKit(emulator, { vault, logger });

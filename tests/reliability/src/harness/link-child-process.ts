@@ -7,10 +7,10 @@ const CHILD_PATH = fileURLToPath(new URL('../../dist/child/link-child.js', impor
 
 /** What the child links. */
 export interface ChildLinkInput {
-  flow: 'stripe' | 'dwolla';
+  flow: 'stripe' | 'dwolla' | 'modern_treasury';
   accessToken: string;
   accountId: string;
-  /** Stripe: the customer's email; Dwolla: the customer id. */
+  /** Stripe: the customer's email; Dwolla: the customer id; Modern Treasury: the counterparty id. */
   customer: string;
 }
 
@@ -28,6 +28,7 @@ export function spawnLinkChild(emulator: RunningEmulator, input: ChildLinkInput)
     plaid: emulator.plaid,
     stripe: { host: emulator.stripe.host, port: emulator.stripe.port, secretKey: emulator.stripe.secretKey },
     dwolla: emulator.dwolla,
+    modernTreasury: emulator.modernTreasury,
   };
   const child = spawn(process.execPath, [CHILD_PATH], {
     env: { ...process.env, ACHBRIDGE_CHILD_INPUT: JSON.stringify(payload) },

@@ -34,6 +34,9 @@ export function expectCellGuarantees(result: FaultCellResult): void {
     expect(counts.stripePaymentIntents, `${label}: duplicate payment`).toBeLessThanOrEqual(1);
     expect(counts.dwollaFundingSourcesPerKey, `${label}: duplicate funding source`).toBeLessThanOrEqual(1);
     expect(counts.dwollaCustomersPerEmail, `${label}: duplicate Dwolla customer`).toBeLessThanOrEqual(1);
+    expect(counts.mtExternalAccountsPerKey, `${label}: duplicate external account`).toBeLessThanOrEqual(1);
+    expect(counts.mtCounterpartiesPerKey, `${label}: duplicate counterparty`).toBeLessThanOrEqual(1);
+    expect(counts.mtPaymentOrders, `${label}: duplicate payment order`).toBeLessThanOrEqual(1);
   }
   if (isUnrecoverableCell(result)) {
     if (result.mode === 'transient') {
@@ -48,6 +51,9 @@ export function expectCellGuarantees(result: FaultCellResult): void {
     if (result.flow === 'stripe') {
       expect(result.afterRerun.stripeBankAccounts, label).toBe(1);
       expect(result.afterRerun.stripePaymentIntents, label).toBe(1);
+    } else if (result.flow === 'modern_treasury') {
+      expect(result.afterRerun.mtExternalAccounts, label).toBe(1);
+      expect(result.afterRerun.mtPaymentOrders, label).toBe(1);
     } else {
       expect(result.afterRerun.dwollaFundingSources, label).toBe(1);
     }

@@ -18,6 +18,14 @@ export interface ResourceCounts {
   dwollaFundingSourcesPerKey: number;
   /** Most Dwolla customers for one email. */
   dwollaCustomersPerEmail: number;
+  /** Modern Treasury external accounts in total. */
+  mtExternalAccounts: number;
+  /** Most Modern Treasury external accounts for one (counterparty, external id). */
+  mtExternalAccountsPerKey: number;
+  /** Most Modern Treasury counterparties for one external id. */
+  mtCounterpartiesPerKey: number;
+  /** Modern Treasury payment orders in total. */
+  mtPaymentOrders: number;
 }
 
 type Row = Record<string, unknown>;
@@ -56,5 +64,14 @@ export function countResources(state: EmulatorState): ResourceCounts {
       (row) => `${row['customer']}|${row['fingerprint']}`,
     ),
     dwollaCustomersPerEmail: maxPerKey(rows(state.dwolla, 'customers'), (row) => String(row['email'])),
+    mtExternalAccounts: rows(state.modernTreasury, 'externalAccountList').length,
+    mtExternalAccountsPerKey: maxPerKey(
+      rows(state.modernTreasury, 'externalAccountList'),
+      (row) => `${row['counterpartyId']}|${row['externalId']}`,
+    ),
+    mtCounterpartiesPerKey: maxPerKey(rows(state.modernTreasury, 'counterpartyList'), (row) =>
+      String(row['externalId']),
+    ),
+    mtPaymentOrders: rows(state.modernTreasury, 'paymentOrderList').length,
   };
 }
