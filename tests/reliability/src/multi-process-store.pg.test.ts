@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
+import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -51,6 +52,7 @@ function runChild(input: Record<string, unknown>): Promise<ChildAnswer> {
     key,
     plaid: emulator.plaid,
     stripe: { host: emulator.stripe.host, port: emulator.stripe.port, secretKey: emulator.stripe.secretKey },
+    dwolla: emulator.dwolla,
   };
   const child = spawn(process.execPath, [CHILD_PATH], {
     env: { ...process.env, ACHBRIDGE_CHILD_INPUT: JSON.stringify(payload) },
@@ -128,6 +130,53 @@ describe('many processes sharing one PostgreSQL store', () => {
     expect(answers.flatMap((answer) => answer.ids)).toHaveLength(PROCESSES * 50);
     expect(ids.size).toBe(1);
     expect(await stripeCount('bankAccounts')).toBe(1);
+  });
+
+  it(`${PROCESSES} processes × 50 concurrent Dwolla links with lost responses and 429s: one funding source`, async () => {
+    const { accessToken, accountId } = await sandboxItem();
+    const dwolla = createDwollaAdapter({
+      plaid,
+      dwolla: createDwollaClient({
+        environment: 'sandbox',
+        baseUrl: emulator.dwolla.baseUrl,
+        key: emulator.dwolla.key,
+        secret: emulator.dwolla.secret,
+      }),
+    });
+    const customer = await dwolla.createCustomer({
+      firstName: 'Many',
+      lastName: 'Processes',
+      email: `dwolla-${randomUUID()}@example.com`,
+    });
+    // Only the process holding the claim calls the providers, so the faults hit its first calls.
+    const lost = await emulator.control.addFault({
+      method: 'POST',
+      path: '/dwolla/customers/*/funding-sources',
+      kind: 'lost_response',
+      times: 2,
+    });
+    const throttled = await emulator.control.addFault({
+      method: 'POST',
+      path: '/plaid/processor/token/create',
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 0,
+      times: 2,
+    });
+    const answers = await runChildren({
+      action: 'dwolla-link',
+      count: 50,
+      schema: `mp_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+      dwollaLink: { accessToken, accountId, customerId: customer.id },
+    });
+    expect(answers.flatMap((answer) => answer.failures)).toEqual([]);
+    expect(answers.flatMap((answer) => answer.ids)).toHaveLength(PROCESSES * 50);
+    expect(new Set(answers.flatMap((answer) => answer.ids)).size).toBe(1);
+    const state = await emulator.control.state();
+    const sources = (
+      state.dwolla['fundingSources'] as Array<{ customer: string; removed: boolean; type: string }>
+    ).filter((source) => !source.removed && source.type === 'bank');
+    expect(sources).toHaveLength(1);
   });
 
   it(`${PROCESSES} processes handed the same public token: one exchange, every process gets the account`, async () => {

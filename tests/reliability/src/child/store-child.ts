@@ -1,20 +1,23 @@
 // A separate program the multi-process store tests spawn (several at once, sharing one Postgres store). It
-// runs `count` concurrent Stripe `link` or `createAchPayment` calls with the settings it reads from the
+// runs `count` concurrent Stripe `link` or `createAchPayment` calls, or Dwolla `link` calls (`dwolla-link`), with the settings it reads from the
 // ACHBRIDGE_CHILD_INPUT environment variable (JSON) and prints one JSON line:
 // `{"ok":true,"ids":[...],"failures":[...]}`.
 import { createPlaidClient } from '@achbridge/core';
+import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
 import { createStore } from '@achbridge/store';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { z } from 'zod';
 
 const inputSchema = z.object({
-  action: z.enum(['link', 'pay']),
+  action: z.enum(['link', 'pay', 'dwolla-link']),
   count: z.number().int().min(1).max(500),
   databaseUrl: z.string(),
   schema: z.string(),
   key: z.string(),
   plaid: z.object({ baseUrl: z.string(), clientId: z.string(), secret: z.string() }),
   stripe: z.object({ host: z.string(), port: z.number(), secretKey: z.string() }),
+  dwolla: z.object({ baseUrl: z.string(), key: z.string(), secret: z.string() }).optional(),
+  dwollaLink: z.object({ accessToken: z.string(), accountId: z.string(), customerId: z.string() }).optional(),
   link: z
     .object({
       publicToken: z.string().optional(),
@@ -63,7 +66,28 @@ export async function runStoreChild(raw: unknown): Promise<{ ids: string[]; fail
     retry: { maxRetries: 8, initialDelayMs: 5, maxDelayMs: 50 },
     store,
   });
+  const dwolla =
+    input.dwolla === undefined
+      ? undefined
+      : createDwollaAdapter({
+          plaid,
+          dwolla: createDwollaClient({
+            environment: 'sandbox',
+            baseUrl: input.dwolla.baseUrl,
+            key: input.dwolla.key,
+            secret: input.dwolla.secret,
+            maxRetries: 8,
+            retryInitialDelayMs: 5,
+          }),
+          store,
+        });
   const call = async (): Promise<string> => {
+    if (input.action === 'dwolla-link' && input.dwollaLink && dwolla) {
+      const { accessToken, accountId, customerId } = input.dwollaLink;
+      return (
+        await dwolla.link({ accessToken, accountId, customer: customerId, name: 'Many Processes Checking' })
+      ).fundingSource.id;
+    }
     if (input.action === 'link' && input.link) {
       const { publicToken, accessToken, accountId, email } = input.link;
       const linked = await adapter.link({
