@@ -17,6 +17,12 @@ import {
 } from '@achbridge/dwolla';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import {
+  createModernTreasuryAdapter,
+  type ModernTreasuryAdapter,
+  ModernTreasuryApiError,
+  modernTreasuryRequirements,
+} from '@achbridge/modern-treasury';
+import {
   createStripeAdapter,
   type StripeAdapter,
   StripeApiError,
@@ -24,10 +30,11 @@ import {
   type StripeLinkResult,
 } from '@achbridge/stripe';
 
-/** Wires both adapters to a running emulator, as an application would wire them to the real providers. */
+/** Wires the adapters to a running emulator, as an application would wire them to the real providers. */
 export async function wire(): Promise<{
   stripe: StripeAdapter;
   dwolla: DwollaAdapter;
+  modernTreasury: ModernTreasuryAdapter;
   emulator: RunningEmulator;
 }> {
   const emulator = await startEmulator();
@@ -49,14 +56,23 @@ export async function wire(): Promise<{
       secret: emulator.dwolla.secret,
     }),
   });
-  return { stripe, dwolla, emulator };
+  const modernTreasury = createModernTreasuryAdapter({
+    plaid,
+    modernTreasury: {
+      baseUrl: emulator.modernTreasury.baseUrl,
+      organizationId: emulator.modernTreasury.organizationId,
+      apiKey: emulator.modernTreasury.apiKey,
+    },
+  });
+  return { stripe, dwolla, modernTreasury, emulator };
 }
 
-/** Both adapters satisfy core's processor contract. */
-export const adapters = (stripe: StripeAdapter, dwolla: DwollaAdapter): ProcessorAdapter[] => [
-  stripe,
-  dwolla,
-];
+/** The adapters satisfy core's processor contract. */
+export const adapters = (
+  stripe: StripeAdapter,
+  dwolla: DwollaAdapter,
+  modernTreasury: ModernTreasuryAdapter,
+): ProcessorAdapter[] => [stripe, dwolla, modernTreasury];
 
 /** Links an account and narrows the typed errors a caller handles. */
 export async function linkOrExplain(stripe: StripeAdapter, input: StripeLinkInput): Promise<string> {
@@ -66,10 +82,12 @@ export async function linkOrExplain(stripe: StripeAdapter, input: StripeLinkInpu
   } catch (error) {
     if (InputValidationError.isInstance(error)) return `bad input: ${error.message}`;
     if (StripeApiError.isInstance(error)) return `stripe ${error.code ?? 'error'} (${String(error.status)})`;
+    if (ModernTreasuryApiError.isInstance(error))
+      return `modern treasury ${error.code} on ${error.parameter}`;
     if (DwollaApiError.isInstance(error) || AchBridgeError.isInstance(error)) return error.message;
     throw error;
   }
 }
 
 /** Token parsing and the contract-suite factory are part of the public surface too. */
-export const surface = { parsePlaidToken, createAdapterContractCases };
+export const surface = { parsePlaidToken, createAdapterContractCases, modernTreasuryRequirements };

@@ -6,6 +6,7 @@ const core = require('@achbridge/core');
 const stripe = require('@achbridge/stripe');
 const dwolla = require('@achbridge/dwolla');
 const emulator = require('@achbridge/emulator');
+const modernTreasury = require('@achbridge/modern-treasury');
 
 for (const [name, value] of [
   ['core.createPlaidClient', core.createPlaidClient],
@@ -13,6 +14,7 @@ for (const [name, value] of [
   ['dwolla.createDwollaAdapter', dwolla.createDwollaAdapter],
   ['dwolla.createDwollaClient', dwolla.createDwollaClient],
   ['emulator.startEmulator', emulator.startEmulator],
+  ['modernTreasury.createModernTreasuryAdapter', modernTreasury.createModernTreasuryAdapter],
 ]) {
   assert.equal(typeof value, 'function', `${name} is a function when required`);
 }
@@ -44,8 +46,18 @@ assert.throws(
       email: 'cjs@example.com',
     });
     assert.equal(typeof customer.id, 'string');
+    const mt = modernTreasury.createModernTreasuryAdapter({
+      plaid,
+      modernTreasury: {
+        baseUrl: running.modernTreasury.baseUrl,
+        organizationId: running.modernTreasury.organizationId,
+        apiKey: running.modernTreasury.apiKey,
+      },
+    });
+    const counterparty = await mt.createCounterparty({ name: 'Cee Jay', externalId: 'cjs-consumer' });
+    assert.equal(typeof counterparty.id, 'string');
     console.log(
-      `cjs consumer: required 4 packages, created Dwolla customer ${customer.id} through the emulator`,
+      `cjs consumer: required 5 packages, created Dwolla customer ${customer.id} and Modern Treasury counterparty ${counterparty.id} through the emulator`,
     );
   } finally {
     await running.close();
