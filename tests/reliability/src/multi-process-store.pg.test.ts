@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { createStore } from '@achbridge/store';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -177,6 +178,49 @@ describe('many processes sharing one PostgreSQL store', () => {
       state.dwolla['fundingSources'] as Array<{ customer: string; removed: boolean; type: string }>
     ).filter((source) => !source.removed && source.type === 'bank');
     expect(sources).toHaveLength(1);
+  });
+
+  it('a webhook delivered 20 times at once to 3 processes: its handler runs once, to completion', async () => {
+    const schema = `mp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const store = createStore({
+      database: { url: databaseUrl },
+      schema,
+      encryptionKeys: [{ id: 'k1', key }],
+    });
+    try {
+      await store.ready();
+      const client = await store.client();
+      await client.query(
+        `CREATE TABLE ${schema}.handler_runs (pid integer NOT NULL, finished boolean NOT NULL DEFAULT false)`,
+      );
+      const webhookBody = JSON.stringify({
+        environment: 'sandbox',
+        webhook_type: 'TRANSACTIONS',
+        webhook_code: 'SYNC_UPDATES_AVAILABLE',
+        item_id: `item-${randomUUID()}`,
+        initial_update_complete: true,
+        historical_update_complete: false,
+      });
+      // 7 + 7 + 6 = 20 concurrent deliveries of the same body across 3 OS processes.
+      const answers = await Promise.all(
+        [7, 7, 6].map((count) => runChild({ action: 'webhook', count, schema, webhookBody })),
+      );
+      expect(answers.flatMap((answer) => answer.failures)).toEqual([]);
+      const results = answers.flatMap((answer) => answer.ids);
+      expect(results).toHaveLength(20);
+      expect(new Set(results.map((result) => result.split(':')[0])).size).toBe(1);
+      const runs = await client.query<{ pid: number; finished: boolean }>(
+        `SELECT pid, finished FROM ${schema}.handler_runs`,
+      );
+      expect(runs).toHaveLength(1);
+      expect(runs[0]?.finished).toBe(true);
+      const inbox = await client.query<{ state: string; attempts: number }>(
+        `SELECT state, attempts FROM ${schema}.webhook_inbox`,
+      );
+      expect(inbox).toEqual([{ state: 'done', attempts: 1 }]);
+    } finally {
+      await store.close();
+    }
   });
 
   it(`${PROCESSES} processes handed the same public token: one exchange, every process gets the account`, async () => {

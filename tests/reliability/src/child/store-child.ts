@@ -4,12 +4,12 @@
 // `{"ok":true,"ids":[...],"failures":[...]}`.
 import { createPlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
-import { createStore } from '@achbridge/store';
+import { createPlaidWebhookRouter, createStore } from '@achbridge/store';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { z } from 'zod';
 
 const inputSchema = z.object({
-  action: z.enum(['link', 'pay', 'dwolla-link']),
+  action: z.enum(['link', 'pay', 'dwolla-link', 'webhook']),
   count: z.number().int().min(1).max(500),
   databaseUrl: z.string(),
   schema: z.string(),
@@ -17,6 +17,8 @@ const inputSchema = z.object({
   plaid: z.object({ baseUrl: z.string(), clientId: z.string(), secret: z.string() }),
   stripe: z.object({ host: z.string(), port: z.number(), secretKey: z.string() }),
   dwolla: z.object({ baseUrl: z.string(), key: z.string(), secret: z.string() }).optional(),
+  /** A verified Plaid webhook body, received `count` times at once; the handler records a row per run. */
+  webhookBody: z.string().optional(),
   dwollaLink: z.object({ accessToken: z.string(), accountId: z.string(), customerId: z.string() }).optional(),
   link: z
     .object({
@@ -81,7 +83,20 @@ export async function runStoreChild(raw: unknown): Promise<{ ids: string[]; fail
           }),
           store,
         });
+  const router = createPlaidWebhookRouter({ store }).fallback(async () => {
+    const client = await store.client();
+    await client.query(`INSERT INTO ${input.schema}.handler_runs (pid) VALUES ($1)`, [process.pid]);
+    // Slow enough that the other deliveries arrive while this one runs.
+    await new Promise((done) => setTimeout(done, 200));
+    await client.query(`UPDATE ${input.schema}.handler_runs SET finished = true WHERE pid = $1`, [
+      process.pid,
+    ]);
+  });
   const call = async (): Promise<string> => {
+    if (input.action === 'webhook' && input.webhookBody !== undefined) {
+      const received = await router.receive(input.webhookBody);
+      return `${received.dedupeKey}:${received.result}`;
+    }
     if (input.action === 'dwolla-link' && input.dwollaLink && dwolla) {
       const { accessToken, accountId, customerId } = input.dwollaLink;
       return (
