@@ -12,7 +12,6 @@ export {
   type PaymentOutcomeRouter,
   type PaymentOutcomeRouterOptions,
 } from './payment-outcome-router.js';
-export { createPaymentOutcomeOperations } from './payment-outcomes.js';
 export { openPgClient, type PostgresLocation } from './pg-client.js';
 export { openPgliteClient, type PgliteLocation } from './pglite-client.js';
 export type { SqlClient, SqlExecutor } from './sql-client.js';

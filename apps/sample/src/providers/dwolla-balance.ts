@@ -1,6 +1,7 @@
 import { parseInput } from '@achbridge/core';
 import type { DwollaClient } from '@achbridge/dwolla';
 import { z } from 'zod';
+import { SampleError } from '../errors/sample-error.js';
 
 const rootSchema = z.looseObject({
   _links: z.looseObject({ account: z.looseObject({ href: z.string().min(1) }) }),
@@ -30,7 +31,9 @@ export function createDwollaBalanceFinder(dwolla: DwollaClient): () => Promise<s
       const root = await dwolla.get('/', rootSchema);
       const list = await dwolla.get(`${root.data._links.account.href}/funding-sources`, listSchema);
       const balance = list.data._embedded['funding-sources'].find((source) => source.type === 'balance');
-      if (balance === undefined) throw new Error('Your Dwolla account has no balance funding source.');
+      if (balance === undefined) {
+        throw new SampleError(409, 'NO_DWOLLA_BALANCE', 'Your Dwolla account has no balance funding source.');
+      }
       return balance._links.self.href;
     })();
     found.catch(() => {
