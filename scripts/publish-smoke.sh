@@ -23,7 +23,7 @@ trap 'exit 130' INT TERM
 
 step() { printf '\n--- smoke: %s (%ss)\n' "$1" "$(($(date +%s) - started))"; }
 changeset() { node "$repo/node_modules/@changesets/cli/bin.js" "$@"; }
-packages=(core stripe dwolla emulator)
+packages=(core stripe dwolla modern-treasury emulator)
 
 # A copy of the repository (manifests, sources, built dist/, changesets) that changesets may rewrite.
 copy_repo() {
@@ -43,7 +43,7 @@ plan_copy="$work/plan-repo"
 copy_repo "$plan_copy"
 versions_before=$(cd "$plan_copy" && node -e '
   const out = {};
-  for (const dir of ["core", "stripe", "dwolla", "emulator"]) {
+  for (const dir of ["core", "stripe", "dwolla", "modern-treasury", "emulator"]) {
     const pkg = require(`./packages/${dir}/package.json`);
     out[pkg.name] = pkg.version;
   }
@@ -71,7 +71,7 @@ for dir in "${packages[@]}"; do
     exit 1
   fi
 done
-for dir in stripe dwolla; do
+for dir in stripe dwolla modern-treasury; do
   range=$(node -p "require('$copy/packages/$dir/package.json').dependencies['@achbridge/core']")
   if [ "$range" != "$version" ]; then
     echo "smoke: @achbridge/$dir depends on @achbridge/core $range, expected $version" >&2
@@ -188,6 +188,14 @@ node "$repo/scripts/smoke/assert-tree.mjs" "$work/only-dwolla" @achbridge/dwolla
 cp "$repo/scripts/smoke/check-exports.mjs" "$work/only-dwolla/"
 (cd "$work/only-dwolla" && node check-exports.mjs @achbridge/dwolla @achbridge/core)
 
+step "npm i @achbridge/modern-treasury (fresh project)"
+new_consumer only-modern-treasury @achbridge/modern-treasury
+assert_snapshot only-modern-treasury @achbridge/modern-treasury @achbridge/core
+node "$repo/scripts/smoke/assert-tree.mjs" "$work/only-modern-treasury" @achbridge/modern-treasury \
+  --has @achbridge/modern-treasury,@achbridge/core,zod --lacks @achbridge/stripe,@achbridge/dwolla,@achbridge/emulator,stripe,modern-treasury,plaid
+cp "$repo/scripts/smoke/check-exports.mjs" "$work/only-modern-treasury/"
+(cd "$work/only-modern-treasury" && node check-exports.mjs @achbridge/modern-treasury @achbridge/core)
+
 step "npm i @achbridge/emulator (fresh project) and run its bin"
 new_consumer only-emulator @achbridge/emulator
 assert_snapshot only-emulator @achbridge/emulator
@@ -198,12 +206,12 @@ cp "$repo/scripts/smoke/run-emulator-bin.mjs" "$work/only-emulator/"
 
 step "full flow against the installed emulator (fresh project)"
 types_node=$(node -p "require('$repo/node_modules/@types/node/package.json').version")
-new_consumer flow @achbridge/emulator @achbridge/stripe @achbridge/dwolla "@types/node@$types_node"
-assert_snapshot flow @achbridge/emulator @achbridge/stripe @achbridge/dwolla @achbridge/core
-node "$repo/scripts/smoke/assert-tree.mjs" "$work/flow" "emulator + both adapters" \
-  --has @achbridge/emulator,@achbridge/stripe,@achbridge/dwolla,@achbridge/core,zod
+new_consumer flow @achbridge/emulator @achbridge/stripe @achbridge/dwolla @achbridge/modern-treasury "@types/node@$types_node"
+assert_snapshot flow @achbridge/emulator @achbridge/stripe @achbridge/dwolla @achbridge/modern-treasury @achbridge/core
+node "$repo/scripts/smoke/assert-tree.mjs" "$work/flow" "emulator + the three adapters" \
+  --has @achbridge/emulator,@achbridge/stripe,@achbridge/dwolla,@achbridge/modern-treasury,@achbridge/core,zod
 cp "$repo"/scripts/smoke/check-exports.mjs "$repo"/scripts/smoke/flow-*.mjs "$work/flow/"
-(cd "$work/flow" && node check-exports.mjs @achbridge/core @achbridge/stripe @achbridge/dwolla @achbridge/emulator)
+(cd "$work/flow" && node check-exports.mjs @achbridge/core @achbridge/stripe @achbridge/dwolla @achbridge/modern-treasury @achbridge/emulator)
 bash "$repo/scripts/check-consumers.sh" "$work/flow"
 (cd "$work/flow" && node flow-stripe.mjs)
 (cd "$work/flow" && node flow-dwolla.mjs)

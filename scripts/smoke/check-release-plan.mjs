@@ -28,7 +28,7 @@ const [coreMajor, coreMinor] = parts(before['@achbridge/core'] ?? '0.0.0');
 const expectedCore = `${coreMajor}.${coreMinor + 1}.0`;
 if (core.version !== expectedCore) problems.push(`core is ${core.version}, expected ${expectedCore}`);
 
-for (const dir of ['stripe', 'dwolla']) {
+for (const dir of ['stripe', 'dwolla', 'modern-treasury']) {
   const pkg = manifest(dir);
   const [major, minor, patch] = parts(before[pkg.name] ?? '0.0.0');
   const expected = `${major}.${minor}.${patch + 1}`;
