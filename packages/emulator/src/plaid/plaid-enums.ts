@@ -47,7 +47,10 @@ export const PLAID_PRODUCTS: readonly string[] = [
 /** Plaid `CountryCode` values (generated from the project's Plaid spec subset). */
 export const PLAID_COUNTRY_CODES: readonly string[] = GENERATED_COUNTRY_CODES;
 
-/** `/processor/token/create` `processor` values (only `dwolla` is wired to an emulated processor). */
+/**
+ * `/processor/token/create` `processor` values: the spec's enum (plaid-openapi 1.697.4) plus the names plaid 47's
+ * SDK added since, e.g. `seamlessach` (which replaced `paynote`); only `dwolla` is wired to an emulated processor.
+ */
 export const PLAID_PROCESSORS: readonly string[] = [
   'dwolla',
   'galileo',
@@ -124,6 +127,17 @@ export const PLAID_PROCESSORS: readonly string[] = [
   'interchecks',
   'interchange',
   'atomicfi',
+  'seamlessach',
+  'pay',
+  'natural',
+  'kanmon',
+  'kick',
+  'increase',
+  'airwallex',
+  'cybrid',
+  'bizcap',
+  'webull',
+  'kikoff_enterprise',
 ];
 
 /** `/item/remove` `reason_code` values. */
