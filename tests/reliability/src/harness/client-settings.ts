@@ -1,5 +1,5 @@
-/** Per-attempt timeout of every client in the fault suites: short, so a delayed answer is a timeout quickly. */
-export const FAULT_TIMEOUT_MS = 300;
+/** Per-attempt timeout of every client in the fault suites: short, so a delayed answer is a timeout quickly, yet long enough that a loaded CI machine does not time out answers that succeeded. */
+export const FAULT_TIMEOUT_MS = 800;
 
 /** Delay of `delay` faults: longer than the timeout, so the client gives up first. */
 export const FAULT_DELAY_MS = 1_500;
