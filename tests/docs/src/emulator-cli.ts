@@ -10,6 +10,11 @@ const emulatorLineSchema = z.object({
   plaid: z.object({ baseUrl: z.url(), clientId: z.string().min(1), secret: z.string().min(1) }),
   stripe: z.object({ secretKey: z.string().startsWith('sk_test_') }),
   dwolla: z.object({ baseUrl: z.url(), key: z.string().min(1), secret: z.string().min(1) }),
+  modernTreasury: z.object({
+    baseUrl: z.url(),
+    organizationId: z.string().min(1),
+    apiKey: z.string().min(1),
+  }),
 });
 
 /** The emulator CLI running in its own process. */
@@ -65,6 +70,9 @@ export async function startEmulatorCli(): Promise<EmulatorCli> {
       DWOLLA_BASE_URL: info.dwolla.baseUrl,
       DWOLLA_KEY: info.dwolla.key,
       DWOLLA_SECRET: info.dwolla.secret,
+      MODERN_TREASURY_BASE_URL: info.modernTreasury.baseUrl,
+      MODERN_TREASURY_ORGANIZATION_ID: info.modernTreasury.organizationId,
+      MODERN_TREASURY_API_KEY: info.modernTreasury.apiKey,
     };
     return {
       info,

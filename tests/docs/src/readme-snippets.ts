@@ -110,6 +110,12 @@ export const README_SNIPPETS: readonly ReadmeSnippets[] = [
       },
     },
   },
+  {
+    file: 'packages/modern-treasury/README.md',
+    blocks: {
+      'modern-treasury-quickstart': program(/^approved$/m),
+    },
+  },
 ];
 
 /** The declarations to append to a block for the compile step (none for blocks that run as pasted). */

@@ -173,6 +173,10 @@ describe('many processes sharing one PostgreSQL store', () => {
     expect(answers.flatMap((answer) => answer.failures)).toEqual([]);
     expect(answers.flatMap((answer) => answer.ids)).toHaveLength(PROCESSES * 50);
     expect(new Set(answers.flatMap((answer) => answer.ids)).size).toBe(1);
+    // A rule that has fired its `times` is removed: both faults really hit the flow twice.
+    const left = (await emulator.control.faults()).map((rule) => rule.id);
+    expect(left).not.toContain(lost.id);
+    expect(left).not.toContain(throttled.id);
     const state = await emulator.control.state();
     const sources = (
       state.dwolla['fundingSources'] as Array<{ customer: string; removed: boolean; type: string }>
