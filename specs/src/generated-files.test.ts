@@ -7,12 +7,14 @@ const root = new URL('../../', import.meta.url);
 describe('generated files', () => {
   const files = renderGeneratedFiles();
 
-  it('covers the core and emulator copies of the Plaid error table and country list', () => {
+  it('covers the core and emulator copies of the Plaid error table and country list, and the processor names', () => {
     expect(files.map((file) => file.path)).toEqual([
       'packages/core/src/plaid/plaid-error-table.generated.ts',
       'packages/emulator/src/plaid/plaid-error-table.generated.ts',
       'packages/core/src/plaid/plaid-country-codes.generated.ts',
       'packages/emulator/src/plaid/plaid-country-codes.generated.ts',
+      'packages/core/src/plaid/plaid-processor-names.generated.ts',
+      'packages/emulator/src/plaid/plaid-processor-names.generated.ts',
     ]);
   });
 

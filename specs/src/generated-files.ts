@@ -4,6 +4,12 @@ import {
   renderCorePlaidErrorTable,
   renderEmulatorPlaidErrorTable,
 } from './plaid-error-table.js';
+import {
+  mergeProcessorNames,
+  readSdkProcessorNames,
+  readSpecProcessorNames,
+  renderPlaidProcessorNames,
+} from './plaid-processor-names.js';
 
 /** A file the specs workspace generates, with its path relative to the repository root. */
 export interface GeneratedFile {
@@ -15,6 +21,9 @@ export interface GeneratedFile {
 export function renderGeneratedFiles(): GeneratedFile[] {
   const rows = loadPlaidErrorTable();
   const countries = renderPlaidCountryCodes(readPlaidCountryCodes());
+  const processors = renderPlaidProcessorNames(
+    mergeProcessorNames(readSpecProcessorNames(), readSdkProcessorNames()),
+  );
   return [
     {
       path: 'packages/core/src/plaid/plaid-error-table.generated.ts',
@@ -26,5 +35,7 @@ export function renderGeneratedFiles(): GeneratedFile[] {
     },
     { path: 'packages/core/src/plaid/plaid-country-codes.generated.ts', content: countries },
     { path: 'packages/emulator/src/plaid/plaid-country-codes.generated.ts', content: countries },
+    { path: 'packages/core/src/plaid/plaid-processor-names.generated.ts', content: processors },
+    { path: 'packages/emulator/src/plaid/plaid-processor-names.generated.ts', content: processors },
   ];
 }

@@ -155,6 +155,12 @@ export {
   tryParsePlaidToken,
 } from './plaid/plaid-tokens.js';
 export {
+  isKnownProcessorName,
+  KNOWN_PROCESSOR_NAMES,
+  type KnownProcessorName,
+  type ProcessorName,
+} from './plaid/processor-names.js';
+export {
   createPublicTokenExchangeMemo,
   type ExchangedPublicToken,
   type PublicTokenExchangeMemo,

@@ -1,4 +1,4 @@
-import { registerSecret } from '@achbridge/core';
+import { type KnownProcessorName, registerSecret } from '@achbridge/core';
 import { z } from 'zod';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 
@@ -7,6 +7,9 @@ const processorTokenResponseSchema = z.looseObject({
   request_id: z.string().min(1),
 });
 
+/** The processor name Plaid uses for Dwolla on `/processor/token/create`. */
+const DWOLLA_PLAID_PROCESSOR = 'dwolla' satisfies KnownProcessorName;
+
 /** Asks Plaid for a Dwolla processor token (`/processor/token/create` with `processor: 'dwolla'`). */
 export async function requestDwollaProcessorToken(
   plaid: DwollaPlaidClient,
@@ -14,7 +17,7 @@ export async function requestDwollaProcessorToken(
 ): Promise<{ processorToken: string; requestId: string }> {
   const response = await plaid.request(
     '/processor/token/create',
-    { access_token: input.accessToken, account_id: input.accountId, processor: 'dwolla' },
+    { access_token: input.accessToken, account_id: input.accountId, processor: DWOLLA_PLAID_PROCESSOR },
     processorTokenResponseSchema,
     input.signal ? { signal: input.signal } : {},
   );

@@ -1,4 +1,4 @@
-import { registerSecret } from '@achbridge/core';
+import { type KnownProcessorName, registerSecret } from '@achbridge/core';
 import { z } from 'zod';
 import type { ModernTreasuryPlaidClient } from './mt-plaid-client.js';
 
@@ -8,7 +8,7 @@ const processorTokenResponseSchema = z.looseObject({
 });
 
 /** The processor name Plaid uses for Modern Treasury on `/processor/token/create`. */
-export const MODERN_TREASURY_PLAID_PROCESSOR = 'modern_treasury';
+export const MODERN_TREASURY_PLAID_PROCESSOR = 'modern_treasury' satisfies KnownProcessorName;
 
 /** Asks Plaid for a Modern Treasury processor token (`/processor/token/create`, `processor: 'modern_treasury'`). */
 export async function requestModernTreasuryProcessorToken(
