@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { providerCost } from '../test/provider-cost.test-helpers.js';
 import { CHECK_LIMITS, findCheckFailures } from './check-limits.js';
 import { EXPECTED_CALLS } from './flows/calls-per-flow.js';
-import { providerCost } from './report/provider-cost.test-helpers.js';
 
 const committed = { achbridge: [EXPECTED_CALLS.dwolla.achbridge] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { providerCost } from '../../test/provider-cost.test-helpers.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
-import { providerCost } from './provider-cost.test-helpers.js';
 import {
   callVerdicts,
   clientCostVerdicts,

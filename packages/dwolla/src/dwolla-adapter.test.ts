@@ -1,9 +1,7 @@
 import { ConfigError, InputValidationError } from '@achbridge/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DwollaAmbiguousDuplicateError } from './ambiguous-duplicate-error.js';
-import { fixtures, nockToken, SANDBOX, testClient } from './dwolla.test-helpers.js';
-import { createDwollaAdapter } from './dwolla-adapter.js';
+import { fixtures, nockToken, SANDBOX, testClient } from '../test/dwolla.test-helpers.js';
 import {
   ACCESS_TOKEN,
   ACCOUNT_ID,
@@ -12,7 +10,9 @@ import {
   nockProcessorToken,
   plaidAccount,
   testPlaid,
-} from './dwolla-adapter.test-helpers.js';
+} from '../test/dwolla-adapter.test-helpers.js';
+import { DwollaAmbiguousDuplicateError } from './ambiguous-duplicate-error.js';
+import { createDwollaAdapter } from './dwolla-adapter.js';
 import { DwollaApiError } from './dwolla-errors.js';
 
 const CUSTOMER_ID = 'ab443d36-3757-44c1-a1b4-29727fb3111c';

@@ -2,7 +2,7 @@ import { ConfigError, InputValidationError, NetworkError, ResponseValidationErro
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fixtures, HAL, nockToken, SANDBOX, TEST_SECRET, testClient } from './dwolla.test-helpers.js';
+import { fixtures, HAL, nockToken, SANDBOX, TEST_SECRET, testClient } from '../test/dwolla.test-helpers.js';
 import { createDwollaClient } from './dwolla-client.js';
 import { DwollaApiError } from './dwolla-errors.js';
 import { fundingSourceSchema } from './dwolla-schemas.js';

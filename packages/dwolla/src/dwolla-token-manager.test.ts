@@ -1,7 +1,7 @@
 import { ConfigError, InputValidationError, NetworkError, silentLogger } from '@achbridge/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BASIC, HAL, SANDBOX, TEST_KEY, TEST_SECRET } from './dwolla.test-helpers.js';
+import { BASIC, HAL, SANDBOX, TEST_KEY, TEST_SECRET } from '../test/dwolla.test-helpers.js';
 import { DwollaApiError } from './dwolla-errors.js';
 import { createDwollaTokenManager } from './dwolla-token-manager.js';
 

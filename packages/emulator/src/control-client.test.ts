@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { linkSandboxItem, plaidPost } from '../test/emulator.test-helpers.js';
 import { createControlClient } from './control-client.js';
-import { linkSandboxItem, plaidPost } from './emulator.test-helpers.js';
 import { EmulatorControlError, EmulatorInputError } from './emulator-errors.js';
 import { type RunningEmulator, startEmulator } from './start-emulator.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkSandboxItem, plaidPost, rawRequest } from './emulator.test-helpers.js';
+import { linkSandboxItem, plaidPost, rawRequest } from '../test/emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from './start-emulator.js';
 
 const GET_BY_ID = { institution_id: 'ins_109508', country_codes: ['US'] };

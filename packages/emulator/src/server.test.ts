@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plaidPost, rawRequest } from './emulator.test-helpers.js';
+import { plaidPost, rawRequest } from '../test/emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from './start-emulator.js';
 import { DEFAULT_CREDENTIALS } from './types.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkSandboxItem, plaidPost, rawRequest } from './emulator.test-helpers.js';
+import { linkSandboxItem, plaidPost, rawRequest } from '../test/emulator.test-helpers.js';
 import { EmulatorInputError } from './emulator-errors.js';
 import { type RunningEmulator, startEmulator } from './start-emulator.js';
 import { decodeState, encodeState, restoreInto } from './state-codec.js';

@@ -1,8 +1,8 @@
 import { createAdapterContractCases } from '@achbridge/core/testing';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createMtHarness, linkedChecking } from '../test/mt-emulator.test-helpers.js';
 import type { ModernTreasuryLinkInput } from './mt-adapter-schemas.js';
-import { createMtHarness, linkedChecking } from './mt-emulator.test-helpers.js';
 import type { ModernTreasuryLinkResult } from './mt-link.js';
 
 let emulator: RunningEmulator;

@@ -7,7 +7,7 @@ import {
 } from '@achbridge/core';
 import { MT_PAYMENT_TIMELINE, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMtHarness, linkedChecking } from './mt-emulator.test-helpers.js';
+import { createMtHarness, linkedChecking } from '../test/mt-emulator.test-helpers.js';
 import { ModernTreasuryApiError } from './mt-errors.js';
 import { modernTreasuryPaymentOutcome } from './mt-payment-outcome.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createStore, type Store } from '@achbridge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMtHarness, linkedChecking } from './mt-emulator.test-helpers.js';
+import { createMtHarness, linkedChecking } from '../test/mt-emulator.test-helpers.js';
 
 let emulator: RunningEmulator;
 let store: Store;

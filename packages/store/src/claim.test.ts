@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, deferred, makeKey, openTestClient } from '../test/store.test-helpers.js';
 import type { SqlClient } from './sql-client.js';
-import { createTestStore, deferred, makeKey, openTestClient } from './store.test-helpers.js';
 import { ClaimTimeoutError } from './store-errors.js';
 
 let client: SqlClient;

@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { makeKey } from '../test/store.test-helpers.js';
 import { createStore } from './create-store.js';
 import { isTransientDatabaseError, toStoreError } from './database-error.js';
-import { makeKey } from './store.test-helpers.js';
 import { StoreUnavailableError } from './store-errors.js';
 
 /** A port on 127.0.0.1 that nothing listens on. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, makeKey, openTestClient } from '../test/store.test-helpers.js';
 import type { SqlClient } from './sql-client.js';
-import { createTestStore, makeKey, openTestClient } from './store.test-helpers.js';
 import { StoreError, TokenDecryptionError } from './store-errors.js';
 
 const token = 'access-sandbox-1b2c3d4e-0000-4000-8000-aaaaaaaaaaaa';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshSchema, makeKey, openTestClient } from '../test/store.test-helpers.js';
 import { createStore } from './create-store.js';
 import { migrate } from './migrate.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import type { SqlClient } from './sql-client.js';
-import { freshSchema, makeKey, openTestClient } from './store.test-helpers.js';
 import { StoreSchemaError } from './store-errors.js';
 import { createTokenCipher } from './token-cipher.js';
 

@@ -1,8 +1,8 @@
 import type { PaymentOutcomeChange, PaymentOutcomeStatus, PaymentOutcomeUpdate } from '@achbridge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, openTestClient } from '../test/store.test-helpers.js';
 import { createPaymentOutcomeRouter, type PaymentOutcomeMapper } from './payment-outcome-router.js';
 import type { SqlClient } from './sql-client.js';
-import { createTestStore, openTestClient } from './store.test-helpers.js';
 
 let client: SqlClient;
 beforeAll(async () => {

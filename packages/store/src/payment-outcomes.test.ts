@@ -1,7 +1,7 @@
 import { createPaymentOutcomeTracker, InputValidationError, type PaymentOutcome } from '@achbridge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, openTestClient } from '../test/store.test-helpers.js';
 import type { SqlClient } from './sql-client.js';
-import { createTestStore, openTestClient } from './store.test-helpers.js';
 
 let client: SqlClient;
 beforeAll(async () => {

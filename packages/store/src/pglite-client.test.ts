@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeKey } from '../test/store.test-helpers.js';
 import { createStore } from './create-store.js';
-import { makeKey } from './store.test-helpers.js';
 
 const token = 'access-sandbox-9e8d7c6b-0000-4000-8000-dddddddddddd';
 const folders: string[] = [];

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { makeKey } from './store.test-helpers.js';
+import { makeKey } from '../test/store.test-helpers.js';
 import { StoreError, TokenDecryptionError } from './store-errors.js';
 import {
   createTokenCipher,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, deferred, openTestClient } from '../test/store.test-helpers.js';
 import type { SqlClient } from './sql-client.js';
-import { createTestStore, deferred, openTestClient } from './store.test-helpers.js';
 import type { InboxDelivery } from './webhook-inbox.js';
 
 let client: SqlClient;

@@ -1,7 +1,7 @@
 import { plaidWebhookDedupeKey } from '@achbridge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, deferred, openTestClient } from '../test/store.test-helpers.js';
 import type { SqlClient } from './sql-client.js';
-import { createTestStore, deferred, openTestClient } from './store.test-helpers.js';
 import { createPlaidWebhookRouter } from './webhook-router.js';
 
 let client: SqlClient;

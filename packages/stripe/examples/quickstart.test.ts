@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_API_VERSION, stripeCounts } from '../src/emulator-harness.test-helpers.js';
+import { EMULATOR_API_VERSION, stripeCounts } from '../test/emulator-harness.test-helpers.js';
 import { quickstart } from './quickstart.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

@@ -8,7 +8,7 @@ import {
   mockBankAccountToken,
   PLAID_HOST,
   useNock,
-} from './unit-harness.test-helpers.js';
+} from '../test/unit-harness.test-helpers.js';
 
 beforeAll(useNock);
 afterEach(() => {

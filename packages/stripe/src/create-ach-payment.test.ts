@@ -7,7 +7,7 @@ import {
   stripeErrorBody,
   stripeObjects,
   useNock,
-} from './unit-harness.test-helpers.js';
+} from '../test/unit-harness.test-helpers.js';
 
 const payment = {
   customerId: 'cus_TestCustomer0001',

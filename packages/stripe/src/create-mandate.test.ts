@@ -1,7 +1,6 @@
 import { InputValidationError } from '@achbridge/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { StripeApiError } from './stripe-errors.js';
 import {
   createTestAdapter,
   STRIPE_HOST,
@@ -9,7 +8,8 @@ import {
   stripeList,
   stripeObjects,
   useNock,
-} from './unit-harness.test-helpers.js';
+} from '../test/unit-harness.test-helpers.js';
+import { StripeApiError } from './stripe-errors.js';
 
 const input = {
   customerId: 'cus_TestCustomer0001',

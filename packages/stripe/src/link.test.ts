@@ -2,9 +2,6 @@ import { inspect } from 'node:util';
 import { InputValidationError, NetworkError, ProviderError, ResponseValidationError } from '@achbridge/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER_REF_METADATA_KEY, customerRef } from './find-or-create-customer.js';
-import { createStripeAdapter } from './stripe-adapter.js';
-import { StripeApiError } from './stripe-errors.js';
 import {
   ACCESS_TOKEN,
   ACCOUNT_ID,
@@ -21,7 +18,10 @@ import {
   stripeObjects,
   TEST_KEY,
   useNock,
-} from './unit-harness.test-helpers.js';
+} from '../test/unit-harness.test-helpers.js';
+import { CUSTOMER_REF_METADATA_KEY, customerRef } from './find-or-create-customer.js';
+import { createStripeAdapter } from './stripe-adapter.js';
+import { StripeApiError } from './stripe-errors.js';
 
 const BTOK = 'btok_5oEetfLzPklE1fwJZ7SG';
 const CUSTOMER_ID = 'cus_TestCustomer0001';

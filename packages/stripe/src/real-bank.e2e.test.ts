@@ -9,7 +9,7 @@ import {
   emulatorPlaid,
   sandboxAccount,
   stripeCounts,
-} from './emulator-harness.test-helpers.js';
+} from '../test/emulator-harness.test-helpers.js';
 
 /** The emulator's bank with tokenized account numbers ("Tokenized Tweed Bank"). */
 const TAN_INSTITUTION_ID = 'ins_999002';

@@ -1,6 +1,6 @@
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorAdapter, emulatorPlaid, sandboxAccount } from './emulator-harness.test-helpers.js';
+import { emulatorAdapter, emulatorPlaid, sandboxAccount } from '../test/emulator-harness.test-helpers.js';
 import { createStripeAdapter } from './index.js';
 import { StripeApiError } from './stripe-errors.js';
 

@@ -8,7 +8,7 @@ import {
   emulatorPlaid,
   sandboxAccount,
   stripeCounts,
-} from './emulator-harness.test-helpers.js';
+} from '../test/emulator-harness.test-helpers.js';
 import { createStripeAdapter, type StripeAdapter } from './index.js';
 
 const acceptance = { type: 'online' as const, ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 (e2e)' };

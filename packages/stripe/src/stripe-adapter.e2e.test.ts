@@ -8,7 +8,7 @@ import {
   emulatorPlaid,
   sandboxAccount,
   stripeCounts,
-} from './emulator-harness.test-helpers.js';
+} from '../test/emulator-harness.test-helpers.js';
 import { createStripeAdapter } from './index.js';
 import { StripeApiError } from './stripe-errors.js';
 

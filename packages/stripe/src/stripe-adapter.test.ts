@@ -2,7 +2,6 @@ import { ConfigError, createPlaidClient, InputValidationError } from '@achbridge
 import nock from 'nock';
 import Stripe from 'stripe';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createStripeAdapter } from './stripe-adapter.js';
 import {
   ACCOUNT_ID,
   createTestPlaid,
@@ -12,7 +11,8 @@ import {
   stripeObjects,
   TEST_KEY,
   useNock,
-} from './unit-harness.test-helpers.js';
+} from '../test/unit-harness.test-helpers.js';
+import { createStripeAdapter } from './stripe-adapter.js';
 
 beforeAll(useNock);
 afterEach(() => {

@@ -6,7 +6,7 @@ import {
   emulatorStripe,
   sandboxAccount,
   stripeCounts,
-} from './emulator-harness.test-helpers.js';
+} from '../test/emulator-harness.test-helpers.js';
 import { createStripeAdapter, type StripeLinkInput, type StripeLinkResult } from './index.js';
 
 let emulator: RunningEmulator;

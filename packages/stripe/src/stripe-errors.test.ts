@@ -2,8 +2,6 @@ import { inspect } from 'node:util';
 import { AchBridgeError, NetworkError, ProviderError } from '@achbridge/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mapStripeError } from './map-stripe-error.js';
-import { StripeApiError } from './stripe-errors.js';
 import {
   createTestAdapter,
   STRIPE_HOST,
@@ -11,7 +9,9 @@ import {
   stripeObjects,
   TEST_KEY,
   useNock,
-} from './unit-harness.test-helpers.js';
+} from '../test/unit-harness.test-helpers.js';
+import { mapStripeError } from './map-stripe-error.js';
+import { StripeApiError } from './stripe-errors.js';
 
 const PI_PATH = '/v1/payment_intents';
 const payment = {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, connectBank, openSample, waitForText } from './browser.test-helpers.js';
+import {
+  type BrowserHarness,
+  connectBank,
+  openSample,
+  waitForText,
+} from '../../test/browser.test-helpers.js';
 
 let harness: BrowserHarness;
 beforeAll(async () => {

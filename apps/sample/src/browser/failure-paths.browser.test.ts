@@ -5,8 +5,8 @@ import {
   openSample,
   submitLinkLogin,
   waitForText,
-} from './browser.test-helpers.js';
-import { saveDocsScreenshot } from './docs-screenshots.test-helpers.js';
+} from '../../test/browser.test-helpers.js';
+import { saveDocsScreenshot } from '../../test/docs-screenshots.test-helpers.js';
 
 let harness: BrowserHarness;
 // Each case gets a fresh server, emulator and browser profile (no Items, no faults).

@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodePng, encodePalettePng, type RgbImage } from './palette-png.test-helpers.js';
+import { decodePng, encodePalettePng, type RgbImage } from '../../test/palette-png.test-helpers.js';
 
 function chunk(type: string, body: Buffer): Buffer {
   const head = Buffer.alloc(8);

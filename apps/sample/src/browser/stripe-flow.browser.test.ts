@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, openSample, REPO_ROOT, waitForText } from './browser.test-helpers.js';
-import { decodePng, encodePalettePng } from './palette-png.test-helpers.js';
+import { type BrowserHarness, openSample, REPO_ROOT, waitForText } from '../../test/browser.test-helpers.js';
+import { decodePng, encodePalettePng } from '../../test/palette-png.test-helpers.js';
 
 let harness: BrowserHarness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { requestJson, startTestServer } from '../../test/sample-server.test-helpers.js';
 import type { SampleConfig } from '../config/sample-config.js';
-import { requestJson, startTestServer } from '../server/sample-server.test-helpers.js';
 import { runDemo } from './run-demo.js';
 
 const CONFIG: SampleConfig = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/sample-server.test-helpers.js';
 import { SAMPLE_CONTENT_SECURITY_POLICY } from './request-guard.js';
-import { startTestServer } from './sample-server.test-helpers.js';
 import type { RunningSampleServer } from './start-sample-server.js';
 
 let server: RunningSampleServer;

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkingAccount, connectBank, requestJson, TEST_CONFIG } from './sample-server.test-helpers.js';
+import {
+  checkingAccount,
+  connectBank,
+  requestJson,
+  TEST_CONFIG,
+} from '../../test/sample-server.test-helpers.js';
 import { type RunningSampleServer, startSampleServer } from './start-sample-server.js';
 
 const lines: string[] = [];

@@ -3,13 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinkedItem } from '../items/linked-item.js';
 import {
   freePort,
   type StartedScript,
   startStartScript,
   stopStartedScripts,
-} from './start-script.test-helpers.js';
+} from '../../test/start-script.test-helpers.js';
+import type { LinkedItem } from '../items/linked-item.js';
 
 const folders: string[] = [];
 afterEach(() => {

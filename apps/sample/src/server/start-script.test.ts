@@ -11,7 +11,7 @@ import {
   startStartScript,
   stopStartedScripts,
   stopsAnswering,
-} from './start-script.test-helpers.js';
+} from '../../test/start-script.test-helpers.js';
 
 const folders: string[] = [];
 afterEach(() => {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  checkingAccount,
+  connectBank,
+  requestJson,
+  startTestServer,
+} from '../../test/sample-server.test-helpers.js';
 import type { WebhookLogEvent } from '../events/sample-event.js';
-import { checkingAccount, connectBank, requestJson, startTestServer } from './sample-server.test-helpers.js';
 import type { RunningSampleServer } from './start-sample-server.js';
 
 // End to end with the emulator's signed webhook delivery: the Item's webhook URL is this server's

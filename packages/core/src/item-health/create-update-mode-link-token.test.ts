@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ACCESS_TOKEN, createFakePlaid } from '../../test/item-health.test-helpers.js';
 import { InputValidationError } from '../errors.js';
 import { createUpdateModeLinkToken } from './create-update-mode-link-token.js';
-import { ACCESS_TOKEN, createFakePlaid } from './item-health.test-helpers.js';
 
 describe('createUpdateModeLinkToken', () => {
   it('calls /link/token/create with the access token and no products', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ACCESS_TOKEN, createFakePlaid, PLAID_SECRET } from '../../test/item-health.test-helpers.js';
 import { InputValidationError } from '../errors.js';
 import { describePlaidError } from '../plaid/plaid-error-catalog.js';
 import { getItemHealth, PENDING_EXPIRATION_DAYS } from './get-item-health.js';
-import { ACCESS_TOKEN, createFakePlaid, PLAID_SECRET } from './item-health.test-helpers.js';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const now = (): number => NOW;

@@ -1,10 +1,10 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { interceptOnce, testClient } from '../../test/plaid-methods.test-helpers.js';
 import { InputValidationError } from '../errors.js';
 import { checkAuthSupport, evaluateAuthSupport, findAuthInstitutions } from './auth-support.js';
 import type { PlaidInstitution } from './plaid-client-types.js';
-import { interceptOnce, testClient } from './plaid-methods.test-helpers.js';
 
 const plaidSpec = createOpenApiValidator('plaid');
 

@@ -1,17 +1,17 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NetworkError, ProviderError, ResponseValidationError } from '../errors.js';
-import type { FetchFunction } from '../http.js';
-import { PlaidApiError } from './plaid-api-error.js';
-import { plaidErrorBody } from './plaid-fixtures.test-helpers.js';
+import { plaidErrorBody } from '../../test/plaid-fixtures.test-helpers.js';
 import {
   interceptOnce,
   invokeMethod,
   methodCases,
   okAnswer,
   testClient,
-} from './plaid-methods.test-helpers.js';
+} from '../../test/plaid-methods.test-helpers.js';
+import { NetworkError, ProviderError, ResponseValidationError } from '../errors.js';
+import type { FetchFunction } from '../http.js';
+import { PlaidApiError } from './plaid-api-error.js';
 
 const plaidSpec = createOpenApiValidator('plaid');
 

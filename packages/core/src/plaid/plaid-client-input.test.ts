@@ -1,9 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, InputValidationError } from '../errors.js';
-import type { FetchFunction } from '../http.js';
-import { createPlaidClient } from './create-plaid-client.js';
 import {
   ACCESS_TOKEN,
   CLIENT_ID,
@@ -11,14 +8,17 @@ import {
   PRODUCTION_PUBLIC_TOKEN,
   PUBLIC_TOKEN,
   SECRET,
-} from './plaid-fixtures.test-helpers.js';
+} from '../../test/plaid-fixtures.test-helpers.js';
 import {
   interceptOnce,
   invokeMethod,
   methodCases,
   okAnswer,
   testClient,
-} from './plaid-methods.test-helpers.js';
+} from '../../test/plaid-methods.test-helpers.js';
+import { ConfigError, InputValidationError } from '../errors.js';
+import type { FetchFunction } from '../http.js';
+import { createPlaidClient } from './create-plaid-client.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

@@ -2,8 +2,13 @@ import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PLAID_API_VERSION } from './plaid-environments.js';
-import { ACCESS_TOKEN, CLIENT_ID, ITEM_ID, okAnswers, SECRET } from './plaid-fixtures.test-helpers.js';
+import {
+  ACCESS_TOKEN,
+  CLIENT_ID,
+  ITEM_ID,
+  okAnswers,
+  SECRET,
+} from '../../test/plaid-fixtures.test-helpers.js';
 import {
   type CapturedRequest,
   interceptOnce,
@@ -11,7 +16,8 @@ import {
   methodCases,
   okAnswer,
   testClient,
-} from './plaid-methods.test-helpers.js';
+} from '../../test/plaid-methods.test-helpers.js';
+import { PLAID_API_VERSION } from './plaid-environments.js';
 
 const plaidSpec = createOpenApiValidator('plaid');
 

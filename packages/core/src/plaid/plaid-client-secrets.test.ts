@@ -1,16 +1,16 @@
 import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { FetchFunction } from '../http.js';
-import type { LogFields, Logger } from '../logger.js';
-import { createPlaidClient } from './create-plaid-client.js';
 import {
   ACCESS_TOKEN,
   PRODUCTION_ACCESS_TOKEN,
   PUBLIC_TOKEN,
   SECRET,
-} from './plaid-fixtures.test-helpers.js';
-import { interceptOnce, okAnswer, testClient } from './plaid-methods.test-helpers.js';
+} from '../../test/plaid-fixtures.test-helpers.js';
+import { interceptOnce, okAnswer, testClient } from '../../test/plaid-methods.test-helpers.js';
+import type { FetchFunction } from '../http.js';
+import type { LogFields, Logger } from '../logger.js';
+import { createPlaidClient } from './create-plaid-client.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {

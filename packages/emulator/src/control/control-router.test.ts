@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkSandboxItem, rawRequest } from '../emulator.test-helpers.js';
+import { linkSandboxItem, rawRequest } from '../../test/emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 
 async function control(emulator: RunningEmulator, method: string, path: string, body?: string) {

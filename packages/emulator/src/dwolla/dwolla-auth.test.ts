@@ -1,7 +1,7 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
+import { bodyOf, buildRequest, createDwollaHarness } from '../../test/dwolla.test-helpers.js';
 import { DEFAULT_CREDENTIALS } from '../types.js';
-import { bodyOf, buildRequest, createDwollaHarness } from './dwolla.test-helpers.js';
 
 const dwollaSpec = createOpenApiValidator('dwolla');
 

@@ -6,7 +6,7 @@ import {
   type DwollaHarness,
   idFromLocation,
   TEST_BASE,
-} from './dwolla.test-helpers.js';
+} from '../../test/dwolla.test-helpers.js';
 import { DWOLLA_EXCHANGE_PARTNERS } from './dwolla-exchanges.js';
 
 const dwollaSpec = createOpenApiValidator('dwolla');

@@ -1,6 +1,6 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
-import { bodyOf, createDwollaHarness } from './dwolla.test-helpers.js';
+import { bodyOf, createDwollaHarness } from '../../test/dwolla.test-helpers.js';
 
 const dwollaSpec = createOpenApiValidator('dwolla');
 

@@ -1,6 +1,12 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
-import { bodyOf, createDwollaHarness, HAL, idFromLocation, TEST_BASE } from './dwolla.test-helpers.js';
+import {
+  bodyOf,
+  createDwollaHarness,
+  HAL,
+  idFromLocation,
+  TEST_BASE,
+} from '../../test/dwolla.test-helpers.js';
 import { bankFingerprint } from './dwolla-bank.js';
 
 const dwollaSpec = createOpenApiValidator('dwolla');

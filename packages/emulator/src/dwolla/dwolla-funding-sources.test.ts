@@ -6,7 +6,7 @@ import {
   type DwollaHarness,
   idFromLocation,
   TEST_BASE,
-} from './dwolla.test-helpers.js';
+} from '../../test/dwolla.test-helpers.js';
 
 const dwollaSpec = createOpenApiValidator('dwolla');
 

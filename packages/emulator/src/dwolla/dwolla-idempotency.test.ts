@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, createDwollaHarness } from './dwolla.test-helpers.js';
+import { bodyOf, createDwollaHarness } from '../../test/dwolla.test-helpers.js';
 import { DWOLLA_IDEMPOTENCY_TTL_MS } from './dwolla-idempotency.js';
 
 const customer = { firstName: 'Jane', lastName: 'Doe', email: 'idem@example.com' };

@@ -1,6 +1,5 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, type ModuleContext } from '../types.js';
 import {
   bodyOf,
   buildRequest,
@@ -9,7 +8,8 @@ import {
   createTestClock,
   idFromLocation,
   TEST_BASE,
-} from './dwolla.test-helpers.js';
+} from '../../test/dwolla.test-helpers.js';
+import { DEFAULT_CREDENTIALS, type ModuleContext } from '../types.js';
 import { DwollaModuleConfigError } from './dwolla-config.js';
 import { createDwollaModule } from './dwolla-module.js';
 

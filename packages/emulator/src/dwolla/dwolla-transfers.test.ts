@@ -5,7 +5,7 @@ import {
   type DwollaHarness,
   idFromLocation,
   TEST_BASE,
-} from './dwolla.test-helpers.js';
+} from '../../test/dwolla.test-helpers.js';
 import { DWOLLA_ACCOUNT_BALANCE_ID } from './dwolla-account-funding-sources.js';
 import { DWOLLA_ACCOUNT_ID } from './dwolla-events.js';
 import { DWOLLA_TRANSFER_SETTLEMENT_MS } from './dwolla-transfers.js';

@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { linkSandboxItem, plaidPost } from '../emulator.test-helpers.js';
-import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import type { WebhookDeliveryView } from '../types.js';
+import { linkSandboxItem, plaidPost } from '../../test/emulator.test-helpers.js';
 import {
   type ReceivedWebhook,
   type ReceiverAnswer,
   startTestReceiver,
   type TestReceiver,
-} from '../webhooks/webhook-receiver.test-helpers.js';
+} from '../../test/webhook-receiver.test-helpers.js';
+import { type RunningEmulator, startEmulator } from '../start-emulator.js';
+import type { WebhookDeliveryView } from '../types.js';
 
 const HAL = 'application/vnd.dwolla.v1.hal+json';
 

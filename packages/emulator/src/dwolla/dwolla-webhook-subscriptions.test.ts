@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, createDwollaHarness, HAL, idFromLocation, TEST_BASE } from './dwolla.test-helpers.js';
+import {
+  bodyOf,
+  createDwollaHarness,
+  HAL,
+  idFromLocation,
+  TEST_BASE,
+} from '../../test/dwolla.test-helpers.js';
 import { attachDwollaWebhooks } from './dwolla-webhooks.js';
 
 function setup() {

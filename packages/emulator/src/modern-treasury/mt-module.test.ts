@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mtCall, mtProcessorToken } from '../../test/mt.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import { mtCall, mtProcessorToken } from './mt.test-helpers.js';
 import { MT_PAYMENT_TIMELINE } from './mt-payment-lifecycle.js';
 import { SANDBOX_INTERNAL_ACCOUNT_ID } from './mt-state.js';
 

@@ -1,6 +1,6 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkSandboxItem, type PlaidAnswer, plaidPost } from '../emulator.test-helpers.js';
+import { linkSandboxItem, type PlaidAnswer, plaidPost } from '../../test/emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 import { PLAID_ROUTES } from './plaid-routes.js';
 

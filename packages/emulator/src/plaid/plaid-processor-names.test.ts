@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { linkSandboxItem, plaidPost } from '../emulator.test-helpers.js';
+import { linkSandboxItem, plaidPost } from '../../test/emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 
 /** Plaid's processor names from the plaid 47 SDK and the spec (source and licence inside the file). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { linkSandboxItem, plaidPost } from '../emulator.test-helpers.js';
+import { linkSandboxItem, plaidPost } from '../../test/emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 
 type Row = Record<string, unknown>;

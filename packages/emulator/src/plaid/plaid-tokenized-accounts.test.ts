@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { linkSandboxItem, plaidPost, rawRequest } from '../emulator.test-helpers.js';
+import { linkSandboxItem, plaidPost, rawRequest } from '../../test/emulator.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 import { TOKENIZED_INSTITUTION_ID } from './plaid-institutions.js';
 

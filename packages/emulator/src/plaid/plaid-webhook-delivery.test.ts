@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { decodeProtectedHeader, importJWK, type JWK, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { linkSandboxItem, plaidPost } from '../emulator.test-helpers.js';
-import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import type { WebhookDeliveryView } from '../types.js';
+import { linkSandboxItem, plaidPost } from '../../test/emulator.test-helpers.js';
 import {
   type ReceivedWebhook,
   type ReceiverAnswer,
   startTestReceiver,
   type TestReceiver,
-} from '../webhooks/webhook-receiver.test-helpers.js';
+} from '../../test/webhook-receiver.test-helpers.js';
+import { type RunningEmulator, startEmulator } from '../start-emulator.js';
+import type { WebhookDeliveryView } from '../types.js';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 

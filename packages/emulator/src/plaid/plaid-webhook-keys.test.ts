@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTestClock } from '../dwolla/dwolla.test-helpers.js';
+import { createTestClock } from '../../test/dwolla.test-helpers.js';
 import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
 import { signPlaidWebhookBody } from './plaid-webhook-signing.js';
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EmulatorInputError } from '../emulator-errors.js';
-import { DEFAULT_CREDENTIALS } from '../types.js';
 import {
   createStripeHarness,
   createTestBridge,
   createTestClock,
   ONLINE_ACCEPTANCE,
   stripeError,
-} from './stripe.test-helpers.js';
+} from '../../test/stripe.test-helpers.js';
+import { EmulatorInputError } from '../emulator-errors.js';
+import { DEFAULT_CREDENTIALS } from '../types.js';
 import { DEFAULT_ACCOUNT_API_VERSION } from './stripe-api-version.js';
 import { createStripeModule } from './stripe-module.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createStripeHarness, LIVE_KEY, stripeError, TEST_KEY } from '../../test/stripe.test-helpers.js';
 import { DEFAULT_CREDENTIALS } from '../types.js';
-import { createStripeHarness, LIVE_KEY, stripeError, TEST_KEY } from './stripe.test-helpers.js';
 import { authenticateStripe, extractStripeKey, maskStripeKey } from './stripe-auth.js';
 import { StripeApiError } from './stripe-errors.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStripeHarness, LIVE_KEY, stripeError } from './stripe.test-helpers.js';
+import { createStripeHarness, LIVE_KEY, stripeError } from '../../test/stripe.test-helpers.js';
 
 describe('POST /v1/customers', () => {
   it('creates a customer with email, name, description and metadata', async () => {

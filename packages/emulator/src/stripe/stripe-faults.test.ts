@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStripeHarness } from './stripe.test-helpers.js';
+import { createStripeHarness } from '../../test/stripe.test-helpers.js';
 
 describe('faultResponse', () => {
   it('answers 429 as rate_limit_error/rate_limit with Retry-After', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStripeHarness, LIVE_KEY, stripeError } from './stripe.test-helpers.js';
+import { createStripeHarness, LIVE_KEY, stripeError } from '../../test/stripe.test-helpers.js';
 
 describe('Idempotency-Key', () => {
   it('replays the first response (status, body) with Idempotent-Replayed and creates nothing new', async () => {

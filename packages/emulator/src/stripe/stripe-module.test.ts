@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EmulatorInputError } from '../emulator-errors.js';
-import { DEFAULT_CREDENTIALS, type ModuleContext } from '../types.js';
 import {
   createStripeHarness,
   createTestBridge,
   createTestClock,
   ONLINE_ACCEPTANCE,
   stripeError,
-} from './stripe.test-helpers.js';
+} from '../../test/stripe.test-helpers.js';
+import { EmulatorInputError } from '../emulator-errors.js';
+import { DEFAULT_CREDENTIALS, type ModuleContext } from '../types.js';
 import { createStripeModule } from './stripe-module.js';
 
 const tuning = { dwollaTokenTtlSeconds: 3600, webhookRetryDelayMs: 10, webhookTimeoutMs: 1000 };

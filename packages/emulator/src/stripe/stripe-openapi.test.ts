@@ -1,6 +1,6 @@
 import { createOpenApiValidator } from '@achbridge/specs/openapi-validator';
 import { describe, expect, it } from 'vitest';
-import { createStripeHarness, ONLINE_ACCEPTANCE } from './stripe.test-helpers.js';
+import { createStripeHarness, ONLINE_ACCEPTANCE } from '../../test/stripe.test-helpers.js';
 
 const stripeSpec = createOpenApiValidator('stripe');
 

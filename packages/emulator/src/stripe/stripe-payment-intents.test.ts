@@ -5,7 +5,7 @@ import {
   ONLINE_ACCEPTANCE,
   PRE_ENDIVE_ACCOUNT,
   stripeError,
-} from './stripe.test-helpers.js';
+} from '../../test/stripe.test-helpers.js';
 
 async function setUp(harness: ReturnType<typeof createStripeHarness>) {
   const { customer, bankAccount } = await harness.customerWithBank();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
+import { createStripeHarness, LIVE_KEY, stripeError } from '../../test/stripe.test-helpers.js';
 import { startEmulator } from '../start-emulator.js';
-import { createStripeHarness, LIVE_KEY, stripeError } from './stripe.test-helpers.js';
 
 const paymentMethodFields = JSON.parse(
   readFileSync(new URL('./test-data/stripe-node-23-payment-method-fields.json', import.meta.url), 'utf8'),

@@ -5,7 +5,7 @@ import {
   ONLINE_ACCEPTANCE,
   PRE_ENDIVE_ACCOUNT,
   stripeError,
-} from './stripe.test-helpers.js';
+} from '../../test/stripe.test-helpers.js';
 
 describe('POST /v1/setup_intents', () => {
   it('creates and confirms at once with mandate_data, producing an active multi-use mandate', async () => {

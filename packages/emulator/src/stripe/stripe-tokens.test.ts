@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStripeHarness, LIVE_KEY, stripeError } from './stripe.test-helpers.js';
+import { createStripeHarness, LIVE_KEY, stripeError } from '../../test/stripe.test-helpers.js';
 import { bankAccountFingerprint } from './stripe-bank-tokens.js';
 
 describe('GET /v1/tokens/{btok}', () => {

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startTestReceiver, type TestReceiver } from '../../test/webhook-receiver.test-helpers.js';
 import { postWebhook } from './webhook-post.js';
-import { startTestReceiver, type TestReceiver } from './webhook-receiver.test-helpers.js';
 
 describe('postWebhook', () => {
   let receiver: TestReceiver | undefined;

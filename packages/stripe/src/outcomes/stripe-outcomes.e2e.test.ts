@@ -10,7 +10,7 @@ import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createPaymentOutcomeRouter, createStore, openPgliteClient, type SqlClient } from '@achbridge/store';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { emulatorAdapter, emulatorStripe } from '../emulator-harness.test-helpers.js';
+import { emulatorAdapter, emulatorStripe } from '../../test/emulator-harness.test-helpers.js';
 import { stripeOutcomeFromEvent } from './stripe-outcome-event.js';
 import { createStripePaymentStatusReader } from './stripe-payment-outcome.js';
 import { StripeWebhookVerificationError } from './stripe-webhook-verification-error.js';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StepState } from '../../flows/step-runner.js';
 import {
   checkingAccount,
   connectBank,
   requestJson,
   startTestServer,
   type TestLinkSuccess,
-} from '../sample-server.test-helpers.js';
+} from '../../../test/sample-server.test-helpers.js';
+import type { StepState } from '../../flows/step-runner.js';
 import type { RunningSampleServer } from '../start-sample-server.js';
 
 let server: RunningSampleServer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestJson, startTestServer } from '../sample-server.test-helpers.js';
+import { requestJson, startTestServer } from '../../../test/sample-server.test-helpers.js';
 import type { RunningSampleServer } from '../start-sample-server.js';
 
 let server: RunningSampleServer;

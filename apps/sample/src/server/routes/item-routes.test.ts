@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkingAccount,
+  connectBank,
+  requestJson,
+  startTestServer,
+} from '../../../test/sample-server.test-helpers.js';
 import type { StepState } from '../../flows/step-runner.js';
-import { checkingAccount, connectBank, requestJson, startTestServer } from '../sample-server.test-helpers.js';
 import type { RunningSampleServer } from '../start-sample-server.js';
 
 let server: RunningSampleServer;

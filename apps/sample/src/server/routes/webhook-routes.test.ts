@@ -2,10 +2,10 @@ import { createPlaidClient } from '@achbridge/core';
 import { createTestWebhookSigner } from '@achbridge/core/testing';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../../test/sample-server.test-helpers.js';
 import type { PublishedEvent } from '../../events/event-hub.js';
 import { createPlaidWebhookReceiver } from '../../webhooks/plaid-webhook-receiver.js';
 import { createSampleApp } from '../create-app.js';
-import { startTestServer } from '../sample-server.test-helpers.js';
 import type { RunningSampleServer } from '../start-sample-server.js';
 
 const signer = createTestWebhookSigner();

@@ -1,6 +1,6 @@
-import type { SampleConfig } from '../config/sample-config.js';
-import type { LinkAccount } from '../items/linked-item.js';
-import { type RunningSampleServer, startSampleServer } from './start-sample-server.js';
+import type { SampleConfig } from '../src/config/sample-config.js';
+import type { LinkAccount } from '../src/items/linked-item.js';
+import { type RunningSampleServer, startSampleServer } from '../src/server/start-sample-server.js';
 
 /** Emulator-mode settings on a free port, with an in-process emulator. */
 export const TEST_CONFIG: SampleConfig = {

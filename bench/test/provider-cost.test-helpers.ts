@@ -1,5 +1,5 @@
-import { VARIANTS, type Variant } from '../flows/flow-types.js';
-import type { ModeCost, ProviderCost } from '../sections/client-cost.js';
+import { VARIANTS, type Variant } from '../src/flows/flow-types.js';
+import type { ModeCost, ProviderCost } from '../src/sections/client-cost.js';
 
 function mode(cpuMicros: readonly number[]): ModeCost {
   return {

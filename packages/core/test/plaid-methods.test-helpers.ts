@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { createPlaidClient } from './create-plaid-client.js';
-import type { PlaidCallOptions, PlaidClient, PlaidClientSettings } from './plaid-client-types.js';
+import { createPlaidClient } from '../src/plaid/create-plaid-client.js';
+import type { PlaidCallOptions, PlaidClient, PlaidClientSettings } from '../src/plaid/plaid-client-types.js';
 import {
   ACCESS_TOKEN,
   ACCOUNT_ID,

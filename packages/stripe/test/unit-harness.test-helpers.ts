@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
 import nock from 'nock';
-import { createStripeAdapter, type StripeAdapter } from './index.js';
+import { createStripeAdapter, type StripeAdapter } from '../src/index.js';
 
 /** Plaid Sandbox host the core client calls. */
 export const PLAID_HOST = 'https://sandbox.plaid.com';
@@ -30,7 +30,7 @@ type StripeObjects = Record<
 /** Fresh copies of the Stripe answer bodies in test-data/stripe-objects.json. */
 export function stripeObjects(): StripeObjects {
   return JSON.parse(
-    readFileSync(new URL('./test-data/stripe-objects.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../src/test-data/stripe-objects.json', import.meta.url), 'utf8'),
   ) as StripeObjects;
 }
 

@@ -1,4 +1,6 @@
-import { createBridge } from '../bridge.js';
+import { createBridge } from '../src/bridge.js';
+import { randomBase62 } from '../src/stripe/stripe-ids.js';
+import { createStripeModule } from '../src/stripe/stripe-module.js';
 import type {
   BankAccountDetails,
   EmulatorClock,
@@ -7,10 +9,8 @@ import type {
   ModuleContext,
   ProviderBridge,
   ProviderModule,
-} from '../types.js';
-import { DEFAULT_CREDENTIALS } from '../types.js';
-import { randomBase62 } from './stripe-ids.js';
-import { createStripeModule } from './stripe-module.js';
+} from '../src/types.js';
+import { DEFAULT_CREDENTIALS } from '../src/types.js';
 
 /** The test-mode key the unit tests send. */
 export const TEST_KEY = DEFAULT_CREDENTIALS.stripe.secretKey;

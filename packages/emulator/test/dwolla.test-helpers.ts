@@ -1,4 +1,5 @@
-import { createBridge } from '../bridge.js';
+import { createBridge } from '../src/bridge.js';
+import { createDwollaModule, type DwollaModule } from '../src/dwolla/dwolla-module.js';
 import type {
   BankAccountDetails,
   DwollaDuplicateAnswer,
@@ -8,9 +9,8 @@ import type {
   MintedProcessorToken,
   ModuleContext,
   ProviderBridge,
-} from '../types.js';
-import { DEFAULT_CREDENTIALS } from '../types.js';
-import { createDwollaModule, type DwollaModule } from './dwolla-module.js';
+} from '../src/types.js';
+import { DEFAULT_CREDENTIALS } from '../src/types.js';
 
 /** The origin the unit tests pretend the emulator runs on. */
 export const TEST_ORIGIN = 'http://127.0.0.1:4010';

@@ -4,7 +4,7 @@ import {
   createModernTreasuryAdapter,
   type ModernTreasuryAdapter,
   type ModernTreasuryAdapterOptions,
-} from './mt-adapter.js';
+} from '../src/mt-adapter.js';
 
 /** A Plaid client, a Modern Treasury adapter and a request counter, all wired to a running emulator. */
 export interface MtHarness {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { FetchFunction } from '../http.js';
-import { createPlaidClient } from '../plaid/create-plaid-client.js';
-import type { PlaidClient } from '../plaid/plaid-client-types.js';
+import type { FetchFunction } from '../src/http.js';
+import { createPlaidClient } from '../src/plaid/create-plaid-client.js';
+import type { PlaidClient } from '../src/plaid/plaid-client-types.js';
 
 /** Plaid's OpenAPI examples for /item/get and /link/token/create (see test-data/plaid-item-examples.json). */
 export const plaidExamples = JSON.parse(
-  readFileSync(new URL('./test-data/plaid-item-examples.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../src/item-health/test-data/plaid-item-examples.json', import.meta.url), 'utf8'),
 ) as { itemGet: { item: Record<string, unknown> }; linkTokenCreate: Record<string, unknown> };
 
 /** A sandbox access token in Plaid's format. */

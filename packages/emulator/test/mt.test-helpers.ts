@@ -1,4 +1,4 @@
-import type { RunningEmulator } from '../start-emulator.js';
+import type { RunningEmulator } from '../src/start-emulator.js';
 
 /** An answer of the emulated Modern Treasury. */
 export interface MtAnswer {

@@ -3,7 +3,7 @@
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
 import type { RunningEmulator } from '@achbridge/emulator';
 import Stripe from 'stripe';
-import { createStripeAdapter, type StripeAdapter } from './index.js';
+import { createStripeAdapter, type StripeAdapter } from '../src/index.js';
 
 /**
  * An older Stripe API version that still takes `payment_method_types` on intents; most end-to-end tests

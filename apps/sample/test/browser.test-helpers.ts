@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { startTestServer } from '../server/sample-server.test-helpers.js';
-import type { RunningSampleServer } from '../server/start-sample-server.js';
+import type { RunningSampleServer } from '../src/server/start-sample-server.js';
+import { startTestServer } from './sample-server.test-helpers.js';
 
 /** Debian's Chromium (CI installs it with apt-get). */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Repository root, where `artifacts/screenshots` and `docs/` live. */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Where the browser tests leave their screenshots (gitignored). */
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts', 'screenshots');

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, where `npm start` runs `scripts/start.mjs`. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** `npm start`'s script. */
 export const START = join(ROOT, 'scripts', 'start.mjs');
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
-import { createDwollaClient, type DwollaClient } from './dwolla-client.js';
-import type { DwollaClientSettings } from './dwolla-client-settings.js';
+import { createDwollaClient, type DwollaClient } from '../src/dwolla-client.js';
+import type { DwollaClientSettings } from '../src/dwolla-client-settings.js';
 
 /** Dwolla response bodies from the spec/docs (see `_source` in the JSON file). */
 export const fixtures = JSON.parse(
-  readFileSync(new URL('./test-data/dwolla-responses.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../src/test-data/dwolla-responses.json', import.meta.url), 'utf8'),
 ) as Record<string, Record<string, unknown>>;
 
 /** The sandbox host the unit tests intercept. */

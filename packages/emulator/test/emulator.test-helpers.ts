@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { RunningEmulator } from './start-emulator.js';
+import type { RunningEmulator } from '../src/start-emulator.js';
 
 /** An HTTP answer as tests look at it. */
 export interface RawAnswer {

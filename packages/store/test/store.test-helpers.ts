@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createStore, type Store, type StoreOptions } from './create-store.js';
-import { openPgClient } from './pg-client.js';
-import { openPgliteClient } from './pglite-client.js';
-import type { SqlClient } from './sql-client.js';
-import type { EncryptionKey } from './token-cipher.js';
+import { createStore, type Store, type StoreOptions } from '../src/create-store.js';
+import { openPgClient } from '../src/pg-client.js';
+import { openPgliteClient } from '../src/pglite-client.js';
+import type { SqlClient } from '../src/sql-client.js';
+import type { EncryptionKey } from '../src/token-cipher.js';
 
 /** Set to a Postgres URL to run the contract suite against a real server instead of embedded PGlite. */
 export const TEST_DATABASE_URL_ENV = 'ACHBRIDGE_TEST_DATABASE_URL';
