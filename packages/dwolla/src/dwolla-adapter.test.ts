@@ -1,4 +1,4 @@
-import { ConfigError, InputValidationError } from '@achbridge/core';
+import { AccountNotDebitableError, ConfigError, InputValidationError, PlaidApiError } from '@achbridge/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, nockToken, SANDBOX, testClient } from '../test/dwolla.test-helpers.js';
@@ -8,12 +8,14 @@ import {
   ITEM_ID,
   nockPlaidAccounts,
   nockProcessorToken,
+  PLAID_SANDBOX,
   plaidAccount,
   testPlaid,
 } from '../test/dwolla-adapter.test-helpers.js';
 import { DwollaAmbiguousDuplicateError } from './ambiguous-duplicate-error.js';
 import { createDwollaAdapter } from './dwolla-adapter.js';
 import { DwollaApiError } from './dwolla-errors.js';
+import { fundingSourceName } from './funding-source-identity.js';
 
 const CUSTOMER_ID = 'ab443d36-3757-44c1-a1b4-29727fb3111c';
 const FS_ID = 'df8392e5-4c06-42ed-b247-c098ed6f5a11';
@@ -26,6 +28,17 @@ function adapter(options: { dwolla?: 'sandbox' | 'production'; plaid?: 'sandbox'
     plaid: testPlaid(options.plaid ?? 'sandbox'),
     dwolla: testClient({ environment: options.dwolla ?? 'sandbox' }),
   });
+}
+
+/** A Plaid error answer (HTTP 400) with `code`. */
+function plaidError(code: string): Record<string, unknown> {
+  return {
+    error_type: 'ITEM_ERROR',
+    error_code: code,
+    error_message: 'the login details of this item have changed',
+    display_message: null,
+    request_id: 'plaid-req-error',
+  };
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -437,7 +450,7 @@ describe('createDwollaAdapter', () => {
       expect(result).toMatchObject({ itemId: ITEM_ID, accessToken: ACCESS_TOKEN, created: true });
     });
 
-    it('rejects an account that is not in the Item, or not checking/savings, before asking for a processor token', async () => {
+    it('rejects an account that is not in the Item, or not checking/savings, before any Dwolla call', async () => {
       nockPlaidAccounts([plaidAccount(ACCOUNT_ID, 'credit', 'credit card')], 2);
       const dwolla = adapter();
       const missing = await rejectionOf(
@@ -448,6 +461,136 @@ describe('createDwollaAdapter', () => {
         dwolla.link({ accessToken: ACCESS_TOKEN, accountId: ACCOUNT_ID, customer: CUSTOMER_ID, name: 'C' }),
       );
       expect((credit as Error).message).toMatch(/checking or savings/);
+    });
+
+    it('asks for the processor token while the accounts read is still unanswered (3 sequential round trips)', async () => {
+      nockToken();
+      let tokenRequested: () => void = () => undefined;
+      const tokenSeen = new Promise<'token first'>((resolve) => {
+        tokenRequested = () => resolve('token first');
+      });
+      nock(PLAID_SANDBOX)
+        .post('/processor/token/create')
+        .reply(200, () => {
+          tokenRequested();
+          return { processor_token: 'processor-sandbox-unit-1', request_id: 'plaid-req-processor-1' };
+        });
+      // The accounts answer waits for the processor token request; a link that asked for the token only
+      // after the accounts answer would be answered after 2 s instead, and the test would see 'accounts first'.
+      let order: string | undefined;
+      nock(PLAID_SANDBOX)
+        .post('/accounts/get')
+        .reply((_uri, _body, callback) => {
+          const fallback = new Promise<'accounts first'>((resolve) =>
+            setTimeout(() => resolve('accounts first'), 2000).unref(),
+          );
+          void Promise.race([tokenSeen, fallback]).then((seen) => {
+            order = seen;
+            callback(null, [
+              200,
+              {
+                accounts: [plaidAccount(ACCOUNT_ID, 'depository', 'checking')],
+                item: { item_id: ITEM_ID, institution_id: 'ins_109508', webhook: null, error: null },
+                request_id: 'plaid-req-accounts',
+              },
+            ]);
+          });
+        });
+      nock(SANDBOX)
+        .post(FUNDING_SOURCES)
+        .reply(201, '', { Location: `${SANDBOX}/funding-sources/${FS_ID}` });
+      const result = await adapter().link({
+        accessToken: ACCESS_TOKEN,
+        accountId: ACCOUNT_ID,
+        customer: CUSTOMER_ID,
+        name: 'Checking',
+      });
+      expect(order).toBe('token first');
+      expect(result).toMatchObject({ created: true, processorTokenRequestId: 'plaid-req-processor-1' });
+    });
+
+    it('a refused account fails with the refusal even when the processor token failed too, with no Dwolla call', async () => {
+      nockPlaidAccounts([
+        {
+          ...plaidAccount(ACCOUNT_ID, 'depository', 'checking'),
+          balances: { available: 1, current: 1, iso_currency_code: 'CAD' },
+        },
+      ]);
+      nock(PLAID_SANDBOX).post('/processor/token/create').reply(400, plaidError('ITEM_LOGIN_REQUIRED'));
+      // No Dwolla interceptor and net connect disabled: a Dwolla call would fail the link differently.
+      const error = await rejectionOf(
+        adapter().link({
+          accessToken: ACCESS_TOKEN,
+          accountId: ACCOUNT_ID,
+          customer: CUSTOMER_ID,
+          name: 'C',
+        }),
+      );
+      expect(AccountNotDebitableError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ reason: 'non_us_account', processor: 'dwolla' });
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('an accounts read that fails wins over a processor token that succeeded (the token is dropped)', async () => {
+      nock(PLAID_SANDBOX).post('/accounts/get').reply(400, plaidError('ITEM_LOGIN_REQUIRED'));
+      nockProcessorToken();
+      const error = await rejectionOf(
+        adapter().link({
+          accessToken: ACCESS_TOKEN,
+          accountId: ACCOUNT_ID,
+          customer: CUSTOMER_ID,
+          name: 'C',
+        }),
+      );
+      expect(PlaidApiError.isInstance(error) && error.errorCode).toBe('ITEM_LOGIN_REQUIRED');
+      expect(JSON.stringify(error)).not.toContain('processor-sandbox-unit-1');
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('a processor token that fails after a good accounts read fails the link before any Dwolla write', async () => {
+      nockToken();
+      nockPlaidAccounts([plaidAccount(ACCOUNT_ID, 'depository', 'checking')]);
+      nock(PLAID_SANDBOX).post('/processor/token/create').reply(400, plaidError('ITEM_LOGIN_REQUIRED'));
+      const error = await rejectionOf(
+        adapter().link({
+          accessToken: ACCESS_TOKEN,
+          accountId: ACCOUNT_ID,
+          customer: CUSTOMER_ID,
+          name: 'C',
+        }),
+      );
+      expect(PlaidApiError.isInstance(error) && error.errorCode).toBe('ITEM_LOGIN_REQUIRED');
+    });
+
+    it('a TAN re-link that finds its funding source ignores a processor token call that failed', async () => {
+      nockToken();
+      nockPlaidAccounts([
+        { ...plaidAccount(ACCOUNT_ID, 'depository', 'checking'), persistent_account_id: 'persistent-unit-1' },
+      ]);
+      nock(PLAID_SANDBOX).post('/processor/token/create').reply(400, plaidError('ITEM_LOGIN_REQUIRED'));
+      nock(SANDBOX)
+        .get(FUNDING_SOURCES)
+        .query({ removed: 'false' })
+        .reply(200, {
+          _embedded: {
+            'funding-sources': [
+              { ...fundingSource, name: fundingSourceName('Checking', 'persistent-unit-1') },
+            ],
+          },
+          total: 1,
+        });
+      const result = await adapter().link({
+        accessToken: ACCESS_TOKEN,
+        accountId: ACCOUNT_ID,
+        customer: CUSTOMER_ID,
+        name: 'Checking',
+      });
+      expect(result).toMatchObject({
+        created: false,
+        processorTokenRequestId: '',
+        fundingSource: { id: FS_ID, created: false },
+      });
+      expect(nock.pendingMocks()).toEqual([]);
     });
 
     it('rejects an account still pending micro-deposit verification', async () => {

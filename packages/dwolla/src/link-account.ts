@@ -60,7 +60,7 @@ function bankAccountTypeFor(
 
 /**
  * The whole flow: public token → access token (or the given access token) → account check (refusing,
- * before any write, an account Dwolla cannot debit) → processor token → funding source. The
+ * before any write, an account Dwolla cannot debit) and processor token, in parallel → funding source. The
  * Idempotency-Key is derived from item, account and customer, so a re-run after a crash returns the
  * funding source made the first time; a public token is exchanged once per adapter, so a re-run with the
  * same public token reuses that exchange. At a tokenized-account-number bank (Plaid gives a
@@ -82,10 +82,17 @@ export async function linkAccount(
     input.publicToken === undefined
       ? (input.accessToken as string)
       : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
-  const { accounts, item } = await deps.plaid.getAccounts(
-    { accessToken, accountIds: [input.accountId] },
-    callOptions,
-  );
+  // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
+  // side: both need only the access token and the account id, neither writes at Dwolla, so a fresh link is
+  // 3 sequential round trips. Both settle first; the read's verdict comes first (its error or refusal
+  // wins), and the token's outcome matters only if a funding source is then created: a re-run that the
+  // store or the TAN search answers drops it unused, whether it succeeded or failed.
+  const [read, token] = await Promise.allSettled([
+    deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
+    requestDwollaProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
+  ]);
+  if (read.status === 'rejected') throw read.reason;
+  const { accounts, item } = read.value;
   const itemId = item.itemId;
   const { account, bankAccountType } = bankAccountTypeFor(accounts, input);
   const persistentAccountId = account.persistentAccountId ?? null;
@@ -103,11 +110,8 @@ export async function linkAccount(
         const same = findByPersistentTag(sources, { name, bankAccountType, persistentAccountId });
         if (same) return { fundingSource: { ...same, created: false }, processorTokenRequestId: '' };
       }
-      const { processorToken, requestId } = await requestDwollaProcessorToken(deps.plaid, {
-        accessToken,
-        accountId: input.accountId,
-        signal,
-      });
+      if (token.status === 'rejected') throw token.reason;
+      const { processorToken, requestId } = token.value;
       const fundingSource = await createFundingSourceFromProcessorToken(deps.dwolla, {
         customerId: input.customerId,
         processorToken,

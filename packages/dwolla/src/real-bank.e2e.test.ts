@@ -117,6 +117,8 @@ describe('Dwolla link at real banks', () => {
     expect(error).toMatchObject({ reason, processor: 'dwolla' });
     expect(await adapter.listFundingSources(customer)).toHaveLength(0);
     const state = await emulator.control.state();
-    expect((state.plaid['counts'] as Record<string, number>)['processorTokens']).toBe(0);
+    // The processor token is minted side by side with the accounts read (so a fresh link is 3 round
+    // trips); for a refused account it is dropped unused: at most that one, and no funding source (above).
+    expect((state.plaid['counts'] as Record<string, number>)['processorTokens']).toBeLessThanOrEqual(1);
   });
 });

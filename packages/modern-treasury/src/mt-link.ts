@@ -57,8 +57,8 @@ function accountTypeFor(
 
 /**
  * The whole flow: public token → access token (or the given one) → account check (refusing, before any
- * write, an account Modern Treasury cannot debit by ACH) → look up the external account by its derived
- * `external_id` → else a `modern_treasury` processor token → external account. The `external_id` (unique
+ * write, an account Modern Treasury cannot debit by ACH) and a `modern_treasury` processor token, in
+ * parallel → look up the external account by its derived `external_id` → else create it from the token. The `external_id` (unique
  * at Modern Treasury) and the Idempotency-Key derive from counterparty, Item and account — or, at a
  * tokenized-account-number bank (Plaid's `persistent_account_id`), from counterparty and the persistent
  * id, so a re-link through a new Item finds the same account. Every re-run returns `created: false`.
@@ -78,10 +78,16 @@ export async function linkModernTreasuryAccount(
     input.publicToken === undefined
       ? (input.accessToken as string)
       : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
-  const { accounts, item } = await deps.plaid.getAccounts(
-    { accessToken, accountIds: [input.accountId] },
-    callOptions,
-  );
+  // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
+  // side: both need only the access token and the account id, neither writes at Modern Treasury. Both settle
+  // first; the read's verdict comes first (its error or refusal wins), and the token's outcome matters only
+  // if an external account is then created: a re-run that the store or the lookup answers drops it unused.
+  const [read, token] = await Promise.allSettled([
+    deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
+    requestModernTreasuryProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
+  ]);
+  if (read.status === 'rejected') throw read.reason;
+  const { accounts, item } = read.value;
   const itemId = item.itemId;
   const { account, accountType } = accountTypeFor(accounts, input);
   const persistentAccountId = account.persistentAccountId ?? null;
@@ -97,11 +103,8 @@ export async function linkModernTreasuryAccount(
     async () => {
       const existing = await findExternalAccount(deps.client, { counterpartyId, externalId, signal });
       if (existing) return { externalAccount: existing, processorTokenRequestId: '' };
-      const { processorToken, requestId } = await requestModernTreasuryProcessorToken(deps.plaid, {
-        accessToken,
-        accountId: input.accountId,
-        signal,
-      });
+      if (token.status === 'rejected') throw token.reason;
+      const { processorToken, requestId } = token.value;
       const created = await createExternalAccountFromToken(deps.client, {
         counterpartyId,
         processorToken,

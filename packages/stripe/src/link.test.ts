@@ -1,16 +1,25 @@
 import { inspect } from 'node:util';
-import { InputValidationError, NetworkError, ProviderError, ResponseValidationError } from '@achbridge/core';
+import {
+  AccountNotDebitableError,
+  InputValidationError,
+  NetworkError,
+  PlaidApiError,
+  ProviderError,
+  ResponseValidationError,
+} from '@achbridge/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCESS_TOKEN,
   ACCOUNT_ID,
+  accountsAnswer,
   createTestAdapter,
   createTestPlaid,
   ITEM_ID,
   mockAccounts,
   mockBankAccountToken,
   mockExchange,
+  PLAID_HOST,
   PUBLIC_TOKEN,
   STRIPE_HOST,
   stripeErrorBody,
@@ -603,5 +612,90 @@ describe('link', () => {
     for (const line of lines) {
       for (const secret of [TEST_KEY, ACCESS_TOKEN, PUBLIC_TOKEN, BTOK]) expect(line).not.toContain(secret);
     }
+  });
+});
+
+/** A Plaid error answer (HTTP 400) with `code`. */
+function plaidError(code: string): Record<string, unknown> {
+  return {
+    error_type: 'ITEM_ERROR',
+    error_code: code,
+    error_message: 'the login details of this item have changed',
+    display_message: null,
+    request_id: 'plaidReqBtokError',
+  };
+}
+
+describe('link: the accounts read and the btok mint run side by side', () => {
+  it('asks for the btok while the accounts read is still unanswered (3 sequential round trips)', async () => {
+    mockExchange();
+    let btokRequested: () => void = () => undefined;
+    const btokSeen = new Promise<'btok first'>((resolve) => {
+      btokRequested = () => resolve('btok first');
+    });
+    nock(PLAID_HOST)
+      .post('/processor/stripe/bank_account_token/create')
+      .reply(200, () => {
+        btokRequested();
+        return { stripe_bank_account_token: BTOK, request_id: 'plaidReqBtok1' };
+      });
+    // The accounts answer waits for the btok request; a link that only asked for the btok after the
+    // accounts answer would be answered after 2 s instead, and the test would see 'accounts first'.
+    let order: string | undefined;
+    nock(PLAID_HOST)
+      .post('/accounts/get')
+      .reply((_uri, _body, callback) => {
+        const fallback = new Promise<'accounts first'>((resolve) =>
+          setTimeout(() => resolve('accounts first'), 2000).unref(),
+        );
+        void Promise.race([btokSeen, fallback]).then((seen) => {
+          order = seen;
+          callback(null, [200, accountsAnswer()]);
+        });
+      });
+    nock(STRIPE_HOST).post(SOURCES_PATH).reply(200, stripeObjects().bankAccount);
+    const result = await createTestAdapter().link({
+      publicToken: PUBLIC_TOKEN,
+      accountId: ACCOUNT_ID,
+      customer: { id: CUSTOMER_ID },
+    });
+    expect(order).toBe('btok first');
+    expect(result.created).toBe(true);
+  });
+
+  it('a refused account fails with the refusal, even when the btok call failed too, and nothing reaches Stripe', async () => {
+    mockExchange();
+    mockAccounts({ balances: { available: 100, current: 110, limit: null, iso_currency_code: 'CAD' } });
+    mockBankAccountToken(plaidError('ITEM_LOGIN_REQUIRED'), 400);
+    const error = await createTestAdapter()
+      .link({ publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { email: 'ada@example.com' } })
+      .catch((caught: unknown) => caught);
+    expect(AccountNotDebitableError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ reason: 'non_us_account', processor: 'stripe' });
+    // No Stripe interceptor exists and net connect is disabled: any Stripe call would have failed the link
+    // with a network error instead of the refusal.
+  });
+
+  it('an accounts read that fails wins over a btok that succeeded; the btok is dropped', async () => {
+    mockExchange();
+    nock(PLAID_HOST).post('/accounts/get').reply(400, plaidError('ITEM_LOGIN_REQUIRED'));
+    mockBankAccountToken();
+    const error = await createTestAdapter()
+      .link({ publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { id: CUSTOMER_ID } })
+      .catch((caught: unknown) => caught);
+    expect(PlaidApiError.isInstance(error)).toBe(true);
+    expect((error as PlaidApiError).errorCode).toBe('ITEM_LOGIN_REQUIRED');
+    expect(JSON.stringify(error)).not.toContain(BTOK);
+  });
+
+  it('a btok call that fails after a good accounts read fails the link with its own typed error, before any Stripe call', async () => {
+    mockExchange();
+    mockAccounts();
+    mockBankAccountToken(plaidError('ITEM_LOGIN_REQUIRED'), 400);
+    const error = await createTestAdapter()
+      .link({ publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { email: 'ada@example.com' } })
+      .catch((caught: unknown) => caught);
+    expect(PlaidApiError.isInstance(error)).toBe(true);
+    expect((error as PlaidApiError).errorCode).toBe('ITEM_LOGIN_REQUIRED');
   });
 });

@@ -82,8 +82,8 @@ function toBankAccount(account: StripeBankAccountObject): StripeBankAccount {
 
 /**
  * Hands a Plaid account to Stripe: exchanges the public token (if given), reads the account (refusing,
- * before any write, one Stripe ACH cannot debit: non-US, not checking or savings, unverified), mints a btok,
- * finds or creates the customer (by normalised email) and attaches the bank account or returns the
+ * before any write, one Stripe ACH cannot debit: non-US, not checking or savings, unverified) while minting
+ * a btok in parallel, finds or creates the customer (by normalised email) and attaches the bank account or returns the
  * customer's existing one for the same account (also across Items at tokenized-account-number banks), so
  * retries and re-runs never create duplicates.
  */
@@ -103,10 +103,16 @@ export async function link(
   } else {
     accessToken = parsed.accessToken as string;
   }
-  const { accounts, item } = await dependencies.plaid.getAccounts(
-    { accessToken, accountIds: [parsed.accountId] },
-    plaidOptions,
-  );
+  // The accounts read (for the up-front refusal and the TAN identity) and the btok mint run side by side:
+  // both need only the access token and the account id, neither writes at Stripe, so a fresh link is 3
+  // sequential round trips. Both settle before anything else happens; the read's verdict comes first (its
+  // error or refusal wins, and a btok minted for a refused account is dropped unused), then the btok's.
+  const [read, minted] = await Promise.allSettled([
+    dependencies.plaid.getAccounts({ accessToken, accountIds: [parsed.accountId] }, plaidOptions),
+    createBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal }),
+  ]);
+  if (read.status === 'rejected') throw read.reason;
+  const { accounts, item } = read.value;
   const itemId = item.itemId;
   const account = accounts.find((candidate) => candidate.accountId === parsed.accountId);
   if (!account) {
@@ -115,11 +121,8 @@ export async function link(
     ]);
   }
   assertAchDebitable(account, 'stripe');
-  const { bankAccountToken } = await createBankAccountToken(dependencies.plaid, {
-    accessToken,
-    accountId: parsed.accountId,
-    signal,
-  });
+  if (minted.status === 'rejected') throw minted.reason;
+  const { bankAccountToken } = minted.value;
   const customerId =
     'id' in parsed.customer
       ? parsed.customer.id

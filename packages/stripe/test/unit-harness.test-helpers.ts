@@ -74,24 +74,27 @@ export function mockExchange(): nock.Scope {
 
 /** Intercepts Plaid's `/accounts/get`, answering the linked checking account (fields overridable). */
 export function mockAccounts(account: Record<string, unknown> = {}): nock.Scope {
-  return nock(PLAID_HOST)
-    .post('/accounts/get')
-    .reply(200, {
-      accounts: [
-        {
-          account_id: ACCOUNT_ID,
-          name: 'Plaid Checking',
-          official_name: 'Plaid Gold Standard 0% Interest Checking',
-          mask: '0000',
-          type: 'depository',
-          subtype: 'checking',
-          balances: { available: 100, current: 110, limit: null, iso_currency_code: 'USD' },
-          ...account,
-        },
-      ],
-      item: { item_id: ITEM_ID, institution_id: 'ins_109508', webhook: null, error: null },
-      request_id: 'plaidReqAccounts1',
-    });
+  return nock(PLAID_HOST).post('/accounts/get').reply(200, accountsAnswer(account));
+}
+
+/** The body of Plaid's `/accounts/get` answer with the linked checking account (fields overridable). */
+export function accountsAnswer(account: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    accounts: [
+      {
+        account_id: ACCOUNT_ID,
+        name: 'Plaid Checking',
+        official_name: 'Plaid Gold Standard 0% Interest Checking',
+        mask: '0000',
+        type: 'depository',
+        subtype: 'checking',
+        balances: { available: 100, current: 110, limit: null, iso_currency_code: 'USD' },
+        ...account,
+      },
+    ],
+    item: { item_id: ITEM_ID, institution_id: 'ins_109508', webhook: null, error: null },
+    request_id: 'plaidReqAccounts1',
+  };
 }
 
 /** Intercepts Plaid's btok creation, answering `token` (or another body). */
