@@ -1,5 +1,5 @@
-import { EXPECTED_CALLS } from './flows/calls-per-flow.js';
-import { VARIANT_LABEL } from './flows/flow-types.js';
+import { EXPECTED_CALLS, EXPECTED_ROUND_TRIPS } from './flows/calls-per-flow.js';
+import { PROVIDER_LABEL, VARIANT_LABEL } from './flows/flow-types.js';
 import { median } from './lib/stats.js';
 import { roundRatios } from './report/targets.js';
 import type { ProviderCost } from './sections/client-cost.js';
@@ -20,16 +20,30 @@ export const CHECK_LIMITS = {
 /** One failed bound, as a sentence. */
 export type CheckFailure = string;
 
-/** Every variant's counted fresh links must make exactly the committed number of HTTP calls. */
+/**
+ * Every variant's counted fresh links must make exactly the committed number of HTTP calls, and wait for
+ * exactly the committed number of round trips on their critical path.
+ */
 function callFailures(cost: ProviderCost): CheckFailure[] {
-  return cost.variants.flatMap((entry) => {
-    const expected = EXPECTED_CALLS[cost.provider][entry.variant];
-    const samples = entry.callsPerFreshLink;
-    if (samples.length > 0 && samples.every((count) => count === expected)) return [];
-    return [
-      `${cost.provider}: ${VARIANT_LABEL[entry.variant]} made ${samples.length === 0 ? 'no counted' : samples.join(', ')} HTTP calls per fresh link; expected exactly ${expected} (EXPECTED_CALLS in bench/src/flows/calls-per-flow.ts)`,
-    ];
-  });
+  return cost.variants.flatMap((entry) =>
+    (
+      [
+        ['HTTP calls', entry.callsPerFreshLink, EXPECTED_CALLS, 'EXPECTED_CALLS'],
+        [
+          'round trips on the critical path',
+          entry.roundTripsPerFreshLink,
+          EXPECTED_ROUND_TRIPS,
+          'EXPECTED_ROUND_TRIPS',
+        ],
+      ] as const
+    ).flatMap(([what, samples, committed, name]) => {
+      const expected = committed[cost.provider][entry.variant];
+      if (samples.length > 0 && samples.every((count) => count === expected)) return [];
+      return [
+        `${PROVIDER_LABEL[cost.provider]}: ${VARIANT_LABEL[entry.variant]} made ${samples.length === 0 ? 'no counted' : samples.join(', ')} ${what} per fresh link; expected exactly ${expected} (${name} in bench/src/flows/calls-per-flow.ts)`,
+      ];
+    }),
+  );
 }
 
 /** A CPU ratio fails only when its median per-round value is over the bound in both modes. */
@@ -46,7 +60,7 @@ function cpuFailures(cost: ProviderCost): CheckFailure[] {
     if (ratios.every((value) => value === null || value > limit)) {
       const shown = ratios.map((value) => (value === null ? 'n/a' : `${value.toFixed(2)}×`)).join(' / ');
       failures.push(
-        `${cost.provider}: achbridge client CPU per fresh link is ${shown} (sequential / concurrent) the ${VARIANT_LABEL[baseline]}; limit ${limit}×`,
+        `${PROVIDER_LABEL[cost.provider]}: achbridge client CPU per fresh link is ${shown} (sequential / concurrent) the ${VARIANT_LABEL[baseline]}; limit ${limit}×`,
       );
     }
   }

@@ -122,7 +122,9 @@ async function main(): Promise<number> {
   const failures = findCheckFailures(results.clientCost ?? []);
   for (const failure of failures) log(`bench:check FAILED: ${failure}`);
   if (failures.length === 0)
-    log('bench:check passed (HTTP calls per fresh link as committed; no gross regression of the CPU ratios)');
+    log(
+      'bench:check passed (HTTP calls and round trips per fresh link as committed; no gross regression of the CPU ratios)',
+    );
   return failures.length === 0 ? 0 : 1;
 }
 

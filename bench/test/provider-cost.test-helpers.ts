@@ -1,4 +1,4 @@
-import { VARIANTS, type Variant } from '../src/flows/flow-types.js';
+import { type Provider, VARIANTS, type Variant } from '../src/flows/flow-types.js';
 import type { ModeCost, ProviderCost } from '../src/sections/client-cost.js';
 
 function mode(cpuMicros: readonly number[]): ModeCost {
@@ -18,12 +18,14 @@ export type VariantCpu = [number | readonly number[], number | readonly number[]
 
 /**
  * A client-cost result with the given CPU µs per flow for each variant (raw fetch defaults to the SDK glue's
- * numbers) and the given HTTP calls per counted fresh link (default: 3 for every variant).
+ * numbers), the given HTTP calls per counted fresh link (default: 3 for every variant) and round trips on
+ * its critical path (default: 3 for every variant).
  */
 export function providerCost(
   cpu: Record<Exclude<Variant, 'fetch'>, VariantCpu> & { fetch?: VariantCpu },
-  provider: 'stripe' | 'dwolla' = 'dwolla',
+  provider: Provider = 'dwolla',
   calls: Partial<Record<Variant, number[]>> = {},
+  roundTrips: Partial<Record<Variant, number[]>> = {},
 ): ProviderCost {
   const samples = (value: number | readonly number[]): readonly number[] =>
     typeof value === 'number' ? [value] : value;
@@ -43,6 +45,7 @@ export function providerCost(
     variants: VARIANTS.map((variant) => ({
       variant,
       callsPerFreshLink: calls[variant] ?? [3],
+      roundTripsPerFreshLink: roundTrips[variant] ?? [3],
       sequential: mode(samples(cpuOf(variant)[0])),
       concurrent: mode(samples(cpuOf(variant)[1])),
     })),

@@ -1,7 +1,7 @@
 import type { EmulatorInfo } from '../lib/emulator-info.js';
 
 /** The processor a flow hands the Plaid account to. */
-export type Provider = 'stripe' | 'dwolla';
+export type Provider = 'stripe' | 'dwolla' | 'modern_treasury';
 
 /**
  * Who writes the client code: achbridge, hand-written glue over the official SDKs, bare `fetch`, or bare
@@ -9,8 +9,17 @@ export type Provider = 'stripe' | 'dwolla';
  */
 export type Variant = 'achbridge' | 'sdk' | 'fetch' | 'http';
 
-/** The providers and variants, in report order. */
-export const PROVIDERS: readonly Provider[] = ['stripe', 'dwolla'];
+/** The providers of the client-cost section, in report order. */
+export const PROVIDERS: readonly Provider[] = ['stripe', 'dwolla', 'modern_treasury'];
+/** The providers the performance issue's targets and the rate-limited load section cover. */
+export const TARGET_PROVIDERS = ['stripe', 'dwolla'] as const satisfies readonly Provider[];
+
+/** How reports name each provider. */
+export const PROVIDER_LABEL: Record<Provider, string> = {
+  stripe: 'Stripe',
+  dwolla: 'Dwolla',
+  modern_treasury: 'Modern Treasury',
+};
 /** The variants, in report order. */
 export const VARIANTS: readonly Variant[] = ['achbridge', 'sdk', 'fetch', 'http'];
 
@@ -27,18 +36,18 @@ export interface FlowJob {
   publicToken?: string | undefined;
   accessToken?: string | undefined;
   accountId: string;
-  /** Stripe customer id (`cus_…`) or Dwolla customer URL. */
+  /** Stripe customer id (`cus_…`), Dwolla customer URL or Modern Treasury counterparty id. */
   customer: string;
 }
 
-/** What a flow made: the bank account (`ba_…`) or funding source id. */
+/** What a flow made: the bank account (`ba_…`), funding source or external account id. */
 export interface FlowOutcome {
   resourceId: string;
 }
 
 /** A ready client for one provider and variant. */
 export interface Flow {
-  /** Runs exchange → processor token → attach / funding source for one job. */
+  /** Runs exchange → processor token → attach / funding source / external account for one job. */
   run(job: FlowJob): Promise<FlowOutcome>;
 }
 

@@ -22,6 +22,14 @@ export async function loadFlowFactory(provider: Provider, variant: Variant): Pro
       return (await import('./fetch-dwolla-flow.js')).createFetchDwollaFlow;
     case 'dwolla/http':
       return (await import('./http-dwolla-flow.js')).createHttpDwollaFlow;
+    case 'modern_treasury/achbridge':
+      return (await import('./achbridge-modern-treasury-flow.js')).createAchbridgeModernTreasuryFlow;
+    case 'modern_treasury/sdk':
+      return (await import('./sdk-modern-treasury-flow.js')).createSdkModernTreasuryFlow;
+    case 'modern_treasury/fetch':
+      return (await import('./fetch-modern-treasury-flow.js')).createFetchModernTreasuryFlow;
+    case 'modern_treasury/http':
+      return (await import('./http-modern-treasury-flow.js')).createHttpModernTreasuryFlow;
     default:
       throw new Error(`unknown flow ${provider}/${variant}`);
   }

@@ -11,6 +11,11 @@ export const emulatorInfoSchema = z.object({
     secretKey: z.string().startsWith('sk_test_'),
   }),
   dwolla: z.object({ baseUrl: z.url(), key: z.string().min(1), secret: z.string().min(1) }),
+  modernTreasury: z.object({
+    baseUrl: z.url(),
+    organizationId: z.string().min(1),
+    apiKey: z.string().min(1),
+  }),
 });
 
 /** Where the emulator listens and what credentials it takes. */

@@ -1,5 +1,5 @@
-import { EXPECTED_CALLS, NECESSARY_CALL_NAMES } from '../flows/calls-per-flow.js';
-import { VARIANT_LABEL } from '../flows/flow-types.js';
+import { EXPECTED_CALLS, EXPECTED_ROUND_TRIPS, NECESSARY_CALL_NAMES } from '../flows/calls-per-flow.js';
+import { type Provider, VARIANT_LABEL } from '../flows/flow-types.js';
 import { median } from '../lib/stats.js';
 import type { ProviderCost } from '../sections/client-cost.js';
 import type { ColdStartResult } from '../sections/cold-start.js';
@@ -49,6 +49,13 @@ function ratioCell(
   return `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
 }
 
+const FLOW_TITLE: Record<Provider, string> = {
+  stripe: 'Stripe: exchange → btok → attach to a fresh customer',
+  dwolla: 'Dwolla: exchange → processor token → funding source on a fresh customer',
+  modern_treasury:
+    'Modern Treasury: exchange → processor token → external account on a fresh counterparty (no issue target; shown for scale)',
+};
+
 function clientCostSection(costs: readonly ProviderCost[]): string {
   return costs
     .map((cost) => {
@@ -62,6 +69,7 @@ function clientCostSection(costs: readonly ProviderCost[]): string {
         `${entry.sequential.medianWallMsPerFlow.toFixed(2)} ms`,
         `${Math.round(entry.concurrent.medianFlowsPerSecond)}`,
         callsCell(entry.callsPerFreshLink, EXPECTED_CALLS[cost.provider][entry.variant]),
+        callsCell(entry.roundTripsPerFreshLink, EXPECTED_ROUND_TRIPS[cost.provider][entry.variant]),
       ]);
       const present = new Set(cost.variants.map((entry) => entry.variant));
       const ratios = (['sdk', 'http', 'fetch'] as const)
@@ -71,11 +79,8 @@ function clientCostSection(costs: readonly ProviderCost[]): string {
           ratioCell(cost, baseline, 'sequential'),
           ratioCell(cost, baseline, 'concurrent'),
         ]);
-      const title =
-        cost.provider === 'stripe'
-          ? 'Stripe: exchange → btok → attach to a fresh customer'
-          : 'Dwolla: exchange → processor token → funding source on a fresh customer';
-      return `${title}\n(median of ${settings.rounds} rounds, (min–max of the per-round values); ${settings.sequentialFlows} sequential + ${settings.concurrentFlows} flows at concurrency ${settings.concurrency} per variant per round; HTTP calls counted on ${settings.countFlows} fresh links per variant; the necessary 3: ${NECESSARY_CALL_NAMES[cost.provider]})\n${formatTable(
+      const title = FLOW_TITLE[cost.provider];
+      return `${title}\n(median of ${settings.rounds} rounds, (min–max of the per-round values); ${settings.sequentialFlows} sequential + ${settings.concurrentFlows} flows at concurrency ${settings.concurrency} per variant per round; HTTP calls and round trips on the critical path (the longest chain of calls each waiting for the answer before it; calls in flight together count once) counted on ${settings.countFlows} fresh links per variant; the necessary 3: ${NECESSARY_CALL_NAMES[cost.provider]})\n${formatTable(
         [
           'variant',
           `CPU/link ${seq}`,
@@ -83,6 +88,7 @@ function clientCostSection(costs: readonly ProviderCost[]): string {
           `wall/link ${seq}`,
           `links/s ${conc}`,
           'HTTP calls per fresh link',
+          'round trips on the critical path',
         ],
         rows,
       )}\n\n${formatTable(['CPU ratio (per round)', seq, conc], ratios)}`;
@@ -94,7 +100,8 @@ function cpuRatios(result: ColdStartResult): string {
   const cpu = (id: string): number =>
     result.cases.find((entry) => entry.id === id)?.medianCpuMs ?? Number.NaN;
   const node = cpu('node');
-  return (['dwolla', 'stripe'] as const)
+  return (['dwolla', 'stripe', 'modern-treasury'] as const)
+    .filter((provider) => result.cases.some((entry) => entry.id === `achbridge-${provider}`))
     .map((provider) => {
       const ours = cpu(`achbridge-${provider}`);
       const theirs = cpu(`sdk-${provider}`);

@@ -47,6 +47,17 @@ describe('callVerdicts', () => {
   });
 });
 
+describe("targets cover the issue's processors only", () => {
+  it('gives Modern Treasury (reported for scale) no CPU or call verdict', () => {
+    const costs = [
+      providerCost({ achbridge: [1, 1], sdk: [1, 1], http: [1, 1] }, 'modern_treasury', { achbridge: [5] }),
+      providerCost({ achbridge: [1, 1], sdk: [1, 1], http: [1, 1] }, 'stripe', { achbridge: [4] }),
+    ];
+    expect(callVerdicts(costs).map((verdict) => verdict.id)).toEqual(['calls-stripe']);
+    expect(clientCostVerdicts(costs).every((verdict) => verdict.id.startsWith('cpu-stripe-'))).toBe(true);
+  });
+});
+
 describe('coldStartVerdicts and footprintVerdicts', () => {
   const coldCase = (id: string, samplesMs: number[], nodeMs: number[]) => ({
     id,

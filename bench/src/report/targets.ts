@@ -1,5 +1,5 @@
 import { NECESSARY_CALLS } from '../flows/calls-per-flow.js';
-import type { Provider, Variant } from '../flows/flow-types.js';
+import { type Provider, TARGET_PROVIDERS, type Variant } from '../flows/flow-types.js';
 import { median, ratio } from '../lib/stats.js';
 import type { ProviderCost } from '../sections/client-cost.js';
 import type { ColdStartResult } from '../sections/cold-start.js';
@@ -79,9 +79,17 @@ export function modeTag(cost: ProviderCost, mode: 'sequential' | 'concurrent'): 
   return mode === 'sequential' ? 'seq' : `c${cost.settings.concurrency}`;
 }
 
-/** The CPU-per-link ratios with their targets: median of the per-round ratios, with their min–max. */
+/** The costs of the providers the performance issue sets targets for (Stripe and Dwolla). */
+function targetCosts(costs: readonly ProviderCost[]): ProviderCost[] {
+  return costs.filter((cost) => (TARGET_PROVIDERS as readonly Provider[]).includes(cost.provider));
+}
+
+/**
+ * The CPU-per-link ratios with their targets (Stripe and Dwolla; the report shows Modern Treasury's ratios
+ * without a target): median of the per-round ratios, with their min–max.
+ */
 export function clientCostVerdicts(costs: readonly ProviderCost[]): TargetVerdict[] {
-  return costs.flatMap((cost) =>
+  return targetCosts(costs).flatMap((cost) =>
     (['sequential', 'concurrent'] as const).flatMap((mode) => {
       const tag = modeTag(cost, mode);
       return (
@@ -113,9 +121,9 @@ export function callsOf(cost: ProviderCost, variant: Variant): number | null {
   return first !== undefined && samples.every((count) => count === first) ? first : null;
 }
 
-/** achbridge's HTTP calls per fresh link against the necessary 3. */
+/** achbridge's HTTP calls per fresh link against the necessary 3 (Stripe and Dwolla). */
 export function callVerdicts(costs: readonly ProviderCost[]): TargetVerdict[] {
-  return costs.map((cost) => {
+  return targetCosts(costs).map((cost) => {
     const samples = cost.variants.find((entry) => entry.variant === 'achbridge')?.callsPerFreshLink ?? [];
     return verdict(
       `calls-${cost.provider}`,

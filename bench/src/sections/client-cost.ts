@@ -38,6 +38,11 @@ export interface VariantCost {
   variant: Variant;
   /** HTTP requests each counted fresh flow sent (measured through Node's diagnostics channels). */
   callsPerFreshLink: number[];
+  /**
+   * Round trips on each counted fresh flow's critical path (the longest chain of requests that each waited
+   * for the answer before; requests in flight together count once), from the same diagnostics channels.
+   */
+  roundTripsPerFreshLink: number[];
   sequential: ModeCost;
   concurrent: ModeCost;
 }
@@ -86,10 +91,13 @@ async function measureBatch(
   };
 }
 
-async function countCalls(worker: FlowWorker, jobs: PreparedJob[]): Promise<number[]> {
+async function countCalls(
+  worker: FlowWorker,
+  jobs: PreparedJob[],
+): Promise<{ calls: number[]; roundTrips: number[] }> {
   const result = await worker.run(jobs.map(toFlowJob), 1, true);
   assertBatchCreated(`${worker.provider}/${worker.variant}`, result.outcomes, result.errors, jobs.length);
-  return result.callsPerFlow;
+  return { calls: result.callsPerFlow, roundTrips: result.roundTripsPerFlow };
 }
 
 /** Every job the run needs, prepared at once (fewer setup calls than batch by batch), handed out in order. */
@@ -133,7 +141,7 @@ export async function measureClientCost(
   const sequential = emptySamples();
   const concurrent = emptySamples();
   const orders: Variant[][] = [];
-  const calls = new Map<Variant, number[]>();
+  const calls = new Map<Variant, { calls: number[]; roundTrips: number[] }>();
   try {
     for (const worker of workers) {
       await measureBatch(
@@ -177,7 +185,8 @@ export async function measureClientCost(
     orders,
     variants: variants.map((variant) => ({
       variant,
-      callsPerFreshLink: calls.get(variant) ?? [],
+      callsPerFreshLink: calls.get(variant)?.calls ?? [],
+      roundTripsPerFreshLink: calls.get(variant)?.roundTrips ?? [],
       sequential: summarize(sequential[variant]),
       concurrent: summarize(concurrent[variant]),
     })),

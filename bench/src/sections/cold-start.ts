@@ -40,6 +40,16 @@ export const COLD_START_CASES: readonly ColdStartCase[] = [
     label: "require('plaid') + require('stripe')",
     args: ['-e', "require('plaid'); require('stripe');"],
   },
+  {
+    id: 'achbridge-modern-treasury',
+    label: "import '@achbridge/core' + '@achbridge/modern-treasury'",
+    args: ['--input-type=module', '-e', "import '@achbridge/core'; import '@achbridge/modern-treasury';"],
+  },
+  {
+    id: 'sdk-modern-treasury',
+    label: "require('plaid') + require('modern-treasury')",
+    args: ['-e', "require('plaid'); require('modern-treasury');"],
+  },
 ];
 
 /** One case's timings: spawn to exit, and the same net of bare `node` in the same run. */

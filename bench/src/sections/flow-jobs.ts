@@ -1,9 +1,13 @@
-import { createDwollaCustomers, createStripeCustomers } from '../fixtures/customer-fixtures.js';
+import {
+  createDwollaCustomers,
+  createModernTreasuryCounterparties,
+  createStripeCustomers,
+} from '../fixtures/customer-fixtures.js';
 import { createLinkFixtures, type LinkFixture } from '../fixtures/link-fixtures.js';
 import type { FlowJob, Provider } from '../flows/flow-types.js';
 import type { EmulatorInfo } from '../lib/emulator-info.js';
 
-/** A fresh job: an unused public token and a customer of its own, so the attach really creates. */
+/** A fresh job: an unused public token and a customer (or counterparty) of its own, so the attach really creates. */
 export interface PreparedJob extends FlowJob {
   fixture: LinkFixture;
 }
@@ -16,7 +20,11 @@ export async function prepareJobs(
 ): Promise<PreparedJob[]> {
   const [fixtures, customers] = await Promise.all([
     createLinkFixtures(info, count),
-    provider === 'stripe' ? createStripeCustomers(info, count) : createDwollaCustomers(info, count),
+    provider === 'stripe'
+      ? createStripeCustomers(info, count)
+      : provider === 'dwolla'
+        ? createDwollaCustomers(info, count)
+        : createModernTreasuryCounterparties(info, count),
   ]);
   return fixtures.map((fixture, index) => ({
     fixture,

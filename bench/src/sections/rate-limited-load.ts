@@ -1,4 +1,4 @@
-import { PROVIDERS, type Provider, type Variant } from '../flows/flow-types.js';
+import { type Provider, TARGET_PROVIDERS, type Variant } from '../flows/flow-types.js';
 import type { EmulatorInfo } from '../lib/emulator-info.js';
 import { ratio } from '../lib/stats.js';
 import { type FlowWorker, startFlowWorker } from '../worker/worker-handle.js';
@@ -95,7 +95,7 @@ async function runTogether(
 ): Promise<{ results: Map<Provider, BatchResult>; wallMs: number }> {
   const started = performance.now();
   const settled = await Promise.all(
-    PROVIDERS.map(async (provider) => {
+    TARGET_PROVIDERS.map(async (provider) => {
       const list = jobs.get(provider) ?? [];
       const result = await (workers.get(provider) as FlowWorker).run(
         list.map(toFlowJob),
@@ -114,7 +114,7 @@ async function startWorkers(
   variant: Variant,
 ): Promise<Map<Provider, FlowWorker>> {
   const workers = await Promise.all(
-    PROVIDERS.map((provider) =>
+    TARGET_PROVIDERS.map((provider) =>
       startFlowWorker({
         provider,
         variant,
@@ -164,7 +164,7 @@ async function prepareLoadJobs(
 ): Promise<Map<Provider, PreparedJob[]>> {
   await resetEmulator(info);
   const jobs = new Map<Provider, PreparedJob[]>();
-  for (const provider of PROVIDERS)
+  for (const provider of TARGET_PROVIDERS)
     jobs.set(provider, withReruns(await prepareJobs(info, provider, fresh), reruns));
   return jobs;
 }
@@ -193,7 +193,7 @@ export async function measureRateLimitedLoad(
   settings: LoadSettings,
   log: (line: string) => void,
 ): Promise<LoadResult> {
-  const perProvider = Math.floor(settings.flows / PROVIDERS.length);
+  const perProvider = Math.floor(settings.flows / TARGET_PROVIDERS.length);
   const reruns = Math.round(perProvider * settings.rerunShare);
   const fresh = perProvider - reruns;
 
@@ -216,7 +216,7 @@ export async function measureRateLimitedLoad(
   const floor = await runPhase(info, settings, 'http', await prepareLoadJobs(info, fresh, reruns), true);
   log(
     `  floor client (node:http, 3 calls), with 429s: ${(floor.wallMs / 1000).toFixed(2)} s; ` +
-      PROVIDERS.map((provider) => {
+      TARGET_PROVIDERS.map((provider) => {
         const result = floor.results.get(provider) as BatchResult;
         return `${provider} ${result.throttled} × 429 in ${result.requests} calls, ${result.failed} failed`;
       }).join('; '),
@@ -226,7 +226,7 @@ export async function measureRateLimitedLoad(
   const throttled = await runPhase(info, settings, 'achbridge', jobs, true);
 
   const providers: ProviderLoad[] = [];
-  for (const provider of PROVIDERS) {
+  for (const provider of TARGET_PROVIDERS) {
     providers.push({
       provider,
       flows: jobs.get(provider)?.length ?? 0,

@@ -41,6 +41,25 @@ describe('createCallCounter', () => {
   });
 });
 
+describe('createCallCounter round trips', () => {
+  it('counts requests in flight together once on the critical path, and starts a new path on resetPath', async () => {
+    const counter = createCallCounter();
+    counter.start();
+    // One request, then two side by side (node:http and fetch), then one more: 4 calls, 3 round trips.
+    await rawRequest(url, 'POST', {}, 'a=1');
+    await Promise.all([
+      rawRequest(url, 'POST', {}, 'a=1'),
+      fetch(url, { method: 'POST', body: 'a=1' }).then((response) => response.arrayBuffer()),
+    ]);
+    await rawRequest(url, 'POST', {}, 'a=1');
+    expect([counter.requests, counter.roundTrips]).toEqual([4, 3]);
+    counter.resetPath();
+    await Promise.all([rawRequest(url, 'POST', {}, 'a=1'), rawRequest(url, 'POST', {}, 'a=1')]);
+    expect([counter.requests, counter.roundTrips]).toEqual([6, 1]);
+    counter.stop();
+  });
+});
+
 describe('rawRequestHonouringRetryAfter', () => {
   it('repeats a 429 after its Retry-After and returns the answer that followed', async () => {
     answered = 0;

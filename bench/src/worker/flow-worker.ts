@@ -22,6 +22,7 @@ async function runBatch(message: Extract<ToWorker, { type: 'run' }>): Promise<Ba
   if (!active) throw new Error('run before init');
   const outcomes: (string | null)[] = [];
   const callsPerFlow: number[] = [];
+  const roundTripsPerFlow: number[] = [];
   const perFlow = message.countCalls && message.concurrency === 1;
   const errors: string[] = [];
   let failed = 0;
@@ -32,6 +33,7 @@ async function runBatch(message: Extract<ToWorker, { type: 'run' }>): Promise<Ba
   const cpuStart = process.cpuUsage();
   await mapLimit(message.jobs, message.concurrency, async (job, index) => {
     const before = counter.requests;
+    if (perFlow) counter.resetPath();
     try {
       outcomes[index] = (await active.run(job)).resourceId;
     } catch (error) {
@@ -39,7 +41,10 @@ async function runBatch(message: Extract<ToWorker, { type: 'run' }>): Promise<Ba
       failed += 1;
       if (errors.length < 5) errors.push(describe(error));
     }
-    if (perFlow) callsPerFlow[index] = counter.requests - before;
+    if (perFlow) {
+      callsPerFlow[index] = counter.requests - before;
+      roundTripsPerFlow[index] = counter.roundTrips;
+    }
   });
   const cpu = process.cpuUsage(cpuStart);
   const wallMs = performance.now() - wallStart;
@@ -54,6 +59,7 @@ async function runBatch(message: Extract<ToWorker, { type: 'run' }>): Promise<Ba
     errors,
     failed,
     callsPerFlow,
+    roundTripsPerFlow,
     requests: message.countCalls ? counter.requests : 0,
     throttled: message.countCalls ? counter.throttled : 0,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,

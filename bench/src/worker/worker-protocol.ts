@@ -13,7 +13,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('init'),
     info: emulatorInfoSchema,
-    provider: z.enum(['stripe', 'dwolla']),
+    provider: z.enum(['stripe', 'dwolla', 'modern_treasury']),
     variant: z.enum(['achbridge', 'sdk', 'fetch', 'http']),
     /** Retries per provider call for achbridge flows (default: the library's). */
     maxRetries: z.number().int().min(0).max(10).optional(),
@@ -51,6 +51,11 @@ export const batchResultSchema = z.object({
   failed: z.number().int(),
   /** HTTP requests each flow sent (only with countCalls at concurrency 1; empty otherwise). */
   callsPerFlow: z.array(z.number().int()),
+  /**
+   * Round trips on each flow's critical path: its longest chain of requests that each waited for the one
+   * before (requests in flight together count once); same conditions as callsPerFlow.
+   */
+  roundTripsPerFlow: z.array(z.number().int()),
   /** HTTP requests sent and 429 answers received over the batch (only with countCalls; 0 otherwise). */
   requests: z.number().int(),
   throttled: z.number().int(),
