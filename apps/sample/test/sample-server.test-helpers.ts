@@ -12,8 +12,7 @@ export const TEST_CONFIG: SampleConfig = {
   databaseUrl: undefined,
   dataDir: undefined,
   plaid: undefined,
-  stripeSecretKey: undefined,
-  dwolla: undefined,
+  processorKeys: {},
 };
 
 /** Starts the sample server against a fresh in-process emulator (fast retries). */

@@ -17,10 +17,13 @@ export const createDwollaModuleWithWebhooks: ModuleFactory = (context) =>
 export const createStripeModuleWithWebhooks: ModuleFactory = (context) =>
   attachStripeWebhooks(createStripeModule(context), context);
 
-/** The provider modules every emulator mounts: Plaid on `/plaid`, Stripe on `/v1`, Dwolla on `/dwolla`, Modern Treasury on `/modern-treasury`. */
+/**
+ * The provider modules every emulator mounts, in order: Plaid on `/plaid`, Stripe on `/v1`, Dwolla on `/dwolla`,
+ * Modern Treasury on `/modern-treasury`. A new provider is its folder plus one entry here.
+ */
 export const DEFAULT_MODULE_FACTORIES: readonly ModuleFactory[] = [
   createPlaidModule,
   createStripeModuleWithWebhooks,
   createDwollaModuleWithWebhooks,
-  (context) => createModernTreasuryModule(context),
+  createModernTreasuryModule,
 ];

@@ -34,8 +34,8 @@ export interface FaultErrorOptions {
 
 /** One emulated provider, mounted under a path prefix of the shared server. */
 export interface ProviderModule {
-  /** Which provider this is. */
-  readonly name: 'plaid' | 'stripe' | 'dwolla' | 'modern-treasury';
+  /** Which provider this is (`plaid`, `stripe`, `dwolla`, `modern-treasury`, …): its control and state key. */
+  readonly name: string;
   /** Path prefix it is mounted on: `/plaid`, `/v1`, `/dwolla` or `/modern-treasury`. */
   readonly prefix: string;
   /** Handles one request; must never throw for bad input (answers the provider's validation error instead). */

@@ -46,9 +46,9 @@ function institutionItem(institution) {
     h(
       'dl',
       { className: 'verdicts' },
-      verdict('Stripe', institution.stripe),
-      verdict('Dwolla', institution.dwolla),
-      verdict('Modern Treasury', institution.modernTreasury),
+      Object.entries(state.info.processors).map(([key, processor]) =>
+        verdict(processor.label, institution.processors[key]),
+      ),
     ),
     canConnect
       ? h(

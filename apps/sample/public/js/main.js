@@ -4,7 +4,6 @@ import { initConnect } from './connect.js';
 import { byId } from './dom.js';
 import { initEventLog } from './event-log.js';
 import { initItemHealth } from './item-health.js';
-import { initOutcomes } from './outcomes.js';
 import { initProcessors } from './processors.js';
 import { initProduction } from './production.js';
 import { initSavedItems } from './saved-items.js';
@@ -26,11 +25,11 @@ function loadPlaidLink() {
 function describeMode(info) {
   if (info.mode === 'emulator') return 'Emulator mode · offline, no keys needed';
   const parts = ['Sandbox mode · real Plaid Sandbox'];
-  parts.push(info.processors.stripe.available ? 'Stripe test mode' : 'no Stripe key');
-  parts.push(info.processors.dwolla.available ? 'Dwolla Sandbox' : 'no Dwolla keys');
-  parts.push(
-    info.processors.modern_treasury.available ? 'Modern Treasury sandbox' : 'no Modern Treasury keys',
-  );
+  for (const processor of Object.values(info.processors)) {
+    parts.push(
+      processor.available ? `${processor.label} ${processor.environment}` : `no ${processor.label} keys`,
+    );
+  }
   return parts.join(' · ');
 }
 
@@ -44,13 +43,19 @@ async function start() {
   const info = answer.data;
   update({ info });
   banner.textContent = describeMode(info);
+  const names = Object.values(info.processors).map(
+    (processor) => `${processor.label} (${processor.environment})`,
+  );
+  byId('lede-processors').textContent =
+    names.length > 1
+      ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+      : (names[0] ?? 'ACH processors');
   banner.dataset.mode = info.mode;
   document.body.dataset.mode = info.mode;
   initEventLog();
   initAuthCheck();
   await initConnect();
   initProcessors();
-  initOutcomes();
   initItemHealth();
   initSavedItems();
   await initProduction();

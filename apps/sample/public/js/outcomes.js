@@ -1,10 +1,10 @@
 import { api } from './api.js';
-import { byId, show } from './dom.js';
+import { byId, h, show } from './dom.js';
 import { renderError } from './errors.js';
 import { state } from './state.js';
 
-/** The payment each card shows: `{ provider, paymentId }` or null. */
-const tracked = { stripe: null, dwolla: null };
+/** The payment each card shows, by processor key: `{ slug, paymentId }`, or absent. */
+const tracked = {};
 
 function describe(view) {
   const outcome = view.outcome;
@@ -21,56 +21,82 @@ function describe(view) {
 }
 
 /** Shows a payment's outcome in its card (and the controls that make sense for it). */
-function render(provider, view) {
-  byId(`${provider}-outcome-text`).textContent = describe(view);
+function render(key, view) {
+  const { slug } = tracked[key];
+  const controls = state.info.processors[key].outcomes;
+  byId(`${slug}-outcome-text`).textContent = describe(view);
   const status = view.outcome?.status;
   const emulator = state.info?.mode === 'emulator';
-  const returnable =
-    provider === 'stripe' ? status === 'processing' : status === 'pending' || status === 'succeeded';
-  show(byId(`${provider}-return`), emulator && returnable);
-  if (provider === 'dwolla') show(byId('dwolla-settle'), emulator && status === 'pending');
-  show(byId(`${provider}-outcome`), true);
+  show(byId(`${slug}-return`), emulator && controls.returnableStatuses.includes(status));
+  if (controls.settleControl) show(byId(`${slug}-settle`), emulator && status === 'pending');
+  show(byId(`${slug}-outcome`), true);
 }
 
-async function call(provider, method, suffix, body) {
-  const current = tracked[provider];
-  if (!current) return;
-  const path = `/api/outcomes/${provider}/${encodeURIComponent(current.paymentId)}${suffix}`;
+async function call(key, method, suffix, body) {
+  const current = tracked[key];
+  if (!current?.paymentId) return;
+  const path = `/api/outcomes/${key}/${encodeURIComponent(current.paymentId)}${suffix}`;
   const answer = await api(method, path, body);
   if (!answer.ok) {
     renderError(
-      byId(`${provider}-summary`),
+      byId(`${current.slug}-summary`),
       answer.data.error ?? { code: 'ERROR', message: 'Failed.' },
       'Outcome:',
     );
     return;
   }
-  render(provider, answer.data);
+  render(key, answer.data);
 }
 
-/** Starts tracking `paymentId` in the `provider` card and shows its outcome now. */
-export async function trackPayment(provider, paymentId) {
-  tracked[provider] = { paymentId };
-  await call(provider, 'GET', '');
+/** Starts tracking `paymentId` in the processor's card and shows its outcome now. */
+export async function trackPayment(key, slug, paymentId) {
+  tracked[key] = { slug, paymentId };
+  await call(key, 'GET', '');
 }
 
 /** Re-reads the outcome of the card's payment (after settlement elsewhere on the page). */
-export async function refreshOutcome(provider) {
-  await call(provider, 'GET', '');
+export async function refreshOutcome(key) {
+  await call(key, 'GET', '');
 }
 
 /** Hides a card's outcome (a new run starts). */
-export function clearOutcome(provider) {
-  tracked[provider] = null;
-  show(byId(`${provider}-outcome`), false);
+export function clearOutcome(key, slug) {
+  tracked[key] = { slug, paymentId: null };
+  show(byId(`${slug}-outcome`), false);
 }
 
-/** Wires the outcome controls. */
-export function initOutcomes() {
-  for (const provider of ['stripe', 'dwolla']) {
-    byId(`${provider}-return`).addEventListener('click', () =>
-      call(provider, 'POST', '/return', { code: 'R01' }),
-    );
-  }
-  byId('dwolla-settle').addEventListener('click', () => call('dwolla', 'POST', '/settle', {}));
+/** A card's outcome line with its controls ("Simulate settlement" where the processor has it, "Simulate return R01"). */
+export function outcomeBlock(processor) {
+  const { key, slug } = processor;
+  return h(
+    'div',
+    { id: `${slug}-outcome`, className: 'outcome', hidden: true },
+    h('p', { id: `${slug}-outcome-text`, className: 'outcome-text', role: 'status', 'aria-live': 'polite' }),
+    h(
+      'div',
+      { className: 'actions' },
+      processor.outcomes.settleControl
+        ? h(
+            'button',
+            {
+              type: 'button',
+              id: `${slug}-settle`,
+              className: 'secondary',
+              onclick: () => call(key, 'POST', '/settle', {}),
+            },
+            'Simulate settlement',
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          id: `${slug}-return`,
+          className: 'secondary',
+          onclick: () => call(key, 'POST', '/return', { code: 'R01' }),
+        },
+        'Simulate return R01',
+      ),
+    ),
+  );
 }

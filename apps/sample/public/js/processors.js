@@ -1,35 +1,36 @@
 import { showDuplicateWarning } from './connect.js';
-import { byId, show } from './dom.js';
+import { byId, h, show } from './dom.js';
 import { clearError, renderError } from './errors.js';
-import { clearOutcome, refreshOutcome, trackPayment } from './outcomes.js';
+import { clearOutcome, outcomeBlock, refreshOutcome, trackPayment } from './outcomes.js';
 import { linkSource, onStateChange, state, update } from './state.js';
 import { runWithProgress } from './steps.js';
 
+/** Whether a flow is running (every action button stays disabled meanwhile). */
+let busy = false;
+
+/** The processors the server registered, in its order (`/api/info`). */
+function processors() {
+  return Object.entries(state.info?.processors ?? {}).map(([key, processor]) => ({ key, ...processor }));
+}
+
+/** The processor whose card offers Stripe-style settlement (an extra `settle` step list), if any. */
+function settlingProcessor() {
+  return processors().find((processor) => processor.extraSteps.includes('settle')) ?? null;
+}
+
 /** Marks the action buttons busy while a flow runs (they stay disabled), or frees them again. */
-export function setBusy(busy) {
-  for (const id of [
-    'run-stripe',
-    'run-dwolla',
-    'run-modern-treasury',
-    'settle-payment',
-    'reset-login',
-    'reconnect',
-    'open-link',
-  ]) {
-    byId(id).dataset.busy = busy ? 'true' : '';
-  }
+export function setBusy(value) {
+  busy = value;
   refreshButtons();
 }
 
 /** Enables the action buttons that make sense now. */
 export function refreshButtons() {
-  const busy = byId('run-stripe').dataset.busy === 'true';
   const hasSource = linkSource() !== null && state.accountId !== null && !state.pendingDuplicate;
-  const processors = state.info?.processors ?? {};
-  byId('run-stripe').disabled = busy || !hasSource || !processors.stripe?.available;
-  byId('run-dwolla').disabled = busy || !hasSource || !processors.dwolla?.available;
-  byId('run-modern-treasury').disabled = busy || !hasSource || !processors.modern_treasury?.available;
-  byId('settle-payment').disabled = busy || !state.paymentIntentId;
+  for (const processor of processors()) {
+    byId(`run-${processor.slug}`).disabled = busy || !hasSource || !processor.available;
+  }
+  if (settlingProcessor()) byId('settle-payment').disabled = busy || !state.paymentIntentId;
   byId('reset-login').disabled = busy || !state.itemId;
   byId('reconnect').disabled = busy || !state.itemId;
   byId('open-link').disabled = busy;
@@ -64,43 +65,43 @@ function afterFlow(answer, summary, heading) {
   return true;
 }
 
-/** Moves focus to where a finished action's outcome is shown (so keyboard users are not left on <body>). */
-function focusOutcome(summary) {
-  summary.focus();
-}
-
-async function runStripe() {
-  const summary = byId('stripe-summary');
+/** Runs a processor's flow (`POST /api/flows/<slug>`) and shows the server's summary of it. */
+async function runProcessor(processor) {
+  const summary = byId(`${processor.slug}-summary`);
+  const settles = processor.extraSteps.includes('settle');
   clearError(summary);
-  show(byId('settle-steps'), false);
-  show(byId('settle-payment'), false);
-  clearOutcome('stripe');
-  update({ paymentIntentId: null });
+  if (settles) {
+    show(byId('settle-steps'), false);
+    show(byId('settle-payment'), false);
+    update({ paymentIntentId: null });
+  }
+  if (processor.outcomes) clearOutcome(processor.key, processor.slug);
   setBusy(true);
   try {
     const answer = await runWithProgress({
-      list: byId('stripe-steps'),
-      definitions: state.info.steps.stripe,
-      path: '/api/flows/stripe',
+      list: byId(`${processor.slug}-steps`),
+      definitions: state.info.steps[processor.key],
+      path: `/api/flows/${processor.slug}`,
       body: { source: linkSource(), accountId: state.accountId },
     });
-    if (!afterFlow(answer, summary, 'Stripe flow failed:')) return;
-    const result = answer.data.result;
-    update({ paymentIntentId: result.payment.paymentIntentId });
-    summary.textContent =
-      `${result.created ? 'Linked' : 'Already linked (created: false)'}: ${result.customerId}, bank account ` +
-      `${result.bankAccount.id} ••${result.bankAccount.last4} (${result.bankAccount.status}). ` +
-      `Payment ${result.payment.paymentIntentId}: ${result.payment.status}.`;
-    show(byId('settle-payment'), result.payment.status === 'processing');
-    await trackPayment('stripe', result.payment.paymentIntentId);
+    if (!afterFlow(answer, summary, `${processor.label} flow failed:`)) return;
+    summary.textContent = answer.data.summary;
+    const payment = answer.data.payment;
+    if (settles && payment) {
+      update({ paymentIntentId: payment.id });
+      show(byId('settle-payment'), payment.status === 'processing');
+    }
+    if (processor.outcomes && payment) await trackPayment(processor.key, processor.slug, payment.id);
   } finally {
     setBusy(false);
-    focusOutcome(summary);
+    summary.focus();
   }
 }
 
+/** Settles the settling processor's payment on the emulator clock (or reads its status in sandbox mode). */
 async function settle() {
-  const summary = byId('stripe-summary');
+  const processor = settlingProcessor();
+  const summary = byId(`${processor.slug}-summary`);
   setBusy(true);
   try {
     const answer = await runWithProgress({
@@ -112,76 +113,80 @@ async function settle() {
     const payment = answer.data.result;
     summary.textContent = `Payment ${payment.paymentIntentId}: ${payment.status}.`;
     if (payment.status !== 'processing') show(byId('settle-payment'), false);
-    await refreshOutcome('stripe');
+    if (processor.outcomes) await refreshOutcome(processor.key);
   } finally {
     setBusy(false);
-    focusOutcome(summary);
+    summary.focus();
   }
 }
 
-async function runDwolla() {
-  const summary = byId('dwolla-summary');
-  clearError(summary);
-  clearOutcome('dwolla');
-  setBusy(true);
-  try {
-    const answer = await runWithProgress({
-      list: byId('dwolla-steps'),
-      definitions: state.info.steps.dwolla,
-      path: '/api/flows/dwolla',
-      body: { source: linkSource(), accountId: state.accountId },
-    });
-    if (!afterFlow(answer, summary, 'Dwolla flow failed:')) return;
-    const result = answer.data.result;
-    summary.textContent =
-      `${result.created ? 'Linked' : 'Already linked (created: false)'}: funding source ` +
-      `${result.fundingSource.id} "${result.fundingSource.name}" (${result.fundingSource.status}).` +
-      (result.transfer
-        ? ` Transfer ${result.transfer.id}: $${result.transfer.amount.value} ${result.transfer.status}.`
-        : '');
-    if (result.transfer) await trackPayment('dwolla', result.transfer.id);
-  } finally {
-    setBusy(false);
-    focusOutcome(summary);
-  }
+/** One processor's card: heading, hint, run button, step list, summary and (when it has them) outcome controls. */
+function processorCard(processor) {
+  const settles = processor.extraSteps.includes('settle');
+  return h(
+    'article',
+    { className: 'processor', 'aria-labelledby': `${processor.slug}-heading` },
+    h(
+      'h3',
+      { id: `${processor.slug}-heading` },
+      `${processor.label} `,
+      h('span', { className: 'badge' }, processor.environment),
+    ),
+    h(
+      'p',
+      { className: 'hint', id: `${processor.slug}-hint` },
+      processor.available ? processor.hint : processor.reason,
+    ),
+    h(
+      'div',
+      { className: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: `run-${processor.slug}`,
+          disabled: true,
+          onclick: () => runProcessor(processor),
+        },
+        `Run ${processor.label} flow`,
+      ),
+      settles
+        ? h(
+            'button',
+            { type: 'button', id: 'settle-payment', className: 'secondary', hidden: true, onclick: settle },
+            state.info.mode === 'emulator' ? 'Simulate settlement' : 'Refresh payment status',
+          )
+        : null,
+    ),
+    h('ol', {
+      id: `${processor.slug}-steps`,
+      className: 'steps',
+      'aria-label': `${processor.label} flow steps`,
+      tabindex: '-1',
+    }),
+    settles
+      ? h('ol', {
+          id: 'settle-steps',
+          className: 'steps',
+          'aria-label': 'Settlement steps',
+          tabindex: '-1',
+          hidden: true,
+        })
+      : null,
+    h('div', {
+      id: `${processor.slug}-summary`,
+      className: 'summary',
+      role: 'status',
+      'aria-live': 'polite',
+      tabindex: '-1',
+    }),
+    processor.outcomes ? outcomeBlock(processor) : null,
+  );
 }
 
-async function runModernTreasury() {
-  const summary = byId('modern-treasury-summary');
-  clearError(summary);
-  setBusy(true);
-  try {
-    const answer = await runWithProgress({
-      list: byId('modern-treasury-steps'),
-      definitions: state.info.steps.modern_treasury,
-      path: '/api/flows/modern-treasury',
-      body: { source: linkSource(), accountId: state.accountId },
-    });
-    if (!afterFlow(answer, summary, 'Modern Treasury flow failed:')) return;
-    const result = answer.data.result;
-    summary.textContent =
-      `${result.created ? 'Linked' : 'Already linked (created: false)'}: external account ` +
-      `${result.externalAccount.id} ••${result.externalAccount.accountNumberLast4 ?? '----'} ` +
-      `(${result.externalAccount.verificationStatus}). Payment order ${result.paymentOrder.id}: ${result.paymentOrder.status}.`;
-  } finally {
-    setBusy(false);
-    focusOutcome(summary);
-  }
-}
-
-/** Wires the processor section. */
+/** Builds one card per registered processor and wires them. */
 export function initProcessors() {
-  const { processors, mode } = state.info;
-  if (!processors.stripe.available) byId('stripe-hint').textContent = processors.stripe.reason;
-  if (!processors.dwolla.available) byId('dwolla-hint').textContent = processors.dwolla.reason;
-  if (!processors.modern_treasury.available) {
-    byId('modern-treasury-hint').textContent = processors.modern_treasury.reason;
-  }
-  if (mode !== 'emulator') byId('settle-payment').textContent = 'Refresh payment status';
-  byId('run-stripe').addEventListener('click', runStripe);
-  byId('run-dwolla').addEventListener('click', runDwolla);
-  byId('run-modern-treasury').addEventListener('click', runModernTreasury);
-  byId('settle-payment').addEventListener('click', settle);
+  byId('processor-grid').replaceChildren(...processors().map(processorCard));
   onStateChange(refreshButtons);
   refreshButtons();
 }

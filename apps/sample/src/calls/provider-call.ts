@@ -1,5 +1,5 @@
-/** The providers the sample calls. */
-export type CallProvider = 'plaid' | 'stripe' | 'dwolla' | 'modern_treasury';
+/** The provider a call went to: `plaid` or a registered processor's key (e.g. `modern_treasury`). */
+export type CallProvider = string;
 
 /** One HTTP call to a provider, as shown next to a flow step (never with bodies or tokens). */
 export interface ProviderCall {

@@ -75,7 +75,7 @@ describe('createRecordingFetch', () => {
   });
 
   it('validates its options', () => {
-    expect(() => createRecordingFetch({ provider: 'stripe' as never, fetch: globalThis.fetch })).toThrow(
+    expect(() => createRecordingFetch({ provider: 'Not a provider', fetch: globalThis.fetch })).toThrow(
       InputValidationError,
     );
     expect(() => createRecordingFetch({ provider: 'plaid', fetch: 'x' as never })).toThrow(

@@ -6,7 +6,7 @@ import { isRecordingCalls, recordCall } from './call-context.js';
 import type { CallProvider } from './provider-call.js';
 
 const optionsSchema = z.object({
-  provider: z.enum(['plaid', 'dwolla', 'modern_treasury']),
+  provider: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a provider key such as plaid or modern_treasury'),
   fetch: functionSchema<FetchFunction>(),
   /** Prefix removed from the recorded path (e.g. the emulator's `/plaid`). */
   basePath: z.string().default(''),
@@ -31,7 +31,7 @@ async function requestIdOf(provider: CallProvider, response: Response): Promise<
  * running; bodies, headers and query strings are never recorded.
  */
 export function createRecordingFetch(options: {
-  provider: 'plaid' | 'dwolla' | 'modern_treasury';
+  provider: CallProvider;
   fetch: FetchFunction;
   basePath?: string;
 }): FetchFunction {

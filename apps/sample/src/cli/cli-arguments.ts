@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { parseInput } from '@achbridge/core';
 import { z } from 'zod';
+import { SAMPLE_PROCESSORS } from '../processors/registry.js';
 
 /** The demo CLI's options. */
 export interface DemoOptions {
-  processor: 'stripe' | 'dwolla' | 'modern-treasury';
+  /** A registered processor's slug, e.g. `modern-treasury`. */
+  processor: string;
   institutionId: string;
   username: string;
   password: string;
@@ -16,21 +18,22 @@ export type DemoCommand =
   | { kind: 'help'; text: string }
   | { kind: 'error'; message: string };
 
+const SLUGS = SAMPLE_PROCESSORS.map((processor) => processor.slug);
+const SLUG_LIST = SLUGS.join('|');
+const KEY_VARIABLES = SAMPLE_PROCESSORS.map((processor) => processor.keys.variables.join('/')).join(', ');
+
 /** `npm run demo -- --help`. */
-export const DEMO_HELP = `Usage: npm run demo -- --processor stripe|dwolla|modern-treasury [--institution ins_109508] [--password pass_good]
+export const DEMO_HELP = `Usage: npm run demo -- --processor ${SLUG_LIST} [--institution ins_109508] [--password pass_good]
 
 Runs the sample's flow headless and prints every step with its timing and provider request ids:
-Link (emulated, or /sandbox/public_token/create with real keys) -> duplicate check -> exchange ->
-Stripe: btok, customer with bank account, mandate, $1.00 ACH payment (settled on the emulator clock)
-Dwolla: customer, processor token, funding source.
-Modern Treasury: counterparty, processor token, external account, $1.00 ACH debit (settled on the
-emulator clock).
+Link (emulated, or /sandbox/public_token/create with real keys) -> duplicate check -> exchange -> then
+${SAMPLE_PROCESSORS.map((processor) => `${processor.label}: ${processor.hint}`).join('\n')}
 
-Without PLAID_CLIENT_ID/PLAID_SECRET it runs against a fresh offline emulator; with them (and
-STRIPE_SECRET_KEY, DWOLLA_KEY/DWOLLA_SECRET or MODERN_TREASURY_ORGANIZATION_ID/MODERN_TREASURY_API_KEY) against the real sandboxes. Exits 1 on failure with
-the error's remediation, 2 on a usage error.
+Without PLAID_CLIENT_ID/PLAID_SECRET it runs against a fresh offline emulator (settling payments on the
+emulator clock); with them (and a processor's keys: ${KEY_VARIABLES}) against the real sandboxes.
+Exits 1 on failure with the error's remediation, 2 on a usage error.
 
-  --processor stripe|dwolla|modern-treasury
+  --processor ${SLUG_LIST}
                               which processor receives the account (required)
   --institution ID            Plaid Sandbox institution (default ins_109508, First Platypus Bank)
   --username NAME             Sandbox username (default user_good)
@@ -39,8 +42,8 @@ the error's remediation, 2 on a usage error.
   --help                      show this text`;
 
 const optionsSchema = z.object({
-  processor: z.enum(['stripe', 'dwolla', 'modern-treasury'], {
-    error: 'must be stripe, dwolla or modern-treasury',
+  processor: z.enum(SLUGS as [string, ...string[]], {
+    error: `must be ${SLUGS.slice(0, -1).join(', ')} or ${SLUGS.at(-1)}`,
   }),
   institutionId: z.string().regex(/^ins_[A-Za-z0-9]+$/, 'must be a Plaid institution id such as ins_109508'),
   username: z.string().min(1).max(100),
@@ -69,7 +72,7 @@ export function parseDemoArguments(argv: readonly string[]): DemoCommand {
   }
   if (values['help']) return { kind: 'help', text: DEMO_HELP };
   if (values['processor'] === undefined)
-    return { kind: 'error', message: '--processor stripe|dwolla|modern-treasury is required' };
+    return { kind: 'error', message: `--processor ${SLUG_LIST} is required` };
   const parsed = optionsSchema.safeParse({
     processor: values['processor'],
     institutionId: values['institution'] ?? 'ins_109508',

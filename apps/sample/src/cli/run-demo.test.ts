@@ -13,15 +13,10 @@ const CONFIG: SampleConfig = {
   databaseUrl: undefined,
   dataDir: undefined,
   plaid: undefined,
-  stripeSecretKey: undefined,
-  dwolla: undefined,
+  processorKeys: {},
 };
 
-async function demo(
-  processor: 'stripe' | 'dwolla' | 'modern-treasury',
-  password = 'pass_good',
-  institutionId = 'ins_109508',
-) {
+async function demo(processor: string, password = 'pass_good', institutionId = 'ins_109508') {
   let output = '';
   const code = await runDemo({
     options: { processor, institutionId, username: 'user_good', password },
@@ -94,8 +89,10 @@ describe('the CLI and the page refuse an institution a processor cannot use with
       let pageVerdict: { compatible: boolean; reason: string };
       try {
         const answer = await requestJson(server, 'GET', '/api/institutions?query=ins_43&country=CA');
-        const [institution] = answer.body['institutions'] as Array<Record<string, unknown>>;
-        pageVerdict = institution?.[processor] as { compatible: boolean; reason: string };
+        const [institution] = answer.body['institutions'] as Array<{
+          processors: Record<string, { compatible: boolean; reason: string }>;
+        }>;
+        pageVerdict = institution?.processors[processor] as { compatible: boolean; reason: string };
       } finally {
         await server.close();
       }

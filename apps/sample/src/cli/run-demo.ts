@@ -4,19 +4,15 @@ import { z } from 'zod';
 import type { SampleConfig } from '../config/sample-config.js';
 import { SampleError } from '../errors/sample-error.js';
 import { DEMO_CUSTOMER } from '../flows/demo-customer.js';
-import { runDwollaFlow } from '../flows/dwolla-flow.js';
 import { completeEmulatedLink } from '../flows/emulated-link.js';
 import { type FlowOutcome, runFlow } from '../flows/flow-outcome.js';
 import type { LinkSource } from '../flows/flow-schemas.js';
 import { requireSupportedInstitution } from '../flows/institution-check.js';
-import { requireModernTreasury, runModernTreasuryFlow } from '../flows/modern-treasury-flow.js';
-import { MT_SETTLE_STEPS, settleModernTreasuryDebit } from '../flows/modern-treasury-settle.js';
-import { runSettleFlow } from '../flows/settle-flow.js';
 import type { StepDefinition, StepRunner } from '../flows/step-runner.js';
-import { runStripeFlow } from '../flows/stripe-flow.js';
 import { createItemStore, type ItemStore } from '../items/item-store.js';
 import type { LinkAccount } from '../items/linked-item.js';
-import { createSampleOutcomes, describeOutcomeView } from '../outcomes/sample-outcomes.js';
+import { createSampleOutcomes } from '../outcomes/sample-outcomes.js';
+import { processorBySlug, SAMPLE_PROCESSORS } from '../processors/registry.js';
 import {
   createSampleProviders,
   type SampleProviders,
@@ -51,12 +47,6 @@ function noAchAccount(): SampleError {
     'The Item has no checking or savings account, which ACH needs; link another institution.',
   );
 }
-
-const PROCESSOR_LABELS: Record<DemoOptions['processor'], string> = {
-  stripe: 'Stripe (test mode)',
-  dwolla: 'Dwolla (Sandbox)',
-  'modern-treasury': 'Modern Treasury (sandbox)',
-};
 
 const CLI_ACCEPTANCE = { ipAddress: '127.0.0.1', userAgent: 'achbridge-sample-demo-cli' };
 
@@ -189,7 +179,7 @@ async function linkWithSandbox(
 
 const runDemoSchema = z.object({
   options: z.object({
-    processor: z.enum(['stripe', 'dwolla', 'modern-treasury']),
+    processor: z.enum(SAMPLE_PROCESSORS.map((processor) => processor.slug) as [string, ...string[]]),
     institutionId: z.string().min(1),
     username: z.string().min(1),
     password: z.string().min(1),
@@ -200,7 +190,7 @@ const runDemoSchema = z.object({
 
 /**
  * Runs the demo headless: Link (emulated against a fresh in-process emulator, or the real Sandbox), then the
- * Stripe or Dwolla flow (and, for Stripe on the emulator, settlement), printing every step. Resolves to the
+ * chosen processor's demo (its flow and, on the emulator, settlement), printing every step. Resolves to the
  * process exit code: 0 on success, 1 on failure (after printing the remediation).
  */
 export async function runDemo(input: {
@@ -223,7 +213,7 @@ export async function runDemo(input: {
   };
   try {
     write(
-      `achbridge demo: Plaid -> ${PROCESSOR_LABELS[options.processor]} ` +
+      `achbridge demo: Plaid -> ${processorBySlug(options.processor)?.label} (${processorBySlug(options.processor)?.environment}) ` +
         `${providers.mode === 'emulator' ? `against a fresh offline emulator (${providers.emulator?.url})` : 'against the real sandboxes'}\n\n`,
     );
     write('Link\n');
@@ -233,84 +223,27 @@ export async function runDemo(input: {
         : await linkWithSandbox(providers, items, options, printer);
     if (!linked.ok || linked.result === null) return fail(linked);
     const { source, account } = linked.result;
-    const deps = { providers, items };
-    if (options.processor === 'modern-treasury') {
-      write('\nModern Treasury\n');
-      const outcome = await runModernTreasuryFlow(
-        deps,
-        { runId: 'demo-modern-treasury', source, accountId: account.id, customer: DEMO_CUSTOMER },
-        printer,
-      );
-      if (!outcome.ok || outcome.result === null) return fail(outcome);
-      write('\nSettlement\n');
-      const settled = await runFlow(
-        {
-          runId: 'demo-mt-settle',
-          flow: 'modern_treasury_settle',
-          steps: MT_SETTLE_STEPS,
-          listener: printer,
-        },
-        (runner) =>
-          settleModernTreasuryDebit(runner, {
-            modernTreasury: requireModernTreasury(providers),
-            emulator: providers.emulator,
-            paymentOrderId: outcome.result?.paymentOrder.id ?? '',
-          }),
-      );
-      if (!settled.ok || settled.result === null) return fail(settled);
-      write(
-        `\nDone: external account ${outcome.result.externalAccount.id} is ${outcome.result.externalAccount.verificationStatus}; ` +
-          `payment order ${settled.result.id} is ${settled.result.status}.\n`,
-      );
-    } else if (options.processor === 'dwolla') {
-      write('\nDwolla\n');
-      const outcome = await runDwollaFlow(
-        deps,
-        { runId: 'demo-dwolla', source, accountId: account.id, customer: DEMO_CUSTOMER },
-        printer,
-      );
-      if (!outcome.ok || outcome.result === null) return fail(outcome);
-      write(
-        `\nDone: funding source ${outcome.result.fundingSource.url} is ${outcome.result.fundingSource.status}.\n`,
-      );
-      const transfer = outcome.result.transfer;
-      if (transfer !== null) {
-        const outcomes = createSampleOutcomes(providers);
-        let view = await outcomes.observe('dwolla', transfer.id);
-        if (providers.emulator !== undefined) view = await outcomes.settle('dwolla', transfer.id);
-        write(`${describeOutcomeView(view)}\n`);
-      }
-    } else {
-      write('\nStripe\n');
-      const outcome = await runStripeFlow(
-        deps,
-        {
-          runId: 'demo-stripe',
-          source,
-          accountId: account.id,
-          customer: DEMO_CUSTOMER,
-          acceptance: CLI_ACCEPTANCE,
-        },
-        printer,
-      );
-      if (!outcome.ok || outcome.result === null) return fail(outcome);
-      const outcomes = createSampleOutcomes(providers);
-      const paymentId = outcome.result.payment.paymentIntentId;
-      await outcomes.observe('stripe', paymentId);
-      let status = outcome.result.payment.status;
-      if (providers.emulator !== undefined && status === 'processing') {
-        write('\nSettlement\n');
-        const settled = await runSettleFlow(
-          { providers },
-          { runId: 'demo-settle', paymentIntentId: outcome.result.payment.paymentIntentId },
-          printer,
-        );
-        if (!settled.ok || settled.result === null) return fail(settled);
-        status = settled.result.status;
-      }
-      write(`\nDone: payment ${outcome.result.payment.paymentIntentId} is ${status}.\n`);
-      write(`${describeOutcomeView(await outcomes.observe('stripe', paymentId))}\n`);
-    }
+    const processor = processorBySlug(options.processor);
+    if (processor === undefined) throw new Error(`No processor "${options.processor}" is registered.`);
+    write(`\n${processor.label}\n`);
+    const code = await processor.demo({
+      providers,
+      items,
+      source,
+      account,
+      listener: printer,
+      write,
+      input: {
+        runId: `demo-${processor.slug}`,
+        source,
+        accountId: account.id,
+        customer: DEMO_CUSTOMER,
+        acceptance: CLI_ACCEPTANCE,
+      },
+      outcomes: createSampleOutcomes(providers),
+      fail,
+    });
+    if (code !== 0) return code;
     write(`Total ${Math.round(performance.now() - started)} ms.\n`);
     return 0;
   } finally {

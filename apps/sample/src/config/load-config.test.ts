@@ -28,8 +28,7 @@ describe('parseSampleConfig', () => {
       databaseUrl: undefined,
       dataDir: undefined,
       plaid: undefined,
-      stripeSecretKey: undefined,
-      dwolla: undefined,
+      processorKeys: {},
     });
   });
 
@@ -80,16 +79,14 @@ describe('parseSampleConfig', () => {
     });
     expect(config.mode).toBe('sandbox');
     expect(config.plaid).toEqual({ clientId: PLAID.PLAID_CLIENT_ID, secret: PLAID.PLAID_SECRET });
-    expect(config.stripeSecretKey).toBe('sk_test_51abcdef');
-    expect(config.dwolla).toEqual({ key: 'dwolla-key-123456', secret: 'dwolla-secret-123456' });
-    expect(parseSampleConfig({ ...PLAID })).toMatchObject({
-      mode: 'sandbox',
-      stripeSecretKey: undefined,
-      dwolla: undefined,
+    expect(config.processorKeys).toEqual({
+      stripe: 'sk_test_51abcdef',
+      dwolla: { key: 'dwolla-key-123456', secret: 'dwolla-secret-123456' },
     });
-    expect(parseSampleConfig({ ...PLAID, STRIPE_SECRET_KEY: 'rk_test_abcdef12' }).stripeSecretKey).toBe(
-      'rk_test_abcdef12',
-    );
+    expect(parseSampleConfig({ ...PLAID })).toMatchObject({ mode: 'sandbox', processorKeys: {} });
+    expect(parseSampleConfig({ ...PLAID, STRIPE_SECRET_KEY: 'rk_test_abcdef12' }).processorKeys).toEqual({
+      stripe: 'rk_test_abcdef12',
+    });
   });
 
   it('explains PLAID_CLIENT_ID without PLAID_SECRET (and the reverse)', () => {

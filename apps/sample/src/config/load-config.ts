@@ -2,26 +2,23 @@ import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { ConfigError, parseInput, registerSecret } from '@achbridge/core';
 import { z } from 'zod';
+import { SAMPLE_PROCESSORS } from '../processors/registry.js';
 import type { SampleConfig } from './sample-config.js';
 
 /** Every environment variable the sample reads (also listed in `.env.example`). */
-export const SAMPLE_ENV_VARIABLES = [
+export const SAMPLE_ENV_VARIABLES: readonly string[] = [
   'PORT',
   'HOST',
   'PLAID_CLIENT_ID',
   'PLAID_SECRET',
   'PLAID_ENV',
-  'STRIPE_SECRET_KEY',
-  'DWOLLA_KEY',
-  'DWOLLA_SECRET',
-  'MODERN_TREASURY_ORGANIZATION_ID',
-  'MODERN_TREASURY_API_KEY',
+  ...SAMPLE_PROCESSORS.flatMap((processor) => processor.keys.variables),
   'EMULATOR_URL',
   'WEBHOOK_URL',
   'DATABASE_URL',
   'SAMPLE_DATA_DIR',
   'ACHBRIDGE_STORE_KEYS',
-] as const;
+];
 
 /** The settings are unusable; `problems` holds one sentence per variable, fit for a startup message. */
 export class SampleConfigError extends ConfigError {
@@ -69,27 +66,6 @@ function checkPort(value: string | undefined, problems: string[]): number {
   return 3000;
 }
 
-function checkStripeKey(key: string | undefined, problems: string[]): string | undefined {
-  if (key === undefined) return undefined;
-  registerSecret(key);
-  if (/^(?:sk|rk)_test_\S+$/.test(key)) return key;
-  if (/^(?:sk|rk)_live_/.test(key)) {
-    problems.push(
-      'STRIPE_SECRET_KEY is a live mode key (sk_live_/rk_live_). Plaid Sandbox bank account tokens belong to Stripe test mode, ' +
-        'so the sample only accepts a test mode key: copy sk_test_... (or rk_test_...) from the Stripe Dashboard with "Test mode" on.',
-    );
-  } else if (/^pk_/.test(key)) {
-    problems.push(
-      'STRIPE_SECRET_KEY is a publishable key (pk_...). Server calls need a secret test key (sk_test_...) or restricted test key (rk_test_...).',
-    );
-  } else {
-    problems.push(
-      'STRIPE_SECRET_KEY is not a Stripe secret key: expected a value starting with sk_test_ or rk_test_.',
-    );
-  }
-  return undefined;
-}
-
 /**
  * Validates the sample's environment: no Plaid keys means the offline emulator; Plaid keys switch to the real
  * sandboxes, where Stripe and Dwolla keys are optional but must be complete and test/sandbox keys. Throws a
@@ -100,11 +76,7 @@ export function parseSampleConfig(environment: Record<string, string | undefined
   const problems: string[] = [];
   const clientId = read(env, 'PLAID_CLIENT_ID');
   const plaidSecret = read(env, 'PLAID_SECRET');
-  const dwollaKey = read(env, 'DWOLLA_KEY');
-  const dwollaSecret = read(env, 'DWOLLA_SECRET');
-  const mtOrganizationId = read(env, 'MODERN_TREASURY_ORGANIZATION_ID');
-  const mtApiKey = read(env, 'MODERN_TREASURY_API_KEY');
-  for (const secret of [clientId, plaidSecret, dwollaKey, dwollaSecret, mtApiKey]) registerSecret(secret);
+  for (const secret of [clientId, plaidSecret]) registerSecret(secret);
 
   if (clientId !== undefined && plaidSecret === undefined) {
     problems.push(
@@ -122,25 +94,15 @@ export function parseSampleConfig(environment: Record<string, string | undefined
       `PLAID_ENV must be "sandbox" (got ${['development', 'production'].includes(plaidEnv.trim().toLowerCase()) ? `"${plaidEnv}"` : `a ${plaidEnv.length}-character value, not shown`}): the sample pairs Plaid Sandbox with Stripe test mode and Dwolla Sandbox. Plaid Development no longer exists; see "Going to production" on the page.`,
     );
   }
-  if ((dwollaKey === undefined) !== (dwollaSecret === undefined)) {
-    problems.push(
-      `${dwollaKey === undefined ? 'DWOLLA_SECRET' : 'DWOLLA_KEY'} is set but ${dwollaKey === undefined ? 'DWOLLA_KEY' : 'DWOLLA_SECRET'} is missing: set both (Dwolla Sandbox dashboard > Applications) or neither.`,
-    );
-  }
-  if ((mtOrganizationId === undefined) !== (mtApiKey === undefined)) {
-    problems.push(
-      `${mtOrganizationId === undefined ? 'MODERN_TREASURY_API_KEY' : 'MODERN_TREASURY_ORGANIZATION_ID'} is set but ${mtOrganizationId === undefined ? 'MODERN_TREASURY_ORGANIZATION_ID' : 'MODERN_TREASURY_API_KEY'} is missing: set both (Modern Treasury > Developers > API Keys, a sandbox key) or neither.`,
-    );
-  }
-  const stripeSecretKey = checkStripeKey(read(env, 'STRIPE_SECRET_KEY'), problems);
   const usesRealPlaid = clientId !== undefined || plaidSecret !== undefined;
-  const processorKeys = [
-    read(env, 'STRIPE_SECRET_KEY') === undefined ? undefined : 'STRIPE_SECRET_KEY',
-    dwollaKey === undefined && dwollaSecret === undefined ? undefined : 'DWOLLA_KEY/DWOLLA_SECRET',
-    mtOrganizationId === undefined && mtApiKey === undefined
-      ? undefined
-      : 'MODERN_TREASURY_ORGANIZATION_ID/MODERN_TREASURY_API_KEY',
-  ].filter((name): name is string => name !== undefined);
+  const keysByProcessor: Record<string, unknown> = {};
+  const processorKeys: string[] = [];
+  for (const processor of SAMPLE_PROCESSORS) {
+    const given = processor.keys.variables.filter((name) => read(env, name) !== undefined);
+    const keys = processor.keys.read((name) => read(env, name), problems);
+    if (keys !== undefined) keysByProcessor[processor.key] = keys;
+    if (given.length > 0) processorKeys.push(processor.keys.variables.join('/'));
+  }
   if (!usesRealPlaid && processorKeys.length > 0) {
     problems.push(
       `${processorKeys.join(' and ')} ${processorKeys.length > 1 ? 'are' : 'is'} set but PLAID_CLIENT_ID/PLAID_SECRET are not. Bank account and processor tokens come from your Plaid Sandbox, so real processor keys need real Plaid keys: add them, or unset the processor keys to run fully offline.`,
@@ -176,15 +138,7 @@ export function parseSampleConfig(environment: Record<string, string | undefined
     databaseUrl,
     dataDir: read(env, 'SAMPLE_DATA_DIR'),
     plaid: sandbox ? { clientId, secret: plaidSecret } : undefined,
-    stripeSecretKey: sandbox ? stripeSecretKey : undefined,
-    dwolla:
-      sandbox && dwollaKey !== undefined && dwollaSecret !== undefined
-        ? { key: dwollaKey, secret: dwollaSecret }
-        : undefined,
-    modernTreasury:
-      sandbox && mtOrganizationId !== undefined && mtApiKey !== undefined
-        ? { organizationId: mtOrganizationId, apiKey: mtApiKey }
-        : undefined,
+    processorKeys: sandbox ? keysByProcessor : {},
   };
 }
 

@@ -7,18 +7,6 @@ export interface PlaidKeys {
   secret: string;
 }
 
-/** Keys for the real Dwolla Sandbox (never logged or sent to the browser). */
-export interface DwollaKeys {
-  key: string;
-  secret: string;
-}
-
-/** Keys for the real Modern Treasury sandbox (never logged or sent to the browser). */
-export interface ModernTreasuryKeys {
-  organizationId: string;
-  apiKey: string;
-}
-
 /** The sample's validated settings. */
 export interface SampleConfig {
   /** `emulator` when no Plaid keys are set, else `sandbox` (the real sandboxes). */
@@ -37,10 +25,9 @@ export interface SampleConfig {
   dataDir: string | undefined;
   /** Real Plaid Sandbox keys (sandbox mode only). */
   plaid: PlaidKeys | undefined;
-  /** Real Stripe test mode key (sandbox mode only). */
-  stripeSecretKey: string | undefined;
-  /** Real Dwolla Sandbox keys (sandbox mode only). */
-  dwolla: DwollaKeys | undefined;
-  /** Real Modern Treasury sandbox keys (sandbox mode only). */
-  modernTreasury?: ModernTreasuryKeys | undefined;
+  /**
+   * Each registered processor's keys for its real sandbox, by processor key (sandbox mode only; a processor
+   * without keys is unavailable and says how to enable it).
+   */
+  processorKeys: Readonly<Record<string, unknown>>;
 }

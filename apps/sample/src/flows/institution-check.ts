@@ -1,42 +1,26 @@
-import {
-  type AuthSupport,
-  checkAuthSupport,
-  PLAID_COUNTRY_CODES,
-  type ProcessorRequirements,
-} from '@achbridge/core';
-import { modernTreasuryRequirements } from '@achbridge/modern-treasury';
+import { type AuthSupport, checkAuthSupport, PLAID_COUNTRY_CODES } from '@achbridge/core';
 import { SampleError } from '../errors/sample-error.js';
+import { processorBySlug } from '../processors/registry.js';
+import type { SampleProcessor } from '../processors/sample-processor.js';
 import type { SampleProviders } from '../providers/sample-providers.js';
 
-/** A processor the demo can run. */
-export type DemoProcessor = 'stripe' | 'dwolla' | 'modern-treasury';
+/** A processor the demo can run: a registered processor's slug (`--processor` value). */
+export type DemoProcessor = string;
 
-interface ProcessorCheck {
-  /** The processor's key in the auth-support verdicts. */
-  key: string;
-  /** The name the page shows. */
-  label: string;
-  /** Requirements to check instead of core's default Stripe and Dwolla ones (which the page uses). */
-  requirements?: ProcessorRequirements<string>;
+function processorOf(slug: DemoProcessor): SampleProcessor {
+  const processor = processorBySlug(slug);
+  if (processor === undefined) {
+    throw new SampleError(400, 'UNKNOWN_PROCESSOR', `No processor "${slug}" is registered in the sample.`);
+  }
+  return processor;
 }
-
-/** How each demo processor is checked; Stripe and Dwolla exactly as the page's `/api/institutions` does. */
-export const PROCESSOR_CHECKS: Readonly<Record<DemoProcessor, ProcessorCheck>> = {
-  stripe: { key: 'stripe', label: 'Stripe' },
-  dwolla: { key: 'dwolla', label: 'Dwolla' },
-  'modern-treasury': {
-    key: 'modern_treasury',
-    label: 'Modern Treasury',
-    requirements: modernTreasuryRequirements,
-  },
-};
 
 /**
  * The refusal the page shows for an institution a processor cannot use, in the page's own words
  * ("✕ Cannot use it — <reason>", public/js/auth-check.js), so the CLI and the page say the same thing.
  */
 export function institutionRefusal(support: AuthSupport<string>, processor: DemoProcessor): SampleError {
-  const check = PROCESSOR_CHECKS[processor];
+  const check = processorOf(processor);
   const reason = support.processors[check.key]?.reason ?? 'no verdict for this processor';
   const { institution } = support;
   return new SampleError(
@@ -56,11 +40,11 @@ export async function requireSupportedInstitution(
   institutionId: string,
   processor: DemoProcessor,
 ): Promise<{ support: AuthSupport<string>; label: string; reason: string }> {
-  const check = PROCESSOR_CHECKS[processor];
+  const check = processorOf(processor);
   const { requestId: _requestId, ...support } = await checkAuthSupport<string>(plaid, {
     institutionId,
     countryCodes: [...PLAID_COUNTRY_CODES],
-    ...(check.requirements === undefined ? {} : { processors: [check.requirements] }),
+    processors: [check.requirements],
   });
   const verdict = support.processors[check.key];
   if (verdict === undefined || !verdict.compatible) throw institutionRefusal(support, processor);

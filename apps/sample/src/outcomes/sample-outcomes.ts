@@ -1,17 +1,15 @@
 import {
   createPaymentOutcomeTracker,
+  InputValidationError,
   type PaymentOutcome,
   type PaymentOutcomeStatus,
-  type PaymentOutcomeUpdate,
   parseInput,
 } from '@achbridge/core';
-import { dwollaTransferOutcome } from '@achbridge/dwolla';
 import { EmulatorControlError } from '@achbridge/emulator';
-import { stripePaymentOutcome } from '@achbridge/stripe';
 import { z } from 'zod';
 import { SampleError } from '../errors/sample-error.js';
-import { requireDwolla } from '../flows/dwolla-flow.js';
-import { requireStripe } from '../flows/stripe-flow.js';
+import { processorByKey, SAMPLE_PROCESSORS } from '../processors/registry.js';
+import type { SampleProcessor } from '../processors/sample-processor.js';
 import type { SampleProviders } from '../providers/sample-providers.js';
 
 /** How far "simulate settlement" moves the emulator clock: both emulated processors settle within 4 days. */
@@ -19,7 +17,8 @@ export const OUTCOME_SETTLEMENT_ADVANCE_MS = 4 * 24 * 60 * 60 * 1000;
 
 /** A payment's outcome as the page shows it: the current outcome and every status it moved through. */
 export interface OutcomeView {
-  provider: 'stripe' | 'dwolla';
+  /** The processor's key, e.g. `stripe`. */
+  provider: string;
   paymentId: string;
   /** The current outcome, with the return code's catalog entry when it failed by a return. */
   outcome: PaymentOutcome | null;
@@ -37,26 +36,30 @@ export interface SampleOutcomes {
   simulateReturn(provider: string, paymentId: string, code: string): Promise<OutcomeView>;
 }
 
-const keySchema = z.discriminatedUnion(
-  'provider',
-  [
-    z.object({
-      provider: z.literal('stripe'),
-      paymentId: z.string().regex(/^pi_[A-Za-z0-9]+$/, 'must be a Stripe PaymentIntent id (pi_...)'),
-    }),
-    z.object({
-      provider: z.literal('dwolla'),
-      paymentId: z
-        .string()
-        .regex(
-          /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-          'must be a Dwolla transfer id',
-        )
-        .transform((id) => id.toLowerCase()),
-    }),
-  ],
-  { error: "must be 'stripe' or 'dwolla'" },
-);
+const keyInputSchema = z.object({ provider: z.string(), paymentId: z.string() });
+
+/** A processor with payment outcomes and its validated payment id, or a field-named input error. */
+function parseKey(
+  operation: string,
+  provider: string,
+  paymentId: string,
+): { processor: SampleProcessor; outcomes: NonNullable<SampleProcessor['outcomes']>; paymentId: string } {
+  const given = parseInput(operation, keyInputSchema, { provider, paymentId });
+  const processor = processorByKey(given.provider);
+  const outcomes = processor?.outcomes;
+  if (processor === undefined || outcomes === undefined) {
+    const names = SAMPLE_PROCESSORS.filter((entry) => entry.outcomes !== undefined).map(
+      (entry) => `'${entry.key}'`,
+    );
+    throw new InputValidationError(operation, [
+      { path: 'provider', message: `must be ${names.join(' or ')}` },
+    ]);
+  }
+  const parsed = parseInput(operation, z.object({ paymentId: outcomes.paymentId }), {
+    paymentId: given.paymentId,
+  });
+  return { processor, outcomes, paymentId: parsed.paymentId };
+}
 const codeSchema = z.object({
   code: z
     .string()
@@ -76,29 +79,14 @@ export function createSampleOutcomes(providers: SampleProviders): SampleOutcomes
     history.set(key, [...(history.get(key) ?? []), current.status]);
   });
 
-  async function read(key: z.output<typeof keySchema>): Promise<PaymentOutcomeUpdate> {
-    if (key.provider === 'stripe') {
-      return stripePaymentOutcome(await requireStripe(providers).getPayment(key.paymentId));
-    }
-    const transfer = await requireDwolla(providers).getTransfer(key.paymentId);
-    const update = dwollaTransferOutcome(transfer);
-    if (update === undefined) {
-      throw new SampleError(
-        409,
-        'UNKNOWN_TRANSFER_STATUS',
-        `Transfer ${transfer.id} is '${transfer.status}'.`,
-      );
-    }
-    return update;
-  }
-
-  async function observeKey(key: z.output<typeof keySchema>): Promise<OutcomeView> {
-    await tracker.apply(await read(key));
+  async function observeKey(key: ReturnType<typeof parseKey>): Promise<OutcomeView> {
+    await tracker.apply(await key.outcomes.read(providers, key.paymentId));
+    const provider = key.processor.key;
     return {
-      provider: key.provider,
+      provider,
       paymentId: key.paymentId,
-      outcome: (await tracker.get(key)) ?? null,
-      history: history.get(keyOf(key.provider, key.paymentId)) ?? [],
+      outcome: (await tracker.get({ provider, paymentId: key.paymentId })) ?? null,
+      history: history.get(keyOf(provider, key.paymentId)) ?? [],
     };
   }
 
@@ -114,25 +102,21 @@ export function createSampleOutcomes(providers: SampleProviders): SampleOutcomes
   };
 
   return {
-    observe: (provider, paymentId) => observeKey(parseInput('observe', keySchema, { provider, paymentId })),
+    observe: (provider, paymentId) => observeKey(parseKey('observe', provider, paymentId)),
     async settle(provider, paymentId) {
-      const key = parseInput('settle', keySchema, { provider, paymentId });
+      const key = parseKey('settle', provider, paymentId);
       if (providers.emulator !== undefined)
         await providers.emulator.control.advanceClock(OUTCOME_SETTLEMENT_ADVANCE_MS);
       return observeKey(key);
     },
     async simulateReturn(provider, paymentId, code) {
-      const key = parseInput('simulateReturn', keySchema, { provider, paymentId });
+      const key = parseKey('simulateReturn', provider, paymentId);
       const parsed = parseInput('simulateReturn', codeSchema, { code });
       const emulator = emulatorOf('Simulating a return');
       // Record where the payment stands first, so the page shows the move to `failed`.
       await observeKey(key);
       try {
-        await emulator.control.returnPayment({
-          provider: key.provider,
-          paymentId: key.paymentId,
-          code: parsed.code,
-        });
+        await key.outcomes.returnPayment(emulator.control, key.paymentId, parsed.code);
       } catch (error) {
         if (error instanceof EmulatorControlError && error.status === 409) {
           throw new SampleError(409, 'NOT_RETURNABLE', error.message);
@@ -142,15 +126,4 @@ export function createSampleOutcomes(providers: SampleProviders): SampleOutcomes
       return observeKey(key);
     },
   };
-}
-
-/** One line for the CLI: `Outcome of <id>: pending → succeeded.`, with the return code's category when it failed. */
-export function describeOutcomeView(view: OutcomeView): string {
-  const path = view.history.length > 0 ? view.history.join(' → ') : (view.outcome?.status ?? 'unknown');
-  const entry = view.outcome?.achReturn;
-  const ret =
-    view.outcome?.returnCode === undefined
-      ? ''
-      : ` Return ${view.outcome.returnCode}${entry ? ` (${entry.meaning}; ${entry.category}${entry.retryable ? '' : ', never retry automatically'})` : ''}.`;
-  return `Outcome of ${view.paymentId}: ${path}.${ret}`;
 }

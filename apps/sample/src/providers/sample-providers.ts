@@ -5,22 +5,18 @@ import {
   type PlaidClient,
   parseInput,
 } from '@achbridge/core';
-import { createDwollaAdapter, createDwollaClient, type DwollaAdapter } from '@achbridge/dwolla';
 import {
   createControlClient,
   DEFAULT_CREDENTIALS,
   type EmulatorControlClient,
-  MODERN_TREASURY_CREDENTIALS,
   startEmulator,
 } from '@achbridge/emulator';
-import { createModernTreasuryAdapter, type ModernTreasuryAdapter } from '@achbridge/modern-treasury';
-import { createStripeAdapter, type StripeAdapter } from '@achbridge/stripe';
-import Stripe from 'stripe';
 import { z } from 'zod';
-import { recordCall } from '../calls/call-context.js';
 import { createRecordingFetch } from '../calls/recording-fetch.js';
 import type { SampleConfig, SampleMode } from '../config/sample-config.js';
-import { createDwollaBalanceFinder } from './dwolla-balance.js';
+import type { ProcessorSlot } from '../processors/processor-client.js';
+import { SAMPLE_PROCESSORS } from '../processors/registry.js';
+import type { ProcessorClientContext } from '../processors/sample-processor.js';
 
 /** The emulator the sample talks to in emulator mode. */
 export interface EmulatorAccess {
@@ -37,17 +33,8 @@ export interface SampleProviders {
   mode: SampleMode;
   /** Plaid Sandbox (real or emulated); records every call for the running flow. */
   plaid: PlaidClient;
-  /** The Stripe adapter, or undefined with `stripeUnavailable` saying why. */
-  stripe: StripeAdapter | undefined;
-  stripeUnavailable: string | undefined;
-  /** The Dwolla adapter, or undefined with `dwollaUnavailable` saying why. */
-  dwolla: DwollaAdapter | undefined;
-  dwollaUnavailable: string | undefined;
-  /** Finds your Dwolla account's balance funding source (the destination of the $1.00 debit). */
-  dwollaBalance?: (() => Promise<string>) | undefined;
-  /** The Modern Treasury adapter, or undefined with `modernTreasuryUnavailable` saying why. */
-  modernTreasury: ModernTreasuryAdapter | undefined;
-  modernTreasuryUnavailable: string | undefined;
+  /** Each registered processor's client, or why it is unavailable, by processor key (e.g. `stripe`). */
+  processors: Readonly<Record<string, ProcessorSlot>>;
   /** The emulator, in emulator mode. */
   emulator: EmulatorAccess | undefined;
   /** Stops an emulator started in process (a shared one from EMULATOR_URL is left running). */
@@ -60,126 +47,60 @@ export interface SampleProviderTuning {
   retryInitialDelayMs?: number;
 }
 
-/** Builds a Stripe client whose responses (method, path, status, request id) are recorded for the running flow. */
-function createRecordedStripe(
-  secretKey: string,
-  server: { host: string; port: number; protocol: 'http' | 'https' } | undefined,
-): Stripe {
-  const stripe = new Stripe(secretKey, {
-    maxNetworkRetries: 0,
-    appInfo: { name: '@achbridge/sample' },
-    ...(server ?? {}),
-  });
-  stripe.on('response', (event: Stripe.ResponseEvent) => {
-    recordCall({
-      provider: 'stripe',
-      method: event.method.toUpperCase(),
-      endpoint: event.path.split('?')[0] ?? event.path,
-      status: event.status,
-      requestId: event.request_id ?? null,
-    });
-  });
-  return stripe;
-}
-
-function serverOf(url: string): { host: string; port: number; protocol: 'http' | 'https' } {
-  const parsed = new URL(url);
-  const protocol = parsed.protocol === 'https:' ? 'https' : 'http';
-  return {
-    host: parsed.hostname,
-    port: parsed.port === '' ? (protocol === 'https' ? 443 : 80) : Number(parsed.port),
-    protocol,
-  };
-}
-
 const configSchema = z.object({
   mode: z.enum(['emulator', 'sandbox']),
   emulatorUrl: z.string().optional(),
   plaid: z.object({ clientId: z.string(), secret: z.string() }).optional(),
-  stripeSecretKey: z.string().optional(),
-  dwolla: z.object({ key: z.string(), secret: z.string() }).optional(),
-  modernTreasury: z.object({ organizationId: z.string(), apiKey: z.string() }).optional(),
+  processorKeys: z.record(z.string(), z.unknown()).default({}),
 });
 const tuningSchema = z.object({ retryInitialDelayMs: z.number().int().min(0).optional() }).default({});
 
+/** Builds every registered processor's client (or the reason it is unavailable). */
+function createProcessorSlots(
+  context: ProcessorClientContext,
+  keys: Readonly<Record<string, unknown>>,
+): Record<string, ProcessorSlot> {
+  const slots: Record<string, ProcessorSlot> = {};
+  for (const processor of SAMPLE_PROCESSORS) {
+    const client = processor.createClient(context, keys[processor.key]);
+    slots[processor.key] = { client, unavailable: client === undefined ? processor.keys.missing : undefined };
+  }
+  return slots;
+}
+
 /**
- * Creates the Plaid client and the Stripe, Dwolla and Modern Treasury adapters: against the emulator (EMULATOR_URL, or one
+ * Creates the Plaid client and every registered processor's client: against the emulator (EMULATOR_URL, or one
  * started in process) when no Plaid keys are set, else against the real sandboxes with the keys given.
  */
 export async function createSampleProviders(
-  config: Pick<
-    SampleConfig,
-    'mode' | 'emulatorUrl' | 'plaid' | 'stripeSecretKey' | 'dwolla' | 'modernTreasury'
-  >,
+  config: Pick<SampleConfig, 'mode' | 'emulatorUrl' | 'plaid' | 'processorKeys'>,
   tuning: SampleProviderTuning = {},
   /** A durable store the adapters record processor links and payments in (once per key, across restarts). */
   store?: AdapterStore,
 ): Promise<SampleProviders> {
   const parsed = parseInput('createSampleProviders', configSchema, config);
-  const stored = store === undefined ? {} : { store };
   const { retryInitialDelayMs } = parseInput('createSampleProviders', tuningSchema, tuning);
   const plaidRetry = retryInitialDelayMs === undefined ? {} : { initialRetryDelayMs: retryInitialDelayMs };
-  const dwollaRetry = retryInitialDelayMs === undefined ? {} : { retryInitialDelayMs };
-  const stripeRetry =
-    retryInitialDelayMs === undefined ? {} : { retry: { initialDelayMs: retryInitialDelayMs } };
-  const modernTreasuryFetch = (basePath?: string) =>
-    createRecordingFetch({
-      provider: 'modern_treasury',
-      fetch: globalThis.fetch,
-      ...(basePath === undefined ? {} : { basePath }),
-    });
 
   if (parsed.mode === 'emulator') {
     const running = parsed.emulatorUrl === undefined ? await startEmulator() : undefined;
     const url = running?.url ?? (parsed.emulatorUrl as string);
-    const credentials = DEFAULT_CREDENTIALS;
     const plaid = createPlaidClient({
       environment: 'sandbox',
       baseUrl: `${url}/plaid`,
-      clientId: credentials.plaid.clientId,
-      secret: credentials.plaid.secret,
+      clientId: DEFAULT_CREDENTIALS.plaid.clientId,
+      secret: DEFAULT_CREDENTIALS.plaid.secret,
       fetch: createRecordingFetch({ provider: 'plaid', fetch: globalThis.fetch, basePath: '/plaid' }),
       ...plaidRetry,
-    });
-    const stripe = createStripeAdapter({
-      plaid,
-      stripe: createRecordedStripe(credentials.stripe.secretKey, serverOf(url)),
-      ...stripeRetry,
-      ...stored,
-    });
-    const dwollaClient = createDwollaClient({
-      environment: 'sandbox',
-      baseUrl: `${url}/dwolla`,
-      key: credentials.dwolla.key,
-      secret: credentials.dwolla.secret,
-      fetch: createRecordingFetch({ provider: 'dwolla', fetch: globalThis.fetch, basePath: '/dwolla' }),
-      ...dwollaRetry,
     });
     return {
       mode: 'emulator',
       plaid,
-      stripe,
-      stripeUnavailable: undefined,
-      dwolla: createDwollaAdapter({ plaid, dwolla: dwollaClient, ...stored }),
-      dwollaUnavailable: undefined,
-      dwollaBalance: createDwollaBalanceFinder(dwollaClient),
-      modernTreasury: createModernTreasuryAdapter({
-        plaid,
-        modernTreasury: {
-          environment: 'sandbox',
-          baseUrl: `${url}/modern-treasury`,
-          organizationId: MODERN_TREASURY_CREDENTIALS.organizationId,
-          apiKey: MODERN_TREASURY_CREDENTIALS.apiKey,
-          fetch: modernTreasuryFetch('/modern-treasury'),
-        },
-        ...stripeRetry,
-        ...stored,
-      }),
-      modernTreasuryUnavailable: undefined,
+      processors: createProcessorSlots({ plaid, emulatorUrl: url, retryInitialDelayMs, store }, {}),
       emulator: {
         url,
         control: running?.control ?? createControlClient(url),
-        liveSecretKey: credentials.stripe.liveSecretKey,
+        liveSecretKey: DEFAULT_CREDENTIALS.stripe.liveSecretKey,
       },
       close: async () => {
         await running?.close();
@@ -197,62 +118,13 @@ export async function createSampleProviders(
     fetch: createRecordingFetch({ provider: 'plaid', fetch: globalThis.fetch }),
     ...plaidRetry,
   });
-  const stripe =
-    parsed.stripeSecretKey === undefined
-      ? undefined
-      : createStripeAdapter({
-          plaid,
-          stripe: createRecordedStripe(parsed.stripeSecretKey, undefined),
-          ...stripeRetry,
-          ...stored,
-        });
-  const sandboxDwolla =
-    parsed.dwolla === undefined
-      ? undefined
-      : createDwollaClient({
-          environment: 'sandbox',
-          key: parsed.dwolla.key,
-          secret: parsed.dwolla.secret,
-          fetch: createRecordingFetch({ provider: 'dwolla', fetch: globalThis.fetch }),
-          ...dwollaRetry,
-        });
-  const dwolla =
-    sandboxDwolla === undefined
-      ? undefined
-      : createDwollaAdapter({ plaid, dwolla: sandboxDwolla, ...stored });
-  const modernTreasury =
-    parsed.modernTreasury === undefined
-      ? undefined
-      : createModernTreasuryAdapter({
-          plaid,
-          modernTreasury: {
-            environment: 'sandbox',
-            organizationId: parsed.modernTreasury.organizationId,
-            apiKey: parsed.modernTreasury.apiKey,
-            fetch: modernTreasuryFetch(),
-          },
-          ...stripeRetry,
-          ...stored,
-        });
   return {
     mode: 'sandbox',
     plaid,
-    stripe,
-    stripeUnavailable:
-      stripe === undefined
-        ? 'Set STRIPE_SECRET_KEY to a Stripe test mode key (sk_test_...) of the Stripe account linked to your Plaid account (Plaid Dashboard > Integrations).'
-        : undefined,
-    dwolla,
-    dwollaUnavailable:
-      dwolla === undefined
-        ? 'Set DWOLLA_KEY and DWOLLA_SECRET (Dwolla Sandbox application) and enable the Dwolla integration in the Plaid Dashboard.'
-        : undefined,
-    dwollaBalance: sandboxDwolla === undefined ? undefined : createDwollaBalanceFinder(sandboxDwolla),
-    modernTreasury,
-    modernTreasuryUnavailable:
-      modernTreasury === undefined
-        ? 'Set MODERN_TREASURY_ORGANIZATION_ID and MODERN_TREASURY_API_KEY (a sandbox API key) and enable the Modern Treasury integration in the Plaid Dashboard.'
-        : undefined,
+    processors: createProcessorSlots(
+      { plaid, emulatorUrl: undefined, retryInitialDelayMs, store },
+      parsed.processorKeys,
+    ),
     emulator: undefined,
     close: async () => {},
   };

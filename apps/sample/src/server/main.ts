@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { redactSecrets } from '@achbridge/core';
 import { mergeEnvFile, parseSampleConfig, SampleConfigError } from '../config/load-config.js';
 import { openSampleStore } from '../items/open-sample-store.js';
+import { SAMPLE_PROCESSORS } from '../processors/registry.js';
 import { startSampleServer } from './start-sample-server.js';
 
 /** `apps/sample/.env`, read when present (variables already set win). */
@@ -29,8 +30,11 @@ async function main(): Promise<void> {
   const where =
     config.mode === 'emulator'
       ? `emulator mode (offline; emulator at ${running.providers.emulator?.url})`
-      : 'sandbox mode (real Plaid Sandbox' +
-        `${running.providers.stripe ? ', Stripe test mode' : ''}${running.providers.dwolla ? ', Dwolla Sandbox' : ''})`;
+      : `sandbox mode (real Plaid Sandbox${SAMPLE_PROCESSORS.filter(
+          (processor) => running.providers.processors[processor.key]?.client !== undefined,
+        )
+          .map((processor) => `, ${processor.label} ${processor.environment}`)
+          .join('')})`;
   process.stdout.write(`achbridge sample listening on ${running.url} in ${where}\n`);
   let stopping = false;
   const stop = (signal: string): void => {

@@ -26,12 +26,14 @@ beforeAll(async () => {
   const providers: SampleProviders = {
     mode: 'sandbox',
     plaid,
-    stripe: undefined,
-    stripeUnavailable: 'Set STRIPE_SECRET_KEY to a Stripe test mode key.',
-    dwolla: undefined,
-    dwollaUnavailable: 'Set DWOLLA_KEY and DWOLLA_SECRET.',
-    modernTreasury: undefined,
-    modernTreasuryUnavailable: 'Set MODERN_TREASURY_ORGANIZATION_ID and MODERN_TREASURY_API_KEY.',
+    processors: {
+      stripe: { client: undefined, unavailable: 'Set STRIPE_SECRET_KEY to a Stripe test mode key.' },
+      dwolla: { client: undefined, unavailable: 'Set DWOLLA_KEY and DWOLLA_SECRET.' },
+      modern_treasury: {
+        client: undefined,
+        unavailable: 'Set MODERN_TREASURY_ORGANIZATION_ID and MODERN_TREASURY_API_KEY.',
+      },
+    },
     emulator: undefined,
     close: async () => {},
   };

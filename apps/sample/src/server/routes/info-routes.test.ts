@@ -18,9 +18,17 @@ describe('GET/POST /api/info', () => {
       linkScript: false,
       webhookUrl: `${server.url}/api/webhooks/plaid`,
       processors: {
-        stripe: { available: true },
-        dwolla: { available: true },
-        modern_treasury: { available: true },
+        stripe: { available: true, extraSteps: ['settle'], outcomes: { settleControl: false } },
+        dwolla: { available: true, outcomes: { settleControl: true } },
+        modern_treasury: {
+          slug: 'modern-treasury',
+          label: 'Modern Treasury',
+          environment: 'sandbox',
+          available: true,
+          reason: null,
+          outcomes: null,
+          extraSteps: [],
+        },
       },
       sandboxCredentials: { username: 'user_good', password: 'pass_good' },
     });
@@ -65,19 +73,21 @@ describe('GET /api/institutions (auth-support check)', () => {
         name: 'First Platypus Bank',
         supportsAuth: true,
         // Each adapter declares its requirements; the verdict also lists the account subtypes it can debit.
-        stripe: {
-          compatible: true,
-          reason: expect.stringContaining('supports Plaid Auth'),
-          accountSubtypes: ['checking', 'savings'],
+        processors: {
+          stripe: {
+            compatible: true,
+            reason: expect.stringContaining('supports Plaid Auth'),
+            accountSubtypes: ['checking', 'savings'],
+          },
+          dwolla: expect.objectContaining({
+            compatible: true,
+            reason: expect.stringContaining('Dwolla ACH works'),
+          }),
+          modern_treasury: expect.objectContaining({
+            compatible: true,
+            reason: expect.stringContaining('Modern Treasury ACH works'),
+          }),
         },
-        dwolla: expect.objectContaining({
-          compatible: true,
-          reason: expect.stringContaining('Dwolla ACH works'),
-        }),
-        modernTreasury: expect.objectContaining({
-          compatible: true,
-          reason: expect.stringContaining('Modern Treasury ACH works'),
-        }),
       }),
     );
   });
@@ -88,9 +98,14 @@ describe('GET /api/institutions (auth-support check)', () => {
     expect(paisley).toMatchObject({
       id: 'ins_999001',
       supportsAuth: false,
-      stripe: { compatible: false, reason: expect.stringContaining('does not support Plaid Auth') },
-      dwolla: { compatible: false },
-      modernTreasury: { compatible: false, reason: expect.stringContaining('does not support Plaid Auth') },
+      processors: {
+        stripe: { compatible: false, reason: expect.stringContaining('does not support Plaid Auth') },
+        dwolla: { compatible: false },
+        modern_treasury: {
+          compatible: false,
+          reason: expect.stringContaining('does not support Plaid Auth'),
+        },
+      },
     });
   });
 
@@ -100,8 +115,10 @@ describe('GET /api/institutions (auth-support check)', () => {
     expect(canadian).toMatchObject({
       id: 'ins_43',
       supportsAuth: true,
-      stripe: { compatible: false, reason: expect.stringContaining('not a US institution') },
-      modernTreasury: { compatible: false },
+      processors: {
+        stripe: { compatible: false, reason: expect.stringContaining('not a US institution') },
+        modern_treasury: { compatible: false },
+      },
     });
   });
 

@@ -5,16 +5,10 @@ import {
   PlaidApiError,
   parseInput,
 } from '@achbridge/core';
-import { dwollaRequirements } from '@achbridge/dwolla';
-import { modernTreasuryRequirements } from '@achbridge/modern-treasury';
-import { stripeRequirements } from '@achbridge/stripe';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { DWOLLA_FLOW_STEPS } from '../../flows/dwolla-flow.js';
 import { RECONNECT_STEPS, RESET_LOGIN_STEPS } from '../../flows/item-health-flows.js';
-import { MODERN_TREASURY_FLOW_STEPS } from '../../flows/modern-treasury-flow.js';
-import { SETTLE_FLOW_STEPS } from '../../flows/settle-flow.js';
-import { STRIPE_FLOW_STEPS } from '../../flows/stripe-flow.js';
+import { SAMPLE_PROCESSORS } from '../../processors/registry.js';
 import type { SampleAppDeps } from '../app-deps.js';
 import { parseRouteArgs } from '../route-args.js';
 
@@ -30,8 +24,7 @@ const institutionQuerySchema = z.object({
 const INSTITUTION_ID = /^ins_[0-9]+$/;
 
 /** The processors the page offers, each declaring what it needs from an institution. */
-const PROCESSORS = [stripeRequirements, dwollaRequirements, modernTreasuryRequirements] as const;
-type SampleProcessor = (typeof PROCESSORS)[number]['processor'];
+const PROCESSORS = SAMPLE_PROCESSORS.map((processor) => processor.requirements);
 
 /**
  * The auth-support check for a search box that takes names and ids: an institution id (`ins_...`) is read
@@ -41,7 +34,7 @@ async function searchInstitutions(
   plaid: SampleAppDeps['providers']['plaid'],
   query: string,
   countryCodes: string[],
-): Promise<{ institutions: AuthSupport<SampleProcessor>[]; requestId: string }> {
+): Promise<{ institutions: AuthSupport<string>[]; requestId: string }> {
   if (!INSTITUTION_ID.test(query))
     return findAuthInstitutions(plaid, { query, countryCodes, processors: PROCESSORS });
   try {
@@ -68,26 +61,36 @@ export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
     plaidHost: deps.providers.plaid.baseUrl,
     linkScript: deps.mode === 'sandbox',
     webhookUrl: deps.webhookUrl() ?? null,
-    processors: {
-      stripe: {
-        available: deps.providers.stripe !== undefined,
-        reason: deps.providers.stripeUnavailable ?? null,
-      },
-      dwolla: {
-        available: deps.providers.dwolla !== undefined,
-        reason: deps.providers.dwollaUnavailable ?? null,
-      },
-      modern_treasury: {
-        available: deps.providers.modernTreasury !== undefined,
-        reason: deps.providers.modernTreasuryUnavailable ?? null,
-      },
-    },
+    processors: Object.fromEntries(
+      SAMPLE_PROCESSORS.map((processor) => {
+        const slot = deps.providers.processors[processor.key];
+        return [
+          processor.key,
+          {
+            slug: processor.slug,
+            label: processor.label,
+            environment: processor.environment,
+            hint: processor.hint,
+            available: slot?.client !== undefined,
+            reason: slot?.unavailable ?? null,
+            /** Whether the card shows the payment's outcome, and which controls it offers. */
+            outcomes:
+              processor.outcomes === undefined
+                ? null
+                : {
+                    settleControl: processor.outcomes.settleControl,
+                    returnableStatuses: processor.outcomes.returnableStatuses,
+                  },
+            /** Names of extra step lists the card uses (e.g. Stripe's `settle`). */
+            extraSteps: Object.keys(processor.extraSteps ?? {}),
+          },
+        ];
+      }),
+    ),
     sandboxCredentials: { username: 'user_good', password: 'pass_good' },
     steps: {
-      stripe: STRIPE_FLOW_STEPS,
-      dwolla: DWOLLA_FLOW_STEPS,
-      modern_treasury: MODERN_TREASURY_FLOW_STEPS,
-      settle: SETTLE_FLOW_STEPS,
+      ...Object.fromEntries(SAMPLE_PROCESSORS.map((processor) => [processor.key, processor.flow.steps])),
+      ...Object.assign({}, ...SAMPLE_PROCESSORS.map((processor) => processor.extraSteps ?? {})),
       reset_login: RESET_LOGIN_STEPS,
       reconnect: RECONNECT_STEPS,
     },
@@ -109,9 +112,9 @@ export function registerInfoRoutes(app: Hono, deps: SampleAppDeps): void {
         countryCodes: entry.institution.countryCodes,
         products: entry.institution.products,
         supportsAuth: entry.supportsAuth,
-        stripe: entry.processors.stripe,
-        dwolla: entry.processors.dwolla,
-        modernTreasury: entry.processors.modern_treasury,
+        processors: Object.fromEntries(
+          SAMPLE_PROCESSORS.map((processor) => [processor.key, entry.processors[processor.key]]),
+        ),
       })),
     });
   });

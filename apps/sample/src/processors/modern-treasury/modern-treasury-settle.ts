@@ -1,7 +1,7 @@
 import { MT_PAYMENT_TIMELINE } from '@achbridge/emulator';
 import type { ModernTreasuryAdapter, ModernTreasuryPaymentOrder } from '@achbridge/modern-treasury';
-import type { EmulatorAccess } from '../providers/sample-providers.js';
-import type { StepDefinition, StepRunner } from './step-runner.js';
+import type { StepDefinition, StepRunner } from '../../flows/step-runner.js';
+import type { EmulatorAccess } from '../../providers/sample-providers.js';
 
 /** The Modern Treasury settlement steps (the CLI runs them after the flow). */
 export const MT_SETTLE_STEPS: readonly StepDefinition[] = [

@@ -1,7 +1,7 @@
 import { parseInput } from '@achbridge/core';
 import type { DwollaClient } from '@achbridge/dwolla';
 import { z } from 'zod';
-import { SampleError } from '../errors/sample-error.js';
+import { SampleError } from '../../errors/sample-error.js';
 
 const rootSchema = z.looseObject({
   _links: z.looseObject({ account: z.looseObject({ href: z.string().min(1) }) }),

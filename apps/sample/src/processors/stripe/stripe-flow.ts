@@ -1,14 +1,14 @@
 import { parseInput } from '@achbridge/core';
 import type { PaymentSummary, StripeAdapter, StripeBankAccount } from '@achbridge/stripe';
 import { z } from 'zod';
-import type { ProviderCall } from '../calls/provider-call.js';
-import { SampleError } from '../errors/sample-error.js';
-import type { ItemStore } from '../items/item-store.js';
-import type { SampleProviders } from '../providers/sample-providers.js';
-import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
-import { customerSchema, linkSourceSchema, runIdSchema } from './flow-schemas.js';
-import { PREPARE_ITEM_STEPS, prepareItem } from './prepare-item.js';
-import type { StepDefinition, StepListener } from './step-runner.js';
+import type { ProviderCall } from '../../calls/provider-call.js';
+import { type FlowOutcome, runFlow, runIdOf } from '../../flows/flow-outcome.js';
+import { customerSchema, linkSourceSchema, runIdSchema } from '../../flows/flow-schemas.js';
+import { PREPARE_ITEM_STEPS, prepareItem } from '../../flows/prepare-item.js';
+import type { StepDefinition, StepListener } from '../../flows/step-runner.js';
+import type { ItemStore } from '../../items/item-store.js';
+import type { SampleProviders } from '../../providers/sample-providers.js';
+import { requireProcessorClient } from '../processor-client.js';
 
 /** The Stripe flow's steps, in order. */
 export const STRIPE_FLOW_STEPS: readonly StepDefinition[] = [
@@ -55,19 +55,9 @@ function formatCents(cents: number): string {
   return `$${(cents / 100).toFixed(2)}`;
 }
 
-/** The adapter, or a 409 saying how to enable Stripe. */
-export function requireStripe(
-  providers: Pick<SampleProviders, 'stripe' | 'stripeUnavailable'>,
-): StripeAdapter {
-  parseInput('requireStripe', z.looseObject({}), providers);
-  if (providers.stripe === undefined) {
-    throw new SampleError(
-      409,
-      'STRIPE_NOT_CONFIGURED',
-      providers.stripeUnavailable ?? 'Stripe is not configured.',
-    );
-  }
-  return providers.stripe;
+/** The Stripe adapter, or a 409 (`STRIPE_NOT_CONFIGURED`) saying how to enable Stripe. */
+export function requireStripe(providers: Pick<SampleProviders, 'processors'>): StripeAdapter {
+  return requireProcessorClient<StripeAdapter>(providers, { key: 'stripe', label: 'Stripe' });
 }
 
 /**

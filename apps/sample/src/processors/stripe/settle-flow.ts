@@ -1,10 +1,10 @@
 import { parseInput } from '@achbridge/core';
 import type { PaymentSummary } from '@achbridge/stripe';
 import { z } from 'zod';
-import type { SampleProviders } from '../providers/sample-providers.js';
-import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
-import { runIdSchema } from './flow-schemas.js';
-import type { StepDefinition, StepListener } from './step-runner.js';
+import { type FlowOutcome, runFlow, runIdOf } from '../../flows/flow-outcome.js';
+import { runIdSchema } from '../../flows/flow-schemas.js';
+import type { StepDefinition, StepListener } from '../../flows/step-runner.js';
+import type { SampleProviders } from '../../providers/sample-providers.js';
 import { requireStripe } from './stripe-flow.js';
 
 /** How far "simulate settlement" moves the emulator clock: the emulator settles ACH debits after 4 days. */

@@ -5,14 +5,15 @@ import type {
   ModernTreasuryPaymentOrder,
 } from '@achbridge/modern-treasury';
 import { z } from 'zod';
-import type { ProviderCall } from '../calls/provider-call.js';
-import { SampleError } from '../errors/sample-error.js';
-import type { ItemStore } from '../items/item-store.js';
-import type { SampleProviders } from '../providers/sample-providers.js';
-import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
-import { customerSchema, linkSourceSchema, runIdSchema } from './flow-schemas.js';
-import { PREPARE_ITEM_STEPS, prepareItem } from './prepare-item.js';
-import type { StepDefinition, StepListener } from './step-runner.js';
+import type { ProviderCall } from '../../calls/provider-call.js';
+import { SampleError } from '../../errors/sample-error.js';
+import { type FlowOutcome, runFlow, runIdOf } from '../../flows/flow-outcome.js';
+import { customerSchema, linkSourceSchema, runIdSchema } from '../../flows/flow-schemas.js';
+import { PREPARE_ITEM_STEPS, prepareItem } from '../../flows/prepare-item.js';
+import type { StepDefinition, StepListener } from '../../flows/step-runner.js';
+import type { ItemStore } from '../../items/item-store.js';
+import type { SampleProviders } from '../../providers/sample-providers.js';
+import { requireProcessorClient } from '../processor-client.js';
 
 /** The Modern Treasury flow's steps, in order. */
 export const MODERN_TREASURY_FLOW_STEPS: readonly StepDefinition[] = [
@@ -46,19 +47,12 @@ export interface ModernTreasuryFlowResult {
 const isProcessorTokenCall = (call: ProviderCall): boolean =>
   call.provider === 'plaid' && call.endpoint === '/processor/token/create' && call.status === 200;
 
-/** The adapter, or a 409 saying how to enable Modern Treasury. */
-export function requireModernTreasury(
-  providers: Pick<SampleProviders, 'modernTreasury' | 'modernTreasuryUnavailable'>,
-): ModernTreasuryAdapter {
-  parseInput('requireModernTreasury', z.looseObject({}), providers);
-  if (providers.modernTreasury === undefined) {
-    throw new SampleError(
-      409,
-      'MODERN_TREASURY_NOT_CONFIGURED',
-      providers.modernTreasuryUnavailable ?? 'Modern Treasury is not configured.',
-    );
-  }
-  return providers.modernTreasury;
+/** The Modern Treasury adapter, or a 409 (`MODERN_TREASURY_NOT_CONFIGURED`) saying how to enable it. */
+export function requireModernTreasury(providers: Pick<SampleProviders, 'processors'>): ModernTreasuryAdapter {
+  return requireProcessorClient<ModernTreasuryAdapter>(providers, {
+    key: 'modern_treasury',
+    label: 'Modern Treasury',
+  });
 }
 
 /**

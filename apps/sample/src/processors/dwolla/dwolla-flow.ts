@@ -1,14 +1,14 @@
 import { parseInput } from '@achbridge/core';
 import type { DwollaAdapter, DwollaFundingSourceResult, DwollaTransfer } from '@achbridge/dwolla';
 import { z } from 'zod';
-import type { ProviderCall } from '../calls/provider-call.js';
-import { SampleError } from '../errors/sample-error.js';
-import type { ItemStore } from '../items/item-store.js';
-import type { SampleProviders } from '../providers/sample-providers.js';
-import { type FlowOutcome, runFlow, runIdOf } from './flow-outcome.js';
-import { customerSchema, linkSourceSchema, runIdSchema } from './flow-schemas.js';
-import { PREPARE_ITEM_STEPS, prepareItem } from './prepare-item.js';
-import type { StepDefinition, StepListener } from './step-runner.js';
+import type { ProviderCall } from '../../calls/provider-call.js';
+import { type FlowOutcome, runFlow, runIdOf } from '../../flows/flow-outcome.js';
+import { customerSchema, linkSourceSchema, runIdSchema } from '../../flows/flow-schemas.js';
+import { PREPARE_ITEM_STEPS, prepareItem } from '../../flows/prepare-item.js';
+import type { StepDefinition, StepListener } from '../../flows/step-runner.js';
+import type { ItemStore } from '../../items/item-store.js';
+import type { SampleProviders } from '../../providers/sample-providers.js';
+import { requireProcessorClient } from '../processor-client.js';
 
 /** The Dwolla flow's steps, in order. */
 export const DWOLLA_FLOW_STEPS: readonly StepDefinition[] = [
@@ -49,19 +49,21 @@ export interface DwollaFlowResult {
 const isProcessorTokenCall = (call: ProviderCall): boolean =>
   call.provider === 'plaid' && call.endpoint === '/processor/token/create' && call.status === 200;
 
-/** The adapter, or a 409 saying how to enable Dwolla. */
-export function requireDwolla(
-  providers: Pick<SampleProviders, 'dwolla' | 'dwollaUnavailable'>,
-): DwollaAdapter {
-  parseInput('requireDwolla', z.looseObject({}), providers);
-  if (providers.dwolla === undefined) {
-    throw new SampleError(
-      409,
-      'DWOLLA_NOT_CONFIGURED',
-      providers.dwollaUnavailable ?? 'Dwolla is not configured.',
-    );
-  }
-  return providers.dwolla;
+/** The Dwolla adapter with your Dwolla balance finder (the destination of the $1.00 debit). */
+export interface DwollaSampleClient {
+  adapter: DwollaAdapter;
+  /** Finds your Dwolla account's balance funding source. */
+  findBalance: () => Promise<string>;
+}
+
+/** The Dwolla client, or a 409 (`DWOLLA_NOT_CONFIGURED`) saying how to enable Dwolla. */
+export function requireDwollaClient(providers: Pick<SampleProviders, 'processors'>): DwollaSampleClient {
+  return requireProcessorClient<DwollaSampleClient>(providers, { key: 'dwolla', label: 'Dwolla' });
+}
+
+/** The Dwolla adapter, or a 409 (`DWOLLA_NOT_CONFIGURED`) saying how to enable Dwolla. */
+export function requireDwolla(providers: Pick<SampleProviders, 'processors'>): DwollaAdapter {
+  return requireDwollaClient(providers).adapter;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function runDwollaFlow(
   const runId = runIdOf(input);
   return runFlow({ runId, flow: 'dwolla', steps: DWOLLA_FLOW_STEPS, listener }, async (runner, run) => {
     const parsed = parseInput('runDwollaFlow', dwollaFlowInputSchema, input);
-    const dwolla = requireDwolla(deps.providers);
+    const { adapter: dwolla, findBalance } = requireDwollaClient(deps.providers);
     const { item, account, accessToken } = await prepareItem(
       runner,
       { plaid: deps.providers.plaid, items: deps.items },
@@ -124,11 +126,8 @@ export async function runDwollaFlow(
         ? previous.paymentId
         : undefined;
     await deps.items.setProcessorLink(item.itemId, 'dwolla', { ...link, paymentId: earlierDebit });
-    const findBalance = deps.providers.dwollaBalance;
     let transfer: DwollaTransfer | null = null;
-    if (findBalance === undefined) {
-      runner.skip('transfer', 'No Dwolla balance to debit into is configured.');
-    } else if (earlierDebit !== undefined) {
+    if (earlierDebit !== undefined) {
       // Dwolla forgets idempotency keys after 24 hours: the app's own record is what prevents a second debit.
       transfer = await runner.run('transfer', async () => {
         const result = await dwolla.getTransfer(earlierDebit);
