@@ -1,14 +1,11 @@
 import { createRedactingLogger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
   baseUrlFromEnvironment,
+  createProviderPipeline,
   type HttpResponse,
   lazySetting,
   parseInput,
-  parseJsonText,
-  parseResponse,
-  sendHttpRequest,
   withoutTrailingSlash,
-  withRetry,
 } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { type DwollaClientSettings, parseDwollaClientSettings } from './dwolla-client-settings.js';
@@ -155,70 +152,48 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
   });
   const resolveUrl = (pathOrUrl: string): string => resolveDwollaUrl(baseUrl, officialHost, pathOrUrl);
 
-  async function sendOnce(request: SendOptions, token: string): Promise<HttpResponse> {
-    registerSecret(token);
-    const headers: Record<string, string> = { Accept: DWOLLA_MEDIA_TYPE, Authorization: `Bearer ${token}` };
-    if (request.body !== undefined) headers['Content-Type'] = DWOLLA_MEDIA_TYPE;
-    if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
-    return sendHttpRequest({
-      provider: 'dwolla',
-      endpoint: request.endpoint,
-      url: request.url,
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      timeoutMs,
-      signal: request.signal,
-      fetch: fetchFunction,
-      logger,
-    });
-  }
+  const pipeline = createProviderPipeline({
+    provider: 'dwolla',
+    baseUrl,
+    fetch: fetchFunction,
+    timeoutMs,
+    retry: {
+      maxRetries: options.maxRetries ?? 2,
+      initialDelayMs: options.retryInitialDelayMs ?? 250,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    },
+    logger,
+    headers: async (signal) => {
+      const token = await tokens.getToken(signal);
+      registerSecret(token);
+      return { Accept: DWOLLA_MEDIA_TYPE, Authorization: `Bearer ${token}` };
+    },
+    // An expired or revoked app token: fetch a new one and resend once.
+    renewOnUnauthorized: (_response, error, headers) => {
+      if (!DwollaApiError.isInstance(error) || !TOKEN_REJECTED.some((code) => error.hasCode(code)))
+        return false;
+      logger.debug(`dwolla: ${error.code} on ${error.endpoint}; refreshing the token once`, {
+        endpoint: error.endpoint,
+      });
+      tokens.invalidate((headers.Authorization ?? '').slice('Bearer '.length));
+      return true;
+    },
+    toError: (response, { method, endpoint, idempotent }) =>
+      createDwollaApiError(response, { method, endpoint, idempotent }),
+    codeOf: (error) =>
+      DwollaApiError.isInstance(error) ? error.code : (error as { code?: unknown } | undefined)?.code,
+  });
 
-  async function send(request: SendOptions): Promise<HttpResponse> {
-    const { endpoint } = request;
-    let refreshedAfter401 = false;
-    return withRetry(
-      async () => {
-        const token = await tokens.getToken(request.signal);
-        let response = await sendOnce(request, token);
-        if (response.status === 401 && !refreshedAfter401) {
-          const error = createDwollaApiError(response, {
-            method: request.method,
-            endpoint,
-            idempotent: false,
-          });
-          if (TOKEN_REJECTED.some((code) => error.hasCode(code))) {
-            refreshedAfter401 = true;
-            logger.debug(`dwolla: ${error.code} on ${endpoint}; refreshing the token once`, { endpoint });
-            tokens.invalidate(token);
-            response = await sendOnce(request, await tokens.getToken(request.signal));
-          }
-        }
-        if (response.status >= 400) {
-          throw createDwollaApiError(response, {
-            method: request.method,
-            endpoint,
-            idempotent: request.idempotencyKey !== undefined,
-          });
-        }
-        return response;
-      },
-      {
-        maxRetries: options.maxRetries ?? 2,
-        initialDelayMs: options.retryInitialDelayMs ?? 250,
-        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-        signal: request.signal,
-        provider: 'dwolla',
-        endpoint,
-        onRetry: ({ attempt, delayMs, error }) =>
-          logger.warn(`dwolla ${request.method} ${endpoint}: retry ${attempt} in ${delayMs} ms`, {
-            endpoint,
-            attempt,
-            delayMs,
-            code: DwollaApiError.isInstance(error) ? error.code : (error as { code?: unknown })?.code,
-          }),
-      },
-    );
+  function send(request: SendOptions): Promise<HttpResponse> {
+    return pipeline.send({
+      method: request.method,
+      path: request.url,
+      endpoint: request.endpoint,
+      body: request.body,
+      contentType: DWOLLA_MEDIA_TYPE,
+      idempotencyKey: request.idempotencyKey,
+      signal: request.signal,
+    });
   }
 
   function parseBody<S extends z.ZodType>(
@@ -226,29 +201,8 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
     response: HttpResponse,
     endpoint: string,
   ): DwollaResponse<z.output<S>> {
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    const json = parseJsonText(response.text);
-    if (!json.ok) {
-      throw new ResponseValidationError({
-        provider: 'dwolla',
-        endpoint,
-        status: response.status,
-        requestId,
-        issues: [{ path: '', message: response.text.trim() === '' ? 'empty body' : 'expected a JSON body' }],
-      });
-    }
-    const data = parseResponse(schema, json.value, {
-      provider: 'dwolla',
-      endpoint,
-      status: response.status,
-      requestId,
-    });
-    return {
-      status: response.status,
-      data,
-      requestId,
-      location: response.headers.get('location') ?? undefined,
-    };
+    const { status, data, requestId } = pipeline.parse(schema, response, endpoint);
+    return { status, data, requestId, location: response.headers.get('location') ?? undefined };
   }
 
   /** POSTs `payload` with an Idempotency-Key (the caller's, or a new one reused across retries). */

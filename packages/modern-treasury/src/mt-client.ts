@@ -1,12 +1,9 @@
-import { ConfigError, createRedactingLogger, ResponseValidationError } from '@achbridge/core';
+import { ConfigError, createRedactingLogger } from '@achbridge/core';
 import {
+  createProviderPipeline,
   type HttpResponse,
   lazySetting,
-  parseJsonText,
-  parseResponse,
-  sendHttpRequest,
   withoutTrailingSlash,
-  withRetry,
 } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import type { ParsedModernTreasurySettings } from './mt-client-settings.js';
@@ -104,85 +101,35 @@ export function createMtClient(options: ParsedModernTreasurySettings): MtClient 
     }
   }
 
-  async function send(
-    method: 'GET' | 'POST',
-    url: string,
-    endpoint: string,
-    body: string | undefined,
-    idempotencyKey: string | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<HttpResponse> {
-    const retry = options.retry ?? {};
-    return withRetry(
-      async () => {
-        const credentials = `${organizationId()}:${apiKey()}`;
-        const headers: Record<string, string> = {
-          Accept: 'application/json',
-          Authorization: `Basic ${btoa(credentials)}`,
-        };
-        if (body !== undefined) headers['Content-Type'] = 'application/json';
-        if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
-        const response = await sendHttpRequest({
-          provider: 'modern_treasury',
-          endpoint,
-          url,
-          method,
-          headers,
-          body,
-          timeoutMs,
-          signal,
-          fetch: options.fetch,
-          logger,
-        });
-        if (response.status >= 400) throw createModernTreasuryApiError(response, { method, endpoint });
-        return response;
-      },
-      {
-        maxRetries: retry.maxRetries ?? 2,
-        initialDelayMs: retry.initialDelayMs ?? 250,
-        ...(retry.maxDelayMs === undefined ? {} : { maxDelayMs: retry.maxDelayMs }),
-        signal,
-        provider: 'modern_treasury',
-        endpoint,
-        onRetry: ({ attempt, delayMs, error }) =>
-          logger.warn(`modern_treasury ${method} ${endpoint}: retry ${attempt} in ${delayMs} ms`, {
-            endpoint,
-            attempt,
-            delayMs,
-            code: ModernTreasuryApiError.isInstance(error) ? error.code : (error as { code?: unknown })?.code,
-          }),
-      },
-    );
-  }
+  const retry = options.retry ?? {};
+  const pipeline = createProviderPipeline({
+    provider: 'modern_treasury',
+    baseUrl,
+    fetch: options.fetch,
+    timeoutMs,
+    retry: {
+      maxRetries: retry.maxRetries ?? 2,
+      initialDelayMs: retry.initialDelayMs ?? 250,
+      maxDelayMs: retry.maxDelayMs,
+    },
+    logger,
+    headers: () => ({
+      Accept: 'application/json',
+      Authorization: `Basic ${btoa(`${organizationId()}:${apiKey()}`)}`,
+    }),
+    inspect: checkMode,
+    toError: (response, { method, endpoint }) => createModernTreasuryApiError(response, { method, endpoint }),
+    codeOf: (error) =>
+      ModernTreasuryApiError.isInstance(error) ? error.code : (error as { code?: unknown } | undefined)?.code,
+  });
 
   function parse<S extends z.ZodType>(
     schema: S,
     response: HttpResponse,
     endpoint: string,
   ): MtResponse<z.output<S>> {
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    const json = parseJsonText(response.text);
-    if (!json.ok) {
-      throw new ResponseValidationError({
-        provider: 'modern_treasury',
-        endpoint,
-        status: response.status,
-        requestId,
-        issues: [{ path: '', message: response.text.trim() === '' ? 'empty body' : 'expected a JSON body' }],
-      });
-    }
-    const data = parseResponse(schema, json.value, {
-      provider: 'modern_treasury',
-      endpoint,
-      status: response.status,
-      requestId,
-    });
-    checkMode(json.value);
-    return {
-      status: response.status,
-      data,
-      afterCursor: response.headers.get('x-after-cursor') ?? undefined,
-    };
+    const { status, data } = pipeline.parse(schema, response, endpoint);
+    return { status, data, afterCursor: response.headers.get('x-after-cursor') ?? undefined };
   }
 
   return {
@@ -196,26 +143,24 @@ export function createMtClient(options: ParsedModernTreasurySettings): MtClient 
       for (const [name, value] of Object.entries(requestOptions.query ?? {}))
         url.searchParams.set(name, value);
       const endpoint = endpointOf(path);
-      const response = await send(
-        'GET',
-        url.toString(),
+      const response = await pipeline.send({
+        method: 'GET',
+        path: url.toString(),
         endpoint,
-        undefined,
-        undefined,
-        requestOptions.signal,
-      );
+        signal: requestOptions.signal,
+      });
       return parse(schema, response, endpoint);
     },
     async post(path, body, schema, requestOptions) {
       const endpoint = endpointOf(path);
-      const response = await send(
-        'POST',
-        `${baseUrl}${path}`,
+      const response = await pipeline.send({
+        method: 'POST',
+        path,
         endpoint,
-        JSON.stringify(body),
-        requestOptions.idempotencyKey,
-        requestOptions.signal,
-      );
+        body,
+        idempotencyKey: requestOptions.idempotencyKey,
+        signal: requestOptions.signal,
+      });
       return parse(schema, response, endpoint);
     },
   };

@@ -14,6 +14,15 @@ export {
   withoutTrailingSlash,
 } from '../http.js';
 export {
+  createProviderPipeline,
+  type PipelineErrorContext,
+  type PipelineRequest,
+  type PipelineResult,
+  type PipelineRetryPolicy,
+  type ProviderPipeline,
+  type ProviderPipelineConfig,
+} from '../pipeline/provider-pipeline.js';
+export {
   computeRetryDelay,
   createAbortError,
   isRetryableError,

@@ -11,6 +11,7 @@ describe('@achbridge/core/internal', () => {
       'baseUrlFromEnvironment',
       'computeRetryDelay',
       'createAbortError',
+      'createProviderPipeline',
       'hasErrorMarker',
       'isRetryableError',
       'isRetryableStatus',
@@ -30,7 +31,7 @@ describe('@achbridge/core/internal', () => {
       'withoutTrailingSlash',
     ]);
     // Added after the public re-exports were deprecated: internal only.
-    const internalOnly = ['baseUrlFromEnvironment', 'readEnvironmentVariable'];
+    const internalOnly = ['baseUrlFromEnvironment', 'createProviderPipeline', 'readEnvironmentVariable'];
     for (const name of names) {
       if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();
       else expect(entry[name], name).toBe(plumbing[name]);

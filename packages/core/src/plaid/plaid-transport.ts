@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import { NetworkError, ResponseValidationError } from '../errors.js';
-import { type FetchFunction, parseJsonText, parseRetryAfter, sendHttpRequest } from '../http.js';
+import { type FetchFunction, parseRetryAfter } from '../http.js';
 import type { Logger } from '../logger.js';
-import { withRetry } from '../retry.js';
-import { parseResponse } from '../validate.js';
+import { createProviderPipeline } from '../pipeline/provider-pipeline.js';
 import { PlaidApiError } from './plaid-api-error.js';
 import type { PlaidErrorBody } from './plaid-client-types.js';
 import { PLAID_API_VERSION } from './plaid-environments.js';
@@ -74,97 +72,57 @@ function syntheticErrorBody(status: number, wasJson: boolean, contentType: strin
   };
 }
 
-/** Creates the function every Plaid client method sends its request through. */
+/** Creates the function every Plaid client method sends its request through: a configuration of the pipeline. */
 export function createPlaidTransport(config: PlaidTransportConfig): PlaidSend {
-  return async (endpoint, body, schema, signal, maxRetries) => {
-    const { clientId, secret } = config.credentials();
-    const payload = JSON.stringify(body);
-    const headers = {
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-      'PLAID-CLIENT-ID': clientId,
-      'PLAID-SECRET': secret,
-      'Plaid-Version': PLAID_API_VERSION,
-    };
-    // Set once an attempt got no answer: Plaid may have applied it, which explains some later errors.
-    let answerLost = false;
-    const retries = maxRetries ?? config.maxRetries;
-    return withRetry(
-      async (attempt) => {
-        const response = await sendHttpRequest({
-          provider: 'plaid',
-          endpoint,
-          url: `${config.baseUrl}${endpoint}`,
-          method: 'POST',
-          headers,
-          body: payload,
-          timeoutMs: config.timeoutMs,
-          signal,
-          fetch: config.fetch,
-          logger: config.logger,
-        }).catch((error: unknown) => {
-          if (NetworkError.isInstance(error) && error.reason !== 'aborted') answerLost = true;
-          throw error;
-        });
-        const parsed = parseJsonText(response.text);
-        const bodyRequestId =
-          parsed.ok && isRecord(parsed.value) && typeof parsed.value.request_id === 'string'
-            ? parsed.value.request_id
-            : undefined;
-        const requestId = bodyRequestId ?? response.headers.get('x-request-id') ?? undefined;
-        const context = { provider: 'plaid' as const, endpoint, status: response.status, requestId };
-        if (response.status >= 200 && response.status < 300) {
-          if (!parsed.ok) {
-            throw new ResponseValidationError({
-              ...context,
-              issues: [{ path: '', message: 'expected a JSON body' }],
-            });
-          }
-          return parseResponse(schema, parsed.value, context);
-        }
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        const errorBody = parsed.ok ? plaidErrorBodySchema.safeParse(parsed.value) : undefined;
-        const plaidError = errorBody?.success
-          ? toPlaidErrorBody(errorBody.data)
-          : syntheticErrorBody(response.status, parsed.ok, response.headers.get('content-type') ?? '');
-        const remediation = remediationInContext({
-          endpoint,
-          errorCode: plaidError.error_code,
-          errorMessage: plaidError.error_message ?? '',
-          answerLost,
-        });
-        const error = new PlaidApiError(plaidError, { ...context, retryAfterMs, remediation });
-        if (!error.isRetryable || retries === 0 || attempt < retries) throw error;
-        // The last attempt: the advice must say it was already retried.
-        throw new PlaidApiError(plaidError, {
-          ...context,
-          retryAfterMs,
-          remediation: exhaustedRetriesRemediation(response.status, attempt + 1, error.remediation ?? ''),
-        });
-      },
-      {
-        maxRetries: retries,
-        initialDelayMs: config.initialRetryDelayMs,
-        maxDelayMs: config.maxRetryDelayMs,
-        signal,
-        provider: 'plaid',
+  const pipeline = createProviderPipeline({
+    provider: 'plaid',
+    baseUrl: config.baseUrl,
+    fetch: config.fetch,
+    timeoutMs: config.timeoutMs,
+    retry: {
+      maxRetries: config.maxRetries,
+      initialDelayMs: config.initialRetryDelayMs,
+      maxDelayMs: config.maxRetryDelayMs,
+    },
+    logger: config.logger,
+    headers: () => {
+      const { clientId, secret } = config.credentials();
+      return {
+        Accept: 'application/json',
+        'PLAID-CLIENT-ID': clientId,
+        'PLAID-SECRET': secret,
+        'Plaid-Version': PLAID_API_VERSION,
+      };
+    },
+    requestId: (response, json) =>
+      (json.ok && isRecord(json.value) && typeof json.value.request_id === 'string'
+        ? json.value.request_id
+        : undefined) ??
+      response.headers.get('x-request-id') ??
+      undefined,
+    toError: (response, { endpoint, attempt, maxRetries, answerLost, requestId, json }) => {
+      const context = { provider: 'plaid' as const, endpoint, status: response.status, requestId };
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      const errorBody = json.ok ? plaidErrorBodySchema.safeParse(json.value) : undefined;
+      const plaidError = errorBody?.success
+        ? toPlaidErrorBody(errorBody.data)
+        : syntheticErrorBody(response.status, json.ok, response.headers.get('content-type') ?? '');
+      const remediation = remediationInContext({
         endpoint,
-        onRetry: ({ attempt, delayMs, error }) => {
-          const code = (error as { code?: unknown }).code;
-          const failedRequestId = (error as { requestId?: unknown }).requestId;
-          config.logger.warn(
-            `plaid ${endpoint} failed (${String(code)}); retry ${attempt} in ${delayMs} ms`,
-            {
-              provider: 'plaid',
-              endpoint,
-              attempt,
-              delayMs,
-              code,
-              requestId: failedRequestId,
-            },
-          );
-        },
-      },
-    );
-  };
+        errorCode: plaidError.error_code,
+        errorMessage: plaidError.error_message ?? '',
+        answerLost,
+      });
+      const error = new PlaidApiError(plaidError, { ...context, retryAfterMs, remediation });
+      if (!error.isRetryable || maxRetries === 0 || attempt < maxRetries) return error;
+      // The last attempt: the advice must say it was already retried.
+      return new PlaidApiError(plaidError, {
+        ...context,
+        retryAfterMs,
+        remediation: exhaustedRetriesRemediation(response.status, attempt + 1, error.remediation ?? ''),
+      });
+    },
+  });
+  return async (endpoint, body, schema, signal, maxRetries) =>
+    (await pipeline.request({ method: 'POST', path: endpoint, body, signal, maxRetries }, schema)).data;
 }
