@@ -177,6 +177,26 @@ describe('payment outcome router', () => {
     expect(await store.inbox.get('plaid-1')).toMatchObject({ state: 'received' });
   });
 
+  it('queue mode hands each stored event to enqueue (a redelivery too), and process applies it once', async () => {
+    const store = createTestStore(client);
+    const enqueued: string[] = [];
+    const router = createPaymentOutcomeRouter({
+      store,
+      mode: 'queue',
+      processors: { testpay: mapTest },
+      enqueue: async (dedupeKey) => {
+        enqueued.push(dedupeKey);
+      },
+    });
+    const event = input(events[0] as (typeof events)[number]);
+    expect(await router.receive(event)).toMatchObject({ result: 'queued', duplicate: false });
+    expect(await router.receive(event)).toMatchObject({ result: 'queued', duplicate: true });
+    expect(enqueued).toEqual(['testpay:ev_1', 'testpay:ev_1']);
+    expect(await router.process('testpay:ev_1')).toBe('processed');
+    expect(await router.process('testpay:ev_1')).toBe('already_done');
+    expect((await router.get({ provider: 'testpay', paymentId: 'pay_1' }))?.status).toBe('processing');
+  });
+
   it('refuses bad settings and events with typed errors naming the field', async () => {
     const store = createTestStore(client);
     expect(() => createPaymentOutcomeRouter({ store, processors: {} })).toThrow(/processors/);

@@ -34,6 +34,11 @@ export interface PaymentOutcomeRouterOptions {
   run?: Omit<InboxRunOptions, 'providers'> | undefined;
   /** Receives subscriber failures (redacted). */
   logger?: Logger | undefined;
+  /**
+   * Queue mode: called with the inbox key after each event is stored (a redelivery too, so a crash between
+   * storing and enqueueing heals), e.g. the `enqueue` of `defineInboxJob` from `@achbridge/store/jobs`.
+   */
+  enqueue?: ((dedupeKey: string) => Promise<unknown>) | undefined;
 }
 
 /** One verified processor event, as `receive` takes it. */
@@ -108,6 +113,12 @@ const optionsSchema = z.strictObject({
     })
     .optional(),
   logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null).optional(),
+  enqueue: z
+    .custom<(dedupeKey: string) => Promise<unknown>>(
+      (value) => typeof value === 'function',
+      'must be a function',
+    )
+    .optional(),
 });
 const eventSchema = z.strictObject({
   processor: processorName,
@@ -156,7 +167,10 @@ export function createPaymentOutcomeRouter(options: PaymentOutcomeRouterOptions)
         eventType: valid.eventType ?? null,
         envelope: valid.event,
       });
-      if ((parsed.mode ?? 'inline') === 'queue') return { dedupeKey, duplicate: !inserted, result: 'queued' };
+      if ((parsed.mode ?? 'inline') === 'queue') {
+        await options.enqueue?.(dedupeKey);
+        return { dedupeKey, duplicate: !inserted, result: 'queued' };
+      }
       const result = await store.inbox.process(dedupeKey, handle, run);
       return { dedupeKey, duplicate: !inserted, result };
     },

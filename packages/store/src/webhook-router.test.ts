@@ -163,6 +163,35 @@ describe('Plaid webhook router', () => {
     expect((await store.getItem('item-q'))?.status).toBe('needs_update');
   });
 
+  it('queue mode hands every stored delivery to enqueue, redeliveries too; inline mode never enqueues', async () => {
+    const store = createTestStore(client);
+    const enqueued: string[] = [];
+    const enqueue = async (dedupeKey: string) => {
+      enqueued.push(dedupeKey);
+    };
+    const queued = createPlaidWebhookRouter({ store, mode: 'queue', enqueue });
+    const raw = body({
+      webhook_type: 'TRANSACTIONS',
+      webhook_code: 'SYNC_UPDATES_AVAILABLE',
+      item_id: 'item-e',
+    });
+    const first = await queued.receive(raw);
+    const again = await queued.receive(raw);
+    expect(again).toMatchObject({ dedupeKey: first.dedupeKey, duplicate: true, result: 'queued' });
+    expect(enqueued).toEqual([first.dedupeKey, first.dedupeKey]);
+    expect(await store.inbox.get(first.dedupeKey)).toMatchObject({ state: 'received', attempts: 0 });
+
+    const inline = createPlaidWebhookRouter({ store, enqueue });
+    const other = body({
+      webhook_type: 'TRANSACTIONS',
+      webhook_code: 'SYNC_UPDATES_AVAILABLE',
+      item_id: 'item-f',
+    });
+    expect(await inline.receive(other)).toMatchObject({ result: 'processed' });
+    expect(enqueued).toHaveLength(2);
+    expect(() => createPlaidWebhookRouter({ store, enqueue: 'later' as never })).toThrow(/enqueue/);
+  });
+
   it('refuses a body that is not a JSON object and bad registrations, naming the field', async () => {
     const store = createTestStore(client);
     const router = createPlaidWebhookRouter({ store });

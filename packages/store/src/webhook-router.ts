@@ -36,12 +36,17 @@ export interface ReceiveResult {
 export interface PlaidWebhookRouterOptions {
   /** The store whose inbox keeps deliveries and whose Items get status updates. */
   store: Store;
-  /** `inline` (default): `receive` stores and processes at once; `queue`: `receive` only stores, workers call `processNext`. */
+  /** `inline` (default): `receive` stores and processes at once; `queue`: `receive` only stores (and calls `enqueue`), workers process. */
   mode?: 'inline' | 'queue' | undefined;
   /** Update stored Items' status from ITEM webhooks before the handlers run (default true). */
   itemLifecycle?: boolean | undefined;
   /** Lease, attempts and retry delay of handler runs. */
   run?: InboxRunOptions | undefined;
+  /**
+   * Queue mode: called with the dedupe key after each delivery is stored (a redelivery too, so a crash
+   * between storing and enqueueing heals), e.g. the `enqueue` of `defineInboxJob` from `@achbridge/store/jobs`.
+   */
+  enqueue?: ((dedupeKey: string) => Promise<unknown>) | undefined;
 }
 
 /** Routes verified Plaid webhooks to typed handlers, at most once to completion per delivery. */
@@ -81,6 +86,12 @@ const optionsSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).optional(),
       retryDelayMs: z.number().int().min(0).optional(),
     })
+    .optional(),
+  enqueue: z
+    .custom<(dedupeKey: string) => Promise<unknown>>(
+      (value) => typeof value === 'function',
+      'must be a function',
+    )
     .optional(),
 });
 const handlerSchema = z.custom<PlaidWebhookHandler<never>>(
@@ -160,7 +171,10 @@ export function createPlaidWebhookRouter(options: PlaidWebhookRouterOptions): Pl
         itemId,
         envelope,
       });
-      if ((parsed.mode ?? 'inline') === 'queue') return { dedupeKey, duplicate: !inserted, result: 'queued' };
+      if ((parsed.mode ?? 'inline') === 'queue') {
+        await options.enqueue?.(dedupeKey);
+        return { dedupeKey, duplicate: !inserted, result: 'queued' };
+      }
       const result = await store.inbox.process(dedupeKey, handle, run);
       return { dedupeKey, duplicate: !inserted, result };
     },
