@@ -1,13 +1,13 @@
 import { ConfigError, InputValidationError } from '@achbridge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createTestStore } from '../test/store.test-helpers.js';
 import { settleInboxRun } from './inbox-job.js';
 import { createJobEngine } from './job-engine.js';
 import { jobIdForKey } from './job-id.js';
 import { bossOptionsOf, failureOutput } from './keyed-job.js';
 import { openPgliteClient } from './pglite-client.js';
 import type { SqlClient } from './sql-client.js';
-import { createTestStore } from './store.test-helpers.js';
 import { StoreError } from './store-errors.js';
 
 // The job engine's edges without a server: validation, the embedded-store refusal, job ids and how an inbox
