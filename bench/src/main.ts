@@ -22,6 +22,7 @@ import { measureColdStart } from './sections/cold-start.js';
 import { measureEmulatorThroughput } from './sections/emulator-throughput.js';
 import { measureInstallFootprint } from './sections/install-footprint.js';
 import { measureRateLimitedLoad } from './sections/rate-limited-load.js';
+import { measureRuntimes } from './sections/runtime-cost.js';
 
 const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));
 const benchStarted = performance.now();
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     durationSeconds: 0,
   };
   const wants = (section: (typeof options.sections)[number]): boolean => options.sections.includes(section);
-  const needsEmulator = wants('client-cost') || wants('load') || wants('throughput');
+  const needsEmulator = wants('client-cost') || wants('load') || wants('throughput') || wants('runtimes');
   const emulator = needsEmulator ? await spawnEmulator() : undefined;
   try {
     if (emulator && wants('client-cost')) {
@@ -109,6 +110,21 @@ async function main(): Promise<number> {
       });
       results.targets.push(...throughputVerdicts(results.emulatorThroughput));
     }
+    if (emulator && wants('runtimes')) {
+      log('client cost and cold start in Node, Bun and Deno…');
+      results.runtimes = await measureRuntimes(
+        emulator.info,
+        {
+          rounds: 5,
+          sequentialFlows: 10,
+          concurrentFlows: 32,
+          concurrency: 16,
+          warmupFlows: 8,
+          coldStartRuns: 11,
+        },
+        log,
+      );
+    }
   } finally {
     await emulator?.stop();
   }
@@ -133,7 +149,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const cause =
+      error instanceof Error && error.cause !== undefined ? `\ncaused by: ${String(error.cause)}` : '';
+    log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}`);
     process.exitCode = 1;
   },
 );

@@ -7,13 +7,31 @@ export interface FixtureAnswer<T> {
   body: T;
 }
 
+/**
+ * `fetch`, repeated once when the pooled keep-alive socket it used had been closed by the emulator while
+ * idle (undici's "other side closed"): after a phase that spawns processes for a while (cold start, the
+ * runtime section), every pooled socket is stale, and the repeat goes out on a fresh one. Setup only: a
+ * request on a closed socket never reached the emulator.
+ */
+async function fetchOnFreshSocketIfStale(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause =
+      error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+    const stale = cause?.code === 'UND_ERR_SOCKET' && cause.message === 'other side closed';
+    if (!stale) throw error;
+    return fetch(url, init);
+  }
+}
+
 async function send<S extends z.ZodType>(
   url: string,
   init: RequestInit,
   schema: S,
   expectStatus: number,
 ): Promise<FixtureAnswer<z.output<S>>> {
-  const response = await fetch(url, init);
+  const response = await fetchOnFreshSocketIfStale(url, init);
   const text = await response.text();
   if (response.status !== expectStatus) {
     throw new Error(

@@ -3,6 +3,7 @@ import type { ColdStartResult } from '../sections/cold-start.js';
 import type { EndpointThroughput } from '../sections/emulator-throughput.js';
 import type { FootprintResult } from '../sections/install-footprint.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
+import type { RuntimeResult } from '../sections/runtime-cost.js';
 
 /** A target's verdict: the measured ratio or rate, the bound, and whether it holds. */
 export interface TargetVerdict {
@@ -35,6 +36,8 @@ export interface BenchResults {
   installFootprint?: FootprintResult;
   rateLimitedLoad?: LoadResult;
   emulatorThroughput?: EndpointThroughput[];
+  /** Client CPU and cold start in Node, Bun and Deno against each runtime's raw fetch floor. */
+  runtimes?: RuntimeResult;
   targets: TargetVerdict[];
   durationSeconds: number;
 }

@@ -6,6 +6,7 @@ import type { ColdStartResult } from '../sections/cold-start.js';
 import type { EndpointThroughput } from '../sections/emulator-throughput.js';
 import type { FootprintResult } from '../sections/install-footprint.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
+import type { RuntimeResult } from '../sections/runtime-cost.js';
 import type { BenchResults, TargetVerdict } from './bench-results.js';
 import { formatTable } from './format-table.js';
 import { modeTag, roundRatios } from './targets.js';
@@ -189,6 +190,82 @@ function throughputSection(results: readonly EndpointThroughput[]): string {
   );
 }
 
+function medianSpread(values: readonly number[], digits: number, unit: string): string {
+  if (values.length === 0) return 'n/a';
+  const shown = (value: number) => `${value.toFixed(digits)}${unit}`;
+  return `${shown(median(values))} (${shown(Math.min(...values))}–${shown(Math.max(...values))})`;
+}
+
+/** The runtime section: CPU per link against each runtime's raw fetch floor, and cold start against the bare runtime. */
+export function runtimesSection(result: RuntimeResult): string {
+  const { settings } = result;
+  const flows = formatTable(
+    [
+      'runtime',
+      'flow',
+      'achbridge CPU/link seq',
+      'raw fetch seq',
+      'achbridge ÷ raw fetch seq',
+      `achbridge CPU/link c${settings.concurrency}`,
+      `raw fetch c${settings.concurrency}`,
+      `achbridge ÷ raw fetch c${settings.concurrency}`,
+    ],
+    result.flows.map((entry) => [
+      entry.version,
+      entry.provider,
+      medianSpread(
+        entry.cpuMicrosPerFlow.achbridge.sequential.map((value) => value / 1000),
+        2,
+        ' ms',
+      ),
+      `${(median(entry.cpuMicrosPerFlow.fetch.sequential) / 1000).toFixed(2)} ms`,
+      medianSpread(entry.ratios.sequential, 2, '×'),
+      medianSpread(
+        entry.cpuMicrosPerFlow.achbridge.concurrent.map((value) => value / 1000),
+        2,
+        ' ms',
+      ),
+      `${(median(entry.cpuMicrosPerFlow.fetch.concurrent) / 1000).toFixed(2)} ms`,
+      medianSpread(entry.ratios.concurrent, 2, '×'),
+    ]),
+  );
+  const cold = formatTable(
+    [
+      'runtime',
+      'process',
+      'spawn to exit',
+      'above the bare runtime',
+      '÷ bare runtime',
+      'process CPU',
+      'CPU ÷ bare',
+    ],
+    result.coldStart.flatMap((runtime) => {
+      const bare = runtime.cases.find((entry) => entry.id === 'bare');
+      return runtime.cases.map((entry) => {
+        const net = entry.wallMs.map((value, run) => value - (bare?.wallMs[run] ?? Number.NaN));
+        const perRun = entry.wallMs.map((value, run) => value / (bare?.wallMs[run] ?? Number.NaN));
+        const cpuRatio =
+          entry.cpuMs.length > 0 && bare && bare.cpuMs.length > 0
+            ? `${(median(entry.cpuMs) / median(bare.cpuMs)).toFixed(2)}×`
+            : 'n/a';
+        return [
+          runtime.runtime,
+          entry.id === 'bare'
+            ? 'the runtime alone (the raw fetch floor imports nothing)'
+            : `import '@achbridge/core' + '@achbridge/${entry.id.slice('achbridge-'.length)}'`,
+          medianSpread(entry.wallMs, 0, ' ms'),
+          entry.id === 'bare' ? '' : medianSpread(net, 0, ' ms'),
+          entry.id === 'bare' ? '' : medianSpread(perRun, 2, '×'),
+          entry.cpuMs.length > 0 ? `${median(entry.cpuMs).toFixed(0)} ms` : 'n/a',
+          entry.id === 'bare' ? '' : cpuRatio,
+        ];
+      });
+    }),
+  );
+  const missing = result.missing.length > 0 ? `\nnot installed, skipped: ${result.missing.join(', ')}` : '';
+  return `client CPU per fresh link (median of ${settings.rounds} rounds (min–max); ${settings.sequentialFlows} sequential + ${settings.concurrentFlows} flows at concurrency ${settings.concurrency} per variant per round, each variant in its own process of that runtime; Bun and Deno run the packages' fetch builds, Node its default node:http transport; the floor is the same runtime's raw fetch)\n${flows}\n\ncold start (median of ${result.coldStart[0]?.cases[0]?.wallMs.length ?? 0} fresh processes each, rotated; process CPU from /usr/bin/time)\n${cold}${missing}`;
+}
+
 /** The targets with measured value, bound and pass/fail mark. */
 export function formatTargets(targets: readonly TargetVerdict[]): string {
   return formatTable(
@@ -224,6 +301,10 @@ export function formatReport(results: BenchResults): string {
   if (results.emulatorThroughput)
     parts.push(
       `## 5. Emulator throughput on loopback (autocannon)\n\n${throughputSection(results.emulatorThroughput)}`,
+    );
+  if (results.runtimes)
+    parts.push(
+      `## 6. Node, Bun and Deno (each against its own raw fetch floor)\n\n${runtimesSection(results.runtimes)}`,
     );
   parts.push(`## Targets\n\n${formatTargets(results.targets)}`);
   parts.push(`took ${results.durationSeconds.toFixed(0)} s`);
