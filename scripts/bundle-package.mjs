@@ -7,21 +7,13 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { rolldown } from 'rolldown';
+import { manifestTargets } from './lib/manifest-targets.mjs';
 
 const root = process.cwd();
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Every `./dist/…​.js` file the manifest points at, wherever it appears. */
-function distTargets(value, found = new Set()) {
-  if (typeof value === 'string') {
-    if (/^\.\/dist\/.+\.js$/.test(value)) found.add(value);
-  } else if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) distTargets(inner, found);
-  }
-  return found;
-}
-
-const targets = distTargets([manifest.exports, manifest.imports, manifest.bin]);
+/** Every `./dist/….js` file the manifest points at (exports, imports, bin), wherever it appears. */
+const targets = new Set(manifestTargets(manifest).filter((target) => /^\.\/dist\/.+\.js$/.test(target)));
 if (targets.size === 0) throw new Error(`${manifest.name}: no ./dist/*.js entry in exports, imports or bin`);
 
 /** Entry name (output path without .js) → its TypeScript source. */

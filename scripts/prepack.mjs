@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { manifestTargets } from './lib/manifest-targets.mjs';
 
 const folder = process.cwd();
 const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
@@ -18,14 +19,6 @@ const name = manifest.name ?? folder;
 function fail(message) {
   process.stderr.write(`prepack ${name}: ${message}\n`);
   process.exit(1);
-}
-
-/** Every relative file path a manifest field points at (nested condition objects included). */
-function targets(value) {
-  if (typeof value === 'string') return value.startsWith('./') && !value.includes('*') ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(targets);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(targets);
-  return [];
 }
 
 let tsc;
@@ -57,9 +50,7 @@ if (bundle.status !== 0)
   fail('bundling failed (scripts/bundle-package.mjs, errors above); nothing was packed.');
 
 const pointed = [
-  ...targets(manifest.exports),
-  ...targets(manifest.imports),
-  ...targets(manifest.bin),
+  ...manifestTargets(manifest),
   ...[manifest.main, manifest.types]
     .filter((entry) => typeof entry === 'string')
     .map((entry) => `./${entry.replace(/^\.\//, '')}`),

@@ -11,10 +11,18 @@ const equalInputSchema = z.object({
   right: z.string('must be a string'),
 });
 
+/**
+ * Lowercase hex SHA-256 of text (as UTF-8) or bytes already known to be one of those: the one implementation
+ * behind `sha256Hex`, for internal callers that hold typed values (no second validation).
+ */
+export function sha256HexOf(data: string | Uint8Array): string {
+  return bytesToHex(platform.sha256(data));
+}
+
 /** Lowercase hex SHA-256 of text (as UTF-8) or bytes, the same on every runtime (node:crypto on Node). */
 export function sha256Hex(data: string | Uint8Array): string {
   parseInput('sha256Hex', sha256InputSchema, { data });
-  return bytesToHex(platform.sha256(data));
+  return sha256HexOf(data);
 }
 
 /** Lowercase hex HMAC-SHA256 of text (as UTF-8) or bytes under `key`, the same on every runtime. */

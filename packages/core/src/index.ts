@@ -222,8 +222,9 @@ export {
   type PlaidWebhookVerifierSettings,
 } from './webhooks/plaid-webhook-verifier.js';
 export { type RawWebhookBody, rawBodyBytes, rawBodyText } from './webhooks/raw-body.js';
-export { verifyPlaidWebhook, type WebhookRequest } from './webhooks/verify-plaid-webhook-request.js';
+export { verifyPlaidWebhook } from './webhooks/verify-plaid-webhook-request.js';
 export { type HeaderLookup, readHeader, type WebhookHeaders } from './webhooks/webhook-headers.js';
+export type { WebhookRequest } from './webhooks/webhook-request.js';
 export {
   WEBHOOK_VERIFICATION_REASONS,
   WebhookVerificationError,

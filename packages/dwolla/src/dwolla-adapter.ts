@@ -34,6 +34,7 @@ import type {
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 import { dwollaRequirements } from './dwolla-requirements.js';
 import { createDwollaTransferMethods, type DwollaTransferMethods } from './dwolla-transfer-methods.js';
+import { canonicalDwollaId } from './dwolla-url.js';
 import { assertEnvironmentPairing } from './environment-guard.js';
 import {
   fetchCustomerFundingSources,
@@ -179,7 +180,7 @@ export function createDwollaAdapter(deps: {
         idempotencyKey:
           input.idempotencyKey ??
           deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
-            customerId.toLowerCase(),
+            canonicalDwollaId(customerId),
             input.processorToken,
           ]),
         signal,
@@ -223,7 +224,7 @@ export function createDwollaAdapter(deps: {
         field: 'fundingSource',
       });
       return removeFundingSourceById(dwolla, id, {
-        idempotencyKey: deriveIdempotencyKey('dwolla.funding-source.remove', [id.toLowerCase()]),
+        idempotencyKey: deriveIdempotencyKey('dwolla.funding-source.remove', [canonicalDwollaId(id)]),
         signal,
       });
     },

@@ -1,6 +1,6 @@
 import { ConfigError } from '@achbridge/core';
 import { describe, expect, it } from 'vitest';
-import { idFromDwollaUrl, idFromReference, resolveDwollaUrl } from './dwolla-url.js';
+import { canonicalDwollaId, idFromDwollaUrl, idFromReference, resolveDwollaUrl } from './dwolla-url.js';
 
 const ID = 'AB443D36-3757-44C1-A1B4-29727FB3111C';
 
@@ -45,5 +45,13 @@ describe('dwolla URLs', () => {
       ConfigError,
     );
     expect(() => resolveDwollaUrl(base, official, 'customers')).toThrow(/neither a path nor an absolute URL/);
+  });
+});
+
+describe('canonicalDwollaId', () => {
+  it('spells an id in either case the same way, so one customer always maps to one key', () => {
+    const upper = '9DA3A0C2-5D5B-4C3B-8B9E-6E9A2C0F1A7D';
+    expect(canonicalDwollaId(upper)).toBe('9da3a0c2-5d5b-4c3b-8b9e-6e9a2c0f1a7d');
+    expect(canonicalDwollaId(canonicalDwollaId(upper))).toBe(canonicalDwollaId(upper.toLowerCase()));
   });
 });

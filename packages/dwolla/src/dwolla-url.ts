@@ -12,6 +12,14 @@ export function isDwollaId(value: string): boolean {
 }
 
 /**
+ * The one spelling of a Dwolla resource id in keys (idempotency keys, store link keys): lower case, since
+ * Dwolla answers ids in either case and the same customer must always map to the same key.
+ */
+export function canonicalDwollaId(id: string): string {
+  return id.toLowerCase();
+}
+
+/**
  * Turns a path (`/customers/…`) or an absolute Dwolla URL into a URL on `baseUrl`. Absolute URLs must be
  * on `baseUrl` or on the environment's official host (then they are re-rooted on `baseUrl`, like HAL links
  * seen through a proxy or the emulator); anything else is refused so the bearer token never leaves Dwolla.

@@ -12,6 +12,7 @@ import type { linkInputSchema } from './dwolla-adapter-schemas.js';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
+import { canonicalDwollaId } from './dwolla-url.js';
 import { findByPersistentTag, fundingSourceName } from './funding-source-identity.js';
 import { fetchCustomerFundingSources } from './funding-sources.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
@@ -122,7 +123,7 @@ export async function linkAccount(
         idempotencyKey: deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
           itemId,
           input.accountId,
-          input.customerId.toLowerCase(),
+          canonicalDwollaId(input.customerId),
         ]),
         signal,
       });

@@ -2,6 +2,7 @@ import type { AdapterStore } from '@achbridge/core';
 import { parseResponse } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
+import { canonicalDwollaId } from './dwolla-url.js';
 
 /** What a `link` creates on the Dwolla side: the funding source and the processor token call's request id. */
 export interface DwollaLinkObject {
@@ -51,7 +52,7 @@ export async function fundingSourceOnce(
       itemId: key.itemId,
       accountId: key.accountId,
       processor: 'dwolla',
-      customerId: key.customerId.toLowerCase(),
+      customerId: canonicalDwollaId(key.customerId),
     },
     async () => {
       const result = await create();

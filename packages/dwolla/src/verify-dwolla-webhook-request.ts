@@ -1,24 +1,10 @@
-import { parseInput, type WebhookRequest } from '@achbridge/core';
+import { parseInput, type WebhookRequest, webhookRequestSchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaWebhookEvent } from './dwolla-webhook-events.js';
 import { verifyDwollaWebhook } from './verify-dwolla-webhook.js';
 
 const requestInputSchema = z.object({
-  request: z
-    .custom<WebhookRequest>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function' &&
-        typeof (value as { headers?: { get?: unknown } }).headers?.get === 'function',
-      {
-        message: 'expected a web-platform Request (Next.js route handler, Hono `c.req.raw`, Worker `fetch`)',
-      },
-    )
-    .refine((request) => !request.bodyUsed, {
-      message:
-        'the body was already read (e.g. by request.json()); pass the request before anything reads it, the signature covers the raw bytes',
-    }),
+  request: webhookRequestSchema,
   options: z.object({ secret: z.string().min(1, 'must not be empty') }, 'expected { secret }'),
 });
 

@@ -33,3 +33,4 @@ export {
 } from '../retry.js';
 export { lazySetting, loadSetting, type SettingSource } from '../settings.js';
 export { parseInput, parseResponse, type ResponseContext, toInputIssues } from '../validate.js';
+export { type WebhookRequest, webhookRequestSchema } from '../webhooks/webhook-request.js';

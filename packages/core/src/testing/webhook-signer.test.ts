@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputValidationError } from '../errors.js';
 import { createPlaidClient } from '../plaid/create-plaid-client.js';
 import { webhookVerificationKeyResponseSchema } from '../webhooks/plaid-webhook-key.js';
-import { sha256Hex } from '../webhooks/raw-body.js';
+import { rawBodySha256Hex } from '../webhooks/raw-body.js';
 import { createTestWebhookSigner } from './webhook-signer.js';
 
 const keyResponseSpec = JSON.parse(
@@ -44,7 +44,7 @@ describe('createTestWebhookSigner: signing', () => {
     // Verified independently of achbridge's verifier, with jose and the served public key.
     const key = await importJWK(signer.jwk, 'ES256');
     const { payload } = await jwtVerify(jwt, key, { algorithms: ['ES256'], currentDate: new Date(NOW_MS) });
-    expect(payload).toEqual({ iat: NOW_MS / 1000, request_body_sha256: sha256Hex(body) });
+    expect(payload).toEqual({ iat: NOW_MS / 1000, request_body_sha256: rawBodySha256Hex(body) });
   });
 
   it('serializes objects with JSON.stringify and hashes bytes as given', async () => {
@@ -59,7 +59,7 @@ describe('createTestWebhookSigner: signing', () => {
       fromBytes.headers['plaid-verification'],
       await importJWK(signer.jwk, 'ES256'),
     );
-    expect(payload.request_body_sha256).toBe(sha256Hex('{"a":1}'));
+    expect(payload.request_body_sha256).toBe(rawBodySha256Hex('{"a":1}'));
   });
 
   it('lets tests override iat and sign with an older key', async () => {

@@ -7,7 +7,7 @@ import { parseInput } from '../validate.js';
 import { encodeBase64Url } from '../webhooks/compact-jws.js';
 import { toLowSSignature } from '../webhooks/p256-signature.js';
 import { type PlaidWebhookJwk, WEBHOOK_KEY_PATH } from '../webhooks/plaid-webhook-key.js';
-import { sha256Hex } from '../webhooks/raw-body.js';
+import { rawBodySha256Hex } from '../webhooks/raw-body.js';
 
 /** Settings for `createTestWebhookSigner`. */
 export interface TestWebhookSignerSettings {
@@ -191,7 +191,10 @@ export function createTestWebhookSigner(settings?: TestWebhookSignerSettings): T
       const body = typeof input === 'string' || input instanceof Uint8Array ? input : JSON.stringify(input);
       const key = keyFor(overrides.kid ?? currentKid, 'TestWebhookSigner.sign');
       const header = { alg: 'ES256', kid: key.jwk.kid, typ: 'JWT' };
-      const claims = { iat: overrides.iat ?? Math.floor(now() / 1000), request_body_sha256: sha256Hex(body) };
+      const claims = {
+        iat: overrides.iat ?? Math.floor(now() / 1000),
+        request_body_sha256: rawBodySha256Hex(body),
+      };
       const signingInput = `${encodeBase64Url(JSON.stringify(header))}.${encodeBase64Url(JSON.stringify(claims))}`;
       const signature = sign('sha256', Buffer.from(signingInput, 'ascii'), {
         key: key.privateKey,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { platform } from '#platform';
 import { bytesToHex } from '../bytes.js';
 import { parseInput } from '../validate.js';
-import { isRawWebhookBody, type RawWebhookBody, sha256Hex } from './raw-body.js';
+import { isRawWebhookBody, type RawWebhookBody, rawBodySha256Hex } from './raw-body.js';
 
 /** What `plaidWebhookDedupeKey` hashes: the raw body plus the event's item id and webhook code. */
 export interface PlaidWebhookDedupeKeyInput {
@@ -30,5 +30,7 @@ const inputSchema = z.object({
  */
 export function plaidWebhookDedupeKey(input: PlaidWebhookDedupeKeyInput): string {
   const { body, itemId, webhookCode } = parseInput('plaidWebhookDedupeKey', inputSchema, input);
-  return bytesToHex(platform.sha256(JSON.stringify(['plaid-webhook', sha256Hex(body), itemId, webhookCode])));
+  return bytesToHex(
+    platform.sha256(JSON.stringify(['plaid-webhook', rawBodySha256Hex(body), itemId, webhookCode])),
+  );
 }

@@ -10,7 +10,7 @@ import { createTestWebhookSigner, type TestWebhookSigner } from '../testing/webh
 import { decodeBase64Url, encodeBase64Url } from './compact-jws.js';
 import { isLowSSignature, toLowSSignature } from './p256-signature.js';
 import { createPlaidWebhookVerifier, type PlaidWebhookVerifierSettings } from './plaid-webhook-verifier.js';
-import { sha256Hex } from './raw-body.js';
+import { rawBodySha256Hex } from './raw-body.js';
 import { WebhookVerificationError, type WebhookVerificationReason } from './webhook-verification-error.js';
 
 const PLAID_SECRET = 'plaid-secret-do-not-leak-9f8e7d';
@@ -91,7 +91,7 @@ function lowS(token: string): string {
 }
 
 function claimsFor(body: string, iatSeconds: number): { iat: number; request_body_sha256: string } {
-  return { iat: iatSeconds, request_body_sha256: sha256Hex(body) };
+  return { iat: iatSeconds, request_body_sha256: rawBodySha256Hex(body) };
 }
 
 function unsignedToken(
@@ -190,7 +190,7 @@ describe('createPlaidWebhookVerifier: every rejection reason', () => {
       unsignedToken({ alg: 'ES256', kid, typ: 'JWT' }, { iat }, s),
       unsignedToken(
         { alg: 'ES256', kid, typ: 'JWT' },
-        { iat: 'yesterday', request_body_sha256: sha256Hex(BODY) },
+        { iat: 'yesterday', request_body_sha256: rawBodySha256Hex(BODY) },
         s,
       ),
       unsignedToken({ alg: 'ES256', kid, typ: 'JWT' }, { iat, request_body_sha256: 'abc' }, s),

@@ -3,19 +3,19 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputValidationError } from '../errors.js';
-import { bodyMatchesSha256, isSha256Hex, rawBodyBytes, rawBodyText, sha256Hex } from './raw-body.js';
+import { bodyMatchesSha256, isSha256Hex, rawBodyBytes, rawBodySha256Hex, rawBodyText } from './raw-body.js';
 
 describe('raw body helpers', () => {
   it('hashes strings as UTF-8 and bytes as given, in lowercase hex', () => {
     const text = '{"name":"Zoë"}';
     const expected = createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
-    expect(sha256Hex(text)).toBe(expected);
-    expect(sha256Hex(Buffer.from(text, 'utf8'))).toBe(expected);
+    expect(rawBodySha256Hex(text)).toBe(expected);
+    expect(rawBodySha256Hex(Buffer.from(text, 'utf8'))).toBe(expected);
     const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
-    expect(sha256Hex(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).toBe(
+    expect(rawBodySha256Hex(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).toBe(
       expected,
     );
-    expect(sha256Hex(text)).toMatch(/^[0-9a-f]{64}$/);
+    expect(rawBodySha256Hex(text)).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('converts between text and bytes', () => {
@@ -24,7 +24,7 @@ describe('raw body helpers', () => {
   });
 
   it('matches the right digest (any hex case) and nothing else', () => {
-    const digest = sha256Hex('body');
+    const digest = rawBodySha256Hex('body');
     expect(bodyMatchesSha256('body', digest)).toBe(true);
     expect(bodyMatchesSha256('body', digest.toUpperCase())).toBe(true);
     expect(bodyMatchesSha256('body ', digest)).toBe(false);
@@ -36,8 +36,8 @@ describe('raw body helpers', () => {
   it('any change to the body breaks the match (property)', () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ minLength: 1 }), (body, suffix) => {
-        expect(bodyMatchesSha256(body, sha256Hex(body))).toBe(true);
-        expect(bodyMatchesSha256(body + suffix, sha256Hex(body))).toBe(false);
+        expect(bodyMatchesSha256(body, rawBodySha256Hex(body))).toBe(true);
+        expect(bodyMatchesSha256(body + suffix, rawBodySha256Hex(body))).toBe(false);
       }),
       { numRuns: 200 },
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { platform } from '#platform';
-import { bytesToHex, hexToBytes, timingSafeEqualBytes, utf8Bytes, utf8Text } from '../bytes.js';
+import { hexToBytes, timingSafeEqualBytes, utf8Bytes, utf8Text } from '../bytes.js';
+import { sha256HexOf } from '../hashing.js';
 import { parseInput } from '../validate.js';
 
 /** A webhook body exactly as received: the raw text or bytes, never re-serialized JSON. */
@@ -41,9 +42,9 @@ export function rawBodyText(body: RawWebhookBody): string {
   return textOfRawBody(body);
 }
 
-/** Lowercase hex SHA-256 of the raw body bytes, as Plaid puts it in `request_body_sha256`. */
-export function sha256Hex(body: RawWebhookBody): string {
-  return bytesToHex(platform.sha256(toBytes(body)));
+/** Lowercase hex SHA-256 of the raw body bytes, as Plaid puts it in `request_body_sha256` (core's one SHA-256). */
+export function rawBodySha256Hex(body: RawWebhookBody): string {
+  return sha256HexOf(toBytes(body));
 }
 
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;

@@ -3,30 +3,10 @@ import type { PlaidCallOptions } from '../plaid/plaid-client-types.js';
 import { parseInput } from '../validate.js';
 import type { PlaidWebhookEvent } from './plaid-webhook-events.js';
 import type { PlaidWebhookVerifier } from './plaid-webhook-verifier.js';
-
-/** The part of a web-platform `Request` that webhook verification reads: its headers and raw body, once. */
-export interface WebhookRequest {
-  readonly headers: { get(name: string): string | null };
-  readonly bodyUsed: boolean;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+import { type WebhookRequest, webhookRequestSchema } from './webhook-request.js';
 
 const requestInputSchema = z.object({
-  request: z
-    .custom<WebhookRequest>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function' &&
-        typeof (value as { headers?: { get?: unknown } }).headers?.get === 'function',
-      {
-        message: 'expected a web-platform Request (Next.js route handler, Hono `c.req.raw`, Worker `fetch`)',
-      },
-    )
-    .refine((request) => !request.bodyUsed, {
-      message:
-        'the body was already read (e.g. by request.json()); pass the request before anything reads it, the signature covers the raw bytes',
-    }),
+  request: webhookRequestSchema,
   verifier: z.custom<PlaidWebhookVerifier>(
     (value) =>
       typeof value === 'object' &&
