@@ -29,9 +29,12 @@ function expectWebPlatformOnly(modules: string[]): void {
   for (const wanted of WEB_PLATFORM) expect(normalized.some((module) => module.endsWith(wanted))).toBe(true);
   for (const unwanted of NODE_PLATFORM)
     expect(normalized.filter((module) => module.endsWith(unwanted))).toEqual([]);
-  expect(normalized.some((module) => module.includes(`${sep}packages${sep}dwolla${sep}dist${sep}`))).toBe(
-    true,
-  );
+  for (const adapter of ['dwolla', 'modern-treasury']) {
+    expect(
+      normalized.some((module) => module.includes(`${sep}packages${sep}${adapter}${sep}dist${sep}`)),
+      `${adapter}'s build is in the graph`,
+    ).toBe(true);
+  }
 }
 
 describe('the non-Node builds import no node: module', () => {

@@ -35,6 +35,21 @@ function expectScenarioPassed(report: ScenarioReport, runtime: RegExp, config: S
     sameFundingSource: true,
     status: 'verified',
   });
+  expect(report.modernTreasury).toMatchObject({
+    firstCreated: true,
+    rerunCreated: false,
+    sameExternalAccount: true,
+    verificationStatus: 'verified',
+    paymentOrderAmount: 1099,
+    samePaymentOrderOnRetry: true,
+    error: { name: 'ModernTreasuryApiError', status: 401, isApiError: true },
+  });
+  expect(report.modernTreasury.paymentOrderStatus).toMatch(/^(approved|pending|processing)$/);
+  expect(report.modernTreasury.error.views.length).toBeGreaterThanOrEqual(4);
+  for (const view of report.modernTreasury.error.views) {
+    expect(view.length).toBeGreaterThan(0);
+    for (const secret of secretsOf(config)) expect(view).not.toContain(secret);
+  }
   expect(report.webhook).toEqual({ kind: 'ITEM.LOGIN_REPAIRED', itemMatches: true, refused: 0 });
   expect(report.stripeWebhook).toEqual({
     type: 'payment_intent.processing',
@@ -58,7 +73,7 @@ function expectScenarioPassed(report: ScenarioReport, runtime: RegExp, config: S
   }
 }
 
-describe('the Stripe and Dwolla flows, signed Plaid and Stripe webhooks and a typed error on each runtime', () => {
+describe('the Stripe, Dwolla and Modern Treasury flows, signed Plaid and Stripe webhooks and a typed error on each runtime', () => {
   it('workerd (Cloudflare Workers), no Node compatibility flag', async () => {
     const bundle = await bundleWorker(join(WORKSPACE_DIRECTORY, 'src', 'scenario', 'worker.ts'));
     const workerd = await startWorkerd(bundle.code);

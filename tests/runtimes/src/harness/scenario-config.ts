@@ -48,6 +48,11 @@ export function scenarioConfig(emulator: RunningEmulator, runId: string): Scenar
       secretKey: emulator.stripe.secretKey,
     },
     dwolla: emulator.dwolla,
+    modernTreasury: {
+      baseUrl: emulator.modernTreasury.baseUrl,
+      organizationId: emulator.modernTreasury.organizationId,
+      apiKey: emulator.modernTreasury.apiKey,
+    },
     stripeWebhook: signedStripeDelivery(runId),
   };
 }
@@ -58,6 +63,8 @@ export function secretsOf(config: ScenarioConfig): string[] {
     config.plaid.secret,
     config.stripe.secretKey,
     config.dwolla.secret,
+    config.modernTreasury.apiKey,
+    `wrong-mt-key-${config.runId}`,
     config.stripeWebhook.secret,
     `wrong-secret-${config.runId}`,
   ];

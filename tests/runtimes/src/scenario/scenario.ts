@@ -1,5 +1,6 @@
 import { AchBridgeError, createPlaidClient, type PlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
+import { createModernTreasuryAdapter, ModernTreasuryApiError } from '@achbridge/modern-treasury';
 import { createStripeAdapter, StripeWebhookVerificationError, verifyStripeWebhook } from '@achbridge/stripe';
 import type { WebhookInbox } from './webhook-inbox.ts';
 
@@ -11,6 +12,7 @@ export interface ScenarioConfig {
   plaid: { baseUrl: string; clientId: string; secret: string };
   stripe: { baseUrl: string; secretKey: string };
   dwolla: { baseUrl: string; key: string; secret: string };
+  modernTreasury: { baseUrl: string; organizationId: string; apiKey: string };
   /** A Stripe webhook delivery signed by the Node harness with stripe-node's test-header helper. */
   stripeWebhook: { body: string; signature: string; secret: string; eventId: string };
 }
@@ -27,6 +29,17 @@ export interface ScenarioReport {
     paymentAmount: number;
   };
   dwolla: { firstCreated: boolean; rerunCreated: boolean; sameFundingSource: boolean; status: string };
+  /** Link → external account → payment order, re-run, and a typed error (wrong API key) with its serializations. */
+  modernTreasury: {
+    firstCreated: boolean;
+    rerunCreated: boolean;
+    sameExternalAccount: boolean;
+    verificationStatus: string;
+    paymentOrderStatus: string;
+    paymentOrderAmount: number;
+    samePaymentOrderOnRetry: boolean;
+    error: { name: string; status: number | null; isApiError: boolean; views: string[] };
+  };
   webhook: { kind: string; itemMatches: boolean; refused: number };
   /** verifyStripeWebhook with stripe-node's SubtleCrypto provider: the event, and why the tampered one was refused. */
   stripeWebhook: { type: string; idMatches: boolean; tampered: string; wrongSecret: string };
@@ -75,9 +88,79 @@ export function runtimeName(): string {
   return agent ?? 'unknown';
 }
 
+/** Every serialization of an error a log or an error tracker could print (checked for secrets by the harness). */
+function serializations(error: unknown): string[] {
+  return [
+    String(error),
+    String((error as { stack?: unknown }).stack),
+    JSON.stringify(error),
+    JSON.stringify(Object.fromEntries(Object.entries(error as object))),
+  ];
+}
+
+/**
+ * Modern Treasury: a counterparty, the Plaid processor token claimed by an external account, a re-run
+ * (`created: false`, the same account), an ACH debit payment order and its retry with the same key (the same
+ * order), then one typed error from a wrong API key.
+ */
+async function runModernTreasury(
+  config: ScenarioConfig,
+  plaid: PlaidClient,
+  webhookUrl: string,
+): Promise<ScenarioReport['modernTreasury']> {
+  const item = await linkedItem(config, plaid, webhookUrl);
+  const mt = createModernTreasuryAdapter({
+    plaid,
+    modernTreasury: { environment: 'sandbox', ...config.modernTreasury },
+  });
+  const counterparty = await mt.createCounterparty({
+    name: 'Runtime Test',
+    externalId: `runtime-${config.runId}`,
+  });
+  const input = { publicToken: item.publicToken, accountId: item.accountId, counterparty: counterparty.id };
+  const first = await mt.link(input);
+  const rerun = await mt.link(input);
+  const originating = (await mt.listInternalAccounts()).find((account) => account.achDebit);
+  if (originating === undefined) throw new Error('the emulated Modern Treasury has no ACH internal account');
+  const debit = {
+    externalAccountId: first.externalAccount.id,
+    originatingAccountId: originating.id,
+    amount: 1099,
+    idempotencyKey: `mt-order-${config.runId}`,
+  };
+  const order = await mt.createAchDebit(debit);
+  const retried = await mt.createAchDebit(debit);
+  const wrong = createModernTreasuryAdapter({
+    plaid,
+    modernTreasury: {
+      environment: 'sandbox',
+      ...config.modernTreasury,
+      apiKey: `wrong-mt-key-${config.runId}`,
+    },
+    retry: { maxRetries: 0 },
+  });
+  const error = await wrong.listInternalAccounts().catch((caught: unknown) => caught);
+  const typed = error as { name?: unknown; status?: unknown };
+  return {
+    firstCreated: first.created,
+    rerunCreated: rerun.created,
+    sameExternalAccount: first.externalAccount.id === rerun.externalAccount.id,
+    verificationStatus: first.externalAccount.verificationStatus,
+    paymentOrderStatus: order.status,
+    paymentOrderAmount: order.amount,
+    samePaymentOrderOnRetry: order.id === retried.id,
+    error: {
+      name: String(typed.name),
+      status: typeof typed.status === 'number' ? typed.status : null,
+      isApiError: ModernTreasuryApiError.isInstance(error),
+      views: serializations(error),
+    },
+  };
+}
+
 /**
  * The flows every runtime must pass, through the packages' published exports: Stripe link → mandate →
- * payment, the Dwolla link, both re-run (`created: false`), a signed Plaid webhook verified from a
+ * payment, the Dwolla link, Modern Treasury link → payment order, each re-run (`created: false`), a signed Plaid webhook verified from a
  * `Request`, and one typed error whose every serialization is returned for the harness to scan.
  */
 export async function runScenario(
@@ -127,6 +210,8 @@ export async function runScenario(
   };
   const linked = await dwolla.link(dwollaInput);
   const relinked = await dwolla.link(dwollaInput);
+
+  const modernTreasury = await runModernTreasury(config, plaid, webhookUrl);
 
   await plaid.sandbox.fireWebhook({
     accessToken: stripeItem.accessToken,
@@ -188,6 +273,7 @@ export async function runScenario(
       sameFundingSource: linked.fundingSource.id === relinked.fundingSource.id,
       status: linked.fundingSource.status,
     },
+    modernTreasury,
     webhook: {
       kind: event.kind,
       itemMatches: 'itemId' in event && event.itemId === stripeItem.itemId,
@@ -205,12 +291,7 @@ export async function runScenario(
       code: String(typed.code),
       isAchBridgeError: AchBridgeError.isInstance(error),
       // Everything a log or an error tracker could print: the harness checks that no secret is in any of them.
-      views: [
-        String(error),
-        String(typed.stack),
-        JSON.stringify(error),
-        JSON.stringify(Object.fromEntries(Object.entries(error as object))),
-      ],
+      views: serializations(error),
     },
   };
 }
