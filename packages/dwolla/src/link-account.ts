@@ -1,11 +1,5 @@
-import {
-  type AdapterStore,
-  assertAchDebitable,
-  InputValidationError,
-  type LinkResult,
-  type PlaidAccount,
-  type PublicTokenExchangeMemo,
-} from '@achbridge/core';
+import type { AdapterStore, LinkResult, PublicTokenExchangeMemo } from '@achbridge/core';
+import { bankAccountTypeOf, readDebitAccountBesideMint } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import type { linkInputSchema } from './dwolla-adapter-schemas.js';
@@ -37,28 +31,6 @@ export interface DwollaLinkResult extends LinkResult {
   processorTokenRequestId: string;
 }
 
-function bankAccountTypeFor(
-  accounts: PlaidAccount[],
-  input: { accountId: string; bankAccountType?: 'checking' | 'savings' | undefined },
-): { account: PlaidAccount; bankAccountType: 'checking' | 'savings' } {
-  const account = accounts.find((candidate) => candidate.accountId === input.accountId);
-  const fail = (path: string, message: string): InputValidationError =>
-    new InputValidationError('link', [{ path, message }]);
-  if (!account) throw fail('accountId', 'is not an account of this Plaid Item');
-  // Refused before any write: non-US (non-USD), not depository, not checking/savings, unverified.
-  assertAchDebitable(account, 'dwolla');
-  const subtype =
-    account.subtype === 'checking' || account.subtype === 'savings' ? account.subtype : undefined;
-  if (input.bankAccountType !== undefined && subtype !== undefined && input.bankAccountType !== subtype) {
-    throw fail('bankAccountType', `is '${input.bankAccountType}' but Plaid reports a ${subtype} account`);
-  }
-  const bankAccountType = input.bankAccountType ?? subtype;
-  if (bankAccountType === undefined) {
-    throw fail('bankAccountType', `is required: Plaid reports subtype '${account.subtype ?? 'none'}'`);
-  }
-  return { account, bankAccountType };
-}
-
 /**
  * The whole flow: public token → access token (or the given access token) → account check (refusing,
  * before any write, an account Dwolla cannot debit) and processor token, in parallel → funding source. The
@@ -84,18 +56,19 @@ export async function linkAccount(
       ? (input.accessToken as string)
       : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
   // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
-  // side: both need only the access token and the account id, neither writes at Dwolla, so a fresh link is
-  // 3 sequential round trips. Both settle first; the read's verdict comes first (its error or refusal
-  // wins), and the token's outcome matters only if a funding source is then created: a re-run that the
-  // store or the TAN search answers drops it unused, whether it succeeded or failed.
-  const [read, token] = await Promise.allSettled([
-    deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
-    requestDwollaProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
-  ]);
-  if (read.status === 'rejected') throw read.reason;
-  const { accounts, item } = read.value;
-  const itemId = item.itemId;
-  const { account, bankAccountType } = bankAccountTypeFor(accounts, input);
+  // side, so a fresh link is 3 sequential round trips. The token's outcome matters only if a funding source
+  // is then created: a re-run that the store or the TAN search answers drops it unused.
+  const {
+    account,
+    itemId,
+    minted: token,
+  } = await readDebitAccountBesideMint({
+    readAccounts: () => deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
+    mint: () => requestDwollaProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
+    accountId: input.accountId,
+    processor: 'dwolla',
+  });
+  const bankAccountType = bankAccountTypeOf(account, input.bankAccountType);
   const persistentAccountId = account.persistentAccountId ?? null;
   const name = fundingSourceName(input.name, persistentAccountId);
   const linkKey = { itemId, accountId: input.accountId, customerId: input.customerId, signal };

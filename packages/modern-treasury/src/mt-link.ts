@@ -1,11 +1,5 @@
-import {
-  type AdapterStore,
-  assertAchDebitable,
-  InputValidationError,
-  type LinkResult,
-  type PlaidAccount,
-  type PublicTokenExchangeMemo,
-} from '@achbridge/core';
+import type { AdapterStore, LinkResult, PublicTokenExchangeMemo } from '@achbridge/core';
+import { bankAccountTypeOf, readDebitAccountBesideMint } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import type { linkInputSchema } from './mt-adapter-schemas.js';
 import type { MtClient } from './mt-client.js';
@@ -33,28 +27,6 @@ export interface ModernTreasuryLinkResult extends LinkResult {
   processorTokenRequestId: string;
 }
 
-function accountTypeFor(
-  accounts: PlaidAccount[],
-  input: { accountId: string; bankAccountType?: 'checking' | 'savings' | undefined },
-): { account: PlaidAccount; accountType: 'checking' | 'savings' } {
-  const account = accounts.find((candidate) => candidate.accountId === input.accountId);
-  const fail = (path: string, message: string): InputValidationError =>
-    new InputValidationError('link', [{ path, message }]);
-  if (!account) throw fail('accountId', 'is not an account of this Plaid Item');
-  // Refused before any write: non-US (non-USD), not depository, not checking/savings, unverified.
-  assertAchDebitable(account, 'modern_treasury');
-  const subtype =
-    account.subtype === 'checking' || account.subtype === 'savings' ? account.subtype : undefined;
-  if (input.bankAccountType !== undefined && subtype !== undefined && input.bankAccountType !== subtype) {
-    throw fail('bankAccountType', `is '${input.bankAccountType}' but Plaid reports a ${subtype} account`);
-  }
-  const accountType = input.bankAccountType ?? subtype;
-  if (accountType === undefined) {
-    throw fail('bankAccountType', `is required: Plaid reports subtype '${account.subtype ?? 'none'}'`);
-  }
-  return { account, accountType };
-}
-
 /**
  * The whole flow: public token → access token (or the given one) → account check (refusing, before any
  * write, an account Modern Treasury cannot debit by ACH) and a `modern_treasury` processor token, in
@@ -79,17 +51,20 @@ export async function linkModernTreasuryAccount(
       ? (input.accessToken as string)
       : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
   // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
-  // side: both need only the access token and the account id, neither writes at Modern Treasury. Both settle
-  // first; the read's verdict comes first (its error or refusal wins), and the token's outcome matters only
-  // if an external account is then created: a re-run that the store or the lookup answers drops it unused.
-  const [read, token] = await Promise.allSettled([
-    deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
-    requestModernTreasuryProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
-  ]);
-  if (read.status === 'rejected') throw read.reason;
-  const { accounts, item } = read.value;
-  const itemId = item.itemId;
-  const { account, accountType } = accountTypeFor(accounts, input);
+  // side. The token's outcome matters only if an external account is then created: a re-run that the store
+  // or the lookup answers drops it unused.
+  const {
+    account,
+    itemId,
+    minted: token,
+  } = await readDebitAccountBesideMint({
+    readAccounts: () => deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
+    mint: () =>
+      requestModernTreasuryProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
+    accountId: input.accountId,
+    processor: 'modern_treasury',
+  });
+  const accountType = bankAccountTypeOf(account, input.bankAccountType);
   const persistentAccountId = account.persistentAccountId ?? null;
   const counterpartyId = input.counterparty;
   const identity =

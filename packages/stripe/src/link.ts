@@ -1,12 +1,5 @@
-import {
-  type AdapterStore,
-  assertAchDebitable,
-  InputValidationError,
-  type LinkResult,
-  type PlaidClient,
-  type PublicTokenExchangeMemo,
-} from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import type { AdapterStore, LinkResult, PlaidClient, PublicTokenExchangeMemo } from '@achbridge/core';
+import { parseInput, readDebitAccountBesideMint } from '@achbridge/core/internal';
 import { attachBankAccount } from './attach-bank-account.js';
 import { createBankAccountToken } from './bank-account-token.js';
 import type { StripeCallContext } from './call-stripe.js';
@@ -103,24 +96,16 @@ export async function link(
   } else {
     accessToken = parsed.accessToken as string;
   }
-  // The accounts read (for the up-front refusal and the TAN identity) and the btok mint run side by side:
-  // both need only the access token and the account id, neither writes at Stripe, so a fresh link is 3
-  // sequential round trips. Both settle before anything else happens; the read's verdict comes first (its
-  // error or refusal wins, and a btok minted for a refused account is dropped unused), then the btok's.
-  const [read, minted] = await Promise.allSettled([
-    dependencies.plaid.getAccounts({ accessToken, accountIds: [parsed.accountId] }, plaidOptions),
-    createBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal }),
-  ]);
-  if (read.status === 'rejected') throw read.reason;
-  const { accounts, item } = read.value;
-  const itemId = item.itemId;
-  const account = accounts.find((candidate) => candidate.accountId === parsed.accountId);
-  if (!account) {
-    throw new InputValidationError('link', [
-      { path: 'accountId', message: 'is not an account of this Plaid Item' },
-    ]);
-  }
-  assertAchDebitable(account, 'stripe');
+  // The accounts read (for the up-front refusal and the TAN identity) and the btok mint run side by side,
+  // so a fresh link is 3 sequential round trips; a btok minted for a refused account is dropped unused.
+  const { account, itemId, minted } = await readDebitAccountBesideMint({
+    readAccounts: () =>
+      dependencies.plaid.getAccounts({ accessToken, accountIds: [parsed.accountId] }, plaidOptions),
+    mint: () =>
+      createBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal }),
+    accountId: parsed.accountId,
+    processor: 'stripe',
+  });
   if (minted.status === 'rejected') throw minted.reason;
   const { bankAccountToken } = minted.value;
   const customerId =

@@ -1,6 +1,7 @@
 // @achbridge/core/internal: the plumbing processor adapters are built on (requests, retry, abort, settings,
 // validation, error markers). Semver-stable for adapter authors; apps use the main entry point instead.
 export { type BaseUrlSource, baseUrlFromEnvironment } from '../base-url-setting.js';
+export { bankAccountTypeOf, type DebitAccountRead, readDebitAccountBesideMint } from '../debit-account.js';
 export { type RuntimeGlobals, readEnvironmentVariable } from '../environment-variable.js';
 export { hasErrorMarker, setErrorMarker } from '../errors.js';
 export {

@@ -8,6 +8,7 @@ describe('@achbridge/core/internal', () => {
     const entry: Record<string, unknown> = { ...publicEntry };
     const names = Object.keys(plumbing).sort();
     expect(names).toEqual([
+      'bankAccountTypeOf',
       'baseUrlFromEnvironment',
       'computeRetryDelay',
       'createAbortError',
@@ -22,6 +23,7 @@ describe('@achbridge/core/internal', () => {
       'parseResponse',
       'parseRetryAfter',
       'raceAbort',
+      'readDebitAccountBesideMint',
       'readEnvironmentVariable',
       'sendHttpRequest',
       'setErrorMarker',
@@ -31,7 +33,13 @@ describe('@achbridge/core/internal', () => {
       'withoutTrailingSlash',
     ]);
     // Added after the public re-exports were deprecated: internal only.
-    const internalOnly = ['baseUrlFromEnvironment', 'createProviderPipeline', 'readEnvironmentVariable'];
+    const internalOnly = [
+      'bankAccountTypeOf',
+      'baseUrlFromEnvironment',
+      'createProviderPipeline',
+      'readDebitAccountBesideMint',
+      'readEnvironmentVariable',
+    ];
     for (const name of names) {
       if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();
       else expect(entry[name], name).toBe(plumbing[name]);
