@@ -5,7 +5,7 @@
 // satisfies both, so `link` always sends it and refuses a caller's value that contradicts Plaid.
 import { readFileSync } from 'node:fs';
 import { createPlaidClient, InputValidationError, type PlaidClient } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
 import { createDwollaClient } from './dwolla-client.js';
@@ -28,12 +28,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await emulator.control.reset();
   fundingSourceBodies = [];
-  plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
-  });
+  plaid = createPlaidClient(emulatorSettings(emulator).plaid);
   const recordingFetch: typeof fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (init?.method === 'POST' && /\/customers\/[^/]+\/funding-sources$/.test(url)) {
@@ -42,10 +37,7 @@ beforeEach(async () => {
     return fetch(input, init);
   };
   const dwolla = createDwollaClient({
-    environment: 'sandbox',
-    baseUrl: emulator.dwolla.baseUrl,
-    key: emulator.dwolla.key,
-    secret: emulator.dwolla.secret,
+    ...emulatorSettings(emulator).dwolla,
     maxRetries: 0,
     fetch: recordingFetch,
   });

@@ -1,6 +1,6 @@
 import { createPlaidClient, type FetchFunction } from '@achbridge/core';
 import { createAdapterContractCases } from '@achbridge/core/testing';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createDwollaAdapter } from './dwolla-adapter.js';
 import type { DwollaLinkInput } from './dwolla-adapter-schemas.js';
@@ -22,17 +22,11 @@ const cases = createAdapterContractCases<ContractInput, DwollaLinkResult>({
       return fetch(input, init);
     };
     const plaid = createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
+      ...emulatorSettings(emulator).plaid,
       fetch: countingFetch,
     });
     const dwolla = createDwollaClient({
-      environment: 'sandbox',
-      baseUrl: emulator.dwolla.baseUrl,
-      key: emulator.dwolla.key,
-      secret: emulator.dwolla.secret,
+      ...emulatorSettings(emulator).dwolla,
       fetch: countingFetch,
       retryInitialDelayMs: 5,
     });

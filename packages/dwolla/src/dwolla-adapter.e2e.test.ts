@@ -1,5 +1,5 @@
 import { createPlaidClient, NetworkError, type PlaidClient } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
 import { createDwollaClient } from './dwolla-client.js';
@@ -8,21 +8,13 @@ import type { DwollaClientSettings } from './dwolla-client-settings.js';
 let emulator: RunningEmulator;
 
 function plaidClient(): PlaidClient {
-  return createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
-  });
+  return createPlaidClient(emulatorSettings(emulator).plaid);
 }
 
 function setup(settings: DwollaClientSettings = {}): { plaid: PlaidClient; adapter: DwollaAdapter } {
   const plaid = plaidClient();
   const dwolla = createDwollaClient({
-    environment: 'sandbox',
-    baseUrl: emulator.dwolla.baseUrl,
-    key: emulator.dwolla.key,
-    secret: emulator.dwolla.secret,
+    ...emulatorSettings(emulator).dwolla,
     retryInitialDelayMs: 5,
     ...settings,
   });

@@ -8,7 +8,7 @@ import {
   type PaymentOutcomeChange,
   type PaymentOutcomeUpdate,
 } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createPaymentOutcomeRouter, createStore, openPgliteClient, type SqlClient } from '@achbridge/store';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -77,17 +77,9 @@ describe('Dwolla transfers and their outcomes against the emulator', () => {
   });
 
   function clients(): { adapter: DwollaAdapter; dwolla: DwollaClient } {
-    const plaid = createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
-    });
+    const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     const dwolla = createDwollaClient({
-      environment: 'sandbox',
-      baseUrl: emulator.dwolla.baseUrl,
-      key: emulator.dwolla.key,
-      secret: emulator.dwolla.secret,
+      ...emulatorSettings(emulator).dwolla,
       retryInitialDelayMs: 5,
     });
     return { adapter: createDwollaAdapter({ plaid, dwolla }), dwolla };
@@ -95,12 +87,7 @@ describe('Dwolla transfers and their outcomes against the emulator', () => {
 
   /** Links a sandbox checking account for a new customer under `name` (an R-code name makes transfers fail). */
   async function linkedBank(adapter: DwollaAdapter, name: string) {
-    const plaid = createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
-    });
+    const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     const customer = await adapter.createCustomer({
       firstName: 'Jane',
       lastName: 'Doe',

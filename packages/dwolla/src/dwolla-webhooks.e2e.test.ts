@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createDwollaAdapter } from './dwolla-adapter.js';
@@ -59,17 +59,9 @@ describe('Dwolla webhooks from the emulator verify with verifyDwollaWebhook', ()
 
   async function setup() {
     receiver = await startReceiver();
-    plaid = createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
-    });
+    plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     dwolla = createDwollaClient({
-      environment: 'sandbox',
-      baseUrl: emulator.dwolla.baseUrl,
-      key: emulator.dwolla.key,
-      secret: emulator.dwolla.secret,
+      ...emulatorSettings(emulator).dwolla,
       retryInitialDelayMs: 5,
     });
     const subscription = await dwolla.create('/webhook-subscriptions', { url: receiver.url, secret: SECRET });

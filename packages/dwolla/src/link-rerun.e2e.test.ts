@@ -1,5 +1,5 @@
 import { createPlaidClient, PlaidApiError } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDwollaAdapter } from './dwolla-adapter.js';
 import { createDwollaClient } from './dwolla-client.js';
@@ -14,17 +14,9 @@ describe('link with a public token, re-run after a later step failed', () => {
   });
 
   it('reuses the exchange instead of failing with INVALID_PUBLIC_TOKEN, and makes one funding source', async () => {
-    const plaid = createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
-    });
+    const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     const dwolla = createDwollaClient({
-      environment: 'sandbox',
-      baseUrl: emulator.dwolla.baseUrl,
-      key: emulator.dwolla.key,
-      secret: emulator.dwolla.secret,
+      ...emulatorSettings(emulator).dwolla,
       maxRetries: 0,
     });
     const adapter = createDwollaAdapter({ plaid, dwolla });

@@ -1,7 +1,7 @@
 // Real-bank behaviour of the Dwolla `link` against the emulator: tokenized account numbers, Dwolla's
 // documented ambiguous duplicate answer, and accounts Dwolla cannot debit.
 import { AccountNotDebitableError, createPlaidClient, type PlaidClient } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DwollaAmbiguousDuplicateError } from './ambiguous-duplicate-error.js';
 import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
@@ -18,17 +18,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await emulator.control.reset();
-  plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
-  });
+  plaid = createPlaidClient(emulatorSettings(emulator).plaid);
   const dwolla = createDwollaClient({
-    environment: 'sandbox',
-    baseUrl: emulator.dwolla.baseUrl,
-    key: emulator.dwolla.key,
-    secret: emulator.dwolla.secret,
+    ...emulatorSettings(emulator).dwolla,
     maxRetries: 0,
   });
   adapter = createDwollaAdapter({ plaid, dwolla });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createStore, type Store } from '@achbridge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
@@ -25,12 +25,7 @@ afterAll(async () => {
 });
 
 function plaidClient(): PlaidClient {
-  const plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
-  });
+  const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
   return {
     ...plaid,
     exchangePublicToken: (...args: Parameters<typeof plaid.exchangePublicToken>) => {
@@ -43,10 +38,7 @@ function plaidClient(): PlaidClient {
 /** One app instance: its own clients and adapter, sharing the store (as separate processes would). */
 function instance(): DwollaAdapter {
   const dwolla = createDwollaClient({
-    environment: 'sandbox',
-    baseUrl: emulator.dwolla.baseUrl,
-    key: emulator.dwolla.key,
-    secret: emulator.dwolla.secret,
+    ...emulatorSettings(emulator).dwolla,
     maxRetries: 4,
   });
   return createDwollaAdapter({ plaid: plaidClient(), dwolla, store });
@@ -54,12 +46,7 @@ function instance(): DwollaAdapter {
 
 describe('Dwolla adapter with a store', () => {
   it('3 instances × 5 concurrent links with one public token: one exchange, one funding source', async () => {
-    const plaid = createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
-    });
+    const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     const adapters = [instance(), instance(), instance()];
     const customer = await (adapters[0] as DwollaAdapter).createCustomer({
       firstName: 'Store',

@@ -14,6 +14,15 @@ export {
   DEFAULT_TUNING,
   type StartEmulatorOptions,
 } from './emulator-options.js';
+export {
+  type EmulatorClientSettings,
+  type EmulatorDwollaSettings,
+  type EmulatorEndpoints,
+  type EmulatorModernTreasurySettings,
+  type EmulatorPlaidSettings,
+  type EmulatorStripeSettings,
+  emulatorSettings,
+} from './emulator-settings.js';
 export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultSpec } from './faults.js';
 export {
   MODERN_TREASURY_CREDENTIALS,

@@ -1,5 +1,5 @@
 import { createPlaidClient, type FetchFunction, type PlaidClient } from '@achbridge/core';
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import {
   createModernTreasuryAdapter,
   type ModernTreasuryAdapter,
@@ -27,10 +27,7 @@ export function createMtHarness(
   const plaid =
     overrides.plaid ??
     createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
+      ...emulatorSettings(emulator).plaid,
       fetch: countingFetch,
     });
   const adapter = createModernTreasuryAdapter({
@@ -38,9 +35,7 @@ export function createMtHarness(
     retry: { maxRetries: 2, initialDelayMs: 5 },
     ...overrides,
     modernTreasury: {
-      organizationId: emulator.modernTreasury.organizationId,
-      apiKey: emulator.modernTreasury.apiKey,
-      baseUrl: emulator.modernTreasury.baseUrl,
+      ...emulatorSettings(emulator).modernTreasury,
       fetch: countingFetch,
       ...overrides.modernTreasury,
     },

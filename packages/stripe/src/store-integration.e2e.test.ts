@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { InputValidationError } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createStore, type Store } from '@achbridge/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -48,12 +48,7 @@ function instance(): StripeAdapter {
   };
   return createStripeAdapter({
     plaid: counting,
-    stripe: {
-      secretKey: emulator.stripe.secretKey,
-      host: emulator.stripe.host,
-      port: emulator.stripe.port,
-      protocol: emulator.stripe.protocol,
-    },
+    stripe: emulatorSettings(emulator).stripe,
     retry: { maxRetries: 4, initialDelayMs: 1, maxDelayMs: 5 },
     store,
   });

@@ -1,5 +1,5 @@
 import { ConfigError, NetworkError } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -187,12 +187,7 @@ describe('Stripe adapter against the emulator', () => {
     expect(() =>
       createStripeAdapter({
         plaid: emulatorPlaid(emulator),
-        stripe: {
-          secretKey: emulator.stripe.liveSecretKey,
-          host: emulator.stripe.host,
-          port: emulator.stripe.port,
-          protocol: 'http',
-        },
+        stripe: { ...emulatorSettings(emulator).stripe, secretKey: emulator.stripe.liveSecretKey },
       }),
     ).toThrow(ConfigError);
   });

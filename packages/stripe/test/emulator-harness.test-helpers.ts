@@ -1,7 +1,7 @@
 // Shared setup for the end-to-end tests: the offline emulator (Plaid Sandbox + Stripe test mode on
 // 127.0.0.1, free port) and an adapter wired to it.
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import Stripe from 'stripe';
 import { createStripeAdapter, type StripeAdapter } from '../src/index.js';
 
@@ -17,10 +17,7 @@ export const INSTITUTION_ID = 'ins_109508';
 /** A Plaid client pointed at the emulator. */
 export function emulatorPlaid(emulator: RunningEmulator, count?: () => void): PlaidClient {
   return createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
+    ...emulatorSettings(emulator).plaid,
     maxRetries: 0,
     ...(count
       ? {
@@ -49,12 +46,7 @@ export function emulatorAdapter(
 ): StripeAdapter {
   return createStripeAdapter({
     plaid: options.plaid ?? emulatorPlaid(emulator),
-    stripe: {
-      secretKey: emulator.stripe.secretKey,
-      host: emulator.stripe.host,
-      port: emulator.stripe.port,
-      protocol: emulator.stripe.protocol,
-    },
+    stripe: emulatorSettings(emulator).stripe,
     retry: { maxRetries: options.maxRetries ?? 2, initialDelayMs: 1, maxDelayMs: 5 },
   });
 }

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createPlaidClient, type PlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient } from '@achbridge/dwolla';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createStore } from '@achbridge/store';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,12 +25,7 @@ beforeAll(async () => {
   }
   databaseUrl = url;
   emulator = await startEmulator();
-  plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
-  });
+  plaid = createPlaidClient(emulatorSettings(emulator).plaid);
 });
 afterAll(async () => {
   await emulator?.close();
@@ -137,12 +132,7 @@ describe('many processes sharing one PostgreSQL store', () => {
     const { accessToken, accountId } = await sandboxItem();
     const dwolla = createDwollaAdapter({
       plaid,
-      dwolla: createDwollaClient({
-        environment: 'sandbox',
-        baseUrl: emulator.dwolla.baseUrl,
-        key: emulator.dwolla.key,
-        secret: emulator.dwolla.secret,
-      }),
+      dwolla: createDwollaClient(emulatorSettings(emulator).dwolla),
     });
     const customer = await dwolla.createCustomer({
       firstName: 'Many',

@@ -16,7 +16,7 @@ import {
   type DwollaClient,
   deriveIdempotencyKey,
 } from '@achbridge/dwolla';
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import {
   assertModesMatch,
   createStripeAdapter,
@@ -43,10 +43,7 @@ beforeAll(async () => {
   emulator = await startSuiteEmulator();
   // Real clients pointed at the emulator: an input that happens to be valid makes a real (offline) call.
   plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
+    ...emulatorSettings(emulator).plaid,
     maxRetries: 0,
   });
   stripe = createStripeAdapter({
@@ -60,10 +57,7 @@ beforeAll(async () => {
     retry: { maxRetries: 0 },
   });
   dwollaClient = createDwollaClient({
-    environment: 'sandbox',
-    baseUrl: emulator.dwolla.baseUrl,
-    key: emulator.dwolla.key,
-    secret: emulator.dwolla.secret,
+    ...emulatorSettings(emulator).dwolla,
     maxRetries: 0,
   });
   dwolla = createDwollaAdapter({ plaid, dwolla: dwollaClient });

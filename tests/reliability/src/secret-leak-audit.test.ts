@@ -13,7 +13,7 @@ import {
   signDwollaWebhook,
   verifyDwollaWebhook,
 } from '@achbridge/dwolla';
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import { createModernTreasuryAdapter } from '@achbridge/modern-treasury';
 import { createStripeAdapter } from '@achbridge/stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,8 +56,7 @@ function createModernTreasuryAdapterWith(apiKey: string, plaid: PlaidClient) {
   return createModernTreasuryAdapter({
     plaid,
     modernTreasury: {
-      baseUrl: emulator.modernTreasury.baseUrl,
-      organizationId: emulator.modernTreasury.organizationId,
+      ...emulatorSettings(emulator).modernTreasury,
       apiKey,
       fetch: vault.observe(),
     },
@@ -68,9 +67,7 @@ function createModernTreasuryAdapterWith(apiKey: string, plaid: PlaidClient) {
 
 function plaidWith(secret: string): PlaidClient {
   return createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
+    ...emulatorSettings(emulator).plaid,
     secret,
     maxRetries: 0,
     fetch: vault.observe(),
@@ -141,12 +138,7 @@ describe('secret-leak audit: every flow and failure, with a debug logger capturi
     vault.add('wrong Stripe key', wrongKey);
     const wrong = createStripeAdapter({
       plaid: kit.plaid,
-      stripe: {
-        secretKey: wrongKey,
-        host: emulator.stripe.host,
-        port: emulator.stripe.port,
-        protocol: 'http',
-      },
+      stripe: { ...emulatorSettings(emulator).stripe, secretKey: wrongKey },
       retry: { maxRetries: 0 },
       logger,
     });
@@ -236,9 +228,7 @@ describe('secret-leak audit: every flow and failure, with a debug logger capturi
     const wrongSecret = 'RelTestWrongDwollaSecret9f8e';
     vault.add('wrong Dwolla secret', wrongSecret);
     const wrongClient = createDwollaClient({
-      environment: 'sandbox',
-      baseUrl: emulator.dwolla.baseUrl,
-      key: emulator.dwolla.key,
+      ...emulatorSettings(emulator).dwolla,
       secret: wrongSecret,
       maxRetries: 0,
       fetch: vault.observe(),

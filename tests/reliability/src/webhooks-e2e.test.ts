@@ -11,7 +11,7 @@ import {
   type PlaidWebhookVerifier,
   WebhookVerificationError,
 } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // End to end: the emulator signs and POSTs Plaid webhooks; a real webhook handler (node:http on 127.0.0.1)
@@ -67,12 +67,7 @@ describe('Plaid webhooks: emulator → signed delivery → core verifier', () =>
 
   beforeAll(async () => {
     emulator = await startEmulator({ tuning: { webhookRetryDelayMs: 10, webhookTimeoutMs: 2000 } });
-    plaid = createPlaidClient({
-      environment: 'sandbox',
-      baseUrl: emulator.plaid.baseUrl,
-      clientId: emulator.plaid.clientId,
-      secret: emulator.plaid.secret,
-    });
+    plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     verifier = createPlaidWebhookVerifier({ plaid });
     handler = await startHandler(verifier);
   });

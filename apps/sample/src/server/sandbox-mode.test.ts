@@ -1,5 +1,5 @@
 import { createPlaidClient } from '@achbridge/core';
-import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventHub } from '../events/event-hub.js';
@@ -17,12 +17,7 @@ let app: Hono;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  const plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
-  });
+  const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
   const providers: SampleProviders = {
     mode: 'sandbox',
     plaid,
@@ -59,12 +54,7 @@ async function post(path: string, body: unknown): Promise<{ status: number; body
 }
 
 async function exchangedItem(): Promise<{ itemId: string; accountId: string }> {
-  const plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
-  });
+  const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
   const { publicToken } = await plaid.sandbox.createPublicToken({
     institutionId: 'ins_109508',
     initialProducts: ['auth'],

@@ -5,7 +5,7 @@ import {
   type DwollaAdapter,
   type DwollaClient,
 } from '@achbridge/dwolla';
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import { createStripeAdapter, type StripeAdapter } from '@achbridge/stripe';
 
 /** Retry-After of the abort suite's 503 faults: long enough that an un-aborted retry loop would blow the test timeout. */
@@ -38,29 +38,18 @@ export interface AbortFixture {
 export async function createAbortFixture(emulator: RunningEmulator): Promise<AbortFixture> {
   const retryDelays = { initialRetryDelayMs: 30_000, maxRetryDelayMs: 30_000 };
   const plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
+    ...emulatorSettings(emulator).plaid,
     maxRetries: 5,
     ...retryDelays,
   });
   const stripe = createStripeAdapter({
     plaid,
-    stripe: {
-      secretKey: emulator.stripe.secretKey,
-      host: emulator.stripe.host,
-      port: emulator.stripe.port,
-      protocol: emulator.stripe.protocol,
-    },
+    stripe: emulatorSettings(emulator).stripe,
     retry: { maxRetries: 5, initialDelayMs: 30_000, maxDelayMs: 30_000 },
   });
   const freshDwollaClient = (): DwollaClient =>
     createDwollaClient({
-      environment: 'sandbox',
-      baseUrl: emulator.dwolla.baseUrl,
-      key: emulator.dwolla.key,
-      secret: emulator.dwolla.secret,
+      ...emulatorSettings(emulator).dwolla,
       maxRetries: 5,
       retryInitialDelayMs: 30_000,
     });

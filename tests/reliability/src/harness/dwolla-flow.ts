@@ -1,6 +1,6 @@
 import { createPlaidClient, type Logger, type PlaidClient } from '@achbridge/core';
 import { createDwollaAdapter, createDwollaClient, type DwollaAdapter } from '@achbridge/dwolla';
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import {
   FAULT_MAX_RETRIES,
   FAULT_RETRY_AFTER_SECONDS,
@@ -44,10 +44,7 @@ export function createDwollaKit(emulator: RunningEmulator, options: DwollaKitOpt
   const timeoutMs = options.timeoutMs ?? FAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? FAULT_MAX_RETRIES;
   const plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
+    ...emulatorSettings(emulator).plaid,
     timeoutMs,
     maxRetries,
     initialRetryDelayMs: FAULT_RETRY_DELAY_MS.initial,
@@ -56,10 +53,7 @@ export function createDwollaKit(emulator: RunningEmulator, options: DwollaKitOpt
     logger: options.logger,
   });
   const dwolla = createDwollaClient({
-    environment: 'sandbox',
-    baseUrl: emulator.dwolla.baseUrl,
-    key: emulator.dwolla.key,
-    secret: emulator.dwolla.secret,
+    ...emulatorSettings(emulator).dwolla,
     timeoutMs,
     maxRetries,
     retryInitialDelayMs: FAULT_RETRY_DELAY_MS.initial,

@@ -1,5 +1,5 @@
 import { createPlaidClient, type Logger, type PlaidClient } from '@achbridge/core';
-import { MODERN_TREASURY_CREDENTIALS, type RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, MODERN_TREASURY_CREDENTIALS, type RunningEmulator } from '@achbridge/emulator';
 import { createModernTreasuryAdapter, type ModernTreasuryAdapter } from '@achbridge/modern-treasury';
 import { FAULT_DELAY_MS, FAULT_MAX_RETRIES, FAULT_RETRY_DELAY_MS } from './client-settings.js';
 import type { SecretVault } from './secret-vault.js';
@@ -49,10 +49,7 @@ export function createModernTreasuryKit(
     ).toString('base64'),
   );
   const plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
+    ...emulatorSettings(emulator).plaid,
     timeoutMs,
     maxRetries,
     initialRetryDelayMs: FAULT_RETRY_DELAY_MS.initial,

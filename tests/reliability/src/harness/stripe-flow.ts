@@ -1,5 +1,5 @@
 import { createPlaidClient, type Logger, type PlaidClient } from '@achbridge/core';
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import { createStripeAdapter, type StripeAdapter } from '@achbridge/stripe';
 import { FAULT_MAX_RETRIES, FAULT_RETRY_DELAY_MS, FAULT_TIMEOUT_MS } from './client-settings.js';
 import type { SecretVault } from './secret-vault.js';
@@ -40,10 +40,7 @@ export function createStripeKit(emulator: RunningEmulator, options: StripeKitOpt
   const timeoutMs = options.timeoutMs ?? FAULT_TIMEOUT_MS;
   const maxRetries = options.maxRetries ?? FAULT_MAX_RETRIES;
   const plaid = createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
+    ...emulatorSettings(emulator).plaid,
     timeoutMs,
     maxRetries,
     initialRetryDelayMs: FAULT_RETRY_DELAY_MS.initial,
@@ -54,10 +51,7 @@ export function createStripeKit(emulator: RunningEmulator, options: StripeKitOpt
   const adapter = createStripeAdapter({
     plaid,
     stripe: {
-      secretKey: emulator.stripe.secretKey,
-      host: emulator.stripe.host,
-      port: emulator.stripe.port,
-      protocol: emulator.stripe.protocol,
+      ...emulatorSettings(emulator).stripe,
       timeoutMs,
     },
     retry: { maxRetries, initialDelayMs: FAULT_RETRY_DELAY_MS.initial, maxDelayMs: FAULT_RETRY_DELAY_MS.max },
@@ -69,10 +63,7 @@ export function createStripeKit(emulator: RunningEmulator, options: StripeKitOpt
 /** A Plaid client for test setup only (never faulted: faults are registered after setup). */
 export function createSetupPlaid(emulator: RunningEmulator, vault: SecretVault): PlaidClient {
   return createPlaidClient({
-    environment: 'sandbox',
-    baseUrl: emulator.plaid.baseUrl,
-    clientId: emulator.plaid.clientId,
-    secret: emulator.plaid.secret,
+    ...emulatorSettings(emulator).plaid,
     fetch: vault.observe(),
   });
 }

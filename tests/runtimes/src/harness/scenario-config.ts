@@ -1,4 +1,4 @@
-import type { RunningEmulator } from '@achbridge/emulator';
+import { emulatorSettings, type RunningEmulator } from '@achbridge/emulator';
 import Stripe from 'stripe';
 import type { ScenarioConfig, ScenarioReport } from '../scenario/scenario.ts';
 
@@ -43,10 +43,7 @@ export function scenarioConfig(emulator: RunningEmulator, runId: string): Scenar
     runId,
     emulatorUrl: emulator.url,
     plaid: emulator.plaid,
-    stripe: {
-      baseUrl: `${emulator.stripe.protocol}://${emulator.stripe.host}:${emulator.stripe.port}`,
-      secretKey: emulator.stripe.secretKey,
-    },
+    stripe: emulatorSettings(emulator).stripe,
     dwolla: emulator.dwolla,
     modernTreasury: {
       baseUrl: emulator.modernTreasury.baseUrl,
