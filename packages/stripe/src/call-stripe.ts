@@ -1,10 +1,11 @@
-import type { Logger } from '@achbridge/core';
+import { ConfigError, type Logger } from '@achbridge/core';
 import { parseResponse, raceAbort, withRetry } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { afterRetries, mapStripeError } from './map-stripe-error.js';
+import type { StripeMode } from './mode-guard.js';
 
-/** Retry tuning for Stripe calls (core's `withRetry`; the SDK's own retries are off). */
+/** Retry tuning for Stripe calls (core's `withRetry`; the SDK's configurable retries are off). */
 export interface StripeRetrySettings {
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
@@ -21,6 +22,11 @@ export interface StripeCallContext {
   logger: Logger;
   /** Per-attempt timeout passed to stripe-node, when set. */
   timeoutMs?: number | undefined;
+  /**
+   * The mode declared next to a caller's own Stripe instance (its key is never read): every answer that
+   * carries `livemode` must agree, or the call fails with a ConfigError (`STRIPE_MODE_MISMATCH`).
+   */
+  declaredMode?: StripeMode | undefined;
 }
 
 /** Per-call options. */
@@ -29,6 +35,17 @@ export interface StripeCallOptions {
   idempotencyKey?: string | undefined;
   /** Stops the call and any pending retry at once. */
   signal?: AbortSignal | undefined;
+}
+
+/** Throws when a Stripe object's `livemode` contradicts the mode declared next to a Stripe instance. */
+function assertDeclaredMode(answer: unknown, declaredMode: StripeMode | undefined, endpoint: string): void {
+  if (declaredMode === undefined || typeof answer !== 'object' || answer === null) return;
+  const livemode = (answer as { livemode?: unknown }).livemode;
+  if (typeof livemode !== 'boolean' || livemode === (declaredMode === 'live')) return;
+  throw new ConfigError(
+    `\`mode\` is '${declaredMode}' but Stripe answered ${endpoint} with a ${livemode ? 'live' : 'test'} mode object: the Stripe instance's key is a ${livemode ? 'live' : 'test'} mode key. Pass the mode of the instance's key.`,
+    { code: 'STRIPE_MODE_MISMATCH' },
+  );
 }
 
 function lastResponseOf(value: unknown): { requestId?: string; statusCode?: number } {
@@ -72,6 +89,7 @@ export async function callStripe<S extends z.ZodType>(
       } catch (error) {
         throw mapStripeError(error, endpoint);
       }
+      assertDeclaredMode(answer, context.declaredMode, endpoint);
       const last = lastResponseOf(answer);
       return parseResponse(schema, answer, {
         provider: 'stripe',

@@ -6,6 +6,7 @@ import {
   EMULATOR_API_VERSION,
   emulatorAdapter,
   emulatorPlaid,
+  emulatorStripe,
   sandboxAccount,
   stripeCounts,
 } from '../test/emulator-harness.test-helpers.js';
@@ -119,10 +120,12 @@ describe('Stripe adapter against the emulator', () => {
     const plaid = emulatorPlaid(emulator);
     const noRetries = emulatorAdapter(emulator, { plaid, maxRetries: 0 });
     const { publicToken, accountId } = await sandboxAccount(emulator, plaid);
+    // Two lost answers: stripe-node re-sends a closed connection once by itself (same key), then gives up.
     await emulator.control.addFault({
       method: 'POST',
       path: '/v1/customers/*/sources',
       kind: 'lost_response',
+      times: 2,
     });
     const customer = { email: 'ada@example.com' };
 
@@ -192,10 +195,10 @@ describe('Stripe adapter against the emulator', () => {
     ).toThrow(ConfigError);
   });
 
-  it('explains Stripe\'s "No such token" when a Sandbox btok reaches live mode anyway', async () => {
-    // A client whose key cannot be read, with a wrong `mode` hint: the guard cannot help, Stripe answers.
+  /** A Stripe instance whose key achbridge cannot see (a custom authenticator) sending the live key. */
+  function opaqueLiveStripe(): Stripe {
     const liveKey = emulator.stripe.liveSecretKey;
-    const opaque = new Stripe(null as unknown as string, {
+    return new Stripe(null as unknown as string, {
       host: emulator.stripe.host,
       port: emulator.stripe.port,
       protocol: emulator.stripe.protocol,
@@ -204,12 +207,45 @@ describe('Stripe adapter against the emulator', () => {
         request.headers['Authorization'] = `Bearer ${liveKey}`;
       },
     });
+  }
+
+  it("catches a wrong mode declared next to a Stripe instance at Stripe's first answer, before any attach", async () => {
     const plaid = emulatorPlaid(emulator);
-    const adapter = createStripeAdapter({ plaid, stripe: opaque, mode: 'test', retry: { maxRetries: 0 } });
+    const adapter = createStripeAdapter({
+      plaid,
+      stripe: opaqueLiveStripe(),
+      mode: 'test',
+      retry: { maxRetries: 0 },
+    });
     const { accessToken, accountId } = await sandboxAccount(emulator, plaid);
 
     const error = await adapter
       .link({ accessToken, accountId, customer: { email: 'ada@example.com' } })
+      .catch((caught: unknown) => caught);
+
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'STRIPE_MODE_MISMATCH' });
+    expect(JSON.stringify(error)).not.toContain(emulator.stripe.liveSecretKey);
+    expect((await stripeCounts(emulator))['bankAccounts'] ?? 0).toBe(0);
+  });
+
+  it('explains Stripe\'s "No such token" when a Sandbox btok reaches live mode anyway', async () => {
+    // A wrong `mode` and an existing live customer: no answer before the attach shows the mode, Stripe answers.
+    const liveKey = emulator.stripe.liveSecretKey;
+    const liveCustomer = await emulatorStripe(emulator, liveKey).customers.create({
+      email: 'ada@example.com',
+    });
+    const plaid = emulatorPlaid(emulator);
+    const adapter = createStripeAdapter({
+      plaid,
+      stripe: opaqueLiveStripe(),
+      mode: 'test',
+      retry: { maxRetries: 0 },
+    });
+    const { accessToken, accountId } = await sandboxAccount(emulator, plaid);
+
+    const error = await adapter
+      .link({ accessToken, accountId, customer: { id: liveCustomer.id } })
       .catch((caught: unknown) => caught);
 
     expect(StripeApiError.isInstance(error)).toBe(true);

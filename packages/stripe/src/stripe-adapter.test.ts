@@ -12,6 +12,7 @@ import {
   TEST_KEY,
   useNock,
 } from '../test/unit-harness.test-helpers.js';
+import { stripeModeOfKey } from './mode-guard.js';
 import { createStripeAdapter } from './stripe-adapter.js';
 
 beforeAll(useNock);
@@ -63,25 +64,44 @@ describe('createStripeAdapter', () => {
     expect(error.code).toBe('STRIPE_MODE_MISMATCH');
   });
 
-  it('reads the key of a Stripe instance to run the same check', () => {
+  it('runs the same check with the mode declared next to a Stripe instance', () => {
     const live = new Stripe(LIVE_KEY);
-    expect(configErrorOf(() => createStripeAdapter({ plaid: createTestPlaid(), stripe: live })).code).toBe(
-      'STRIPE_MODE_MISMATCH',
-    );
-    const adapter = createStripeAdapter({ plaid: createTestPlaid(), stripe: new Stripe(TEST_KEY) });
+    expect(
+      configErrorOf(() => createStripeAdapter({ plaid: createTestPlaid(), stripe: live, mode: 'live' })).code,
+    ).toBe('STRIPE_MODE_MISMATCH');
+    const adapter = createStripeAdapter({
+      plaid: createTestPlaid(),
+      stripe: new Stripe(TEST_KEY),
+      mode: stripeModeOfKey(TEST_KEY),
+    });
     expect(adapter.mode).toBe('test');
   });
 
-  it('needs a mode hint for an instance whose key cannot be read, and checks it', () => {
-    const custom = new Stripe(null as unknown as string, { authenticator: async () => {} });
-    expect(configErrorOf(() => createStripeAdapter({ plaid: createTestPlaid(), stripe: custom })).code).toBe(
-      'STRIPE_MODE_UNKNOWN',
-    );
-    expect(
-      configErrorOf(() => createStripeAdapter({ plaid: createTestPlaid(), stripe: custom, mode: 'live' }))
-        .code,
-    ).toBe('STRIPE_MODE_MISMATCH');
-    expect(createStripeAdapter({ plaid: createTestPlaid(), stripe: custom, mode: 'test' }).mode).toBe('test');
+  it('needs the mode next to any Stripe instance: it never reads the key inside', () => {
+    for (const instance of [
+      new Stripe(TEST_KEY),
+      new Stripe(null as unknown as string, { authenticator: async () => {} }),
+    ]) {
+      expect(
+        configErrorOf(() => createStripeAdapter({ plaid: createTestPlaid(), stripe: instance })).code,
+      ).toBe('STRIPE_MODE_UNKNOWN');
+    }
+  });
+
+  it("fails with STRIPE_MODE_MISMATCH when Stripe's answer contradicts the declared mode", async () => {
+    nock(STRIPE_HOST)
+      .get('/v1/payment_intents/pi_TestPaymentIntent1')
+      .reply(200, { ...stripeObjects().paymentIntent, livemode: true });
+    // A live key declared as 'test': the guard before the call passes, Stripe's answer gives it away.
+    const adapter = createStripeAdapter({
+      plaid: createTestPlaid(),
+      stripe: new Stripe(LIVE_KEY),
+      mode: 'test',
+    });
+    const error = await adapter.getPayment('pi_TestPaymentIntent1').catch((caught: unknown) => caught);
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'STRIPE_MODE_MISMATCH' });
+    expect((error as Error).message).not.toContain(LIVE_KEY);
   });
 
   it('refuses a mode hint that contradicts the key', () => {
@@ -157,6 +177,7 @@ describe('createStripeAdapter', () => {
     const adapter = createStripeAdapter({
       plaid: createTestPlaid(),
       stripe: instance,
+      mode: 'test',
       retry: { maxRetries: 1, initialDelayMs: 1 },
     });
     await expect(adapter.getPayment('pi_TestPaymentIntent1')).rejects.toMatchObject({ status: 500 });

@@ -73,7 +73,13 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
     if (context) return context;
     // The resolver builds the client once, so concurrent first calls share it.
     const client = await resolver.client();
-    context ??= { stripe: client, retry: parsed.retry ?? {}, logger, timeoutMs };
+    context ??= {
+      stripe: client,
+      retry: parsed.retry ?? {},
+      logger,
+      timeoutMs,
+      declaredMode: resolver.declaredMode,
+    };
     return context;
   };
   // Fail fast when the key is known now; an environment-provided key is checked at the first call.

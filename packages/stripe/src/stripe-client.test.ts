@@ -28,16 +28,21 @@ function failingLoader(): () => Promise<StripeSdk> {
 }
 
 describe('createStripeResolver with a Stripe instance', () => {
-  it('resolves the mode at once and never loads the SDK', async () => {
-    const instance = new Stripe(TEST_KEY);
-    const resolver = createStripeResolver(instance, undefined, failingLoader());
+  it('takes the declared mode at once, never reads the key and never loads the SDK', async () => {
+    // A live key with a declared 'test': the instance is opaque to achbridge; Stripe's answers are checked.
+    const instance = new Stripe(LIVE_KEY);
+    const resolver = createStripeResolver(instance, 'test', failingLoader());
     expect(resolver.mode()).toBe('test');
+    expect(resolver.declaredMode).toBe('test');
     await expect(resolver.client()).resolves.toBe(instance);
   });
 
-  it('throws STRIPE_MODE_MISMATCH at creation when the hint disagrees with the key', () => {
-    expect(() => createStripeResolver(new Stripe(LIVE_KEY), 'test', failingLoader())).toThrow(
-      expect.objectContaining({ code: 'STRIPE_MODE_MISMATCH' }),
+  it('throws STRIPE_MODE_UNKNOWN at creation when no mode is declared next to the instance', () => {
+    expect(() => createStripeResolver(new Stripe(TEST_KEY), undefined, failingLoader())).toThrow(
+      expect.objectContaining({
+        code: 'STRIPE_MODE_UNKNOWN',
+        message: expect.stringContaining('stripeModeOfKey'),
+      }),
     );
   });
 });
@@ -47,6 +52,7 @@ describe('createStripeResolver with settings', () => {
     const loader = countingLoader();
     const resolver = createStripeResolver({ secretKey: LIVE_KEY }, undefined, loader.load);
     expect(resolver.mode()).toBe('live');
+    expect(resolver.declaredMode).toBeUndefined();
     expect(loader.calls()).toBe(0);
   });
 

@@ -1,9 +1,9 @@
-import { ConfigError, registerSecret } from '@achbridge/core';
+import { ConfigError } from '@achbridge/core';
 import { baseUrlFromEnvironment, lazySetting } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { loadStripeSdk, type StripeSdk } from './load-stripe-sdk.js';
 import { type StripeMode, stripeModeOfKey } from './mode-guard.js';
-import { createSingleAttemptHttpClient } from './single-attempt-http-client.js';
+import { createObjectBodyHttpClient } from './object-body-http-client.js';
 
 /** Settings for a Stripe client that achbridge builds itself. */
 export interface StripeClientSettings {
@@ -35,6 +35,8 @@ export interface StripeResolver {
   mode(): StripeMode;
   /** The client, built once; for settings, the first call loads the `stripe` SDK. */
   client(): Promise<Stripe>;
+  /** For a passed-in instance: the mode its caller declared, which Stripe's answers are checked against. */
+  declaredMode?: StripeMode | undefined;
 }
 
 /** Whether `value` looks like a stripe-node client instance. */
@@ -46,18 +48,6 @@ export function isStripeInstance(value: unknown): value is Stripe {
     typeof candidate.tokens === 'object' &&
     typeof candidate.paymentIntents === 'object'
   );
-}
-
-/**
- * Reads the API key of a stripe-node instance. stripe-node keeps it on its default authenticator as
- * `_apiKey` (internal, "for testing"); undefined when the instance uses a custom authenticator or a
- * future SDK hides it, in which case the caller must pass `mode`.
- */
-export function readInstanceKey(instance: Stripe): string | undefined {
-  const authenticator = (instance as unknown as { _authenticator?: { _apiKey?: unknown } | null })
-    ._authenticator;
-  const key = authenticator?._apiKey;
-  return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
 /** STRIPE_BASE_URL, read only when the settings name no host at all (explicit options win). */
@@ -93,25 +83,15 @@ function hostSettings(settings: StripeClientSettings): {
   };
 }
 
-/** Resolves the mode of a passed-in instance from its key or the `mode` hint; they must agree. */
-function resolveInstanceMode(instance: Stripe, modeHint: StripeMode | undefined): StripeMode {
-  const key = readInstanceKey(instance);
-  if (key !== undefined) {
-    registerSecret(key);
-    const mode = stripeModeOfKey(key);
-    if (modeHint !== undefined && modeHint !== mode) {
-      throw new ConfigError(
-        `\`mode\` is '${modeHint}' but the Stripe instance's key is a ${mode} mode key.`,
-        {
-          code: 'STRIPE_MODE_MISMATCH',
-        },
-      );
-    }
-    return mode;
-  }
+/**
+ * The mode of a passed-in instance: the caller declares it with `mode`. stripe-node has no public way to read
+ * an instance's key, so achbridge never looks inside the instance; Stripe's answers (`livemode`) are checked
+ * against the declared mode instead (see `callStripe`).
+ */
+function resolveInstanceMode(modeHint: StripeMode | undefined): StripeMode {
   if (modeHint === undefined) {
     throw new ConfigError(
-      "Cannot read the API key of the Stripe instance (custom authenticator?). Pass `mode: 'test'` or `mode: 'live'` to createStripeAdapter so the Plaid/Stripe mode check can run before any call.",
+      "Pass `mode: 'test'` or `mode: 'live'` to createStripeAdapter next to your Stripe instance (e.g. `mode: stripeModeOfKey(key)`): the Plaid/Stripe mode check runs before any call, and achbridge does not read the key inside a Stripe instance.",
       { code: 'STRIPE_MODE_UNKNOWN' },
     );
   }
@@ -121,7 +101,7 @@ function resolveInstanceMode(instance: Stripe, modeHint: StripeMode | undefined)
 function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings): Stripe {
   return new sdk(key, {
     maxNetworkRetries: 0,
-    httpClient: createSingleAttemptHttpClient(sdk),
+    httpClient: createObjectBodyHttpClient(sdk),
     ...hostSettings(settings),
     ...(settings.timeoutMs === undefined ? {} : { timeout: settings.timeoutMs }),
     ...(settings.apiVersion === undefined
@@ -134,10 +114,11 @@ function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings
 }
 
 /**
- * Creates the resolver of the Stripe client: a passed-in instance is used as is (its mode is resolved
- * now; its SDK retries are overridden per request; stripe-node still retries a closed connection once by
- * itself). Settings build a client with `maxNetworkRetries: 0` whose HTTP client never retries at all;
- * the `stripe` SDK is imported only then (`loadSdk`), so importing achbridge does not load it.
+ * Creates the resolver of the Stripe client: a passed-in instance is used as is, with the mode its caller
+ * declared (its SDK retries are turned off per request). Settings build a client with
+ * `maxNetworkRetries: 0`; the `stripe` SDK is imported only then (`loadSdk`), so importing achbridge does
+ * not load it. Either way stripe-node's one built-in retry of a closed connection stays on: it re-sends the
+ * same Idempotency-Key, so it cannot duplicate a write.
  */
 export function createStripeResolver(
   input: Stripe | StripeClientSettings,
@@ -145,8 +126,8 @@ export function createStripeResolver(
   loadSdk: () => Promise<StripeSdk> = loadStripeSdk,
 ): StripeResolver {
   if (isStripeInstance(input)) {
-    const mode = resolveInstanceMode(input, modeHint);
-    return { mode: () => mode, client: async () => input };
+    const mode = resolveInstanceMode(modeHint);
+    return { mode: () => mode, declaredMode: mode, client: async () => input };
   }
   const fromEnvironment = environmentBaseUrl(input);
   const settings: StripeClientSettings =

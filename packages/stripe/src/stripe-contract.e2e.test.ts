@@ -33,7 +33,7 @@ const cases = createAdapterContractCases<StripeLinkInput & { accountId: string }
     stripe.on('request', () => {
       requests++;
     });
-    const adapter = createStripeAdapter({ plaid, stripe, retry: { maxRetries: 0 } });
+    const adapter = createStripeAdapter({ plaid, stripe, mode: 'test', retry: { maxRetries: 0 } });
     return {
       adapter,
       linkInput: { publicToken, accountId, customer: { email: 'contract@example.com' } },

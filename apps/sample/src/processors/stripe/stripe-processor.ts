@@ -3,6 +3,7 @@ import { DEFAULT_CREDENTIALS } from '@achbridge/emulator';
 import {
   createStripeAdapter,
   type StripeAdapter,
+  stripeModeOfKey,
   stripePaymentOutcome,
   stripeRequirements,
 } from '@achbridge/stripe';
@@ -80,6 +81,8 @@ export const stripeProcessor: SampleProcessor<StripeAdapter, string, StripeFlowR
     return createStripeAdapter({
       plaid: context.plaid,
       stripe: createRecordedStripe(secretKey, context.emulatorUrl),
+      // achbridge never reads the key inside a Stripe instance: its mode is declared next to it.
+      mode: stripeModeOfKey(secretKey),
       ...(context.retryInitialDelayMs === undefined
         ? {}
         : { retry: { initialDelayMs: context.retryInitialDelayMs } }),

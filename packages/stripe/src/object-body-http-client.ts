@@ -2,9 +2,6 @@ import type Stripe from 'stripe';
 import { createPlatformHttpClient } from '#stripe-platform';
 import type { StripeSdk } from './load-stripe-sdk.js';
 
-/** Error codes stripe-node retries once by itself, even with `maxNetworkRetries: 0`. */
-const CONNECTION_CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE']);
-
 type SdkResponse = Awaited<ReturnType<Stripe.HttpClient['makeRequest']>>;
 
 /**
@@ -27,28 +24,18 @@ function withObjectBody(response: SdkResponse): SdkResponse {
 
 /**
  * stripe-node's HTTP client for the runtime (its Node client on Node, its fetch client on workerd, Deno
- * and Bun), except that a closed connection (ECONNRESET/EPIPE) is reported under
- * another code: stripe-node would otherwise retry it once on its own, stacking with achbridge's
- * `withRetry`. The request still fails as a StripeConnectionError, which achbridge retries with the
- * same idempotency key. A JSON body that is not an object is reported as invalid JSON (see `withObjectBody`).
+ * and Bun), passed through the SDK's documented `httpClient` option, with one guard: a JSON body that is
+ * not an object is reported as invalid JSON (see `withObjectBody`) instead of leaving the call unsettled.
+ * Everything else, including stripe-node's own handling of closed connections, is the SDK's.
  * Takes the loaded SDK so that this module never imports `stripe` at run time.
  */
-export function createSingleAttemptHttpClient(sdk: StripeSdk): Stripe.HttpClient {
+export function createObjectBodyHttpClient(sdk: StripeSdk): Stripe.HttpClient {
   const inner = createPlatformHttpClient(sdk);
   return {
     getClientName: () => inner.getClientName(),
     makeRequest: (host, port, path, method, headers, requestData, protocol, timeout) =>
       inner
         .makeRequest(host, port, path, method, headers, requestData, protocol, timeout)
-        .then(withObjectBody)
-        .catch((error: unknown) => {
-          const code = (error as { code?: unknown } | null)?.code;
-          if (typeof code === 'string' && CONNECTION_CLOSED_CODES.has(code)) {
-            const closed = new Error(`the connection was closed (${code})`, { cause: error });
-            Object.assign(closed, { code: `ACHBRIDGE_CONNECTION_CLOSED_${code}` });
-            throw closed;
-          }
-          throw error;
-        }),
+        .then(withObjectBody),
   };
 }
