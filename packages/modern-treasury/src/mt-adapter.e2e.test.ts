@@ -3,6 +3,7 @@ import {
   AccountNotDebitableError,
   ConfigError,
   createPlaidClient,
+  type FetchFunction,
   InputValidationError,
 } from '@achbridge/core';
 import { MT_PAYMENT_TIMELINE, type RunningEmulator, startEmulator } from '@achbridge/emulator';
@@ -106,6 +107,46 @@ describe('link', () => {
     expect(two.created).toBe(false);
     expect(two.externalAccount.id).toBe(one.externalAccount.id);
     expect(await adapter.listExternalAccounts(counterparty.id)).toHaveLength(1);
+  });
+
+  it('asks for the processor token while the accounts read is still unanswered (4 round trips, not 5)', async () => {
+    let tokenRequested: () => void = () => undefined;
+    const tokenSeen = new Promise<'token first'>((resolve) => {
+      tokenRequested = () => resolve('token first');
+    });
+    let order: string | undefined;
+    // Holds /accounts/get until the processor token request has gone out; a link that asked for the token
+    // only after the accounts answer would be let through after 2 s instead, and see 'accounts first'.
+    const holdingFetch: FetchFunction = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.endsWith('/processor/token/create')) tokenRequested();
+      if (url.endsWith('/accounts/get')) {
+        const fallback = new Promise<'accounts first'>((resolve) =>
+          setTimeout(() => resolve('accounts first'), 2000).unref(),
+        );
+        order = await Promise.race([tokenSeen, fallback]);
+      }
+      return fetch(input, init);
+    };
+    const setup = createMtHarness(emulator);
+    const item = await linkedChecking(setup.plaid);
+    const counterparty = await setup.adapter.createCounterparty({ name: 'Parallel Reads' });
+    const plaid = createPlaidClient({
+      environment: 'sandbox',
+      baseUrl: emulator.plaid.baseUrl,
+      clientId: emulator.plaid.clientId,
+      secret: emulator.plaid.secret,
+      fetch: holdingFetch,
+    });
+    const { adapter } = createMtHarness(emulator, { plaid });
+    const linked = await adapter.link({
+      accessToken: item.accessToken,
+      accountId: item.accountId,
+      counterparty: counterparty.id,
+    });
+    expect(order).toBe('token first');
+    expect(linked).toMatchObject({ created: true });
+    expect(linked.processorTokenRequestId).not.toBe('');
   });
 
   it('refuses an account Modern Treasury cannot debit by ACH before any write', async () => {
