@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkSandboxItem, plaidPost, rawRequest } from '../test/emulator.test-helpers.js';
+import { startTestReceiver } from '../test/webhook-receiver.test-helpers.js';
 import { EmulatorInputError } from './emulator-errors.js';
 import { type RunningEmulator, startEmulator } from './start-emulator.js';
 import { decodeState, encodeState, restoreInto } from './state-codec.js';
@@ -177,5 +178,50 @@ describe('startEmulator({ stateFile })', () => {
     await expect(startEmulator({ stateFile })).rejects.toThrow(/stateFile: .*not an emulator state file/);
     expect(readFileSync(stateFile, 'utf8')).toBe('not json');
     await expect(startEmulator({ stateFile: ' ' })).rejects.toThrow(/stateFile: must be a file path/);
+  });
+  it('does not announce a Stripe PaymentIntent again after a restart; new ones are announced once', async () => {
+    // Stripe sends each event once per endpoint; a restarted emulator that forgot which statuses it had
+    // announced would send payment_intent.created again for every saved PaymentIntent.
+    const stateFile = tempFile();
+    const receivers = [await startTestReceiver(), await startTestReceiver()];
+    try {
+      const first = await start(stateFile);
+      await stripePost(first, '/webhook_endpoints', {
+        url: receivers[0]?.url ?? '',
+        'enabled_events[0]': '*',
+      });
+      const customer = await stripePost(first, '/customers', { email: 'seen@example.com' });
+      const intent = (customer: string) =>
+        ({
+          amount: '1099',
+          currency: 'usd',
+          customer,
+          'allowed_payment_method_types[0]': 'us_bank_account',
+        }) as Record<string, string>;
+      const old = await stripePost(first, '/payment_intents', intent(String(customer.body['id'])));
+      expect(old.status).toBe(200);
+      const [announced] = (await receivers[0]?.waitFor(1)) ?? [];
+      expect(JSON.parse(String(announced?.body))).toMatchObject({
+        type: 'payment_intent.created',
+        data: { object: { id: old.body['id'] } },
+      });
+      await first.close();
+
+      const second = await start(stateFile);
+      await stripePost(second, '/webhook_endpoints', {
+        url: receivers[1]?.url ?? '',
+        'enabled_events[0]': '*',
+      });
+      expect((await stripeGet(second, `/payment_intents/${String(old.body['id'])}`)).status).toBe(200);
+      const fresh = await stripePost(second, '/payment_intents', intent(String(customer.body['id'])));
+      const received = (await receivers[1]?.waitFor(1)) ?? [];
+      const state = await second.control.state();
+      expect((state.stripe['webhookDeliveries'] as unknown[]).length).toBe(1);
+      expect(received.map((request) => JSON.parse(String(request.body)).data.object.id)).toEqual([
+        fresh.body['id'],
+      ]);
+    } finally {
+      for (const receiver of receivers) await receiver.close();
+    }
   });
 });

@@ -9,6 +9,10 @@ import {
 import { stripeWebhookMessage } from './stripe-webhook-delivery.js';
 import { createStripeWebhookEndpointStore, handleWebhookEndpoints } from './stripe-webhook-endpoints.js';
 
+/** Where the state file keeps the last status announced per PaymentIntent, and the disputes announced. */
+const SEEN_STATE_KEY = 'webhookSeenPaymentIntents';
+const SEEN_DISPUTES_STATE_KEY = 'webhookSeenDisputes';
+
 /**
  * Adds webhooks to the emulated Stripe: `/v1/webhook_endpoints`, and a `payment_intent.*` event
  * (`created`, `processing`, `succeeded`, `payment_failed` with `last_payment_error`, `canceled`) for every
@@ -113,6 +117,38 @@ export function attachStripeWebhooks(module: ProviderModule, context: ModuleCont
         webhookDeliveries: deliverer.list(),
       };
     },
+    // The events already sent are part of the state: after a `--state-file` restart a PaymentIntent or dispute
+    // seen before is not announced again (its next status change is). A file written before this was kept
+    // starts from the saved objects' current statuses instead, so nothing old is re-sent either.
+    ...(module.exportState === undefined
+      ? {}
+      : {
+          exportState: () => ({
+            ...module.exportState?.(),
+            [SEEN_STATE_KEY]: new Map(seen),
+            [SEEN_DISPUTES_STATE_KEY]: new Set(seenDisputes),
+          }),
+        }),
+    ...(module.importState === undefined
+      ? {}
+      : {
+          importState(saved: Record<string, unknown>) {
+            module.importState?.(saved);
+            seen.clear();
+            seenDisputes.clear();
+            const savedSeen = saved[SEEN_STATE_KEY];
+            const savedDisputes = saved[SEEN_DISPUTES_STATE_KEY];
+            if (savedSeen instanceof Map && savedDisputes instanceof Set) {
+              for (const [id, status] of savedSeen)
+                if (typeof status === 'string') seen.set(String(id), status);
+              for (const id of savedDisputes) seenDisputes.add(String(id));
+              return;
+            }
+            const snapshot = module.snapshot();
+            for (const intent of watchedPaymentIntents(snapshot)) seen.set(intent.id, intent.status);
+            for (const dispute of watchedDisputes(snapshot)) seenDisputes.add(dispute.id);
+          },
+        }),
     reset() {
       module.reset();
       store.clear();
