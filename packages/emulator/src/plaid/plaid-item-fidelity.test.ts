@@ -14,6 +14,7 @@ const spec = JSON.parse(
   Item: { properties: string[]; required: string[] };
   ItemWithConsentFields: { addedProperties: string[] };
   sandboxItemResetLoginDescription: string;
+  linkTokenCreateWebhookDescription: string;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -48,6 +49,63 @@ describe('emulated Plaid Items against the spec', () => {
     const allowed = [...spec.Item.properties, ...spec.ItemWithConsentFields.addedProperties];
     expect(Object.keys(read).filter((key) => !allowed.includes(key))).toEqual([]);
     expect(read).toHaveProperty('created_at');
+  });
+
+  // Source: plaid-2020-09-14.yml (1.697.4), LinkTokenCreateRequest.webhook: "In update mode, this field will not
+  // have an effect; to update the webhook receiver endpoint for an existing Item, use `/item/webhook/update`
+  // instead." So an update-mode link token naming a new URL leaves the Item's webhook alone, and
+  // /item/webhook/update is what moves it (acknowledged at the new URL).
+  it("update mode does not move an Item's webhook URL; /item/webhook/update does", async () => {
+    expect(spec.linkTokenCreateWebhookDescription).toContain(
+      'In update mode, this field will not have an effect; to update the webhook receiver endpoint for an existing Item, use `/item/webhook/update` instead.',
+    );
+    const before = 'https://example.com/hooks/old';
+    const after = 'https://example.com/hooks/new';
+    const { accessToken, itemId } = await linkSandboxItem(emulator, { webhook: before });
+    const webhookOf = async () =>
+      ((await plaidPost(emulator, '/item/get', { access_token: accessToken })).body['item'] as Row)[
+        'webhook'
+      ];
+    expect(await webhookOf()).toBe(before);
+
+    await plaidPost(emulator, '/sandbox/item/reset_login', { access_token: accessToken });
+    const link = await plaidPost(emulator, '/link/token/create', {
+      client_name: 'achbridge tests',
+      language: 'en',
+      country_codes: ['US'],
+      user: { client_user_id: 'user-1' },
+      access_token: accessToken,
+      webhook: after,
+    });
+    expect(link.status).toBe(200);
+    await emulator.control.request(
+      'POST',
+      `/__emulator/plaid/link_tokens/${String(link.body['link_token'])}/complete`,
+      {},
+    );
+    const repaired = (await plaidPost(emulator, '/item/get', { access_token: accessToken })).body[
+      'item'
+    ] as Row;
+    expect(repaired['error']).toBeNull();
+    expect(repaired['webhook']).toBe(before);
+    // The repair is announced where the Item's webhook still points.
+    expect(await events()).toContainEqual(
+      expect.objectContaining({ url: before, webhookCode: 'LOGIN_REPAIRED', itemId }),
+    );
+    expect((await events()).filter((event) => event['url'] === after)).toEqual([]);
+
+    const moved = await plaidPost(emulator, '/item/webhook/update', {
+      access_token: accessToken,
+      webhook: after,
+    });
+    expect((moved.body['item'] as Row)['webhook']).toBe(after);
+    expect(await webhookOf()).toBe(after);
+    expect(await events()).toContainEqual(
+      expect.objectContaining({
+        url: after,
+        payload: expect.objectContaining({ webhook_code: 'WEBHOOK_UPDATE_ACKNOWLEDGED', item_id: itemId }),
+      }),
+    );
   });
 
   // Source: plaid-2020-09-14.yml, `/sandbox/item/reset_login` description: "In the Sandbox, Items will transition
