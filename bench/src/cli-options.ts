@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Bench sections, in run order. */
-export const SECTIONS = ['client-cost', 'cold-start', 'install', 'load', 'throughput', 'runtimes'] as const;
+export const SECTIONS = [
+  'client-cost',
+  'cold-start',
+  'install',
+  'load',
+  'throughput',
+  'runtimes',
+  'store',
+] as const;
 
 /** One bench section. */
 export type Section = (typeof SECTIONS)[number];

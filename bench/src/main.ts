@@ -15,6 +15,7 @@ import {
   coldStartVerdicts,
   footprintVerdicts,
   loadVerdicts,
+  storeVerdicts,
   throughputVerdicts,
 } from './report/targets.js';
 import { measureClientCost } from './sections/client-cost.js';
@@ -23,6 +24,7 @@ import { measureEmulatorThroughput } from './sections/emulator-throughput.js';
 import { measureInstallFootprint } from './sections/install-footprint.js';
 import { measureRateLimitedLoad } from './sections/rate-limited-load.js';
 import { measureRuntimes } from './sections/runtime-cost.js';
+import { measureStore } from './sections/store-section.js';
 
 const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));
 const benchStarted = performance.now();
@@ -54,7 +56,8 @@ async function main(): Promise<number> {
     durationSeconds: 0,
   };
   const wants = (section: (typeof options.sections)[number]): boolean => options.sections.includes(section);
-  const needsEmulator = wants('client-cost') || wants('load') || wants('throughput') || wants('runtimes');
+  const needsEmulator =
+    wants('client-cost') || wants('load') || wants('throughput') || wants('runtimes') || wants('store');
   const emulator = needsEmulator ? await spawnEmulator() : undefined;
   try {
     if (emulator && wants('client-cost')) {
@@ -124,6 +127,11 @@ async function main(): Promise<number> {
         },
         log,
       );
+    }
+    if (emulator && wants('store')) {
+      log('store: overhead per link and webhook inbox throughput…');
+      results.store = await measureStore(emulator.info, log);
+      results.targets.push(...storeVerdicts(results.store));
     }
   } finally {
     await emulator?.stop();

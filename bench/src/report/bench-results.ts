@@ -4,6 +4,7 @@ import type { EndpointThroughput } from '../sections/emulator-throughput.js';
 import type { FootprintResult } from '../sections/install-footprint.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
 import type { RuntimeResult } from '../sections/runtime-cost.js';
+import type { StoreBenchResult } from '../sections/store-section.js';
 
 /** A target's verdict: the measured ratio or rate, the bound, and whether it holds. */
 export interface TargetVerdict {
@@ -38,6 +39,8 @@ export interface BenchResults {
   emulatorThroughput?: EndpointThroughput[];
   /** Client CPU and cold start in Node, Bun and Deno against each runtime's raw fetch floor. */
   runtimes?: RuntimeResult;
+  /** Store overhead per link and webhook inbox throughput through the job engine. */
+  store?: StoreBenchResult;
   targets: TargetVerdict[];
   durationSeconds: number;
 }

@@ -7,6 +7,7 @@ import type { EndpointThroughput } from '../sections/emulator-throughput.js';
 import type { FootprintResult } from '../sections/install-footprint.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
 import type { RuntimeResult } from '../sections/runtime-cost.js';
+import type { StoreBenchResult } from '../sections/store-section.js';
 import type { BenchResults, TargetVerdict } from './bench-results.js';
 import { formatTable } from './format-table.js';
 import { modeTag, roundRatios } from './targets.js';
@@ -266,6 +267,57 @@ export function runtimesSection(result: RuntimeResult): string {
   return `client CPU per fresh link (median of ${settings.rounds} rounds (min–max); ${settings.sequentialFlows} sequential + ${settings.concurrentFlows} flows at concurrency ${settings.concurrency} per variant per round, each variant in its own process of that runtime; Bun and Deno run the packages' fetch builds, Node its default node:http transport; the floor is the same runtime's raw fetch)\n${flows}\n\ncold start (median of ${result.coldStart[0]?.cases[0]?.wallMs.length ?? 0} fresh processes each, rotated; process CPU from /usr/bin/time)\n${cold}${missing}`;
 }
 
+function storeSection(result: StoreBenchResult): string {
+  const ms = (micros: number) => `${(micros / 1000).toFixed(2)} ms`;
+  const overhead = formatTable(
+    [
+      'database',
+      'CPU without',
+      'CPU with store',
+      'CPU ratio',
+      'wall without',
+      'wall with store',
+      'wall ratio',
+    ],
+    result.overhead.map((row) => {
+      const rounds = row.rounds ?? [];
+      if (row.skipped !== undefined || rounds.length === 0) {
+        return [row.engine, row.skipped ?? 'not measured', '', '', '', '', ''];
+      }
+      const med = (pick: (round: (typeof rounds)[number]) => number) => median(rounds.map(pick));
+      return [
+        row.engine === 'pglite' ? 'embedded PGlite (folder)' : 'Postgres',
+        ms(med((round) => round.plainCpuMicros)),
+        ms(med((round) => round.storeCpuMicros)),
+        `${row.cpuRatio?.toFixed(2)}×`,
+        ms(med((round) => round.plainWallMicros)),
+        ms(med((round) => round.storeWallMicros)),
+        `${row.wallRatio?.toFixed(2)}×`,
+      ];
+    }),
+  );
+  const inboxText = result.inbox
+    .map((inbox) => {
+      const title = `webhook inbox throughput, handler ${inbox.handlerDelayMs === 0 ? 'empty' : `waiting ${inbox.handlerDelayMs} ms downstream`}`;
+      if (inbox.skipped !== undefined) return `${title}: ${inbox.skipped}`;
+      const table = formatTable(
+        ['worker processes', 'deliveries', 'seconds', 'deliveries/s'],
+        (inbox.runs ?? []).map((run) => [
+          String(run.processes),
+          String(inbox.deliveries),
+          run.seconds.toFixed(2),
+          run.perSecond.toFixed(0),
+        ]),
+      );
+      return `${title} (concurrency ${inbox.concurrencyPerProcess} per process)\n${table}\nscaling 1 → 2 processes (median of pairs): ${inbox.scaling?.toFixed(2)}×`;
+    })
+    .join('\n\n');
+  return (
+    `Stripe link on fresh public tokens, ${result.settings.rounds} rounds × ${result.settings.batch} sequential links per side, ` +
+    `with and without the store alternating in one process (medians per link; ratios per round)\n${overhead}\n\n${inboxText}`
+  );
+}
+
 /** The targets with measured value, bound and pass/fail mark. */
 export function formatTargets(targets: readonly TargetVerdict[]): string {
   return formatTable(
@@ -305,6 +357,10 @@ export function formatReport(results: BenchResults): string {
   if (results.runtimes)
     parts.push(
       `## 6. Node, Bun and Deno (each against its own raw fetch floor)\n\n${runtimesSection(results.runtimes)}`,
+    );
+  if (results.store)
+    parts.push(
+      `## 7. Store: overhead per link and webhook inbox throughput\n\n${storeSection(results.store)}`,
     );
   parts.push(`## Targets\n\n${formatTargets(results.targets)}`);
   parts.push(`took ${results.durationSeconds.toFixed(0)} s`);

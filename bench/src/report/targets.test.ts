@@ -7,6 +7,7 @@ import {
   coldStartVerdicts,
   footprintVerdicts,
   loadVerdicts,
+  storeVerdicts,
   TARGETS,
 } from './targets.js';
 
@@ -184,5 +185,40 @@ describe('loadVerdicts', () => {
       providers: result.providers.map((entry) => ({ ...entry, floor: { ...run, failedFlows: 2 } })),
     };
     expect(loadVerdicts(failed).at(-1)?.pass).toBeNull();
+  });
+});
+
+describe('storeVerdicts', () => {
+  it('judges the store overhead per engine and the inbox scaling; unmeasured rows are neither pass nor fail', () => {
+    const verdicts = storeVerdicts({
+      settings: { rounds: 2, batch: 10, warmup: 4 },
+      overhead: [
+        {
+          engine: 'pglite',
+          rounds: [
+            { plainCpuMicros: 1000, storeCpuMicros: 1100, plainWallMicros: 2000, storeWallMicros: 2600 },
+            { plainCpuMicros: 1000, storeCpuMicros: 1200, plainWallMicros: 2000, storeWallMicros: 2200 },
+          ],
+          cpuRatio: 1.15,
+          wallRatio: 1.2,
+        },
+        { engine: 'postgres', skipped: 'not measured: DATABASE_URL is not set' },
+      ],
+      inbox: [{ handlerDelayMs: 0, skipped: 'not measured: DATABASE_URL is not set' }],
+    });
+    const byId = Object.fromEntries(verdicts.map((verdict) => [verdict.id, verdict]));
+    expect(byId['store-overhead-cpu-pglite']).toMatchObject({
+      value: 1.15,
+      pass: true,
+      spread: { min: 1.1, max: 1.2 },
+    });
+    expect(byId['store-overhead-wall-pglite']).toMatchObject({ value: 1.2, pass: false });
+    expect(byId['store-overhead-cpu-postgres']).toMatchObject({ value: null, pass: null });
+    expect(byId['inbox-scaling-0ms']).toMatchObject({
+      value: null,
+      pass: null,
+      comparison: '>=',
+      target: 1.6,
+    });
   });
 });

@@ -6,6 +6,7 @@ import type { ColdStartResult } from '../sections/cold-start.js';
 import type { EndpointThroughput } from '../sections/emulator-throughput.js';
 import type { FootprintResult } from '../sections/install-footprint.js';
 import type { LoadResult } from '../sections/rate-limited-load.js';
+import type { StoreBenchResult } from '../sections/store-section.js';
 import type { TargetVerdict } from './bench-results.js';
 
 /** The performance issue's targets. */
@@ -26,6 +27,10 @@ export const TARGETS = {
   loadVsFloor: 1.1,
   /** Emulator Plaid read, requests per second. */
   plaidReadRps: 5000,
+  /** Client time per `link` with the store ÷ without it. */
+  storeOverhead: 1.15,
+  /** Webhook inbox deliveries/s with 2 worker processes ÷ with 1. */
+  inboxScaling: 1.6,
 } as const;
 
 type Spread = NonNullable<TargetVerdict['spread']>;
@@ -225,4 +230,45 @@ export function throughputVerdicts(results: readonly EndpointThroughput[]): Targ
       ' req/s',
     ),
   ];
+}
+
+/** The store section's targets: overhead per link (CPU and wall, per engine) and inbox scaling. */
+export function storeVerdicts(result: StoreBenchResult): TargetVerdict[] {
+  const verdicts: TargetVerdict[] = [];
+  for (const row of result.overhead) {
+    const label = row.engine === 'pglite' ? 'embedded PGlite' : 'Postgres';
+    const rounds = row.rounds ?? [];
+    verdicts.push(
+      verdict(
+        `store-overhead-cpu-${row.engine}`,
+        `client CPU per Stripe link with the store (${label}) ÷ without`,
+        row.cpuRatio ?? null,
+        '<=',
+        TARGETS.storeOverhead,
+        '×',
+        spreadOf(rounds.map((round) => ratio(round.storeCpuMicros, round.plainCpuMicros))),
+      ),
+      verdict(
+        `store-overhead-wall-${row.engine}`,
+        `wall time per Stripe link with the store (${label}) ÷ without`,
+        row.wallRatio ?? null,
+        '<=',
+        TARGETS.storeOverhead,
+        '×',
+        spreadOf(rounds.map((round) => ratio(round.storeWallMicros, round.plainWallMicros))),
+      ),
+    );
+  }
+  for (const inbox of result.inbox) {
+    verdicts.push(
+      verdict(
+        `inbox-scaling-${inbox.handlerDelayMs}ms`,
+        `webhook inbox deliveries/s, 2 worker processes ÷ 1 (Postgres, job engine, handler ${inbox.handlerDelayMs === 0 ? 'empty' : `waiting ${inbox.handlerDelayMs} ms`})`,
+        inbox.scaling ?? null,
+        '>=',
+        TARGETS.inboxScaling,
+      ),
+    );
+  }
+  return verdicts;
 }

@@ -23,7 +23,7 @@ export interface JobEngineOptions {
   connectionString: string;
   /** The Postgres schema of pg-boss's tables (default `achbridge_jobs`). */
   schema?: string | undefined;
-  /** pg-boss's pool size (default 4). */
+  /** pg-boss's pool size (default 10): each worker holds one connection while it fetches or reports a job. */
   maxConnections?: number | undefined;
   /** Seconds an idle worker waits before polling again (default 1, at least 0.5). */
   pollingIntervalSeconds?: number | undefined;
@@ -145,7 +145,7 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       const instance = new PgBoss({
         connectionString: parsed.connectionString,
         schema: parsed.schema ?? 'achbridge_jobs',
-        max: parsed.maxConnections ?? 4,
+        max: parsed.maxConnections ?? 10,
         application_name: 'achbridge-jobs',
         schedule: false,
         supervise: true,
