@@ -7,7 +7,9 @@ export interface ResettableBridge extends ProviderBridge {
 }
 
 /** Creates the in-memory bridge through which Plaid hands bank details to the processors. */
-export function createBridge(): ResettableBridge {
+export function createBridge(
+  options: { stripePlaidProcessor?: string | null | undefined } = {},
+): ResettableBridge {
   const stripeBankAccountTokens = new Map<string, MintedBankAccountToken>();
   const byProcessor = new Map<string, Map<string, MintedProcessorToken>>();
   const claimed = new Set<string>();
@@ -24,6 +26,7 @@ export function createBridge(): ResettableBridge {
     stripeBankAccountTokens,
     dwollaProcessorTokens,
     processorTokens,
+    stripePlaidProcessor: options.stripePlaidProcessor ?? null,
     claimProcessorToken(processor, token) {
       const minted = byProcessor.get(processor)?.get(token);
       if (minted === undefined) return undefined;

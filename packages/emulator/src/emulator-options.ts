@@ -52,6 +52,7 @@ export const DEFAULT_TUNING: EmulatorTuning = {
   webhookRetryDelayMs: 2000,
   webhookTimeoutMs: 10_000,
   dwollaDuplicateAnswer: 'ValidationError',
+  stripePlaidProcessor: null,
 };
 
 const DUPLICATE_ANSWERS: readonly DwollaDuplicateAnswer[] = ['ValidationError', 'DuplicateResource'];
@@ -66,6 +67,19 @@ function readDuplicateAnswer(value: unknown): DwollaDuplicateAnswer | undefined 
     );
   }
   return answer as DwollaDuplicateAnswer;
+}
+
+/** Reads `tuning.stripePlaidProcessor`: null, or a lower-case Plaid processor name. */
+function readProcessorName(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const name = readOptionalString(value, 'tuning.stripePlaidProcessor');
+  if (name === undefined || !/^[a-z][a-z0-9_]{0,63}$/.test(name)) {
+    throw new EmulatorInputError(
+      'tuning.stripePlaidProcessor',
+      'must be a Plaid processor name (lower-case letters, digits and _) or null',
+    );
+  }
+  return name;
 }
 
 /** The default request body limit (1 MiB). */
@@ -130,6 +144,7 @@ export function resolveEmulatorOptions(input: unknown): ResolvedEmulatorOptions 
         DEFAULT_TUNING.webhookTimeoutMs,
       dwollaDuplicateAnswer:
         readDuplicateAnswer(tuning['dwollaDuplicateAnswer']) ?? DEFAULT_TUNING.dwollaDuplicateAnswer,
+      stripePlaidProcessor: readProcessorName(tuning['stripePlaidProcessor']),
     },
     bodyLimitBytes:
       readOptionalInteger(options['bodyLimitBytes'], 'bodyLimitBytes', 1024, 100 * 1024 * 1024) ??

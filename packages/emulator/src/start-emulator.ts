@@ -33,7 +33,7 @@ export interface RunningEmulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveEmulatorOptions(options);
   const clock = createClock();
-  const bridge = createBridge();
+  const bridge = createBridge({ stripePlaidProcessor: resolved.tuning.stripePlaidProcessor });
   const context: ModuleContext = {
     clock,
     bridge,

@@ -162,6 +162,8 @@ export interface ProviderBridge {
   processorTokens(processor: string): Map<string, MintedProcessorToken>;
   /** Claims a token for `processor` once: its details the first time, `'claimed'` afterwards, undefined when unknown or revoked. */
   claimProcessorToken(processor: string, token: string): MintedProcessorToken | 'claimed' | undefined;
+  /** The extra Plaid processor name enabled for Stripe's processor-token route (`tuning.stripePlaidProcessor`), or null. */
+  readonly stripePlaidProcessor: string | null;
   /** Plaid calls this when an Item is removed: its btoks and processor tokens stop working. */
   revokeItem(itemId: string): void;
 }
@@ -196,6 +198,13 @@ export interface EmulatorTuning {
    * or `DuplicateResource` (with `_links.about`, as Dwolla's drop-in docs show).
    */
   dwollaDuplicateAnswer?: DwollaDuplicateAnswer | undefined;
+  /**
+   * The Plaid processor name whose processor tokens the emulated Stripe accepts on
+   * `us_bank_account[external_token]` (API version 2026-10-28.preview); the emulated Plaid then also accepts
+   * it on `/processor/token/create`. Default null: no name is enabled, because neither Plaid's spec nor its
+   * SDK lists one for Stripe (set the name Plaid enabled for your account, e.g. in tests `stripe`).
+   */
+  stripePlaidProcessor?: string | null | undefined;
 }
 
 /** The two forms of Dwolla's duplicate-bank answer the emulator can give. */

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { StripeRetrySettings } from './call-stripe.js';
 import type { StripeMode } from './mode-guard.js';
+import { type ProcessorTokenRouteOptions, processorTokenRouteSchema } from './processor-token-route.js';
 import { isStripeInstance, type StripeClientSettings } from './stripe-client.js';
 
 /** Settings for `createStripeAdapter`. */
@@ -26,6 +27,12 @@ export interface StripeAdapterOptions {
    * never debits twice, however much later it is reused.
    */
   store?: AdapterStore | undefined;
+  /**
+   * Opt-in: `link` hands the account to Stripe as a Plaid processor token on a `us_bank_account` PaymentMethod
+   * (`pm_…`, Stripe's preview API version 2026-10-28.preview) instead of a bank account token attached as a
+   * customer bank account (`ba_…`). See the README's "Processor-token route".
+   */
+  processorTokenRoute?: ProcessorTokenRouteOptions | undefined;
 }
 
 const plaidSchema = z.custom<PlaidClient>(
@@ -79,4 +86,5 @@ export const adapterOptionsSchema = z.object({
     .optional(),
   logger: loggerSchema.optional(),
   store: adapterStoreSchema.optional(),
+  processorTokenRoute: processorTokenRouteSchema.optional(),
 });

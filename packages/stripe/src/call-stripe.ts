@@ -35,6 +35,8 @@ export interface StripeCallOptions {
   idempotencyKey?: string | undefined;
   /** Stops the call and any pending retry at once. */
   signal?: AbortSignal | undefined;
+  /** The `Stripe-Version` of this call only (stripe-node's per-request `apiVersion`), e.g. a preview version. */
+  apiVersion?: string | undefined;
 }
 
 /** Throws when a Stripe object's `livemode` contradicts the mode declared next to a Stripe instance. */
@@ -73,6 +75,7 @@ export async function callStripe<S extends z.ZodType>(
     maxNetworkRetries: 0,
     ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
     ...(context.timeoutMs === undefined ? {} : { timeout: context.timeoutMs }),
+    ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
   };
   let attempts = 0;
   return withRetry(

@@ -1,7 +1,14 @@
 import { sha256Hex } from '@achbridge/core';
 
 /** What an idempotency key protects; part of the key so keys of different requests never collide. */
-export type IdempotencyPurpose = 'attach' | 'attach-retry' | 'customer' | 'mandate' | 'payment';
+export type IdempotencyPurpose =
+  | 'attach'
+  | 'attach-retry'
+  | 'customer'
+  | 'mandate'
+  | 'payment'
+  | 'payment-method'
+  | 'payment-method-attach';
 
 /**
  * Derives a Stripe idempotency key from stable inputs: the same inputs always give the same key, so a

@@ -36,6 +36,7 @@ export {
   verifyStripeWebhook,
 } from './outcomes/verify-stripe-webhook.js';
 export type { PaymentSummary } from './payment-summary.js';
+export { PROCESSOR_TOKEN_API_VERSION, type ProcessorTokenRouteOptions } from './processor-token-route.js';
 export { createStripeAdapter, type StripeAdapter } from './stripe-adapter.js';
 export type { StripeClientSettings } from './stripe-client.js';
 export { StripeApiError, type StripeApiErrorDetails } from './stripe-errors.js';

@@ -86,6 +86,7 @@ describe('link', () => {
       customerId: CUSTOMER_ID,
       bankAccount: {
         id: 'ba_1TestBankAccount000001',
+        object: 'bank_account',
         last4: '6789',
         bankName: 'STRIPE TEST BANK',
         routingNumber: '110000000',

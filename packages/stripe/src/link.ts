@@ -1,12 +1,13 @@
 import type { AdapterStore, LinkResult, PlaidClient, PublicTokenExchangeMemo } from '@achbridge/core';
 import { parseInput, readDebitAccountBesideMint } from '@achbridge/core/internal';
 import { attachBankAccount } from './attach-bank-account.js';
+import { attachPaymentMethodFromProcessorToken } from './attach-payment-method.js';
 import { createBankAccountToken } from './bank-account-token.js';
 import type { StripeCallContext } from './call-stripe.js';
 import { findOrCreateCustomer } from './find-or-create-customer.js';
 import { linkInputSchema } from './input-schemas.js';
-import type { StripeBankAccountObject } from './schemas.js';
-import { attachOnce } from './store-integration.js';
+import type { ProcessorTokenRouteOptions } from './processor-token-route.js';
+import { attachOnce, type StripeAttachedAccount } from './store-integration.js';
 
 /** Who owns the bank account in Stripe: an existing customer, or one found or created by email. */
 export type StripeCustomerInput =
@@ -27,14 +28,19 @@ export interface StripeLinkInput {
   signal?: AbortSignal | undefined;
 }
 
-/** The customer bank account achbridge attached or found. */
+/** The customer bank account (or, on the processor-token route, the PaymentMethod) achbridge attached or found. */
 export interface StripeBankAccount {
-  /** `ba_...`; usable as a PaymentMethod in PaymentIntents once a mandate exists. */
+  /** `ba_...` (or `pm_...` on the processor-token route); usable as a PaymentMethod once a mandate exists. */
   id: string;
+  /** `bank_account` (a customer bank account) or `payment_method` (a `us_bank_account` PaymentMethod). */
+  object: 'bank_account' | 'payment_method';
   last4: string;
   bankName: string | null;
   routingNumber: string | null;
-  /** Stripe's status: `new`, `validated`, `verified`, `verification_failed`, `errored`, ... */
+  /**
+   * Stripe's status: `new`, `validated`, `verified`, `verification_failed`, `errored`, ...; a PaymentMethod has
+   * no status and reads `verified` (Stripe creates processor-token PaymentMethods verified).
+   */
   status: string;
   /** Stable per account number; the duplicate check's key. */
   fingerprint: string | null;
@@ -60,11 +66,25 @@ export interface LinkDependencies {
   exchanges: PublicTokenExchangeMemo;
   /** When given, the bank account is attached once per (item, account, customer) across processes. */
   store?: AdapterStore | undefined;
+  /** When set, the account goes to Stripe as a Plaid processor token on a `us_bank_account` PaymentMethod. */
+  processorTokenRoute?: ProcessorTokenRouteOptions | undefined;
 }
 
-function toBankAccount(account: StripeBankAccountObject): StripeBankAccount {
+function toBankAccount(account: StripeAttachedAccount): StripeBankAccount {
+  if (account.object === 'payment_method') {
+    return {
+      id: account.id,
+      object: 'payment_method',
+      last4: account.us_bank_account.last4,
+      bankName: account.us_bank_account.bank_name ?? null,
+      routingNumber: account.us_bank_account.routing_number ?? null,
+      status: 'verified',
+      fingerprint: account.us_bank_account.fingerprint ?? null,
+    };
+  }
   return {
     id: account.id,
+    object: 'bank_account',
     last4: account.last4,
     bankName: account.bank_name ?? null,
     routingNumber: account.routing_number ?? null,
@@ -97,31 +117,47 @@ export async function link(
     accessToken = parsed.accessToken as string;
   }
   // The accounts read (for the up-front refusal and the TAN identity) and the btok mint run side by side,
-  // so a fresh link is 3 sequential round trips; a btok minted for a refused account is dropped unused.
+  // so a fresh link is 3 sequential round trips; a btok minted for a refused account is dropped unused. The
+  // processor-token route mints no btok: its processor token is minted only when no PaymentMethod for this
+  // account exists yet.
+  const route = dependencies.processorTokenRoute;
   const { account, itemId, minted } = await readDebitAccountBesideMint({
     readAccounts: () =>
       dependencies.plaid.getAccounts({ accessToken, accountIds: [parsed.accountId] }, plaidOptions),
-    mint: () =>
-      createBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal }),
+    mint: async () =>
+      route === undefined
+        ? createBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal })
+        : undefined,
     accountId: parsed.accountId,
     processor: 'stripe',
   });
   if (minted.status === 'rejected') throw minted.reason;
-  const { bankAccountToken } = minted.value;
+  const bankAccountToken = minted.value?.bankAccountToken;
+  const persistentAccountId = account.persistentAccountId ?? null;
   const customerId =
     'id' in parsed.customer
       ? parsed.customer.id
       : (await findOrCreateCustomer(context, parsed.customer, signal)).customerId;
   const linkKey = { itemId, accountId: parsed.accountId, customerId, signal };
   const { bankAccount, created } = await attachOnce(dependencies.store, linkKey, () =>
-    attachBankAccount(context, {
-      customerId,
-      bankAccountToken,
-      persistentAccountId: account.persistentAccountId ?? null,
-      itemId,
-      accountId: parsed.accountId,
-      signal,
-    }),
+    route === undefined
+      ? attachBankAccount(context, {
+          customerId,
+          bankAccountToken: bankAccountToken as string,
+          persistentAccountId,
+          itemId,
+          accountId: parsed.accountId,
+          signal,
+        })
+      : attachPaymentMethodFromProcessorToken(context, dependencies.plaid, {
+          accessToken,
+          itemId,
+          accountId: parsed.accountId,
+          customerId,
+          persistentAccountId,
+          route,
+          signal,
+        }),
   );
   context.logger.info(
     created ? 'stripe link: bank account attached' : 'stripe link: existing bank account reused',

@@ -23,6 +23,25 @@ export const bankAccountSchema = z.object({
 /** A Stripe bank account as returned by Stripe. */
 export type StripeBankAccountObject = z.output<typeof bankAccountSchema>;
 
+/** A Stripe `us_bank_account` PaymentMethod (`pm_...`), e.g. one created from a Plaid processor token. */
+export const usBankAccountPaymentMethodSchema = z.object({
+  id: z.string().min(1),
+  object: z.literal('payment_method'),
+  type: z.literal('us_bank_account'),
+  customer: objectRefSchema,
+  metadata: metadataSchema,
+  us_bank_account: z.object({
+    last4: z.string().min(1),
+    bank_name: z.string().nullish(),
+    routing_number: z.string().nullish(),
+    fingerprint: z.string().nullish(),
+    account_type: z.string().nullish(),
+  }),
+});
+
+/** A Stripe `us_bank_account` PaymentMethod as returned by Stripe. */
+export type StripeUsBankAccountPaymentMethod = z.output<typeof usBankAccountPaymentMethodSchema>;
+
 /** A Stripe token (`btok_...`) carrying a bank account. */
 export const bankAccountTokenSchema = z.object({
   id: z.string().min(1),

@@ -6,10 +6,21 @@ import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payme
 import { getPayment } from './get-payment.js';
 import { createAchPaymentInputSchema } from './input-schemas.js';
 import type { PaymentSummary } from './payment-summary.js';
-import { bankAccountSchema, type StripeBankAccountObject } from './schemas.js';
+import {
+  bankAccountSchema,
+  type StripeBankAccountObject,
+  type StripeUsBankAccountPaymentMethod,
+  usBankAccountPaymentMethodSchema,
+} from './schemas.js';
+
+/** What `link` attaches: a customer bank account (`ba_`), or a PaymentMethod (`pm_`) on the processor-token route. */
+export type StripeAttachedAccount = StripeBankAccountObject | StripeUsBankAccountPaymentMethod;
 
 /** What the store keeps about an attached bank account. */
-const storedLinkSchema = z.object({ bankAccount: bankAccountSchema, created: z.boolean() });
+const storedLinkSchema = z.object({
+  bankAccount: z.union([bankAccountSchema, usBankAccountPaymentMethodSchema]),
+  created: z.boolean(),
+});
 
 /** What the store keeps about a payment: the summary at creation and what was asked for. */
 const storedPaymentSchema = z.object({
@@ -37,8 +48,8 @@ export interface StripeLinkKey {
 export async function attachOnce(
   store: AdapterStore | undefined,
   key: StripeLinkKey,
-  attach: () => Promise<{ bankAccount: StripeBankAccountObject; created: boolean }>,
-): Promise<{ bankAccount: StripeBankAccountObject; created: boolean }> {
+  attach: () => Promise<{ bankAccount: StripeAttachedAccount; created: boolean }>,
+): Promise<{ bankAccount: StripeAttachedAccount; created: boolean }> {
   if (store === undefined) return attach();
   const { value, created } = await store.claimProcessorLink(
     { itemId: key.itemId, accountId: key.accountId, processor: 'stripe', customerId: key.customerId },

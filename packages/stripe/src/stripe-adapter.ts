@@ -93,7 +93,11 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
     get mode() {
       return mode;
     },
-    link: (input) => link({ plaid, stripe: stripeContext, exchanges, store }, input),
+    link: (input) =>
+      link(
+        { plaid, stripe: stripeContext, exchanges, store, processorTokenRoute: parsed.processorTokenRoute },
+        input,
+      ),
     createBankAccountToken: async (input) => {
       checkMode();
       return createBankAccountToken(plaid, input);

@@ -88,6 +88,17 @@ export const README_SNIPPETS: readonly ReadmeSnippets[] = [
         reason:
           'a webhook route fragment (the raw body, request and signing secret come from your framework); packages/stripe/src/outcomes tests verify signed events',
       },
+      'stripe-processor-token-route': {
+        kind: 'compile-only',
+        declarations: [
+          "declare const plaid: import('@achbridge/core').PlaidClient;",
+          'declare const publicToken: string;',
+          'declare const accountId: string;',
+          'declare const email: string;',
+        ].join('\n'),
+        reason:
+          'needs the Plaid processor name Plaid enabled for your Stripe account; packages/stripe/src/processor-token-route.e2e.test.ts runs the route against the emulator',
+      },
     },
   },
   {

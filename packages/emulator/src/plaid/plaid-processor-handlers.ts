@@ -3,6 +3,7 @@ import type { BankAccountDetails } from '../types.js';
 import { requireAuthReady } from './plaid-account-handlers.js';
 import { SANDBOX_ROUTING } from './plaid-accounts.js';
 import type { PlaidContext } from './plaid-context.js';
+import { PLAID_PROCESSORS } from './plaid-enums.js';
 import { plaidError } from './plaid-errors.js';
 import { requireAccount, requireItem } from './plaid-items.js';
 import { PROCESSOR_STRIPE_TOKEN_CREATE, PROCESSOR_TOKEN_CREATE } from './plaid-request-schemas.js';
@@ -83,12 +84,24 @@ export const processorStripeBankAccountTokenCreate: PlaidRoute = {
   },
 };
 
+/**
+ * The processor names `/processor/token/create` accepts: the spec's and plaid 47's, plus the one enabled for
+ * Stripe's processor-token route (`tuning.stripePlaidProcessor`), like a partner enabled in the Plaid Dashboard.
+ */
+function requireKnownProcessor(context: PlaidContext, processor: string): void {
+  const enabled = context.bridge.stripePlaidProcessor;
+  if (PLAID_PROCESSORS.includes(processor) || processor === enabled) return;
+  const names = enabled === null ? PLAID_PROCESSORS : [...PLAID_PROCESSORS, enabled];
+  throw plaidError('INVALID_FIELD', `processor must be one of the following values: ${names.join(', ')}`);
+}
+
 /** `POST /processor/token/create`: any spec processor is accepted; each token is registered in the bridge under its processor's name. */
 export const processorTokenCreate: PlaidRoute = {
   fields: PROCESSOR_TOKEN_CREATE,
   handle(context, body) {
-    const { item, account } = requireEligibleAccount(context, body);
     const processor = body['processor'] as string;
+    requireKnownProcessor(context, processor);
+    const { item, account } = requireEligibleAccount(context, body);
     const token = `processor-sandbox-${createUuid()}`;
     const now = context.clock.now();
     context.bridge.processorTokens(processor).set(token, {

@@ -2,7 +2,6 @@ import {
   PLAID_COUNTRY_CODES,
   PLAID_FIRE_WEBHOOK_TYPES,
   PLAID_ITEM_REMOVE_REASONS,
-  PLAID_PROCESSORS,
   PLAID_PRODUCTS,
 } from './plaid-enums.js';
 import type { PlaidField, PlaidFields } from './plaid-schema.js';
@@ -207,7 +206,8 @@ export const PROCESSOR_TOKEN_CREATE: PlaidFields = {
   ...credentials,
   access_token: accessToken,
   account_id: { kind: 'string', required: true },
-  processor: { kind: 'string', required: true, values: PLAID_PROCESSORS },
+  // The values are checked by the handler: the spec's names plus the one enabled for Stripe, if any.
+  processor: { kind: 'string', required: true },
 };
 
 /** `/webhook_verification_key/get`. */

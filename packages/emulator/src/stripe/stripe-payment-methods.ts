@@ -1,13 +1,32 @@
-import type { StripeHandler } from './stripe-context.js';
+import { bankAccountFingerprint } from './stripe-bank-tokens.js';
+import type { StripeHandler, StripeHandlerContext } from './stripe-context.js';
+import { nowSeconds } from './stripe-context.js';
+import { findCustomer } from './stripe-customers.js';
+import { invalidParameter, parameterMissing, resourceMissing } from './stripe-errors.js';
 import { applyExpand, checkExpand } from './stripe-expand.js';
+import {
+  assertExternalTokenVersion,
+  claimStripeProcessorToken,
+  PROCESSOR_TOKEN_PARAM,
+} from './stripe-external-token.js';
+import { createStripeId } from './stripe-ids.js';
+import { paginate } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
-import { rejectUnknownParams } from './stripe-params.js';
+import {
+  applyMetadata,
+  readHash,
+  readOptionalEnum,
+  readOptionalString,
+  readRequiredString,
+  rejectUnknownParams,
+} from './stripe-params.js';
 import { renderBankAccountPaymentMethod } from './stripe-render.js';
+import type { BankAccountRecord } from './stripe-state.js';
 
 /**
  * `GET /v1/payment_methods/{id}`: a saved customer bank account (`ba_…`) is retrievable through the Payment
  * Methods API as a `us_bank_account` PaymentMethod (Stripe, "Migrate existing bank accounts": "Retrieve a
- * BankAccount as a PaymentMethod").
+ * BankAccount as a PaymentMethod"), and so is a `pm_…` created from a Plaid processor token.
  */
 export const retrievePaymentMethod: StripeHandler = (context) => {
   rejectUnknownParams(context.params, { expand: true });
@@ -18,4 +37,139 @@ export const retrievePaymentMethod: StripeHandler = (context) => {
     inPath: true,
   });
   return { status: 200, body: applyExpand(context, context.params, renderBankAccountPaymentMethod(account)) };
+};
+
+function respond(context: StripeHandlerContext, record: BankAccountRecord) {
+  return { status: 200, body: applyExpand(context, context.params, renderBankAccountPaymentMethod(record)) };
+}
+
+/**
+ * `POST /v1/payment_methods`: a `us_bank_account` PaymentMethod from a Plaid processor token
+ * (`us_bank_account[external_token][type]=plaid_processor_token`, API version 2026-10-28.preview; other
+ * versions get `parameter_unknown`). The token is claimed once through the bridge; the PaymentMethod is
+ * verified and belongs to no customer until attached. Raw account numbers are not emulated.
+ */
+export const createPaymentMethod: StripeHandler = (context) => {
+  const { params } = context;
+  const bank = readHash(params, 'us_bank_account');
+  if (bank?.['external_token'] !== undefined) assertExternalTokenVersion(context);
+  rejectUnknownParams(params, {
+    type: true,
+    us_bank_account: {
+      account_holder_type: true,
+      account_type: true,
+      external_token: { type: true, plaid_processor_token: true },
+    },
+    billing_details: { name: true, email: true },
+    metadata: true,
+    expand: true,
+  });
+  checkExpand(params, 'payment_method');
+  const type = readRequiredString(params, 'type');
+  if (type !== 'us_bank_account') {
+    throw invalidParameter('type', `The emulator creates only us_bank_account PaymentMethods (got ${type}).`);
+  }
+  if (bank === undefined) throw parameterMissing('us_bank_account');
+  const external = readHash(bank, 'external_token', 'us_bank_account[external_token]');
+  if (external === undefined) {
+    throw invalidParameter(
+      'us_bank_account',
+      'The emulator creates us_bank_account PaymentMethods from a Plaid processor token only: pass us_bank_account[external_token] (API version 2026-10-28.preview).',
+    );
+  }
+  readOptionalEnum(
+    external,
+    'type',
+    ['plaid_processor_token'] as const,
+    'us_bank_account[external_token][type]',
+  );
+  if (external['type'] === undefined) throw parameterMissing('us_bank_account[external_token][type]');
+  const token = readRequiredString(external, 'plaid_processor_token', PROCESSOR_TOKEN_PARAM);
+  const holderType =
+    readOptionalEnum(
+      bank,
+      'account_holder_type',
+      ['individual', 'company'] as const,
+      'us_bank_account[account_holder_type]',
+    ) ?? 'individual';
+  const billing = readHash(params, 'billing_details') ?? {};
+  const billingName = readOptionalString(billing, 'name', 'billing_details[name]') ?? null;
+  const metadata = applyMetadata(params, {});
+  // Every check above ran first: the token is consumed only by a request that creates the PaymentMethod.
+  const { details } = claimStripeProcessorToken(context, token);
+  const record: BankAccountRecord = {
+    id: createStripeId('pm'),
+    livemode: context.caller.livemode,
+    created: nowSeconds(context),
+    customer: null,
+    accountHolderName: billingName ?? (details.holderName.length > 0 ? details.holderName : null),
+    accountHolderType: holderType,
+    accountType: details.accountType,
+    bankName: details.institutionName,
+    routingNumber: details.routingNumber,
+    accountNumberLast4: details.accountNumber.slice(-4),
+    fingerprint: bankAccountFingerprint(details.routingNumber, details.accountNumber),
+    status: 'verified',
+    metadata,
+    // Never the processor token itself (state files and snapshots must not hold it).
+    tokenId: 'plaid_processor_token',
+    failureCode: null,
+  };
+  context.state.bankAccounts.set(record.id, record);
+  return respond(context, record);
+};
+
+function findPaymentMethod(context: StripeHandlerContext): BankAccountRecord {
+  const id = context.pathParams['payment_method'] as string;
+  const record = context.state.bankAccounts.get(id);
+  if (!id.startsWith('pm_') || record === undefined || record.livemode !== context.caller.livemode) {
+    throw resourceMissing('PaymentMethod', id, 'payment_method', { inPath: true });
+  }
+  return record;
+}
+
+/**
+ * `POST /v1/payment_methods/{id}/attach`: attaches a PaymentMethod to a customer. Attaching it to the customer
+ * it already belongs to returns it; to another customer is Stripe's 400.
+ */
+export const attachPaymentMethod: StripeHandler = (context) => {
+  const { params } = context;
+  rejectUnknownParams(params, { customer: true, expand: true });
+  checkExpand(params, 'payment_method');
+  const record = findPaymentMethod(context);
+  const customerId = readRequiredString(params, 'customer');
+  const customer = findCustomer(context, customerId, { param: 'customer', inPath: false });
+  if (record.customer !== null && record.customer !== customer.id) {
+    throw invalidParameter(
+      'payment_method',
+      'The payment method you provided has already been attached to a customer.',
+    );
+  }
+  record.customer = customer.id;
+  return respond(context, record);
+};
+
+/** `GET /v1/payment_methods`: the PaymentMethods (`pm_…`) of a customer, newest first, filtered by `type`. */
+export const listPaymentMethods: StripeHandler = (context) => {
+  const { params } = context;
+  rejectUnknownParams(params, {
+    customer: true,
+    type: true,
+    ending_before: true,
+    expand: true,
+    limit: true,
+    starting_after: true,
+  });
+  checkExpand(params, 'list:payment_method');
+  const customer = readOptionalString(params, 'customer');
+  if (typeof customer === 'string') findCustomer(context, customer, { param: 'customer', inPath: false });
+  // Every emulated PaymentMethod is a us_bank_account one: another `type` lists none.
+  const type = readOptionalString(params, 'type');
+  const methods = [...context.state.bankAccounts.values()]
+    .filter((record) => record.id.startsWith('pm_') && record.livemode === context.caller.livemode)
+    .filter((record) => typeof customer !== 'string' || record.customer === customer)
+    .filter(() => typeof type !== 'string' || type === 'us_bank_account')
+    .reverse();
+  const list = paginate(methods, params, '/v1/payment_methods', renderBankAccountPaymentMethod);
+  return { status: 200, body: applyExpand(context, params, list) };
 };

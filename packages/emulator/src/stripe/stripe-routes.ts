@@ -14,7 +14,12 @@ import {
   listPaymentIntents,
   retrievePaymentIntent,
 } from './stripe-payment-intents.js';
-import { retrievePaymentMethod } from './stripe-payment-methods.js';
+import {
+  attachPaymentMethod,
+  createPaymentMethod,
+  listPaymentMethods,
+  retrievePaymentMethod,
+} from './stripe-payment-methods.js';
 import {
   confirmSetupIntentEndpoint,
   createSetupIntent,
@@ -55,7 +60,10 @@ export const STRIPE_ROUTES: readonly StripeRoute[] = [
   { method: 'GET', pattern: '/setup_intents/:intent', handler: retrieveSetupIntent },
   { method: 'POST', pattern: '/setup_intents/:intent/confirm', handler: confirmSetupIntentEndpoint },
   { method: 'GET', pattern: '/mandates/:mandate', handler: retrieveMandate },
+  { method: 'POST', pattern: '/payment_methods', handler: createPaymentMethod },
+  { method: 'GET', pattern: '/payment_methods', handler: listPaymentMethods },
   { method: 'GET', pattern: '/payment_methods/:payment_method', handler: retrievePaymentMethod },
+  { method: 'POST', pattern: '/payment_methods/:payment_method/attach', handler: attachPaymentMethod },
   { method: 'POST', pattern: '/payment_intents', handler: createPaymentIntent },
   { method: 'GET', pattern: '/payment_intents', handler: listPaymentIntents },
   { method: 'GET', pattern: '/payment_intents/:intent', handler: retrievePaymentIntent },
