@@ -11,7 +11,7 @@
 import { createPlaidClient, InputValidationError, PlaidApiError, type PlaidClient } from '@achbridge/core';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emulatorPlaid, sandboxAccount, stripeCounts } from './emulator-harness.test-helpers.js';
+import { emulatorPlaid, sandboxAccount, stripeCounts } from '../test/emulator-harness.test-helpers.js';
 import { createStripeAdapter, PROCESSOR_TOKEN_API_VERSION, type StripeAdapter } from './index.js';
 
 /** The Plaid processor name the emulator is told to enable for Stripe in these tests. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { linkSandboxItem, plaidPost, rawRequest } from '../emulator.test-helpers.js';
+import { linkSandboxItem, plaidPost, rawRequest } from '../../test/emulator.test-helpers.js';
+import { encodeForm, type ParamValue } from '../../test/stripe.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import { encodeForm, type ParamValue } from './stripe.test-helpers.js';
 
 // Source: Stripe changelog "Adds Plaid processor tokens for ACH Direct Debit payment methods"
 // (https://docs.stripe.com/changelog/endive/2026-10-28/us-bank-account-external-token-parameter-support): "Adds the
