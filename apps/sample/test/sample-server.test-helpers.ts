@@ -70,3 +70,45 @@ export function checkingAccount(success: TestLinkSuccess): LinkAccount {
   if (account === undefined) throw new Error('no checking account');
   return account;
 }
+
+/** The flow body's `source` for what Link returned (`allowDuplicate` to link the same bank again on purpose). */
+export function linkSource(
+  success: TestLinkSuccess,
+  options: { allowDuplicate?: boolean } = {},
+): { publicToken: string; institution: TestLinkSuccess['institution']; accounts: LinkAccount[] } {
+  return {
+    publicToken: success.publicToken,
+    institution: success.institution,
+    accounts: success.accounts,
+    ...(options.allowDuplicate === undefined ? {} : { allowDuplicate: options.allowDuplicate }),
+  };
+}
+
+/**
+ * Links a bank through the emulated Link and runs a processor's flow on its checking account
+ * (`POST /api/flows/<slug>`): what Link returned, the account and the route's answer.
+ */
+export async function runLinkedFlow(
+  server: RunningSampleServer,
+  slug: string,
+  options: { runId: string; institutionId?: string; allowDuplicate?: boolean },
+): Promise<{
+  success: TestLinkSuccess;
+  account: LinkAccount;
+  answer: { status: number; body: Record<string, unknown> };
+}> {
+  const success = await connectBank(
+    server,
+    options.institutionId === undefined ? {} : { institutionId: options.institutionId },
+  );
+  const account = checkingAccount(success);
+  const answer = await requestJson(server, 'POST', `/api/flows/${slug}`, {
+    runId: options.runId,
+    source: linkSource(
+      success,
+      options.allowDuplicate === undefined ? {} : { allowDuplicate: options.allowDuplicate },
+    ),
+    accountId: account.id,
+  });
+  return { success, account, answer };
+}

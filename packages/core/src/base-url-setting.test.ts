@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { restoreStubbedEnvironmentAfterEach, thrownBy } from '../test/environment.test-helpers.js';
 import { baseUrlFromEnvironment } from './base-url-setting.js';
 import { readEnvironmentVariable } from './environment-variable.js';
 import { ConfigError, InputValidationError } from './errors.js';
@@ -10,18 +11,7 @@ const SOURCE = {
   example: 'http://127.0.0.1:4010/test',
 };
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+restoreStubbedEnvironmentAfterEach();
 
 describe('baseUrlFromEnvironment', () => {
   it('is undefined when the variable is unset or blank', () => {

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { restoreStubbedEnvironmentAfterEach, thrownBy } from '../test/environment.test-helpers.js';
 import { ConfigError, InputValidationError } from './errors.js';
 import { lazySetting, loadSetting, type SettingSource } from './settings.js';
 
@@ -9,18 +10,7 @@ const source: SettingSource = {
   description: 'Test value',
 };
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+restoreStubbedEnvironmentAfterEach();
 
 describe('loadSetting', () => {
   it('prefers the option, then the environment variable', () => {

@@ -4,11 +4,11 @@
 // table and its own Plaid example send only `name` + `plaidToken`. Sending it, from Plaid's account subtype,
 // satisfies both, so `link` always sends it and refuses a caller's value that contradicts Plaid.
 import { readFileSync } from 'node:fs';
-import { createPlaidClient, InputValidationError, type PlaidClient } from '@achbridge/core';
-import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { InputValidationError, type PlaidClient } from '@achbridge/core';
+import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
-import { createDwollaClient } from './dwolla-client.js';
+import { dwollaKit, sandboxAccount } from '../test/dwolla-e2e.test-helpers.js';
+import type { DwollaAdapter } from './dwolla-adapter.js';
 
 const specBody = JSON.parse(
   readFileSync(new URL('./test-data/dwolla-plaid-funding-source-body.json', import.meta.url), 'utf8'),
@@ -28,7 +28,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await emulator.control.reset();
   fundingSourceBodies = [];
-  plaid = createPlaidClient(emulatorSettings(emulator).plaid);
   const recordingFetch: typeof fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (init?.method === 'POST' && /\/customers\/[^/]+\/funding-sources$/.test(url)) {
@@ -36,22 +35,11 @@ beforeEach(async () => {
     }
     return fetch(input, init);
   };
-  const dwolla = createDwollaClient({
-    ...emulatorSettings(emulator).dwolla,
-    maxRetries: 0,
-    fetch: recordingFetch,
-  });
-  adapter = createDwollaAdapter({ plaid, dwolla });
+  ({ plaid, adapter } = dwollaKit(emulator, { dwolla: { maxRetries: 0, fetch: recordingFetch } }));
 });
 
 async function account(subtype: string) {
-  const { publicToken } = await plaid.sandbox.createPublicToken({
-    institutionId: 'ins_109508',
-    initialProducts: ['auth'],
-  });
-  const { accessToken } = await plaid.exchangePublicToken({ publicToken });
-  const { accounts } = await plaid.getAccounts({ accessToken });
-  const accountId = accounts.find((candidate) => candidate.subtype === subtype)?.accountId ?? '';
+  const { accessToken, accountId } = await sandboxAccount(plaid, { subtype });
   return { accessToken, accountId };
 }
 

@@ -1,8 +1,8 @@
 import { createPlaidClient, NetworkError, type PlaidClient } from '@achbridge/core';
 import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
-import { createDwollaClient } from './dwolla-client.js';
+import { dwollaKit, sandboxAccount } from '../test/dwolla-e2e.test-helpers.js';
+import type { DwollaAdapter } from './dwolla-adapter.js';
 import type { DwollaClientSettings } from './dwolla-client-settings.js';
 
 let emulator: RunningEmulator;
@@ -12,29 +12,15 @@ function plaidClient(): PlaidClient {
 }
 
 function setup(settings: DwollaClientSettings = {}): { plaid: PlaidClient; adapter: DwollaAdapter } {
-  const plaid = plaidClient();
-  const dwolla = createDwollaClient({
-    ...emulatorSettings(emulator).dwolla,
-    retryInitialDelayMs: 5,
-    ...settings,
+  const { plaid, adapter } = dwollaKit(emulator, {
+    plaid: plaidClient(),
+    dwolla: { retryInitialDelayMs: 5, ...settings },
   });
-  return { plaid, adapter: createDwollaAdapter({ plaid, dwolla }) };
+  return { plaid, adapter };
 }
 
 /** A linked sandbox Item: its access token, item id and checking account id. */
-async function sandboxItem(
-  plaid: PlaidClient,
-): Promise<{ accessToken: string; itemId: string; accountId: string }> {
-  const { publicToken } = await plaid.sandbox.createPublicToken({
-    institutionId: 'ins_109508',
-    initialProducts: ['auth'],
-  });
-  const { accessToken, itemId } = await plaid.exchangePublicToken({ publicToken });
-  const { accounts } = await plaid.getAccounts({ accessToken });
-  const checking = accounts.find((account) => account.subtype === 'checking');
-  if (!checking) throw new Error('the sandbox Item has no checking account');
-  return { accessToken, itemId, accountId: checking.accountId };
-}
+const sandboxItem = (plaid: PlaidClient) => sandboxAccount(plaid);
 
 async function newCustomer(adapter: DwollaAdapter, email = 'jane.doe@example.com') {
   return adapter.createCustomer({ firstName: 'Jane', lastName: 'Doe', email });

@@ -12,6 +12,7 @@ import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridg
 import { createPaymentOutcomeRouter, createStore, openPgliteClient, type SqlClient } from '@achbridge/store';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { sandboxAccount } from '../test/dwolla-e2e.test-helpers.js';
 import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
 import { createDwollaClient, type DwollaClient } from './dwolla-client.js';
 import { DwollaApiError } from './dwolla-errors.js';
@@ -93,17 +94,10 @@ describe('Dwolla transfers and their outcomes against the emulator', () => {
       lastName: 'Doe',
       email: `jane.${name.toLowerCase()}@example.com`,
     });
-    const { publicToken } = await plaid.sandbox.createPublicToken({
-      institutionId: 'ins_109508',
-      initialProducts: ['auth'],
-    });
-    const { accessToken } = await plaid.exchangePublicToken({ publicToken });
-    const { accounts } = await plaid.getAccounts({ accessToken });
-    const checking = accounts.find((account) => account.subtype === 'checking');
-    if (!checking) throw new Error('no checking account');
+    const { accessToken, accountId } = await sandboxAccount(plaid);
     const linked = await adapter.link({
       accessToken,
-      accountId: checking.accountId,
+      accountId,
       customer: customer.id,
       name,
     });

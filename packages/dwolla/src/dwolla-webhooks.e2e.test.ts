@@ -5,6 +5,7 @@ import { createPlaidClient, type PlaidClient } from '@achbridge/core';
 import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { sandboxAccount } from '../test/dwolla-e2e.test-helpers.js';
 import { createDwollaAdapter } from './dwolla-adapter.js';
 import { createDwollaClient, type DwollaClient } from './dwolla-client.js';
 import { DwollaWebhookVerificationError } from './dwolla-webhook-error.js';
@@ -89,17 +90,10 @@ describe('Dwolla webhooks from the emulator verify with verifyDwollaWebhook', ()
       lastName: 'Doe',
       email: 'jane@example.com',
     });
-    const { publicToken } = await plaid.sandbox.createPublicToken({
-      institutionId: 'ins_109508',
-      initialProducts: ['auth'],
-    });
-    const { accessToken } = await plaid.exchangePublicToken({ publicToken });
-    const { accounts } = await plaid.getAccounts({ accessToken });
-    const checking = accounts.find((account) => account.subtype === 'checking');
-    if (!checking) throw new Error('no checking account');
+    const { accessToken, accountId } = await sandboxAccount(plaid);
     const linked = await adapter.link({
       accessToken,
-      accountId: checking.accountId,
+      accountId,
       customer: customer.id,
       name: 'Jane Checking',
     });

@@ -1,8 +1,8 @@
-import { createPlaidClient, PlaidApiError } from '@achbridge/core';
-import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { PlaidApiError } from '@achbridge/core';
+import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dwollaKit, sandboxAccount } from '../test/dwolla-e2e.test-helpers.js';
 import { createDwollaAdapter } from './dwolla-adapter.js';
-import { createDwollaClient } from './dwolla-client.js';
 
 describe('link with a public token, re-run after a later step failed', () => {
   let emulator: RunningEmulator;
@@ -14,24 +14,13 @@ describe('link with a public token, re-run after a later step failed', () => {
   });
 
   it('reuses the exchange instead of failing with INVALID_PUBLIC_TOKEN, and makes one funding source', async () => {
-    const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
-    const dwolla = createDwollaClient({
-      ...emulatorSettings(emulator).dwolla,
-      maxRetries: 0,
-    });
-    const adapter = createDwollaAdapter({ plaid, dwolla });
+    const { plaid, dwolla, adapter } = dwollaKit(emulator, { dwolla: { maxRetries: 0 } });
     const customer = await adapter.createCustomer({
       firstName: 'Memo',
       lastName: 'Test',
       email: 'memo@example.com',
     });
-    const { publicToken: first } = await plaid.sandbox.createPublicToken({
-      institutionId: 'ins_109508',
-      initialProducts: ['auth'],
-    });
-    const { accessToken, itemId } = await plaid.exchangePublicToken({ publicToken: first });
-    const { accounts } = await plaid.getAccounts({ accessToken });
-    const accountId = accounts.find((account) => account.subtype === 'checking')?.accountId ?? '';
+    const { itemId, accountId } = await sandboxAccount(plaid);
     const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(itemId);
     const input = { publicToken, accountId, customer: customer.id, name: 'Checking' };
 

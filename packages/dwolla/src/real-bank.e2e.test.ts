@@ -1,11 +1,11 @@
 // Real-bank behaviour of the Dwolla `link` against the emulator: tokenized account numbers, Dwolla's
 // documented ambiguous duplicate answer, and accounts Dwolla cannot debit.
-import { AccountNotDebitableError, createPlaidClient, type PlaidClient } from '@achbridge/core';
-import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { AccountNotDebitableError, type PlaidClient } from '@achbridge/core';
+import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dwollaKit, sandboxAccount } from '../test/dwolla-e2e.test-helpers.js';
 import { DwollaAmbiguousDuplicateError } from './ambiguous-duplicate-error.js';
-import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
-import { createDwollaClient } from './dwolla-client.js';
+import type { DwollaAdapter } from './dwolla-adapter.js';
 
 let emulator: RunningEmulator;
 let plaid: PlaidClient;
@@ -18,19 +18,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await emulator.control.reset();
-  plaid = createPlaidClient(emulatorSettings(emulator).plaid);
-  const dwolla = createDwollaClient({
-    ...emulatorSettings(emulator).dwolla,
-    maxRetries: 0,
-  });
-  adapter = createDwollaAdapter({ plaid, dwolla });
+  ({ plaid, adapter } = dwollaKit(emulator, { dwolla: { maxRetries: 0 } }));
 });
 
 async function account(institutionId: string, subtype: string) {
-  const { publicToken } = await plaid.sandbox.createPublicToken({ institutionId, initialProducts: ['auth'] });
-  const { accessToken } = await plaid.exchangePublicToken({ publicToken });
-  const { accounts } = await plaid.getAccounts({ accessToken });
-  const accountId = accounts.find((candidate) => candidate.subtype === subtype)?.accountId ?? '';
+  const { accessToken, accountId } = await sandboxAccount(plaid, { institutionId, subtype });
   return { accessToken, accountId };
 }
 

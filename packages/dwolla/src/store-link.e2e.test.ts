@@ -3,8 +3,8 @@ import { createPlaidClient, type PlaidClient } from '@achbridge/core';
 import { emulatorSettings, type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { createStore, type Store } from '@achbridge/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDwollaAdapter, type DwollaAdapter } from './dwolla-adapter.js';
-import { createDwollaClient } from './dwolla-client.js';
+import { dwollaKit, sandboxAccount } from '../test/dwolla-e2e.test-helpers.js';
+import type { DwollaAdapter } from './dwolla-adapter.js';
 
 let emulator: RunningEmulator;
 let store: Store;
@@ -37,11 +37,7 @@ function plaidClient(): PlaidClient {
 
 /** One app instance: its own clients and adapter, sharing the store (as separate processes would). */
 function instance(): DwollaAdapter {
-  const dwolla = createDwollaClient({
-    ...emulatorSettings(emulator).dwolla,
-    maxRetries: 4,
-  });
-  return createDwollaAdapter({ plaid: plaidClient(), dwolla, store });
+  return dwollaKit(emulator, { plaid: plaidClient(), dwolla: { maxRetries: 4 }, store }).adapter;
 }
 
 describe('Dwolla adapter with a store', () => {
@@ -53,13 +49,7 @@ describe('Dwolla adapter with a store', () => {
       lastName: 'Test',
       email: 'store@example.com',
     });
-    const { publicToken: first } = await plaid.sandbox.createPublicToken({
-      institutionId: 'ins_109508',
-      initialProducts: ['auth'],
-    });
-    const { accessToken, itemId } = await plaid.exchangePublicToken({ publicToken: first });
-    const { accounts } = await plaid.getAccounts({ accessToken });
-    const accountId = accounts.find((account) => account.subtype === 'checking')?.accountId ?? '';
+    const { itemId, accountId } = await sandboxAccount(plaid);
     const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(itemId);
     exchangeCalls = 0;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkingAccount,
   connectBank,
+  linkSource,
   requestJson,
   TEST_CONFIG,
 } from '../../test/sample-server.test-helpers.js';
@@ -24,11 +25,7 @@ describe('request log', () => {
     lines.length = 0;
     const answer = await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'log-1',
-      source: {
-        publicToken: success.publicToken,
-        institution: success.institution,
-        accounts: success.accounts,
-      },
+      source: linkSource(success),
       accountId: checkingAccount(success).id,
     });
     expect(answer.status).toBe(200);

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  checkingAccount,
-  connectBank,
-  requestJson,
-  startTestServer,
-} from '../../test/sample-server.test-helpers.js';
+import { requestJson, runLinkedFlow, startTestServer } from '../../test/sample-server.test-helpers.js';
 import type { WebhookLogEvent } from '../events/sample-event.js';
 import type { RunningSampleServer } from './start-sample-server.js';
 
@@ -24,15 +19,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function linkedItem(institutionId: string): Promise<{ itemId: string; paymentIntentId: string }> {
-  const success = await connectBank(server, { institutionId });
-  const answer = await requestJson(server, 'POST', '/api/flows/stripe', {
+  const { answer } = await runLinkedFlow(server, 'stripe', {
     runId: `stripe-${institutionId}`,
-    source: {
-      publicToken: success.publicToken,
-      institution: success.institution,
-      accounts: success.accounts,
-    },
-    accountId: checkingAccount(success).id,
+    institutionId,
   });
   const result = answer.body['result'] as { itemId: string; payment: { paymentIntentId: string } };
   return { itemId: result.itemId, paymentIntentId: result.payment.paymentIntentId };

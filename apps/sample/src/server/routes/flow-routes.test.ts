@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkingAccount,
   connectBank,
+  linkSource,
   requestJson,
+  runLinkedFlow,
   startTestServer,
-  type TestLinkSuccess,
 } from '../../../test/sample-server.test-helpers.js';
 import type { StepState } from '../../flows/step-runner.js';
 import type { RunningSampleServer } from '../start-sample-server.js';
@@ -18,23 +19,13 @@ afterAll(() => server.close());
 const SECRET_SHAPES =
   /access-sandbox-|processor-sandbox-[0-9a-f]|btok_[A-Za-z0-9]{6,}|sk_test_|achbridge-emulator-(plaid|dwolla)-secret/;
 
-function fromLink(success: TestLinkSuccess) {
-  return { publicToken: success.publicToken, institution: success.institution, accounts: success.accounts };
-}
-
 function stepsOf(body: Record<string, unknown>): StepState[] {
   return body['steps'] as StepState[];
 }
 
 describe('POST /api/flows/stripe', () => {
   it('runs exchange → btok → customer with bank account → mandate → $1.00 payment, each step with request ids', async () => {
-    const success = await connectBank(server);
-    const account = checkingAccount(success);
-    const answer = await requestJson(server, 'POST', '/api/flows/stripe', {
-      runId: 'stripe-1',
-      source: fromLink(success),
-      accountId: account.id,
-    });
+    const { account, answer } = await runLinkedFlow(server, 'stripe', { runId: 'stripe-1' });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ ok: true, runId: 'stripe-1', flow: 'stripe', error: null });
     const steps = stepsOf(answer.body);
@@ -114,7 +105,7 @@ describe('POST /api/flows/stripe', () => {
     const success = await connectBank(server, { institutionId: 'ins_109510' });
     await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'stripe-events',
-      source: fromLink(success),
+      source: linkSource(success),
       accountId: checkingAccount(success).id,
     });
     stop();
@@ -133,14 +124,14 @@ describe('POST /api/flows/stripe', () => {
     const first = await connectBank(server, { institutionId: 'ins_109512' });
     const ok = await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'dup-1',
-      source: fromLink(first),
+      source: linkSource(first),
       accountId: checkingAccount(first).id,
     });
     const firstItem = (ok.body['result'] as { itemId: string }).itemId;
     const second = await connectBank(server, { institutionId: 'ins_109512' });
     const refused = await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'dup-2',
-      source: fromLink(second),
+      source: linkSource(second),
       accountId: checkingAccount(second).id,
     });
     expect(refused.status).toBe(409);
@@ -159,7 +150,7 @@ describe('POST /api/flows/stripe', () => {
     ]);
     const anyway = await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'dup-3',
-      source: { ...fromLink(second), allowDuplicate: true },
+      source: { ...linkSource(second), allowDuplicate: true },
       accountId: checkingAccount(second).id,
     });
     expect(anyway.status).toBe(200);
@@ -178,7 +169,7 @@ describe('POST /api/flows/stripe', () => {
     });
     const failed = await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'stripe-outage',
-      source: { ...fromLink(success), allowDuplicate: true },
+      source: { ...linkSource(success), allowDuplicate: true },
       accountId: account.id,
     });
     await server.providers.emulator?.control.clearFaults();
@@ -255,7 +246,7 @@ describe('POST /api/flows/stripe', () => {
     const success = await connectBank(server, { institutionId: 'ins_109509' });
     const answer = await requestJson(server, 'POST', '/api/flows/stripe', {
       runId: 'acct',
-      source: fromLink(success),
+      source: linkSource(success),
       accountId: 'not-an-account',
     });
     expect(answer.status).toBe(400);
@@ -281,12 +272,9 @@ describe('payments routes', () => {
 
 describe('POST /api/flows/dwolla', () => {
   it('runs customer → processor token → verified funding source → $1.00 transfer, and a re-run is already linked with the same transfer', async () => {
-    const success = await connectBank(server, { institutionId: 'ins_109511' });
-    const account = checkingAccount(success);
-    const answer = await requestJson(server, 'POST', '/api/flows/dwolla', {
+    const { account, answer } = await runLinkedFlow(server, 'dwolla', {
       runId: 'dwolla-1',
-      source: fromLink(success),
-      accountId: account.id,
+      institutionId: 'ins_109511',
     });
     expect(answer.status).toBe(200);
     const steps = stepsOf(answer.body);
@@ -340,12 +328,9 @@ describe('POST /api/flows/dwolla', () => {
 
 describe('POST /api/flows/modern-treasury', () => {
   it('runs exchange → counterparty → processor token → external account → $1.00 ACH debit; a re-run links nothing new', async () => {
-    const success = await connectBank(server, { institutionId: 'ins_127287' });
-    const account = checkingAccount(success);
-    const answer = await requestJson(server, 'POST', '/api/flows/modern-treasury', {
+    const { account, answer } = await runLinkedFlow(server, 'modern-treasury', {
       runId: 'mt-1',
-      source: fromLink(success),
-      accountId: account.id,
+      institutionId: 'ins_127287',
     });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ ok: true, flow: 'modern_treasury', error: null });

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkingAccount,
-  connectBank,
-  requestJson,
-  startTestServer,
-} from '../../../test/sample-server.test-helpers.js';
+import { requestJson, runLinkedFlow, startTestServer } from '../../../test/sample-server.test-helpers.js';
 import type { RunningSampleServer } from '../start-sample-server.js';
 
 let server: RunningSampleServer;
@@ -14,17 +9,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function runFlow(processor: 'stripe' | 'dwolla', runId: string) {
-  const success = await connectBank(server);
-  const answer = await requestJson(server, 'POST', `/api/flows/${processor}`, {
-    runId,
-    source: {
-      publicToken: success.publicToken,
-      institution: success.institution,
-      accounts: success.accounts,
-      allowDuplicate: true,
-    },
-    accountId: checkingAccount(success).id,
-  });
+  const { answer } = await runLinkedFlow(server, processor, { runId, allowDuplicate: true });
   expect(answer.status, JSON.stringify(answer.body['error'])).toBe(200);
   return answer.body['result'] as Record<string, unknown>;
 }
