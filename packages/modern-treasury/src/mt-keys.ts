@@ -1,4 +1,4 @@
-import { sha256Hex } from '@achbridge/core';
+import { deriveStableKey } from '@achbridge/core/internal';
 
 /**
  * A stable key from the parts that identify an operation, hashed (SHA-256) so nothing identifying
@@ -6,7 +6,8 @@ import { sha256Hex } from '@achbridge/core';
  * the route, so every key carries its operation's namespace; external ids allow 180 characters.
  */
 export function deriveModernTreasuryKey(namespace: string, parts: readonly string[]): string {
-  let text = `achbridge:modern_treasury:${namespace}`;
-  for (const part of parts) text += `\u0000${part.length}:${part}`;
-  return `achbridge-${namespace}-${sha256Hex(text).slice(0, 40)}`;
+  return deriveStableKey(`modern_treasury:${namespace}`, parts, {
+    prefix: `achbridge-${namespace}-`,
+    hexLength: 40,
+  });
 }

@@ -33,5 +33,6 @@ export {
   withRetry,
 } from '../retry.js';
 export { lazySetting, loadSetting, type SettingSource } from '../settings.js';
+export { deriveStableKey, stableKeyDigest } from '../stable-key.js';
 export { parseInput, parseResponse, type ResponseContext, toInputIssues } from '../validate.js';
 export { type WebhookRequest, webhookRequestSchema } from '../webhooks/webhook-request.js';

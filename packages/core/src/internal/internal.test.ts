@@ -13,6 +13,7 @@ describe('@achbridge/core/internal', () => {
       'computeRetryDelay',
       'createAbortError',
       'createProviderPipeline',
+      'deriveStableKey',
       'hasErrorMarker',
       'isRetryableError',
       'isRetryableStatus',
@@ -28,7 +29,9 @@ describe('@achbridge/core/internal', () => {
       'sendHttpRequest',
       'setErrorMarker',
       'sleep',
+      'stableKeyDigest',
       'toInputIssues',
+      'webhookRequestSchema',
       'withRetry',
       'withoutTrailingSlash',
     ]);
@@ -37,8 +40,11 @@ describe('@achbridge/core/internal', () => {
       'bankAccountTypeOf',
       'baseUrlFromEnvironment',
       'createProviderPipeline',
+      'deriveStableKey',
       'readDebitAccountBesideMint',
+      'stableKeyDigest',
       'readEnvironmentVariable',
+      'webhookRequestSchema',
     ];
     for (const name of names) {
       if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();
