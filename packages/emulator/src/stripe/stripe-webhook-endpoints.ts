@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorClock, EmulatorCredentials, EmulatorRequest, EmulatorResponse } from '../types.js';
+import { isStripeVersion } from './stripe-api-version.js';
 import { authenticateStripe } from './stripe-auth.js';
 import { StripeApiError, stripeErrorBody } from './stripe-errors.js';
 import { createStripeId, randomBase62 } from './stripe-ids.js';
@@ -12,6 +13,8 @@ export interface StripeWebhookEndpoint {
   enabledEvents: string[];
   livemode: boolean;
   created: number;
+  /** The `api_version` it was created with (events are rendered at it), or null for the account's default. */
+  apiVersion: string | null;
 }
 
 /** The webhook endpoints of one emulated Stripe. */
@@ -41,7 +44,7 @@ function view(endpoint: StripeWebhookEndpoint, withSecret: boolean): Record<stri
   return {
     id: endpoint.id,
     object: 'webhook_endpoint',
-    api_version: null,
+    api_version: endpoint.apiVersion,
     application: null,
     created: endpoint.created,
     description: null,
@@ -63,13 +66,21 @@ function invalid(param: string, message: string): StripeApiError {
   });
 }
 
-function readCreateParams(rawBody: Buffer): { url: string; enabledEvents: string[] } {
+function readCreateParams(rawBody: Buffer): {
+  url: string;
+  enabledEvents: string[];
+  apiVersion: string | null;
+} {
   const params = new URLSearchParams(rawBody.toString('utf8'));
   let url: string | undefined;
+  let apiVersion: string | null = null;
   const enabledEvents: string[] = [];
   for (const [key, value] of params) {
     if (key === 'url') url = value;
-    else if (/^enabled_events\[\d*\]$/.test(key)) enabledEvents.push(value);
+    else if (key === 'api_version') {
+      if (!isStripeVersion(value)) throw invalid('api_version', `Invalid API version: ${value.slice(0, 64)}`);
+      apiVersion = value;
+    } else if (/^enabled_events\[\d*\]$/.test(key)) enabledEvents.push(value);
     else if (key !== 'description' && !key.startsWith('metadata[')) {
       throw new StripeApiError(400, {
         type: 'invalid_request_error',
@@ -105,7 +116,7 @@ function readCreateParams(rawBody: Buffer): { url: string; enabledEvents: string
     if (!/^(\*|[a-z_]+(\.[a-z_]+)+)$/.test(type))
       throw invalid('enabled_events', `Invalid event type: ${type}`);
   }
-  return { url, enabledEvents: [...new Set(enabledEvents)] };
+  return { url, enabledEvents: [...new Set(enabledEvents)], apiVersion };
 }
 
 function errorAnswer(error: unknown): EmulatorResponse {
@@ -120,7 +131,8 @@ function errorAnswer(error: unknown): EmulatorResponse {
 }
 
 /**
- * Serves `/v1/webhook_endpoints` (create with `url` and `enabled_events[]`; list; retrieve; delete), or
+ * Serves `/v1/webhook_endpoints` (create with `url`, `enabled_events[]` and optionally `api_version`; list;
+ * retrieve; delete), or
  * returns undefined for any other path. The signing secret (`whsec_…`) is returned only on creation, as
  * Stripe does.
  */
@@ -142,7 +154,7 @@ export function handleWebhookEndpoints(
       body,
     });
     if (id === undefined && method === 'POST') {
-      const { url, enabledEvents } = readCreateParams(request.rawBody);
+      const { url, enabledEvents, apiVersion } = readCreateParams(request.rawBody);
       const endpoint: StripeWebhookEndpoint = {
         id: createStripeId('we'),
         url,
@@ -150,6 +162,7 @@ export function handleWebhookEndpoints(
         enabledEvents,
         livemode: caller.livemode,
         created: Math.floor(clock.now() / 1000),
+        apiVersion,
       };
       store.endpoints.set(endpoint.id, endpoint);
       return ok(view(endpoint, true));

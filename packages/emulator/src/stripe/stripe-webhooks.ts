@@ -1,5 +1,6 @@
 import type { EmulatorRequest, ModuleContext, ProviderModule } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { DEFAULT_ACCOUNT_API_VERSION } from './stripe-api-version.js';
 import { createStripeId } from './stripe-ids.js';
 import {
   paymentIntentEventTypes,
@@ -20,9 +21,15 @@ const SEEN_DISPUTES_STATE_KEY = 'webhookSeenDisputes';
  * POSTed to each endpoint of the same mode that enabled the type, signed
  * like Stripe (`Stripe-Signature: t=…,v1=…`). Changes are noticed after every Stripe request and every
  * state snapshot (settlement on the emulated clock is lazy, as in the Stripe module). A 2xx answer is a
- * delivery; anything else is retried like the other providers' webhooks. Reset drops endpoints.
+ * delivery; anything else is retried like the other providers' webhooks. Reset drops endpoints. Each event
+ * carries the API version it is rendered at: the endpoint's `api_version`, else the account's default
+ * (`accountApiVersion`), and its object is rendered at that version.
  */
-export function attachStripeWebhooks(module: ProviderModule, context: ModuleContext): ProviderModule {
+export function attachStripeWebhooks(
+  module: ProviderModule,
+  context: ModuleContext,
+  accountApiVersion: string = DEFAULT_ACCOUNT_API_VERSION,
+): ProviderModule {
   const store = createStripeWebhookEndpointStore();
   const deliverer = createWebhookDeliverer({
     provider: 'stripe',
@@ -35,31 +42,52 @@ export function attachStripeWebhooks(module: ProviderModule, context: ModuleCont
   const seenDisputes = new Set<string>();
   let scanning = false;
 
-  function send(type: string, object: unknown, livemode: boolean): void {
-    const event = {
-      id: createStripeId('evt'),
-      object: 'event',
-      api_version: null,
-      created: Math.floor(context.clock.now() / 1000),
-      data: { object },
-      livemode,
-      pending_webhooks: store.wanting(type, livemode).length,
-      request: { id: null, idempotency_key: null },
-      type,
-    };
-    const body = JSON.stringify(event, null, 2);
-    for (const endpoint of store.wanting(type, livemode)) {
-      deliverer.deliver(stripeWebhookMessage(event, body, endpoint));
+  /**
+   * Sends one event to every endpoint of the mode that wants `type`: one event id, and per endpoint the
+   * event rendered at the endpoint's API version (`api_version`, and the object from `render(version)`).
+   */
+  async function send(
+    type: string,
+    livemode: boolean,
+    render: (apiVersion: string) => Promise<unknown>,
+  ): Promise<void> {
+    const endpoints = store.wanting(type, livemode);
+    if (endpoints.length === 0) return;
+    const id = createStripeId('evt');
+    const created = Math.floor(context.clock.now() / 1000);
+    const rendered = new Map<string, unknown>();
+    for (const endpoint of endpoints) {
+      const apiVersion = endpoint.apiVersion ?? accountApiVersion;
+      if (!rendered.has(apiVersion)) rendered.set(apiVersion, await render(apiVersion));
+      const object = rendered.get(apiVersion);
+      if (object === undefined) continue;
+      const event = {
+        id,
+        object: 'event',
+        api_version: apiVersion,
+        created,
+        data: { object },
+        livemode,
+        pending_webhooks: endpoints.length,
+        request: { id: null, idempotency_key: null },
+        type,
+      };
+      deliverer.deliver(stripeWebhookMessage(event, JSON.stringify(event, null, 2), endpoint));
     }
   }
 
-  async function render(id: string, livemode: boolean, origin: string): Promise<unknown> {
+  async function renderIntent(
+    id: string,
+    livemode: boolean,
+    origin: string,
+    apiVersion: string,
+  ): Promise<unknown> {
     const key = livemode ? context.credentials.stripe.liveSecretKey : context.credentials.stripe.secretKey;
     const answer = await module.handle({
       method: 'GET',
       path: `/payment_intents/${id}`,
       query: new URLSearchParams(),
-      headers: { authorization: `Bearer ${key}` },
+      headers: { authorization: `Bearer ${key}`, 'stripe-version': apiVersion },
       rawBody: Buffer.alloc(0),
       origin,
     });
@@ -75,14 +103,16 @@ export function attachStripeWebhooks(module: ProviderModule, context: ModuleCont
         const types = paymentIntentEventTypes(seen.get(intent.id), intent.status);
         seen.set(intent.id, intent.status);
         if (types.length === 0) continue;
-        const object = await render(intent.id, intent.livemode, origin);
-        if (object === undefined) continue;
-        for (const type of types) send(type, object, intent.livemode);
+        for (const type of types) {
+          await send(type, intent.livemode, (apiVersion) =>
+            renderIntent(intent.id, intent.livemode, origin, apiVersion),
+          );
+        }
       }
       for (const dispute of watchedDisputes(snapshot)) {
         if (seenDisputes.has(dispute.id)) continue;
         seenDisputes.add(dispute.id);
-        send('charge.dispute.created', dispute.object, dispute.livemode);
+        await send('charge.dispute.created', dispute.livemode, async () => dispute.object);
       }
     } finally {
       scanning = false;
