@@ -42,8 +42,6 @@ export interface ReconnectResult {
 export interface ItemHealthDeps {
   providers: SampleProviders;
   items: ItemStore;
-  /** Webhook URL for update-mode link tokens. */
-  webhookUrl: string | undefined;
 }
 
 function healthDetail(health: ItemHealth): string {
@@ -119,7 +117,7 @@ export async function runReconnectFlow(
         accessToken,
         clientName: 'achbridge sample',
         clientUserId: 'sample-user',
-        ...(deps.webhookUrl === undefined ? {} : { webhook: deps.webhookUrl }),
+        // No `webhook`: Plaid ignores it in update mode; the Item keeps the URL it was created with.
       });
       return { value: token, detail: `Link token for update mode, valid until ${token.expiration}.` };
     });

@@ -17,7 +17,10 @@ export interface CreateUpdateModeLinkTokenInput {
   countryCodes?: string[];
   /** Link language (default `en`). */
   language?: string;
-  /** Webhook URL for the Item. */
+  /**
+   * Sent as the link token's `webhook`. Plaid's spec: "In update mode, this field will not have an effect"; to
+   * move an existing Item's webhook call `plaid.updateItemWebhook({ accessToken, webhook })` instead.
+   */
   webhook?: string;
   /** OAuth redirect URI registered in the Plaid Dashboard. */
   redirectUri?: string;

@@ -7,7 +7,7 @@ import { parseRouteArgs } from '../route-args.js';
 /** `/api/items`: the linked Items (never their tokens), their health, reset_login and update-mode reconnect. */
 export function registerItemRoutes(app: Hono, deps: SampleAppDeps): void {
   parseRouteArgs('registerItemRoutes', app, deps);
-  const healthDeps = () => ({ providers: deps.providers, items: deps.items, webhookUrl: deps.webhookUrl() });
+  const healthDeps = () => ({ providers: deps.providers, items: deps.items });
 
   app.get('/api/items', async (c) => c.json({ items: await deps.items.list(), durable: deps.items.durable }));
 
