@@ -8,7 +8,8 @@ import type { ProviderCost } from './sections/client-cost.js';
  * Gross-regression bounds of `bench:check`, far looser than the targets because a short run on a shared
  * CI machine is noisy. For reference, with fetch as core's transport (before the node:http change)
  * achbridge cost 1.3-2.2× the SDK glue per flow; with node:http about 1.0-1.3×, and 3-5× the raw
- * node:http floor (5 calls against 3, all validated).
+ * node:http floor (5 calls against 3, all validated); at 4 calls in 3 round trips, about 0.6-1.2× the glue
+ * and 1.3-2.2× the floor on the loaded shared machine. The bounds apply to every provider in the run.
  */
 export const CHECK_LIMITS = {
   /** achbridge client CPU per fresh link ÷ the hand-written SDK glue. */
