@@ -70,6 +70,7 @@ describe('achbridge-emulator CLI', () => {
     expect(stderr).toContain('--port must be 0-65535');
   });
 
+  // Two CLI starts and stops: give a loaded machine time (a limit, not a speed target).
   it('keeps its state in --state-file across a SIGTERM and a new start', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'emulator-cli-state-'));
     const stateFile = join(folder, 'state.json');
@@ -109,5 +110,5 @@ describe('achbridge-emulator CLI', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 });
