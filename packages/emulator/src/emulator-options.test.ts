@@ -54,6 +54,15 @@ describe('resolveEmulatorOptions', () => {
     expect(fieldOf({ tuning: { webhookTimeoutMs: 0 } })).toBe('tuning.webhookTimeoutMs');
     expect(fieldOf({ tuning: { speed: 1 } })).toBe('tuning.speed');
     expect(fieldOf({ bodyLimitBytes: 10 })).toBe('bodyLimitBytes');
+    expect(fieldOf({ tuning: { stripePlaidProcessor: 'Stripe Inc' } })).toBe('tuning.stripePlaidProcessor');
+    expect(fieldOf({ tuning: { stripePlaidProcessor: 7 } })).toBe('tuning.stripePlaidProcessor');
+  });
+
+  it('enables no Plaid processor for Stripe by default, and takes one name when asked', () => {
+    expect(resolveEmulatorOptions({}).tuning.stripePlaidProcessor).toBeNull();
+    expect(
+      resolveEmulatorOptions({ tuning: { stripePlaidProcessor: 'stripe' } }).tuning.stripePlaidProcessor,
+    ).toBe('stripe');
   });
 
   it('never echoes a secret in the error message', () => {
