@@ -177,6 +177,7 @@ export {
   sleep,
   withRetry,
 } from './retry.js';
+export type { RetrySettings } from './retry-settings.js';
 // Deprecated here: the plumbing below (request helpers, retry, abort race, settings, parse helpers and the
 // error markers) now lives at `@achbridge/core/internal`; these re-exports go away in the next minor release.
 export { lazySetting, loadSetting, type SettingSource } from './settings.js';

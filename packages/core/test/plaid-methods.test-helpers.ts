@@ -234,9 +234,8 @@ export function testClient(settings: PlaidClientSettings = {}): PlaidClient {
   return createPlaidClient({
     clientId: CLIENT_ID,
     secret: SECRET,
-    initialRetryDelayMs: 0,
-    maxRetryDelayMs: 0,
     ...settings,
+    retry: { initialDelayMs: 0, maxDelayMs: 0, ...settings.retry },
   });
 }
 

@@ -1,5 +1,5 @@
-import { ConfigError, type FetchFunction, type Logger } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { ConfigError, type FetchFunction, type Logger, type RetrySettings } from '@achbridge/core';
+import { parseInput, retrySettingsSchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaEnvironment } from './dwolla-environments.js';
 import { isFunction, loggerSchema } from './option-schemas.js';
@@ -18,9 +18,14 @@ export interface DwollaClientSettings {
   fetch?: FetchFunction;
   /** Per-attempt timeout in ms (default 30000). */
   timeoutMs?: number;
-  /** Retries for retryable failures: network errors, 5xx, 429, 409 on idempotent POSTs (default 2). */
+  /**
+   * Retry tuning for network errors, 5xx, 429 and 409 on idempotent POSTs:
+   * `{ maxRetries = 2, initialDelayMs = 250, maxDelayMs = 8000 }`; small delays keep tests fast.
+   */
+  retry?: RetrySettings;
+  /** @deprecated Use `retry: { maxRetries }` (wins when both are set); removed in the next minor release. */
   maxRetries?: number;
-  /** Base of the exponential backoff in ms (default 250); small values keep tests fast. */
+  /** @deprecated Use `retry: { initialDelayMs }` (wins when both are set); removed in the next minor release. */
   retryInitialDelayMs?: number;
   /** Longest Retry-After honoured in ms (default 60000); a longer 429 is returned to the caller. */
   maxRetryAfterMs?: number;
@@ -42,6 +47,7 @@ const settingsSchema = z.object({
   timeoutMs: z.number().int().positive().max(600_000).optional(),
   maxRetries: z.number().int().min(0).max(10).optional(),
   retryInitialDelayMs: z.number().int().min(0).max(60_000).optional(),
+  retry: retrySettingsSchema.optional(),
   maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
   logger: loggerSchema.optional(),
 });

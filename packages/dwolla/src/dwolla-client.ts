@@ -157,9 +157,11 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
     baseUrl,
     fetch: fetchFunction,
     timeoutMs,
+    // `retry` is the spelling every client shares; the top-level names are deprecated aliases it overrides.
     retry: {
-      maxRetries: options.maxRetries ?? 2,
-      initialDelayMs: options.retryInitialDelayMs ?? 250,
+      maxRetries: options.retry?.maxRetries ?? options.maxRetries ?? 2,
+      initialDelayMs: options.retry?.initialDelayMs ?? options.retryInitialDelayMs ?? 250,
+      ...(options.retry?.maxDelayMs === undefined ? {} : { maxDelayMs: options.retry.maxDelayMs }),
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
     },
     logger,

@@ -23,8 +23,8 @@ export function testClient(overrides: DwollaClientSettings = {}): DwollaClient {
     key: TEST_KEY,
     secret: TEST_SECRET,
     environment: 'sandbox',
-    retryInitialDelayMs: 1,
     ...overrides,
+    retry: { initialDelayMs: 1, ...overrides.retry },
   });
 }
 

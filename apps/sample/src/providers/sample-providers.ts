@@ -80,7 +80,8 @@ export async function createSampleProviders(
 ): Promise<SampleProviders> {
   const parsed = parseInput('createSampleProviders', configSchema, config);
   const { retryInitialDelayMs } = parseInput('createSampleProviders', tuningSchema, tuning);
-  const plaidRetry = retryInitialDelayMs === undefined ? {} : { initialRetryDelayMs: retryInitialDelayMs };
+  const plaidRetry =
+    retryInitialDelayMs === undefined ? {} : { retry: { initialDelayMs: retryInitialDelayMs } };
 
   if (parsed.mode === 'emulator') {
     const running = parsed.emulatorUrl === undefined ? await startEmulator() : undefined;

@@ -32,6 +32,7 @@ export {
   sleep,
   withRetry,
 } from '../retry.js';
+export { type RetrySettings, retrySettingsSchema } from '../retry-settings.js';
 export { lazySetting, loadSetting, type SettingSource } from '../settings.js';
 export { deriveStableKey, stableKeyDigest } from '../stable-key.js';
 export { parseInput, parseResponse, type ResponseContext, toInputIssues } from '../validate.js';

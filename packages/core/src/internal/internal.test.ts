@@ -26,6 +26,7 @@ describe('@achbridge/core/internal', () => {
       'raceAbort',
       'readDebitAccountBesideMint',
       'readEnvironmentVariable',
+      'retrySettingsSchema',
       'sendHttpRequest',
       'setErrorMarker',
       'sleep',
@@ -44,6 +45,7 @@ describe('@achbridge/core/internal', () => {
       'readDebitAccountBesideMint',
       'stableKeyDigest',
       'readEnvironmentVariable',
+      'retrySettingsSchema',
       'webhookRequestSchema',
     ];
     for (const name of names) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FetchFunction } from '../http.js';
 import type { Logger } from '../logger.js';
+import type { RetrySettings } from '../retry-settings.js';
 
 /** Plaid environments that exist today (Development was retired in 2024). */
 export type PlaidEnvironment = 'sandbox' | 'production';
@@ -19,11 +20,13 @@ export interface PlaidClientSettings {
   fetch?: FetchFunction;
   /** Per-attempt timeout in ms (default 30000). */
   timeoutMs?: number;
-  /** Retries for retryable failures (default 2). */
+  /** Retry tuning: `{ maxRetries = 2, initialDelayMs = 250, maxDelayMs = 8000 }`; Retry-After wins when sent. */
+  retry?: RetrySettings;
+  /** @deprecated Use `retry: { maxRetries }` (wins when both are set); removed in the next minor release. */
   maxRetries?: number;
-  /** Base of the exponential backoff between retries in ms (default 250); Retry-After wins when sent. */
+  /** @deprecated Use `retry: { initialDelayMs }` (wins when both are set); removed in the next minor release. */
   initialRetryDelayMs?: number;
-  /** Cap of one backoff delay in ms (default 8000). */
+  /** @deprecated Use `retry: { maxDelayMs }` (wins when both are set); removed in the next minor release. */
   maxRetryDelayMs?: number;
   /** Receives redacted debug/info/warn/error lines; silent by default. */
   logger?: Logger;

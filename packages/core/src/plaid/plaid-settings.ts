@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseUrlFromEnvironment } from '../base-url-setting.js';
 import { type FetchFunction, withoutTrailingSlash } from '../http.js';
 import type { Logger } from '../logger.js';
+import { retrySettingsSchema } from '../retry-settings.js';
 import { parseInput } from '../validate.js';
 import type { PlaidClientSettings, PlaidEnvironment } from './plaid-client-types.js';
 import { PLAID_ENVIRONMENT_URLS, resolvePlaidEnvironment } from './plaid-environments.js';
@@ -27,6 +28,7 @@ const settingsSchema = z.strictObject({
   maxRetries: z.number().int().min(0).max(10).optional(),
   initialRetryDelayMs: z.number().int().min(0).max(60_000).optional(),
   maxRetryDelayMs: z.number().int().min(0).max(300_000).optional(),
+  retry: retrySettingsSchema.optional(),
   logger: z
     .custom<Logger>(isLogger, { message: 'must have debug, info, warn and error functions' })
     .optional(),
@@ -70,9 +72,10 @@ export function resolvePlaidSettings(settings: PlaidClientSettings | undefined):
     ),
     fetch: input.fetch,
     timeoutMs: input.timeoutMs ?? 30_000,
-    maxRetries: input.maxRetries ?? 2,
-    initialRetryDelayMs: input.initialRetryDelayMs,
-    maxRetryDelayMs: input.maxRetryDelayMs,
+    // `retry` is the spelling every client shares; the top-level names are deprecated aliases it overrides.
+    maxRetries: input.retry?.maxRetries ?? input.maxRetries ?? 2,
+    initialRetryDelayMs: input.retry?.initialDelayMs ?? input.initialRetryDelayMs,
+    maxRetryDelayMs: input.retry?.maxDelayMs ?? input.maxRetryDelayMs,
     logger: input.logger,
   };
 }

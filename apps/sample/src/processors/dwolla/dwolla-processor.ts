@@ -76,7 +76,7 @@ export const dwollaProcessor: SampleProcessor<DwollaSampleClient, DwollaKeys, Dw
       }),
       ...(context.retryInitialDelayMs === undefined
         ? {}
-        : { retryInitialDelayMs: context.retryInitialDelayMs }),
+        : { retry: { initialDelayMs: context.retryInitialDelayMs } }),
     });
     return {
       adapter: createDwollaAdapter({
