@@ -56,6 +56,14 @@ describe('resolveEmulatorOptions', () => {
     expect(fieldOf({ bodyLimitBytes: 10 })).toBe('bodyLimitBytes');
     expect(fieldOf({ tuning: { stripePlaidProcessor: 'Stripe Inc' } })).toBe('tuning.stripePlaidProcessor');
     expect(fieldOf({ tuning: { stripePlaidProcessor: 7 } })).toBe('tuning.stripePlaidProcessor');
+    expect(fieldOf({ tuning: { webhookRetries: 'plaid' } })).toBe('tuning.webhookRetries');
+  });
+
+  it("retries webhooks quickly by default, and on the providers' schedules when asked", () => {
+    expect(resolveEmulatorOptions({}).tuning.webhookRetries).toBe('quick');
+    expect(resolveEmulatorOptions({ tuning: { webhookRetries: 'provider' } }).tuning.webhookRetries).toBe(
+      'provider',
+    );
   });
 
   it('enables no Plaid processor for Stripe by default, and takes one name when asked', () => {

@@ -50,10 +50,17 @@ export interface ResolvedEmulatorOptions {
 export const DEFAULT_TUNING: EmulatorTuning = {
   dwollaTokenTtlSeconds: 3600,
   webhookRetryDelayMs: 2000,
+  webhookRetries: 'quick',
   webhookTimeoutMs: 10_000,
   dwollaDuplicateAnswer: 'ValidationError',
   stripePlaidProcessor: null,
 };
+
+function readWebhookRetries(value: unknown): EmulatorTuning['webhookRetries'] | undefined {
+  const mode = readOptionalString(value, 'tuning.webhookRetries');
+  if (mode === undefined || mode === 'quick' || mode === 'provider') return mode;
+  throw new EmulatorInputError('tuning.webhookRetries', "must be 'quick' or 'provider'");
+}
 
 const DUPLICATE_ANSWERS: readonly DwollaDuplicateAnswer[] = ['ValidationError', 'DuplicateResource'];
 
@@ -139,6 +146,7 @@ export function resolveEmulatorOptions(input: unknown): ResolvedEmulatorOptions 
       webhookRetryDelayMs:
         readOptionalInteger(tuning['webhookRetryDelayMs'], 'tuning.webhookRetryDelayMs', 0, 86_400_000) ??
         DEFAULT_TUNING.webhookRetryDelayMs,
+      webhookRetries: readWebhookRetries(tuning['webhookRetries']) ?? DEFAULT_TUNING.webhookRetries,
       webhookTimeoutMs:
         readOptionalInteger(tuning['webhookTimeoutMs'], 'tuning.webhookTimeoutMs', 1, 600_000) ??
         DEFAULT_TUNING.webhookTimeoutMs,

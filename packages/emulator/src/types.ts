@@ -188,8 +188,15 @@ export interface ModuleContext {
 export interface EmulatorTuning {
   /** Dwolla bearer token lifetime in seconds (default 3600). */
   dwollaTokenTtlSeconds: number;
-  /** Delay between webhook delivery retries in ms (default 2000). */
+  /** Delay between webhook delivery retries in ms (default 2000), with `webhookRetries: 'quick'`. */
   webhookRetryDelayMs: number;
+  /**
+   * How failed Plaid and Dwolla webhooks are retried: `quick` (default) retries twice, `webhookRetryDelayMs`
+   * apart, for tests and the sample; `provider` follows each provider's documented schedule on the emulated
+   * clock (Plaid: 30 s then 4 times longer each time, for up to 24 h; Dwolla: 8 retries over 72 h), so
+   * advancing the clock delivers the retries that fall due.
+   */
+  webhookRetries?: 'quick' | 'provider' | undefined;
   /** How long a webhook receiver may take before it counts as no answer, ms (default 10000). */
   webhookTimeoutMs: number;
   /**

@@ -1,5 +1,6 @@
 import type { ModuleContext } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS } from '../webhooks/webhook-retry-schedules.js';
 import type { DwollaModule } from './dwolla-module.js';
 import { dwollaWebhookMessage } from './dwolla-webhook-delivery.js';
 import {
@@ -19,6 +20,7 @@ export function attachDwollaWebhooks(module: DwollaModule, context: ModuleContex
   const deliverer = createWebhookDeliverer({
     provider: 'dwolla',
     retryDelayMs: context.options.webhookRetryDelayMs,
+    retrySchedule: context.options.webhookRetries === 'provider' ? DWOLLA_WEBHOOK_RETRY_DELAYS_MS : undefined,
     timeoutMs: context.options.webhookTimeoutMs,
     now: () => context.clock.now(),
     accepts: (status) => status >= 200 && status < 300,

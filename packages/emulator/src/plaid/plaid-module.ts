@@ -2,6 +2,7 @@ import { createRequestId } from '../ids.js';
 import { restoreInto } from '../state-codec.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from '../webhooks/webhook-retry-schedules.js';
 import type { PlaidContext } from './plaid-context.js';
 import { handlePlaidControl } from './plaid-control.js';
 import { PlaidApiError, plaidError } from './plaid-errors.js';
@@ -24,10 +25,12 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
     webhooks: createPlaidWebhookEmitter(state, context.clock),
     keys: createPlaidWebhookKeyStore(context.clock),
   };
-  // Plaid's rule (FAQ): a non-200 answer or none within the timeout is retried up to two more times.
+  // A non-200 answer or none within the timeout is retried: twice, quickly (the FAQ's rule, for tests), or
+  // on Plaid's documented schedule on the emulated clock with `webhookRetries: 'provider'`.
   const deliverer = createWebhookDeliverer({
     provider: 'plaid',
     retryDelayMs: context.options.webhookRetryDelayMs,
+    retrySchedule: context.options.webhookRetries === 'provider' ? PLAID_WEBHOOK_RETRY_DELAYS_MS : undefined,
     timeoutMs: context.options.webhookTimeoutMs,
     now: () => context.clock.now(),
     accepts: (status) => status === 200,

@@ -1,4 +1,4 @@
-import { clearTimeout, setTimeout } from 'node:timers';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { createUuid } from '../ids.js';
 import type { WebhookAttemptView, WebhookDeliveryView } from '../types.js';
 import { postWebhook, type WebhookPost, type WebhookPostResult } from './webhook-post.js';
@@ -6,6 +6,9 @@ import { resolveWebhookTarget } from './webhook-url.js';
 
 /** Attempts per webhook: the first try plus two retries (Plaid's FAQ rule; the emulator uses it for Dwolla too). */
 export const WEBHOOK_MAX_ATTEMPTS = 3;
+
+/** How often retries that wait for the emulated clock are checked, in real ms. */
+const WAITING_POLL_MS = 100;
 
 /** One webhook to deliver. */
 export interface WebhookMessage {
@@ -33,8 +36,14 @@ export interface WebhookDelivererSettings {
   now(): number;
   /** Whether an HTTP status counts as delivered (Plaid: exactly 200; Dwolla: any 2xx). */
   accepts(status: number): boolean;
-  /** Attempts per webhook (default 3). */
+  /** Attempts per webhook (default 3); ignored with a `retrySchedule`. */
   maxAttempts?: number;
+  /**
+   * The provider's own schedule: the delay before each retry, on the emulated clock (a retry is due when
+   * the clock, which follows real time plus every advance, reaches the failed attempt's time plus the
+   * delay). Without it, retries come `retryDelayMs` apart in real time, up to `maxAttempts`.
+   */
+  retrySchedule?: readonly number[] | undefined;
   /** The HTTP transport (default node:http); injectable for unit tests. */
   post?: WebhookPost;
 }
@@ -86,7 +95,12 @@ function attemptOf(
 /** Creates a deliverer for one provider. */
 export function createWebhookDeliverer(settings: WebhookDelivererSettings): WebhookDeliverer {
   const post = settings.post ?? postWebhook;
-  const maxAttempts = settings.maxAttempts ?? WEBHOOK_MAX_ATTEMPTS;
+  const schedule = settings.retrySchedule;
+  const maxAttempts =
+    schedule === undefined ? (settings.maxAttempts ?? WEBHOOK_MAX_ATTEMPTS) : schedule.length + 1;
+  // Retries waiting for the emulated clock; one poll checks them while any wait.
+  const waiting: Array<{ dueAt: number; run: () => void }> = [];
+  let poll: NodeJS.Timeout | undefined;
   const records: DeliveryRecord[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const controllers = new Set<AbortController>();
@@ -114,6 +128,22 @@ export function createWebhookDeliverer(settings: WebhookDelivererSettings): Webh
       run();
     }, ms);
     timers.add(timer);
+  }
+
+  function runDue(): void {
+    const now = settings.now();
+    const due = waiting.filter((entry) => entry.dueAt <= now);
+    for (const entry of due) waiting.splice(waiting.indexOf(entry), 1);
+    if (waiting.length === 0 && poll !== undefined) {
+      clearInterval(poll);
+      poll = undefined;
+    }
+    for (const entry of due) entry.run();
+  }
+
+  function atEmulatedTime(run: () => void, delayMs: number): void {
+    waiting.push({ dueAt: settings.now() + delayMs, run });
+    poll ??= setInterval(runDue, WAITING_POLL_MS);
   }
 
   function runAttempt(record: DeliveryRecord, url: URL, attempt: number, owner: number): void {
@@ -158,7 +188,9 @@ export function createWebhookDeliverer(settings: WebhookDelivererSettings): Webh
         settle();
         return;
       }
-      later(() => runAttempt(record, url, attempt + 1, owner), settings.retryDelayMs);
+      const next = () => runAttempt(record, url, attempt + 1, owner);
+      if (schedule === undefined) later(next, settings.retryDelayMs);
+      else atEmulatedTime(next, schedule[attempt - 1] ?? 0);
     });
   }
 
@@ -166,6 +198,9 @@ export function createWebhookDeliverer(settings: WebhookDelivererSettings): Webh
     generation += 1;
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
+    waiting.length = 0;
+    if (poll !== undefined) clearInterval(poll);
+    poll = undefined;
     for (const controller of controllers) controller.abort();
     controllers.clear();
     pending = 0;

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkSandboxItem, plaidPost } from '../../test/emulator.test-helpers.js';
+import { startTestReceiver, type TestReceiver } from '../../test/webhook-receiver.test-helpers.js';
+import { type RunningEmulator, startEmulator } from '../start-emulator.js';
+import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from './webhook-retry-schedules.js';
+
+describe("tuning.webhookRetries: 'provider' (Plaid's schedule on the emulated clock)", () => {
+  let emulator: RunningEmulator;
+  let receiver: TestReceiver;
+
+  beforeAll(async () => {
+    // The receiver is down for the first four attempts, then answers 200.
+    receiver = await startTestReceiver((index) => (index < 4 ? 500 : 200));
+    emulator = await startEmulator({ tuning: { webhookRetries: 'provider' } });
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await receiver.close();
+  });
+
+  it('retries a failed Plaid webhook 30 s, then 2 min, then 8 min, then 32 min later, as the clock moves', async () => {
+    // Plaid Docs, "Webhook retries" (plaid.com/docs/api/webhooks/): retried for up to 24 hours, starting at
+    // 30 seconds, each delay 4 times the previous.
+    const { accessToken } = await linkSandboxItem(emulator, {
+      webhook: `${receiver.url}/plaid`,
+      products: ['auth'],
+    });
+    const fired = await plaidPost(emulator, '/sandbox/item/fire_webhook', {
+      access_token: accessToken,
+      webhook_code: 'NEW_ACCOUNTS_AVAILABLE',
+    });
+    expect(fired.status).toBe(200);
+    await receiver.waitFor(1);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    await settle();
+    expect(receiver.requests).toHaveLength(1);
+    for (const [retry, delay] of PLAID_WEBHOOK_RETRY_DELAYS_MS.slice(0, 4).entries()) {
+      await emulator.control.advanceClock(delay - 5_000);
+      await settle();
+      expect(receiver.requests).toHaveLength(retry + 1);
+      await emulator.control.advanceClock(5_000);
+      await receiver.waitFor(retry + 2);
+    }
+    const deliveries = await emulator.control.webhooks({ provider: 'plaid' });
+    const delivery = deliveries.find((entry) => entry.code === 'NEW_ACCOUNTS_AVAILABLE');
+    expect(delivery?.status).toBe('delivered');
+    expect(delivery?.attempts.map((attempt) => attempt.outcome)).toEqual([
+      'http_error',
+      'http_error',
+      'http_error',
+      'http_error',
+      'delivered',
+    ]);
+    // Every attempt carries the same body (Plaid re-signs each attempt, so headers differ).
+    expect(new Set(receiver.requests.map((request) => request.body.toString('utf8'))).size).toBe(1);
+  });
+});
