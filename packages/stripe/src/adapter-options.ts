@@ -1,4 +1,10 @@
-import { type AdapterStore, adapterStoreSchema, type Logger, type PlaidClient } from '@achbridge/core';
+import {
+  type AdapterStore,
+  adapterStoreSchema,
+  type FetchFunction,
+  type Logger,
+  type PlaidClient,
+} from '@achbridge/core';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { StripeRetrySettings } from './call-stripe.js';
@@ -10,7 +16,7 @@ import { isStripeInstance, type StripeClientSettings } from './stripe-client.js'
 export interface StripeAdapterOptions {
   /** The Plaid client (`createPlaidClient` from @achbridge/core). */
   plaid: PlaidClient;
-  /** A stripe-node instance, or settings to build one (`{ secretKey?, baseUrl?, host?, port?, protocol?, timeoutMs?, apiVersion? }`). */
+  /** A stripe-node instance, or settings to build one (`{ secretKey?, baseUrl?, host?, port?, protocol?, fetch?, timeoutMs?, apiVersion? }`). */
   stripe: Stripe | StripeClientSettings;
   /**
    * The Stripe key's mode. Needed only for a Stripe instance whose key cannot be read (custom
@@ -53,6 +59,9 @@ const settingsSchema = z
     host: z.string().min(1).optional(),
     port: z.number().int().min(1).max(65535).optional(),
     protocol: z.enum(['http', 'https']).optional(),
+    fetch: z
+      .custom<FetchFunction>((value) => typeof value === 'function', 'expected a fetch-compatible function')
+      .optional(),
     timeoutMs: z.number().int().positive().optional(),
     apiVersion: z.string().min(1).optional(),
   })
@@ -73,7 +82,7 @@ export const adapterOptionsSchema = z.object({
   plaid: plaidSchema,
   stripe: z.union([z.custom<Stripe>((value) => isStripeInstance(value)), settingsSchema], {
     error:
-      'must be a Stripe instance or { secretKey?, baseUrl?, host?, port?, protocol?, timeoutMs?, apiVersion? }',
+      'must be a Stripe instance or { secretKey?, baseUrl?, host?, port?, protocol?, fetch?, timeoutMs?, apiVersion? }',
   }),
   mode: z.enum(['test', 'live']).optional(),
   retry: z

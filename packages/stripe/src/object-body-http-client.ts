@@ -1,3 +1,4 @@
+import type { FetchFunction } from '@achbridge/core';
 import type Stripe from 'stripe';
 import { createPlatformHttpClient } from '#stripe-platform';
 import type { StripeSdk } from './load-stripe-sdk.js';
@@ -23,14 +24,34 @@ function withObjectBody(response: SdkResponse): SdkResponse {
 }
 
 /**
- * stripe-node's HTTP client for the runtime (its Node client on Node, its fetch client on workerd, Deno
- * and Bun), passed through the SDK's documented `httpClient` option, with one guard: a JSON body that is
- * not an object is reported as invalid JSON (see `withObjectBody`) instead of leaving the call unsettled.
- * Everything else, including stripe-node's own handling of closed connections, is the SDK's.
+ * The caller's fetch in the shape stripe-node's fetch client takes (`typeof fetch`): stripe-node only ever
+ * passes a URL string, which every fetch function accepts; a `Request` would be a bug, and says so.
+ */
+function asSdkFetch(fetchFunction: FetchFunction): typeof fetch {
+  return (input, init) => {
+    if (typeof input !== 'string' && !(input instanceof URL)) {
+      return Promise.reject(new TypeError('stripe-node passed a Request object; expected a URL string'));
+    }
+    return fetchFunction(input, init);
+  };
+}
+
+/**
+ * stripe-node's HTTP client, passed through the SDK's documented `httpClient` option: with `fetchFunction`,
+ * the SDK's own fetch client over it (`Stripe.createFetchHttpClient(fetch)`); without, the runtime's default
+ * (its Node client on Node, its fetch client on workerd, Deno and Bun). One guard either way: a JSON body
+ * that is not an object is reported as invalid JSON (see `withObjectBody`) instead of leaving the call
+ * unsettled. Everything else, including stripe-node's own handling of closed connections, is the SDK's.
  * Takes the loaded SDK so that this module never imports `stripe` at run time.
  */
-export function createObjectBodyHttpClient(sdk: StripeSdk): Stripe.HttpClient {
-  const inner = createPlatformHttpClient(sdk);
+export function createObjectBodyHttpClient(
+  sdk: StripeSdk,
+  fetchFunction?: FetchFunction | undefined,
+): Stripe.HttpClient {
+  const inner =
+    fetchFunction === undefined
+      ? createPlatformHttpClient(sdk)
+      : sdk.createFetchHttpClient(asSdkFetch(fetchFunction));
   return {
     getClientName: () => inner.getClientName(),
     makeRequest: (host, port, path, method, headers, requestData, protocol, timeout) =>

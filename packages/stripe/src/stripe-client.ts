@@ -1,4 +1,4 @@
-import { ConfigError } from '@achbridge/core';
+import { ConfigError, type FetchFunction } from '@achbridge/core';
 import { baseUrlFromEnvironment, lazySetting } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { loadStripeSdk, type StripeSdk } from './load-stripe-sdk.js';
@@ -20,6 +20,12 @@ export interface StripeClientSettings {
   port?: number | undefined;
   /** `https` (default) or `http` (local emulators only). */
   protocol?: 'http' | 'https' | undefined;
+  /**
+   * Injectable fetch (tests, proxies, observing calls), as for every other achbridge client: stripe-node sends
+   * through it with its own fetch client (`Stripe.createFetchHttpClient(fetch)`). Without it, stripe-node's
+   * default transport for the runtime (node:http on Node).
+   */
+  fetch?: FetchFunction | undefined;
   /** Per-attempt timeout in ms (default: stripe-node's 80000). */
   timeoutMs?: number | undefined;
   /** Stripe API version to pin (default: the SDK's). */
@@ -101,7 +107,7 @@ function resolveInstanceMode(modeHint: StripeMode | undefined): StripeMode {
 function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings): Stripe {
   return new sdk(key, {
     maxNetworkRetries: 0,
-    httpClient: createObjectBodyHttpClient(sdk),
+    httpClient: createObjectBodyHttpClient(sdk, settings.fetch),
     ...hostSettings(settings),
     ...(settings.timeoutMs === undefined ? {} : { timeout: settings.timeoutMs }),
     ...(settings.apiVersion === undefined

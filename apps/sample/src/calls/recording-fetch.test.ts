@@ -45,6 +45,23 @@ describe('createRecordingFetch', () => {
     expect((await record(() => plain('https://sandbox.plaid.com/item/get')))[0]?.requestId).toBeNull();
   });
 
+  it("records Stripe's Request-Id header", async () => {
+    const fetch = createRecordingFetch({
+      provider: 'stripe',
+      fetch: async () => new Response('{}', { status: 200, headers: { 'request-id': 'req_stripe1' } }),
+    });
+    const calls = await record(() => fetch('http://127.0.0.1:4010/v1/customers?email=a', { method: 'POST' }));
+    expect(calls).toEqual([
+      {
+        provider: 'stripe',
+        method: 'POST',
+        endpoint: '/v1/customers',
+        status: 200,
+        requestId: 'req_stripe1',
+      },
+    ]);
+  });
+
   it('records a call that got no answer and rethrows the network error', async () => {
     const fetch = createRecordingFetch({
       provider: 'plaid',

@@ -13,7 +13,8 @@ const optionsSchema = z.object({
 });
 
 async function requestIdOf(provider: CallProvider, response: Response): Promise<string | null> {
-  const header = response.headers.get('x-request-id');
+  // Stripe answers with `Request-Id`, Dwolla and Modern Treasury with `X-Request-Id`.
+  const header = response.headers.get('request-id') ?? response.headers.get('x-request-id');
   if (header) return header;
   if (provider !== 'plaid') return null;
   // Plaid puts request_id in the JSON body; read a clone so the client still gets the original.

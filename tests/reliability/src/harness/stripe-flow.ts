@@ -33,6 +33,12 @@ export interface StripeKitOptions {
   logger: Logger;
   timeoutMs?: number;
   maxRetries?: number;
+  /**
+   * Sends Stripe calls through `vault.observe()` (the adapter's `stripe.fetch` setting), so the vault sees the
+   * key in each request and every secret in each answer. Off, the adapter keeps stripe-node's default
+   * transport (node:http), which the fault matrix exercises.
+   */
+  observeStripe?: boolean;
 }
 
 /** A Plaid client and a Stripe adapter pointed at the emulator with the fault suites' short timeout and small retry delays. */
@@ -53,6 +59,7 @@ export function createStripeKit(emulator: RunningEmulator, options: StripeKitOpt
     stripe: {
       ...emulatorSettings(emulator).stripe,
       timeoutMs,
+      ...(options.observeStripe ? { fetch: options.vault.observe() } : {}),
     },
     retry: { maxRetries, initialDelayMs: FAULT_RETRY_DELAY_MS.initial, maxDelayMs: FAULT_RETRY_DELAY_MS.max },
     logger: options.logger,

@@ -3,17 +3,16 @@ import { DEFAULT_CREDENTIALS } from '@achbridge/emulator';
 import {
   createStripeAdapter,
   type StripeAdapter,
-  stripeModeOfKey,
   stripePaymentOutcome,
   stripeRequirements,
 } from '@achbridge/stripe';
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { createRecordingFetch } from '../../calls/recording-fetch.js';
 import { describeOutcomeView } from '../../outcomes/describe-outcome-view.js';
 import type { SampleAppDeps } from '../../server/app-deps.js';
 import { readObjectBody } from '../../server/read-json-body.js';
 import type { ReadVariable, SampleProcessor } from '../sample-processor.js';
-import { createRecordedStripe } from './recorded-stripe.js';
 import { runSettleFlow, SETTLE_FLOW_STEPS } from './settle-flow.js';
 import { requireStripe, runStripeFlow, STRIPE_FLOW_STEPS, type StripeFlowResult } from './stripe-flow.js';
 
@@ -80,9 +79,12 @@ export const stripeProcessor: SampleProcessor<StripeAdapter, string, StripeFlowR
     if (secretKey === undefined) return undefined;
     return createStripeAdapter({
       plaid: context.plaid,
-      stripe: createRecordedStripe(secretKey, context.emulatorUrl),
-      // achbridge never reads the key inside a Stripe instance: its mode is declared next to it.
-      mode: stripeModeOfKey(secretKey),
+      stripe: {
+        secretKey,
+        ...(context.emulatorUrl === undefined ? {} : { baseUrl: context.emulatorUrl }),
+        // Each call is recorded for the running flow, as for Plaid, Dwolla and Modern Treasury.
+        fetch: createRecordingFetch({ provider: 'stripe', fetch: globalThis.fetch }),
+      },
       ...(context.retryInitialDelayMs === undefined
         ? {}
         : { retry: { initialDelayMs: context.retryInitialDelayMs } }),
