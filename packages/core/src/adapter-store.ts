@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PlaidClient } from './plaid/plaid-client-types.js';
 import type { ExchangedPublicToken, PublicTokenExchangeMemo } from './plaid/public-token-exchange-memo.js';
+import { typedTwin } from './typed-twin.js';
 import { parseInput } from './validate.js';
 
 /** Identifies a processor link: one processor object per (item, account, processor, customer). */
@@ -88,12 +89,13 @@ export function createStoreExchangeMemo(
   plaid: Pick<PlaidClient, 'exchangePublicToken'>,
 ): PublicTokenExchangeMemo {
   parseInput('createStoreExchangeMemo', storeMemoInputSchema, { store, plaid });
+  const typedPlaid = typedTwin(plaid);
   return {
     exchange: (publicToken, signal) =>
       store.claimPublicTokenExchange(
         publicToken,
         async () => {
-          const { accessToken, itemId } = await plaid.exchangePublicToken(
+          const { accessToken, itemId } = await typedPlaid.exchangePublicToken(
             { publicToken },
             signal ? { signal } : {},
           );

@@ -25,14 +25,24 @@ export function sha256Hex(data: string | Uint8Array): string {
   return sha256HexOf(data);
 }
 
+/** `hmacSha256Hex` for internal callers that hold typed values (no second validation). */
+export function hmacSha256HexOf(key: string | Uint8Array, data: string | Uint8Array): string {
+  return bytesToHex(platform.hmacSha256(key, data));
+}
+
 /** Lowercase hex HMAC-SHA256 of text (as UTF-8) or bytes under `key`, the same on every runtime. */
 export function hmacSha256Hex(key: string | Uint8Array, data: string | Uint8Array): string {
   parseInput('hmacSha256Hex', hmacInputSchema, { key, data });
-  return bytesToHex(platform.hmacSha256(key, data));
+  return hmacSha256HexOf(key, data);
+}
+
+/** `timingSafeEqualText` for internal callers that hold typed strings (no second validation). */
+export function timingSafeEqualTextOf(left: string, right: string): boolean {
+  return timingSafeEqualBytes(utf8Bytes(left), utf8Bytes(right));
 }
 
 /** Compares two strings (e.g. hex digests) in time that depends only on their lengths. */
 export function timingSafeEqualText(left: string, right: string): boolean {
   parseInput('timingSafeEqualText', equalInputSchema, { left, right });
-  return timingSafeEqualBytes(utf8Bytes(left), utf8Bytes(right));
+  return timingSafeEqualTextOf(left, right);
 }

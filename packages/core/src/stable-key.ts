@@ -1,4 +1,4 @@
-import { sha256Hex } from './hashing.js';
+import { sha256HexOf } from './hashing.js';
 
 /**
  * Hashes what identifies an operation into a stable SHA-256 hex digest: `achbridge:<namespace>`, then
@@ -8,7 +8,7 @@ import { sha256Hex } from './hashing.js';
 export function stableKeyDigest(namespace: string, parts: readonly string[]): string {
   let text = `achbridge:${namespace}`;
   for (const part of parts) text += `\u0000${part.length}:${part}`;
-  return sha256Hex(text);
+  return sha256HexOf(text);
 }
 
 /**

@@ -2,7 +2,7 @@ import { isDuplicateFundingSourceError, resolveDuplicateFundingSource } from './
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import { createPlaidExchange } from './exchanges.js';
-import { deriveIdempotencyKey } from './idempotency-key.js';
+import { idempotencyKeyOf } from './idempotency-key.js';
 
 /** How the processor token reaches Dwolla. */
 export type FundingSourceMethod = 'plaid-token' | 'exchange';
@@ -30,7 +30,7 @@ async function postFundingSource(client: DwollaClient, request: FundingSourceReq
     const exchangeUrl = await createPlaidExchange(client, {
       customerId: request.customerId,
       processorToken: request.processorToken,
-      idempotencyKey: deriveIdempotencyKey('dwolla.exchange', [request.idempotencyKey]),
+      idempotencyKey: idempotencyKeyOf('dwolla.exchange', [request.idempotencyKey]),
       signal: request.signal,
     });
     const body = {

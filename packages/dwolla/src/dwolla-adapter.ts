@@ -5,9 +5,8 @@ import {
   createStoreExchangeMemo,
   type ProcessorAdapter,
   type ProcessorRequirements,
-  sha256Hex,
 } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { parseInput, sha256HexOf, typedTwin } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import { createCustomerResource } from './customers.js';
@@ -41,7 +40,7 @@ import {
   fetchFundingSource,
   removeFundingSourceById,
 } from './funding-sources.js';
-import { deriveIdempotencyKey } from './idempotency-key.js';
+import { idempotencyKeyOf } from './idempotency-key.js';
 import { type DwollaLinkResult, linkAccount } from './link-account.js';
 import { isFunction } from './option-schemas.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
@@ -120,10 +119,16 @@ export function createDwollaAdapter(deps: {
   /** A durable store (`@achbridge/store`): one exchange per public token and one funding source per link key, across processes. */
   store?: AdapterStore | undefined;
 }): DwollaAdapter {
-  const { plaid, dwolla, store } = parseInput('createDwollaAdapter', depsSchema, deps);
+  const parsed = parseInput('createDwollaAdapter', depsSchema, deps);
+  const { store } = parsed;
+  // Each public method parses its input once; the clients' typed twins then take the typed values as they are.
+  const plaid = typedTwin(parsed.plaid);
+  const dwolla = typedTwin(parsed.dwolla);
   const signalOf = (operation: string, options: unknown): AbortSignal | undefined =>
     parseInput(operation, callOptionsSchema, options)?.signal;
-  const exchanges = store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid);
+  const exchanges = typedTwin(
+    store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid),
+  );
 
   return {
     processor: 'dwolla',
@@ -179,7 +184,7 @@ export function createDwollaAdapter(deps: {
         method: input.method,
         idempotencyKey:
           input.idempotencyKey ??
-          deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
+          idempotencyKeyOf(`dwolla.funding-source.${input.method}`, [
             canonicalDwollaId(customerId),
             input.processorToken,
           ]),
@@ -224,7 +229,7 @@ export function createDwollaAdapter(deps: {
         field: 'fundingSource',
       });
       return removeFundingSourceById(dwolla, id, {
-        idempotencyKey: deriveIdempotencyKey('dwolla.funding-source.remove', [canonicalDwollaId(id)]),
+        idempotencyKey: idempotencyKeyOf('dwolla.funding-source.remove', [canonicalDwollaId(id)]),
         signal,
       });
     },
@@ -233,11 +238,10 @@ export function createDwollaAdapter(deps: {
       const { idempotencyKey, ...body } = parseInput('createCustomer', createCustomerInputSchema, rawInput);
       const signal = signalOf('createCustomer', options);
       // Same body → same key, so a retried or re-run call within Dwolla's 24 h window makes one customer.
-      const bodyHash = sha256Hex(JSON.stringify(body));
+      const bodyHash = sha256HexOf(JSON.stringify(body));
       return createCustomerResource(dwolla, body, {
         idempotencyKey:
-          idempotencyKey ??
-          deriveIdempotencyKey('dwolla.customer', [body.correlationId ?? `body:${bodyHash}`]),
+          idempotencyKey ?? idempotencyKeyOf('dwolla.customer', [body.correlationId ?? `body:${bodyHash}`]),
         signal,
       });
     },

@@ -5,6 +5,8 @@ import {
   type HttpResponse,
   lazySetting,
   parseInput,
+  registerTypedTwin,
+  typedTwin,
   withoutTrailingSlash,
 } from '@achbridge/core/internal';
 import { z } from 'zod';
@@ -142,14 +144,16 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
     description: 'Dwolla application secret',
     secret: true,
   });
-  const tokens = createDwollaTokenManager({
-    tokenUrl: `${baseUrl}/token`,
-    key,
-    secret,
-    fetch: fetchFunction,
-    timeoutMs,
-    logger,
-  });
+  const tokens = typedTwin(
+    createDwollaTokenManager({
+      tokenUrl: `${baseUrl}/token`,
+      key,
+      secret,
+      fetch: fetchFunction,
+      timeoutMs,
+      logger,
+    }),
+  );
   const resolveUrl = (pathOrUrl: string): string => resolveDwollaUrl(baseUrl, officialHost, pathOrUrl);
 
   const pipeline = createProviderPipeline({
@@ -227,16 +231,12 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
     return { response, endpoint, idempotencyKey };
   }
 
-  return {
+  // The methods without input parsing, for this package's own calls (paths, bodies and schemas it built).
+  const typed: DwollaClient = {
     environment,
     baseUrl,
-    resolveUrl(pathOrUrl) {
-      return resolveUrl(parseInput('DwollaClient.resolveUrl', pathSchema, pathOrUrl));
-    },
-    async get(pathOrUrl, schema, callOptions) {
-      const path = parseInput('DwollaClient.get', pathSchema, pathOrUrl);
-      parseInput('DwollaClient.get', schemaSchema, schema);
-      const opts = parseInput('DwollaClient.get', getOptionsSchema, callOptions);
+    resolveUrl,
+    async get(path, schema, opts) {
       const url = new URL(resolveUrl(path));
       for (const [name, value] of Object.entries(opts?.query ?? {})) url.searchParams.set(name, value);
       const href = url.toString();
@@ -244,18 +244,11 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
       const response = await send({ method: 'GET', url: href, endpoint, signal: opts?.signal });
       return parseBody(schema, response, endpoint);
     },
-    async post(pathOrUrl, body, schema, callOptions) {
-      const path = parseInput('DwollaClient.post', pathSchema, pathOrUrl);
-      const payload = parseInput('DwollaClient.post', bodySchema, body);
-      parseInput('DwollaClient.post', schemaSchema, schema);
-      const opts = parseInput('DwollaClient.post', postOptionsSchema, callOptions);
+    async post(path, payload, schema, opts) {
       const { response, endpoint, idempotencyKey } = await sendPost(path, payload, opts);
       return { ...parseBody(schema, response, endpoint), idempotencyKey };
     },
-    async create(pathOrUrl, body, callOptions) {
-      const path = parseInput('DwollaClient.create', pathSchema, pathOrUrl);
-      const payload = parseInput('DwollaClient.create', bodySchema, body);
-      const opts = parseInput('DwollaClient.create', postOptionsSchema, callOptions);
+    async create(path, payload, opts) {
       const { response, endpoint, idempotencyKey } = await sendPost(path, payload, opts);
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const location = response.headers.get('location') ?? undefined;
@@ -280,4 +273,34 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
       return { status: response.status, location, id, requestId, idempotencyKey };
     },
   };
+
+  const client: DwollaClient = {
+    environment,
+    baseUrl,
+    resolveUrl(pathOrUrl) {
+      return resolveUrl(parseInput('DwollaClient.resolveUrl', pathSchema, pathOrUrl));
+    },
+    async get(pathOrUrl, schema, callOptions) {
+      const path = parseInput('DwollaClient.get', pathSchema, pathOrUrl);
+      parseInput('DwollaClient.get', schemaSchema, schema);
+      return typed.get(path, schema, parseInput('DwollaClient.get', getOptionsSchema, callOptions));
+    },
+    async post(pathOrUrl, body, schema, callOptions) {
+      const path = parseInput('DwollaClient.post', pathSchema, pathOrUrl);
+      const payload = parseInput('DwollaClient.post', bodySchema, body);
+      parseInput('DwollaClient.post', schemaSchema, schema);
+      return typed.post(
+        path,
+        payload,
+        schema,
+        parseInput('DwollaClient.post', postOptionsSchema, callOptions),
+      );
+    },
+    async create(pathOrUrl, body, callOptions) {
+      const path = parseInput('DwollaClient.create', pathSchema, pathOrUrl);
+      const payload = parseInput('DwollaClient.create', bodySchema, body);
+      return typed.create(path, payload, parseInput('DwollaClient.create', postOptionsSchema, callOptions));
+    },
+  };
+  return registerTypedTwin(client, typed);
 }

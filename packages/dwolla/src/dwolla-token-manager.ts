@@ -5,6 +5,7 @@ import {
   parseJsonText,
   parseResponse,
   raceAbort,
+  registerTypedTwin,
   sendHttpRequest,
 } from '@achbridge/core/internal';
 import { z } from 'zod';
@@ -130,9 +131,8 @@ export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings
     return body.access_token;
   }
 
-  return {
-    async getToken(rawSignal) {
-      const signal = parseInput('DwollaTokenManager.getToken', optionalSignalSchema, rawSignal);
+  const typed: DwollaTokenManager = {
+    async getToken(signal) {
       if (signal?.aborted) throw createAbortError('dwolla', '/token', signal);
       if (cached && now() < cached.refreshAt) return cached.value;
       if (!inflight) {
@@ -142,9 +142,18 @@ export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings
       }
       return raceAbort(inflight, signal, 'dwolla', '/token');
     },
-    invalidate(rawToken) {
-      const token = parseInput('DwollaTokenManager.invalidate', tokenSchema, rawToken);
+    invalidate(token) {
       if (cached?.value === token) cached = undefined;
     },
   };
+  const manager: DwollaTokenManager = {
+    async getToken(rawSignal) {
+      return typed.getToken(parseInput('DwollaTokenManager.getToken', optionalSignalSchema, rawSignal));
+    },
+    invalidate(rawToken) {
+      typed.invalidate(parseInput('DwollaTokenManager.invalidate', tokenSchema, rawToken));
+    },
+  };
+  // The Dwolla client passes its own typed signal and token: it calls `typed`, which does not parse them again.
+  return registerTypedTwin(manager, typed);
 }

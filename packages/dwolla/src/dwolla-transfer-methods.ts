@@ -9,7 +9,7 @@ import {
   transferReferenceSchema,
 } from './dwolla-transfer-schemas.js';
 import { cancelTransferById, fetchTransfer, initiateTransfer } from './dwolla-transfers.js';
-import { deriveIdempotencyKey } from './idempotency-key.js';
+import { idempotencyKeyOf } from './idempotency-key.js';
 import { resolveResourceId } from './resource-reference.js';
 
 /** Per-call options of the transfer methods. */
@@ -67,7 +67,7 @@ export function createDwollaTransferMethods(dwolla: DwollaClient): DwollaTransfe
     async cancelTransfer(reference, options) {
       const id = transferId('cancelTransfer', reference);
       return cancelTransferById(dwolla, id, {
-        idempotencyKey: deriveIdempotencyKey('dwolla.transfer.cancel', [id.toLowerCase()]),
+        idempotencyKey: idempotencyKeyOf('dwolla.transfer.cancel', [id.toLowerCase()]),
         signal: signalOf('cancelTransfer', options),
       });
     },

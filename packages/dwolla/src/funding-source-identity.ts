@@ -1,4 +1,4 @@
-import { sha256Hex } from '@achbridge/core';
+import { sha256HexOf } from '@achbridge/core/internal';
 import type { DwollaFundingSource } from './dwolla-models.js';
 
 /** Dwolla's longest funding-source name. */
@@ -21,7 +21,7 @@ export interface FundingSourceIdentity {
  * only field achbridge controls that Dwolla keeps, so it carries the account's persistent identity.
  */
 export function persistentAccountTag(persistentAccountId: string): string {
-  return ` #${sha256Hex(persistentAccountId).slice(0, 8)}`;
+  return ` #${sha256HexOf(persistentAccountId).slice(0, 8)}`;
 }
 
 /** The name to send: the caller's, shortened when needed to fit the tag within Dwolla's 50 characters. */

@@ -13,5 +13,10 @@ const inputSchema = z.object({
  */
 export function deriveIdempotencyKey(namespace: string, parts: readonly string[]): string {
   parseInput('deriveIdempotencyKey', inputSchema, { namespace, parts });
+  return idempotencyKeyOf(namespace, parts);
+}
+
+/** `deriveIdempotencyKey` for this package's own calls, whose namespace and parts are typed already. */
+export function idempotencyKeyOf(namespace: string, parts: readonly string[]): string {
   return deriveStableKey(namespace, parts, 'uuid');
 }

@@ -9,7 +9,7 @@ import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 import { canonicalDwollaId } from './dwolla-url.js';
 import { findByPersistentTag, fundingSourceName } from './funding-source-identity.js';
 import { fetchCustomerFundingSources } from './funding-sources.js';
-import { deriveIdempotencyKey } from './idempotency-key.js';
+import { idempotencyKeyOf } from './idempotency-key.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
 import { fundingSourceOnce } from './store-link.js';
 
@@ -93,7 +93,7 @@ export async function linkAccount(
         bankAccountType,
         persistentAccountId,
         method: input.method,
-        idempotencyKey: deriveIdempotencyKey(`dwolla.funding-source.${input.method}`, [
+        idempotencyKey: idempotencyKeyOf(`dwolla.funding-source.${input.method}`, [
           itemId,
           input.accountId,
           canonicalDwollaId(input.customerId),

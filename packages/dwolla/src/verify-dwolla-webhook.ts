@@ -1,5 +1,5 @@
-import { hmacSha256Hex, registerSecret, timingSafeEqualText } from '@achbridge/core';
-import { parseInput, parseJsonText } from '@achbridge/core/internal';
+import { registerSecret } from '@achbridge/core';
+import { hmacSha256HexOf, parseInput, parseJsonText, timingSafeEqualTextOf } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { DwollaWebhookVerificationError } from './dwolla-webhook-error.js';
 import {
@@ -77,7 +77,7 @@ export function signDwollaWebhook(body: DwollaWebhookBody, secret: string): stri
     secret,
   });
   registerSecret(input.secret);
-  return hmacSha256Hex(input.secret, bytesOf(input.body));
+  return hmacSha256HexOf(input.secret, bytesOf(input.body));
 }
 
 /**
@@ -104,8 +104,8 @@ export function verifyDwollaWebhook(input: VerifyDwollaWebhookInput): DwollaWebh
     );
   }
   const bytes = bytesOf(body);
-  const expected = hmacSha256Hex(secret, bytes);
-  if (!timingSafeEqualText(claimedHex.toLowerCase(), expected)) {
+  const expected = hmacSha256HexOf(secret, bytes);
+  if (!timingSafeEqualTextOf(claimedHex.toLowerCase(), expected)) {
     throw new DwollaWebhookVerificationError(
       'bad_signature',
       'the signature does not match the body; check the subscription secret and pass the raw, unparsed body',

@@ -1,4 +1,4 @@
-import { sha256Hex } from '@achbridge/core';
+import { sha256HexOf } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import type { createCounterpartyInputSchema } from './mt-adapter-schemas.js';
 import type { MtClient } from './mt-client.js';
@@ -40,7 +40,7 @@ export async function createCounterpartyOnce(
   const key =
     idempotencyKey === undefined
       ? deriveModernTreasuryKey('counterparty', [
-          fields.externalId ?? `body:${sha256Hex(JSON.stringify(body))}`,
+          fields.externalId ?? `body:${sha256HexOf(JSON.stringify(body))}`,
         ])
       : deriveModernTreasuryKey('counterparty', [`caller:${idempotencyKey}`]);
   const { data } = await client.post('/api/counterparties', body, counterpartySchema, {

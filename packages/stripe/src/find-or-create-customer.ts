@@ -1,4 +1,4 @@
-import { sha256Hex } from '@achbridge/core';
+import { sha256HexOf } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { deriveIdempotencyKey } from './idempotency.js';
@@ -20,7 +20,7 @@ type CustomerObject = z.output<typeof customerSchema>;
 
 /** The value of the customer-ref metadata for an email (case-insensitive). */
 export function customerRef(email: string): string {
-  return sha256Hex(normalizeEmail(email)).slice(0, 32);
+  return sha256HexOf(normalizeEmail(email)).slice(0, 32);
 }
 
 function pick(customers: CustomerObject[], ref: string): CustomerObject | undefined {

@@ -1,4 +1,4 @@
-import { sha256Hex } from '@achbridge/core';
+import { sha256HexOf } from '@achbridge/core/internal';
 
 /** What an idempotency key protects; part of the key so keys of different requests never collide. */
 export type IdempotencyPurpose =
@@ -15,7 +15,7 @@ export type IdempotencyPurpose =
  * retry or a re-run of the same step is deduplicated by Stripe; the inputs are hashed, never sent.
  */
 export function deriveIdempotencyKey(purpose: IdempotencyPurpose, parts: readonly string[]): string {
-  const digest = sha256Hex(JSON.stringify([purpose, ...parts]));
+  const digest = sha256HexOf(JSON.stringify([purpose, ...parts]));
   return `achbridge-stripe-${purpose}-${digest.slice(0, 48)}`;
 }
 

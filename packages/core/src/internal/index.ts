@@ -4,6 +4,7 @@ export { type BaseUrlSource, baseUrlFromEnvironment } from '../base-url-setting.
 export { bankAccountTypeOf, type DebitAccountRead, readDebitAccountBesideMint } from '../debit-account.js';
 export { type RuntimeGlobals, readEnvironmentVariable } from '../environment-variable.js';
 export { hasErrorMarker, setErrorMarker } from '../errors.js';
+export { hmacSha256HexOf, sha256HexOf, timingSafeEqualTextOf } from '../hashing.js';
 export {
   type FetchFunction,
   type HttpRequest,
@@ -35,5 +36,6 @@ export {
 export { type RetrySettings, retrySettingsSchema } from '../retry-settings.js';
 export { lazySetting, loadSetting, type SettingSource } from '../settings.js';
 export { deriveStableKey, stableKeyDigest } from '../stable-key.js';
+export { registerTypedTwin, typedTwin } from '../typed-twin.js';
 export { parseInput, parseResponse, type ResponseContext, toInputIssues } from '../validate.js';
 export { type WebhookRequest, webhookRequestSchema } from '../webhooks/webhook-request.js';

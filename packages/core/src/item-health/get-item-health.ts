@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlaidClient } from '../plaid/plaid-client-types.js';
+import { typedTwin } from '../typed-twin.js';
 import { parseInput } from '../validate.js';
 import {
   type PlaidErrorDetails,
@@ -81,7 +82,11 @@ function actionForError(error: PlaidErrorDetails): ItemHealthAction {
  */
 export async function getItemHealth(input: GetItemHealthInput): Promise<ItemHealth> {
   const { plaid, accessToken, now, signal } = parseInput('getItemHealth', inputSchema, input);
-  const { item, requestId } = await plaid.getItem({ accessToken }, signal ? { signal } : undefined);
+  // Parsed above; the client's typed twin (when it has one) does not parse the token again.
+  const { item, requestId } = await typedTwin(plaid).getItem(
+    { accessToken },
+    signal ? { signal } : undefined,
+  );
   const base = { itemId: item.itemId, consentExpirationTime: item.consentExpirationTime, requestId };
 
   if (item.error) {

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { ConfigError, InputValidationError } from '../errors.js';
 import { createRedactingLogger } from '../logger.js';
 import { lazySetting } from '../settings.js';
+import { registerTypedTwin } from '../typed-twin.js';
 import { parseInput } from '../validate.js';
-import type { PlaidCallOptions, PlaidClient, PlaidClientSettings } from './plaid-client-types.js';
+import type {
+  PlaidCallOptions,
+  PlaidClient,
+  PlaidClientSettings,
+  PlaidRequestOptions,
+} from './plaid-client-types.js';
 import {
   accessTokenInputSchema,
   accountsInputSchema,
@@ -122,6 +128,65 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
     return { data, signal };
   };
 
+  // The typed implementations behind the methods adapters call with values they have already validated
+  // (registered as the client's typed twin); the public methods parse their input, then run these.
+  const typed = {
+    async exchangePublicToken(data: { publicToken: string }, options?: PlaidCallOptions) {
+      checkToken(data.publicToken, 'public', 'publicToken', 'exchangePublicToken');
+      const answer = await send(
+        '/item/public_token/exchange',
+        { public_token: data.publicToken },
+        exchangePublicTokenResponseSchema,
+        options?.signal,
+      );
+      return { accessToken: answer.access_token, itemId: answer.item_id, requestId: answer.request_id };
+    },
+    async getAccounts(data: { accessToken: string; accountIds?: string[] }, options?: PlaidCallOptions) {
+      checkToken(data.accessToken, 'access', 'accessToken', 'getAccounts');
+      const answer = await send(
+        '/accounts/get',
+        accountsBody(data),
+        accountsGetResponseSchema,
+        options?.signal,
+      );
+      return {
+        accounts: answer.accounts.map(toPlaidAccount),
+        item: toPlaidItem(answer.item),
+        requestId: answer.request_id,
+      };
+    },
+    async getItem(data: { accessToken: string }, options?: PlaidCallOptions) {
+      checkToken(data.accessToken, 'access', 'accessToken', 'getItem');
+      const answer = await send(
+        '/item/get',
+        { access_token: data.accessToken },
+        itemResponseSchema,
+        options?.signal,
+      );
+      return { item: toPlaidItem(answer.item), requestId: answer.request_id };
+    },
+    async request<S extends z.ZodType>(
+      path: string,
+      body: Record<string, unknown>,
+      responseSchema: S,
+      options?: PlaidRequestOptions,
+    ): Promise<z.output<S>> {
+      const operation = 'request';
+      if (path.startsWith('/sandbox/')) sandboxOnly(`request(${path})`);
+      for (const { key, kind } of BODY_TOKENS) {
+        const value = body[key];
+        if (value === undefined) continue;
+        if (typeof value !== 'string') {
+          throw new InputValidationError(operation, [
+            { path: `body.${key}`, message: 'must be a token string' },
+          ]);
+        }
+        checkToken(value, kind, `body.${key}`, operation);
+      }
+      return send(path, body, responseSchema, options?.signal, options?.maxRetries);
+    },
+  } satisfies Partial<PlaidClient>;
+
   const client: PlaidClient = {
     environment,
     baseUrl: resolved.baseUrl,
@@ -130,14 +195,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
       const operation = 'exchangePublicToken';
       const data = parseInput(operation, exchangePublicTokenInputSchema, input);
       const signal = signalOf(operation, options);
-      checkToken(data.publicToken, 'public', 'publicToken', operation);
-      const answer = await send(
-        '/item/public_token/exchange',
-        { public_token: data.publicToken },
-        exchangePublicTokenResponseSchema,
-        signal,
-      );
-      return { accessToken: answer.access_token, itemId: answer.item_id, requestId: answer.request_id };
+      return typed.exchangePublicToken(data, { signal });
     },
 
     async createLinkToken(input, options) {
@@ -163,13 +221,8 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
     },
 
     async getAccounts(input, options) {
-      const { data, signal } = accessTokenCall('getAccounts', accountsInputSchema, input, options);
-      const answer = await send('/accounts/get', accountsBody(data), accountsGetResponseSchema, signal);
-      return {
-        accounts: answer.accounts.map(toPlaidAccount),
-        item: toPlaidItem(answer.item),
-        requestId: answer.request_id,
-      };
+      const data = parseInput('getAccounts', accountsInputSchema, input);
+      return typed.getAccounts(data, { signal: signalOf('getAccounts', options) });
     },
 
     async getAuth(input, options) {
@@ -192,9 +245,8 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
     },
 
     async getItem(input, options) {
-      const { data, signal } = accessTokenCall('getItem', accessTokenInputSchema, input, options);
-      const answer = await send('/item/get', { access_token: data.accessToken }, itemResponseSchema, signal);
-      return { item: toPlaidItem(answer.item), requestId: answer.request_id };
+      const data = parseInput('getItem', accessTokenInputSchema, input);
+      return typed.getItem(data, { signal: signalOf('getItem', options) });
     },
 
     async removeItem(input, options) {
@@ -307,19 +359,8 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
       const operation = 'request';
       const data = parseInput(operation, requestInputSchema, { path, body, responseSchema });
       const callOptions = parseInput(operation, requestOptionsSchema, options);
-      if (data.path.startsWith('/sandbox/')) sandboxOnly(`request(${data.path})`);
-      for (const { key, kind } of BODY_TOKENS) {
-        const value = data.body[key];
-        if (value === undefined) continue;
-        if (typeof value !== 'string') {
-          throw new InputValidationError(operation, [
-            { path: `body.${key}`, message: 'must be a token string' },
-          ]);
-        }
-        checkToken(value, kind, `body.${key}`, operation);
-      }
-      return send(data.path, data.body, responseSchema, callOptions?.signal, callOptions?.maxRetries);
+      return typed.request(data.path, data.body, responseSchema, callOptions);
     },
   };
-  return client;
+  return registerTypedTwin(client, typed);
 }

@@ -3,6 +3,7 @@ import { platform } from '#platform';
 import { bytesToHex } from '../bytes.js';
 import { NetworkError } from '../errors.js';
 import { raceAbort } from '../retry.js';
+import { registerTypedTwin, typedTwin } from '../typed-twin.js';
 import { parseInput } from '../validate.js';
 import type { PlaidClient } from './plaid-client-types.js';
 
@@ -65,6 +66,7 @@ export function createPublicTokenExchangeMemo(
   const ttlMs = settings.ttlMs ?? 30 * 60 * 1000;
   const maxEntries = settings.maxEntries ?? 500;
   const now = settings.now ?? Date.now;
+  const exchangeOnce = typedTwin(plaid);
   const entries = new Map<
     string,
     { promise: Promise<ExchangedPublicToken>; expiresAt: number; signal: AbortSignal | undefined }
@@ -84,7 +86,7 @@ export function createPublicTokenExchangeMemo(
 
   const start = (key: string, publicToken: string, signal: AbortSignal | undefined) => {
     prune();
-    const promise = plaid
+    const promise = exchangeOnce
       .exchangePublicToken({ publicToken }, signal ? { signal } : {})
       .then(({ accessToken, itemId }) => ({ accessToken, itemId }));
     const entry = { promise, expiresAt: now() + ttlMs, signal };
@@ -96,26 +98,33 @@ export function createPublicTokenExchangeMemo(
     return entry;
   };
 
-  return {
+  const exchange = async (
+    publicToken: string,
+    signal: AbortSignal | undefined,
+  ): Promise<ExchangedPublicToken> => {
+    const key = bytesToHex(platform.sha256(publicToken));
+    for (;;) {
+      const existing = entries.get(key);
+      const entry = existing && existing.expiresAt > now() ? existing : start(key, publicToken, signal);
+      try {
+        return await raceAbort(entry.promise, signal, 'plaid', '/item/public_token/exchange');
+      } catch (error) {
+        // Another caller's abort ended the shared exchange: this caller was not aborted, so try again
+        // (the failed entry is already forgotten). Any other failure is everyone's.
+        const abortedByOther =
+          entry.signal !== signal &&
+          signal?.aborted !== true &&
+          NetworkError.isInstance(error) &&
+          error.reason === 'aborted';
+        if (!abortedByOther) throw error;
+      }
+    }
+  };
+  const memo: PublicTokenExchangeMemo = {
     async exchange(publicToken, signal) {
       parseInput('PublicTokenExchangeMemo.exchange', exchangeInputSchema, { publicToken, signal });
-      const key = bytesToHex(platform.sha256(publicToken));
-      for (;;) {
-        const existing = entries.get(key);
-        const entry = existing && existing.expiresAt > now() ? existing : start(key, publicToken, signal);
-        try {
-          return await raceAbort(entry.promise, signal, 'plaid', '/item/public_token/exchange');
-        } catch (error) {
-          // Another caller's abort ended the shared exchange: this caller was not aborted, so try again
-          // (the failed entry is already forgotten). Any other failure is everyone's.
-          const abortedByOther =
-            entry.signal !== signal &&
-            signal?.aborted !== true &&
-            NetworkError.isInstance(error) &&
-            error.reason === 'aborted';
-          if (!abortedByOther) throw error;
-        }
-      }
+      return exchange(publicToken, signal);
     },
   };
+  return registerTypedTwin(memo, { exchange });
 }

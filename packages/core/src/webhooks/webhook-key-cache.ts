@@ -1,6 +1,7 @@
 import { AchBridgeError, ResponseValidationError } from '../errors.js';
 import type { PlaidClient } from '../plaid/plaid-client-types.js';
 import { raceAbort } from '../retry.js';
+import { typedTwin } from '../typed-twin.js';
 import {
   type PlaidWebhookJwk,
   WEBHOOK_KEY_PATH,
@@ -134,6 +135,8 @@ export function createWebhookKeyCache(settings: WebhookKeyCacheSettings): Webhoo
   const maxUnknown = settings.maxUnknownKids ?? 1000;
   const unknownTtlMs = settings.unknownKidTtlMs ?? MINUTE_MS;
   const budget = settings.maxKeyFetchesPerMinute ?? 10;
+  // The key request's path, body and options are this module's own: no need to parse them again.
+  const plaid = typedTwin(settings.plaid);
   const keys = new Map<string, CachedKey>();
   /** Kid → when it stops being refused without asking Plaid. */
   const unknown = new Map<string, number>();
@@ -194,7 +197,7 @@ export function createWebhookKeyCache(settings: WebhookKeyCacheSettings): Webhoo
     try {
       // No retries: a 429 or 5xx fails this verification at once as retryable (Plaid redelivers), rather
       // than holding the webhook request through backoff or a Retry-After wait.
-      const answer = await settings.plaid.request(
+      const answer = await plaid.request(
         WEBHOOK_KEY_PATH,
         { key_id: kid },
         webhookVerificationKeyResponseSchema,
