@@ -7,7 +7,7 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { parseInput, typedTwin } from '@achbridge/core/internal';
 import { z } from 'zod';
 import {
   type CreateAchDebitInput,
@@ -144,10 +144,14 @@ const idArgumentSchema = z.object({ id: mtIdSchema });
 export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOptions): ModernTreasuryAdapter {
   const parsed = parseInput('createModernTreasuryAdapter', optionsSchema, options);
   const settings = parseModernTreasurySettings('createModernTreasuryAdapter', parsed.modernTreasury);
-  const { plaid, store } = parsed;
+  const { store } = parsed;
+  // Each public method parses its input once; the Plaid client's typed twin takes the typed values as they are.
+  const plaid = typedTwin(parsed.plaid);
   const client = createMtClient({ ...settings, retry: parsed.retry, logger: parsed.logger });
   const environment = client.environment;
-  const exchanges = store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid);
+  const exchanges = typedTwin(
+    store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid),
+  );
   const signalOf = (operation: string, callOptions: unknown): AbortSignal | undefined =>
     parseInput(operation, callOptionsSchema, callOptions)?.signal;
   const idOf = (operation: string, id: unknown): string => parseInput(operation, idArgumentSchema, { id }).id;

@@ -1,0 +1,66 @@
+import type { parseInput as ParseInput, parseResponse as ParseResponse } from '@achbridge/core/internal';
+import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMtHarness, linkedChecking } from '../test/mt-emulator.test-helpers.js';
+
+/** Core's `validate.ts`: every input and answer parse in core and in this package goes through it. */
+interface ValidateModule {
+  parseInput: typeof ParseInput;
+  parseResponse: typeof ParseResponse;
+}
+
+// Core runs from its source here (not its bundle), so that the one `validate.ts` module serves every parse,
+// and its two functions are wrapped to count their calls.
+const { coreSource } = vi.hoisted(() => ({
+  coreSource: (file: string): string => new URL(`../../core/src/${file}`, import.meta.url).pathname,
+}));
+vi.mock('@achbridge/core', () => import(coreSource('index.ts')));
+vi.mock('@achbridge/core/internal', () => import(coreSource('internal/index.ts')));
+vi.mock('../../core/src/validate.js', async (importOriginal) => {
+  const actual = await importOriginal<ValidateModule>();
+  return { ...actual, parseInput: vi.fn(actual.parseInput), parseResponse: vi.fn(actual.parseResponse) };
+});
+const validate = (await import(coreSource('validate.ts'))) as ValidateModule;
+
+/** Whether `value` (an input handed to parseInput) holds `text` anywhere inside it. */
+function holds(value: unknown, text: string, seen = new Set<unknown>()): boolean {
+  if (value === text) return true;
+  if (typeof value !== 'object' || value === null || seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value).some((entry) => holds(entry, text, seen));
+}
+
+describe('Modern Treasury link: each value is parsed once per public call, and every answer is validated', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+  const parseInput = vi.mocked(validate.parseInput);
+  const parseResponse = vi.mocked(validate.parseResponse);
+
+  it('link with a public token: the link input and options are parsed once, the access token never', async () => {
+    const { plaid, adapter, requests } = createMtHarness(emulator);
+    const counterparty = await adapter.createCounterparty({ name: 'Parse Once', email: 'once@example.com' });
+    const item = await linkedChecking(plaid);
+    const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(item.itemId);
+    parseInput.mockClear();
+    parseResponse.mockClear();
+    const before = requests();
+
+    const linked = await adapter.link(
+      { publicToken, accountId: item.accountId, counterparty: counterparty.id },
+      { signal: new AbortController().signal },
+    );
+
+    expect(linked.created).toBe(true);
+    expect(parseInput.mock.calls.map(([operation]) => operation)).toEqual(['link', 'link']);
+    expect(parseInput.mock.calls.filter(([, , input]) => holds(input, publicToken))).toHaveLength(1);
+    expect(parseInput.mock.calls.filter(([, , input]) => holds(input, item.accessToken))).toHaveLength(0);
+    // Exchange, accounts read, processor token, external account create: every answer validated.
+    expect(requests() - before).toBeGreaterThanOrEqual(4);
+    expect(parseResponse).toHaveBeenCalledTimes(requests() - before);
+  });
+});
