@@ -26,7 +26,11 @@ export interface CreateBankAccountTokenInput {
   accessToken: string;
   /** The Plaid account chosen in Link. */
   accountId: string;
-  /** Aborts the call and any pending retry at once. */
+  /**
+   * Aborts the call and any pending retry at once.
+   * @deprecated Pass `{ signal }` as the second argument (`createBankAccountToken(input, { signal })`), as for every other
+   * achbridge client; this field is read for one more minor version, and the second argument wins when both are set.
+   */
   signal?: AbortSignal | undefined;
 }
 

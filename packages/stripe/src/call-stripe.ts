@@ -29,8 +29,8 @@ export interface StripeCallContext {
   declaredMode?: StripeMode | undefined;
 }
 
-/** Per-call options. */
-export interface StripeCallOptions {
+/** Options of one `callStripe` request (key, signal, per-request API version). */
+export interface StripeRequestOptions {
   /** Sent on every attempt of this call, unchanged. */
   idempotencyKey?: string | undefined;
   /** Stops the call and any pending retry at once. */
@@ -69,7 +69,7 @@ export async function callStripe<S extends z.ZodType>(
   endpoint: string,
   schema: S,
   send: (stripe: Stripe, requestOptions: Stripe.RequestOptions) => Promise<unknown>,
-  options: StripeCallOptions = {},
+  options: StripeRequestOptions = {},
 ): Promise<z.output<S>> {
   const requestOptions: Stripe.RequestOptions = {
     maxNetworkRetries: 0,

@@ -28,7 +28,11 @@ export interface CreateAchPaymentInput {
   idempotencyKey?: string | undefined;
   description?: string | undefined;
   metadata?: Record<string, string> | undefined;
-  /** Aborts the call and any pending retry at once. */
+  /**
+   * Aborts the call and any pending retry at once.
+   * @deprecated Pass `{ signal }` as the second argument (`createAchPayment(input, { signal })`), as for every other
+   * achbridge client; this field is read for one more minor version, and the second argument wins when both are set.
+   */
   signal?: AbortSignal | undefined;
 }
 

@@ -14,7 +14,11 @@ export interface CreateMandateInput {
   bankAccountId: string;
   /** How the customer accepted the debit authorization. */
   acceptance: MandateAcceptance;
-  /** Aborts the call and any pending retry at once. */
+  /**
+   * Aborts the call and any pending retry at once.
+   * @deprecated Pass `{ signal }` as the second argument (`createMandate(input, { signal })`), as for every other
+   * achbridge client; this field is read for one more minor version, and the second argument wins when both are set.
+   */
   signal?: AbortSignal | undefined;
 }
 

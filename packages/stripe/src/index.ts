@@ -5,6 +5,7 @@ export {
   type CreateBankAccountTokenInput,
   TOKEN_NOT_RETURNED_REMEDIATION,
 } from './bank-account-token.js';
+export type { StripeCallOptions } from './call-options.js';
 export type { StripeRetrySettings } from './call-stripe.js';
 export type { CreateAchPaymentInput } from './create-ach-payment.js';
 export type { CreateMandateInput, CreateMandateResult } from './create-mandate.js';

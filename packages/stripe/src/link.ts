@@ -24,7 +24,11 @@ export interface StripeLinkInput {
   accountId: string;
   /** The Stripe customer to attach the bank account to. */
   customer: StripeCustomerInput;
-  /** Aborts the flow and any pending retry at once. */
+  /**
+   * Aborts the call and any pending retry at once.
+   * @deprecated Pass `{ signal }` as the second argument (`link(input, { signal })`), as for every other
+   * achbridge client; this field is read for one more minor version, and the second argument wins when both are set.
+   */
   signal?: AbortSignal | undefined;
 }
 

@@ -12,6 +12,7 @@ import {
   type CreateBankAccountTokenInput,
   createBankAccountToken,
 } from './bank-account-token.js';
+import { type StripeCallOptions, withCallSignal } from './call-options.js';
 import type { StripeCallContext } from './call-stripe.js';
 import type { CreateAchPaymentInput } from './create-ach-payment.js';
 import { type CreateMandateInput, type CreateMandateResult, createMandate } from './create-mandate.js';
@@ -31,18 +32,18 @@ export interface StripeAdapter extends ProcessorAdapter<StripeLinkInput, StripeL
   /** The Stripe mode (test/live) of the key, once known. */
   readonly mode: StripeMode | undefined;
   /** Hands a Plaid account to a Stripe customer; safe to retry and to re-run (no duplicate bank accounts). */
-  link(input: StripeLinkInput): Promise<StripeLinkResult>;
+  link(input: StripeLinkInput, options?: StripeCallOptions): Promise<StripeLinkResult>;
   /** Mints a single-use Stripe bank account token for a Plaid account. */
-  createBankAccountToken(input: CreateBankAccountTokenInput): Promise<BankAccountTokenResult>;
+  createBankAccountToken(
+    input: CreateBankAccountTokenInput,
+    options?: StripeCallOptions,
+  ): Promise<BankAccountTokenResult>;
   /** Records the customer's ACH debit mandate for a bank account. */
-  createMandate(input: CreateMandateInput): Promise<CreateMandateResult>;
+  createMandate(input: CreateMandateInput, options?: StripeCallOptions): Promise<CreateMandateResult>;
   /** Debits the bank account through a `us_bank_account` PaymentIntent. */
-  createAchPayment(input: CreateAchPaymentInput): Promise<PaymentSummary>;
+  createAchPayment(input: CreateAchPaymentInput, options?: StripeCallOptions): Promise<PaymentSummary>;
   /** Reads a PaymentIntent's status. */
-  getPayment(
-    paymentIntentId: string,
-    options?: { signal?: AbortSignal | undefined },
-  ): Promise<PaymentSummary>;
+  getPayment(paymentIntentId: string, options?: StripeCallOptions): Promise<PaymentSummary>;
 }
 
 /**
@@ -93,17 +94,24 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
     get mode() {
       return mode;
     },
-    link: (input) =>
+    link: async (input, callOptions) =>
       link(
         { plaid, stripe: stripeContext, exchanges, store, processorTokenRoute: parsed.processorTokenRoute },
-        input,
+        withCallSignal('link', input, callOptions),
       ),
-    createBankAccountToken: async (input) => {
+    createBankAccountToken: async (input, callOptions) => {
+      const withSignal = withCallSignal('createBankAccountToken', input, callOptions);
       checkMode();
-      return createBankAccountToken(plaid, input);
+      return createBankAccountToken(plaid, withSignal);
     },
-    createMandate: async (input) => createMandate(await stripeContext(), input),
-    createAchPayment: async (input) => createAchPaymentOnce(store, await stripeContext(), input),
+    createMandate: async (input, callOptions) => {
+      const withSignal = withCallSignal('createMandate', input, callOptions);
+      return createMandate(await stripeContext(), withSignal);
+    },
+    createAchPayment: async (input, callOptions) => {
+      const withSignal = withCallSignal('createAchPayment', input, callOptions);
+      return createAchPaymentOnce(store, await stripeContext(), withSignal);
+    },
     getPayment: async (paymentIntentId, callOptions) =>
       getPayment(await stripeContext(), paymentIntentId, callOptions),
   };

@@ -173,57 +173,65 @@ export const ABORT_CASES: readonly AbortCase[] = [
     method: 'POST',
     path: '/plaid/item/public_token/exchange',
     call: (f, signal) =>
-      f.stripe.link({
-        publicToken: f.publicToken,
-        accountId: f.accountId,
-        customer: { id: f.stripeCustomerId },
-        signal,
-      }),
+      f.stripe.link(
+        {
+          publicToken: f.publicToken,
+          accountId: f.accountId,
+          customer: { id: f.stripeCustomerId },
+        },
+        { signal },
+      ),
   },
   {
     name: 'stripe.link (Stripe step)',
     method: 'POST',
     path: '/v1/customers/*/sources',
     call: (f, signal) =>
-      f.stripe.link({
-        accessToken: f.accessToken,
-        accountId: f.accountId,
-        customer: { id: f.stripeCustomerId },
-        signal,
-      }),
+      f.stripe.link(
+        {
+          accessToken: f.accessToken,
+          accountId: f.accountId,
+          customer: { id: f.stripeCustomerId },
+        },
+        { signal },
+      ),
   },
   {
     name: 'stripe.createBankAccountToken',
     method: 'POST',
     path: '/plaid/processor/stripe/bank_account_token/create',
     call: (f, signal) =>
-      f.stripe.createBankAccountToken({ accessToken: f.accessToken, accountId: f.accountId, signal }),
+      f.stripe.createBankAccountToken({ accessToken: f.accessToken, accountId: f.accountId }, { signal }),
   },
   {
     name: 'stripe.createMandate',
     method: 'POST',
     path: '/v1/setup_intents',
     call: (f, signal) =>
-      f.stripe.createMandate({
-        customerId: f.stripeCustomerId,
-        bankAccountId: f.bankAccountId,
-        acceptance: { type: 'offline' },
-        signal,
-      }),
+      f.stripe.createMandate(
+        {
+          customerId: f.stripeCustomerId,
+          bankAccountId: f.bankAccountId,
+          acceptance: { type: 'offline' },
+        },
+        { signal },
+      ),
   },
   {
     name: 'stripe.createAchPayment',
     method: 'POST',
     path: '/v1/payment_intents',
     call: (f, signal) =>
-      f.stripe.createAchPayment({
-        customerId: f.stripeCustomerId,
-        bankAccountId: f.bankAccountId,
-        amount: 700,
-        mandateId: f.mandateId,
-        idempotencyKey: 'abort-suite-payment',
-        signal,
-      }),
+      f.stripe.createAchPayment(
+        {
+          customerId: f.stripeCustomerId,
+          bankAccountId: f.bankAccountId,
+          amount: 700,
+          mandateId: f.mandateId,
+          idempotencyKey: 'abort-suite-payment',
+        },
+        { signal },
+      ),
   },
   {
     name: 'stripe.getPayment',

@@ -99,26 +99,34 @@ export async function runStripeFlow(
   fixture: StripeFixture,
   options: { signal?: AbortSignal; useAccessToken?: boolean } = {},
 ): Promise<StripeFlowResult> {
-  const signal = options.signal;
-  const linked = await kit.adapter.link({
-    ...(options.useAccessToken ? { accessToken: fixture.accessToken } : { publicToken: fixture.publicToken }),
-    accountId: fixture.accountId,
-    customer: { email: fixture.email },
-    signal,
-  });
+  const callOptions = { signal: options.signal };
+  const linked = await kit.adapter.link(
+    {
+      ...(options.useAccessToken
+        ? { accessToken: fixture.accessToken }
+        : { publicToken: fixture.publicToken }),
+      accountId: fixture.accountId,
+      customer: { email: fixture.email },
+    },
+    callOptions,
+  );
   const bank = { customerId: linked.customerId, bankAccountId: linked.bankAccount.id };
-  const mandate = await kit.adapter.createMandate({
-    ...bank,
-    acceptance: { type: 'online', ipAddress: '203.0.113.7', userAgent: 'reliability-suite' },
-    signal,
-  });
-  const payment = await kit.adapter.createAchPayment({
-    ...bank,
-    amount: 1099,
-    mandateId: mandate.mandateId,
-    idempotencyKey: `order-${fixture.itemId}`,
-    signal,
-  });
+  const mandate = await kit.adapter.createMandate(
+    {
+      ...bank,
+      acceptance: { type: 'online', ipAddress: '203.0.113.7', userAgent: 'reliability-suite' },
+    },
+    callOptions,
+  );
+  const payment = await kit.adapter.createAchPayment(
+    {
+      ...bank,
+      amount: 1099,
+      mandateId: mandate.mandateId,
+      idempotencyKey: `order-${fixture.itemId}`,
+    },
+    callOptions,
+  );
   return {
     bankAccountId: linked.bankAccount.id,
     customerId: linked.customerId,
