@@ -50,11 +50,17 @@ export async function createBankAccountToken(
   plaid: PlaidClient,
   input: CreateBankAccountTokenInput,
 ): Promise<BankAccountTokenResult> {
-  const { accessToken, accountId, signal } = parseInput(
-    'createBankAccountToken',
-    bankAccountTokenInputSchema,
-    input,
+  return mintBankAccountToken(
+    plaid,
+    parseInput('createBankAccountToken', bankAccountTokenInputSchema, input),
   );
+}
+
+/** `createBankAccountToken` for `link`, whose access token and account id are validated already. */
+export async function mintBankAccountToken(
+  plaid: PlaidClient,
+  { accessToken, accountId, signal }: CreateBankAccountTokenInput,
+): Promise<BankAccountTokenResult> {
   const answer = await plaid.request(
     BANK_ACCOUNT_TOKEN_ENDPOINT,
     { access_token: accessToken, account_id: accountId },

@@ -2,7 +2,7 @@ import type { AdapterStore, LinkResult, PlaidClient, PublicTokenExchangeMemo } f
 import { parseInput, readDebitAccountBesideMint } from '@achbridge/core/internal';
 import { attachBankAccount } from './attach-bank-account.js';
 import { attachPaymentMethodFromProcessorToken } from './attach-payment-method.js';
-import { createBankAccountToken } from './bank-account-token.js';
+import { mintBankAccountToken } from './bank-account-token.js';
 import type { StripeCallContext } from './call-stripe.js';
 import { findOrCreateCustomer } from './find-or-create-customer.js';
 import { linkInputSchema } from './input-schemas.js';
@@ -130,7 +130,7 @@ export async function link(
       dependencies.plaid.getAccounts({ accessToken, accountIds: [parsed.accountId] }, plaidOptions),
     mint: async () =>
       route === undefined
-        ? createBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal })
+        ? mintBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal })
         : undefined,
     accountId: parsed.accountId,
     processor: 'stripe',

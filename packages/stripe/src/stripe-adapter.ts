@@ -5,7 +5,7 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { parseInput, typedTwin } from '@achbridge/core/internal';
 import { adapterOptionsSchema, type StripeAdapterOptions } from './adapter-options.js';
 import {
   type BankAccountTokenResult,
@@ -53,7 +53,8 @@ export interface StripeAdapter extends ProcessorAdapter<StripeLinkInput, StripeL
  */
 export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapter {
   const parsed = parseInput('createStripeAdapter', adapterOptionsSchema, options);
-  const plaid = parsed.plaid;
+  // Each public method parses its input once; the Plaid client's typed twin takes the typed values as they are.
+  const plaid = typedTwin(parsed.plaid);
   // zod rebuilds plain objects; keep the caller's Stripe instance itself.
   const stripeInput = isStripeInstance(options.stripe) ? options.stripe : parsed.stripe;
   const resolver = createStripeResolver(stripeInput, parsed.mode);
@@ -87,7 +88,9 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
   if (isStripeInstance(stripeInput) || stripeInput.secretKey !== undefined) checkMode();
 
   const store = parsed.store;
-  const exchanges = store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid);
+  const exchanges = typedTwin(
+    store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid),
+  );
   return {
     processor: 'stripe',
     requirements: stripeRequirements,
