@@ -11,8 +11,26 @@ describe('parseJsonSafely', () => {
     expect(Object.getPrototypeOf(value)).toBeNull();
     expect(Object.keys(value)).toEqual(['__proto__', 'constructor', 'a']);
     expect(Object.getPrototypeOf((value.a as object[])[0])).toBeNull();
+    const protoKey = Object.getOwnPropertyDescriptor(value, '__proto__')?.value as object;
+    expect(Object.getPrototypeOf(protoKey)).toBeNull();
+    expect(protoKey).toEqual({ polluted: 1 });
+    const constructorKey = value.constructor as Record<string, unknown>;
+    expect(Object.getPrototypeOf(constructorKey.prototype)).toBeNull();
+    expect(constructorKey.prototype).toEqual({ x: 2 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('turns objects inside nested arrays into null-prototype objects too, keeping every value', () => {
+    const result = parseJsonSafely('[[{"a":{"b":[1,"x",null,true]}}],{"c":[]}]');
+    expect(result.ok).toBe(true);
+    const value = (result as { value: unknown[] }).value;
+    const inner = (value[0] as object[])[0] as Record<string, Record<string, unknown>>;
+    expect(Object.getPrototypeOf(inner)).toBeNull();
+    expect(Object.getPrototypeOf(inner.a)).toBeNull();
+    expect(Array.isArray(value)).toBe(true);
+    expect(Object.getPrototypeOf(value)).toBe(Array.prototype);
+    expect(JSON.stringify(value)).toBe('[[{"a":{"b":[1,"x",null,true]}}],{"c":[]}]');
   });
 
   it('refuses bodies nested deeper than the limit before parsing, and bad JSON', () => {

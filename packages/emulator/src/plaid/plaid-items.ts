@@ -53,9 +53,18 @@ export function mintPublicToken(
   return { token, expiresAt };
 }
 
+/** Digests of the access tokens seen lately (in memory only): every Plaid data call looks its Item up by one. */
+const recentDigests = new Map<string, string>();
+const MAX_RECENT_DIGESTS = 1024;
+
 /** SHA-256 (hex) of an access token: the emulator finds Items by it, so a state file never holds the token. */
 export function accessTokenSha256(accessToken: string): string {
-  return createHash('sha256').update(accessToken).digest('hex');
+  const known = recentDigests.get(accessToken);
+  if (known !== undefined) return known;
+  const digest = createHash('sha256').update(accessToken).digest('hex');
+  if (recentDigests.size >= MAX_RECENT_DIGESTS) recentDigests.clear();
+  recentDigests.set(accessToken, digest);
+  return digest;
 }
 
 /** Looks up the Item behind `accessToken`; `forData` also refuses Items that need a login. */
