@@ -3,10 +3,14 @@
 // `imports` targets such as `#platform`), shared code in `dist/chunks/`, every bare import (dependencies,
 // other @achbridge packages, `node:` builtins, `#` subpath imports) left external. TypeScript writes only the
 // declarations (`emitDeclarationOnly`); this script writes all the .js. Run from the package folder after
-// `tsc -b`: `node ../../scripts/bundle-package.mjs`.
+// `tsc -b`: `node ../../scripts/bundle-package.mjs`. Then it removes the declarations that no entry point's
+// types reach (see scripts/lib/declaration-graph.mjs), so the tarball ships only the ones consumers load.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { rolldown } from 'rolldown';
+import { declarationFiles, reachableDeclarations } from './lib/declaration-graph.mjs';
 import { manifestTargets } from './lib/manifest-targets.mjs';
 
 const root = process.cwd();
@@ -78,3 +82,30 @@ for (const file of files) {
     throw new Error(`${manifest.name}: bin ${file.fileName} lost its #! line`);
   }
 }
+
+/**
+ * Removes the declarations no entry point reaches. An incremental `tsc -b` writes only the declarations of
+ * changed sources, so a file removed by an earlier build that an entry now reaches is missing: then the
+ * declarations are written again in full (`tsc -b --force`) before pruning.
+ */
+function pruneDeclarations() {
+  let { reached, missing } = reachableDeclarations(root, manifest);
+  if (missing.length > 0) {
+    const require = createRequire(join(root, 'package.json'));
+    const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+    const rebuilt = spawnSync(process.execPath, [tsc, '-b', '--force', 'tsconfig.build.json'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (rebuilt.status !== 0) throw new Error(`${manifest.name}: tsc -b --force failed`);
+    ({ reached, missing } = reachableDeclarations(root, manifest));
+    if (missing.length > 0) {
+      throw new Error(
+        `${manifest.name}: declarations named by the entry points are missing: ${missing.join(', ')}`,
+      );
+    }
+  }
+  for (const file of declarationFiles(dist)) if (!reached.has(file)) rmSync(file);
+}
+
+pruneDeclarations();
