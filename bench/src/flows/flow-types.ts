@@ -58,6 +58,11 @@ export interface FlowHooks {
    * the node:http floor's 429 retries (default 5).
    */
   maxRetries?: number;
+  /**
+   * The node:http floor only: also read the Plaid account (`/accounts/get`) beside the token mint, as
+   * achbridge does for its checks: the 4-call floor (4 calls in 3 round trips). Other variants ignore it.
+   */
+  readAccounts?: boolean;
 }
 
 /** Builds a flow against the emulator described by `info`. */

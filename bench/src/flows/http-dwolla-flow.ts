@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rawRequest, rawRequestHonouringRetryAfter } from '../lib/raw-http.js';
 import type { FlowFactory } from './flow-types.js';
-import { accessTokenOf, createRawPlaidCall } from './http-plaid.js';
+import { accessTokenOf, createRawPlaidCall, mintBesideRead } from './http-plaid.js';
 
 const MEDIA_TYPE = 'application/vnd.dwolla.v1.hal+json';
 const FUNDING_SOURCE_NAME = 'Bench Checking';
@@ -22,7 +22,8 @@ interface FundingSourceList {
  * re-run's create answers a duplicate in one of Dwolla's two forms: `DuplicateResource`, whose `_links.about`
  * names the existing funding source, or the documented `ValidationError` "Duplicate funding source or
  * validation error…", which names none, after which the customer's funding sources are listed once to find it
- * by name.
+ * by name. With `readAccounts` it is the 4-call floor: the accounts read runs beside the processor token, as
+ * in achbridge.
  */
 export const createHttpDwollaFlow: FlowFactory = (info, hooks = {}) => {
   const maxRetries = hooks.maxRetries ?? 5;
@@ -44,11 +45,18 @@ export const createHttpDwollaFlow: FlowFactory = (info, hooks = {}) => {
   return {
     async run(job) {
       const accessToken = await accessTokenOf(plaid, job);
-      const processor = await plaid('/processor/token/create', {
-        access_token: accessToken,
-        account_id: job.accountId,
-        processor: 'dwolla',
-      });
+      const processor = await mintBesideRead(
+        plaid,
+        hooks.readAccounts === true,
+        accessToken,
+        job.accountId,
+        () =>
+          plaid('/processor/token/create', {
+            access_token: accessToken,
+            account_id: job.accountId,
+            processor: 'dwolla',
+          }),
+      );
       const answer = await rawRequestHonouringRetryAfter(
         `${job.customer}/funding-sources`,
         'POST',

@@ -2,7 +2,7 @@ import type { EmulatorInfo } from '../lib/emulator-info.js';
 import { rawRequestHonouringRetryAfter } from '../lib/raw-http.js';
 
 /** A Plaid POST through raw node:http: JSON in, JSON out, 429s waited out, nothing validated. */
-export type RawPlaidCall = (path: string, body: Record<string, string>) => Promise<Record<string, string>>;
+export type RawPlaidCall = (path: string, body: Record<string, unknown>) => Promise<Record<string, string>>;
 
 /** The floor clients' Plaid caller (shared by the Stripe and Dwolla node:http floors). */
 export function createRawPlaidCall(info: EmulatorInfo, maxRetries: number): RawPlaidCall {
@@ -30,4 +30,24 @@ export async function accessTokenOf(
   return (await plaid('/item/public_token/exchange', { public_token: job.publicToken }))[
     'access_token'
   ] as string;
+}
+
+/**
+ * Mints a token with `mint`; with `readAccounts` (the 4-call floor) reads the account through
+ * `/accounts/get` at the same time and waits for both, as achbridge's link does (the read's answer is not
+ * checked: a floor validates nothing).
+ */
+export async function mintBesideRead<T>(
+  plaid: RawPlaidCall,
+  readAccounts: boolean,
+  accessToken: string,
+  accountId: string,
+  mint: () => Promise<T>,
+): Promise<T> {
+  if (!readAccounts) return mint();
+  const [, minted] = await Promise.all([
+    plaid('/accounts/get', { access_token: accessToken, options: { account_ids: [accountId] } }),
+    mint(),
+  ]);
+  return minted;
 }

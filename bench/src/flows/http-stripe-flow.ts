@@ -1,11 +1,12 @@
 import { rawRequestHonouringRetryAfter } from '../lib/raw-http.js';
 import type { FlowFactory } from './flow-types.js';
-import { accessTokenOf, createRawPlaidCall } from './http-plaid.js';
+import { accessTokenOf, createRawPlaidCall, mintBesideRead } from './http-plaid.js';
 
 /**
  * The floor: raw node:http and JSON.parse, the 3 necessary calls (exchange, btok, attach), no validation,
  * 429s waited out per Retry-After. A re-run's attach answers `bank_account_exists`; only then does it read
- * the token's fingerprint and the customer's bank accounts to return the existing one.
+ * the token's fingerprint and the customer's bank accounts to return the existing one. With `readAccounts`
+ * it is the 4-call floor: the accounts read runs beside the btok, as in achbridge.
  */
 export const createHttpStripeFlow: FlowFactory = (info, hooks = {}) => {
   const maxRetries = hooks.maxRetries ?? 5;
@@ -31,10 +32,12 @@ export const createHttpStripeFlow: FlowFactory = (info, hooks = {}) => {
     async run(job) {
       const accessToken = await accessTokenOf(plaid, job);
       const btok = (
-        await plaid('/processor/stripe/bank_account_token/create', {
-          access_token: accessToken,
-          account_id: job.accountId,
-        })
+        await mintBesideRead(plaid, hooks.readAccounts === true, accessToken, job.accountId, () =>
+          plaid('/processor/stripe/bank_account_token/create', {
+            access_token: accessToken,
+            account_id: job.accountId,
+          }),
+        )
       )['stripe_bank_account_token'] as string;
       const attached = await stripe(
         'POST',

@@ -5,7 +5,7 @@ import type { ProviderCost } from '../sections/client-cost.js';
 import type { ColdStartResult } from '../sections/cold-start.js';
 import type { EndpointThroughput } from '../sections/emulator-throughput.js';
 import type { FootprintResult } from '../sections/install-footprint.js';
-import type { LoadResult } from '../sections/rate-limited-load.js';
+import type { ClientRun, LoadResult } from '../sections/rate-limited-load.js';
 import type { RuntimeResult } from '../sections/runtime-cost.js';
 import type { StoreBenchResult } from '../sections/store-section.js';
 import type { BenchResults, TargetVerdict } from './bench-results.js';
@@ -146,32 +146,58 @@ function footprintSection(result: FootprintResult): string {
 
 function loadSection(result: LoadResult): string {
   const { settings } = result;
+  const median3 = (runs: readonly ClientRun[], pick: (run: ClientRun) => number): number =>
+    runs.length === 0 ? 0 : median(runs.map(pick));
   const table = formatTable(
-    ['provider', 'client', 'flows', 'failed', 'calls', '429s', 'time', 'duplicates', 'peak RSS'],
+    [
+      'provider',
+      'client',
+      'flows',
+      'failed',
+      'calls',
+      '429s',
+      'time (min–max of rounds)',
+      'duplicates',
+      'peak RSS',
+    ],
     result.providers.flatMap((entry) =>
       (
         [
           ['achbridge', entry.achbridge],
           ['floor (node:http, 3 calls)', entry.floor],
+          ['floor (node:http, 4 calls)', entry.floorFourCalls],
         ] as const
-      ).map(([client, run]) => [
+      ).map(([client, runs]) => [
         entry.provider,
         client,
         `${entry.flows} (${entry.rerunFlows} re-runs)`,
-        String(run.failedFlows),
-        String(run.requests),
-        String(run.throttled),
-        `${run.seconds.toFixed(2)} s`,
+        String(runs.reduce((sum, run) => sum + run.failedFlows, 0)),
+        String(Math.round(median3(runs, (run) => run.requests))),
+        String(Math.round(median3(runs, (run) => run.throttled))),
+        medianSpread(
+          runs.map((run) => run.seconds),
+          2,
+          ' s',
+        ),
         client === 'achbridge' ? `${entry.duplicates.duplicates} of ${entry.duplicates.resources}` : '',
-        mib(run.peakRssBytes),
+        mib(Math.max(0, ...runs.map((run) => run.peakRssBytes))),
       ]),
     ),
   );
+  const rounds = result.rounds
+    .map(
+      (round, index) =>
+        `round ${index + 1} (${round.order.join(' → ')}): 3-call floor ${round.seconds.floor.toFixed(2)} s, 4-call floor ${round.seconds.floorFourCalls.toFixed(2)} s, achbridge ${round.seconds.achbridge.toFixed(2)} s`,
+    )
+    .join('\n');
+  const spread = (value: { min: number; max: number } | null): string =>
+    value ? ` (${value.min.toFixed(2)}–${value.max.toFixed(2)})` : '';
   return (
     `${settings.flows} flows at once (Stripe and Dwolla side by side, one client process each, default transports), every ${settings.every}th provider call answered ` +
     `429 + Retry-After: ${settings.retryAfterSeconds} s; maxRetries ${settings.maxRetries}, ${settings.maxSockets} sockets per origin; ` +
-    `the floor client and achbridge run one after the other in this run, on reset emulator state\n${table}\n` +
-    `all flows: achbridge ${result.totalSeconds.toFixed(2)} s, floor client ${result.floorSeconds.toFixed(2)} s = ${result.ratioToFloor?.toFixed(2)}×; ` +
+    `${settings.rounds} rounds of the three clients one after the other (order rotated), each on reset emulator state; calls and 429s are the median of the rounds, failed flows and duplicates their sum\n${table}\n${rounds}\n` +
+    `all flows, median of the rounds: achbridge ${result.totalSeconds.toFixed(2)} s, 3-call floor client ${result.floorSeconds.toFixed(2)} s, 4-call floor client ${result.floorFourCallsSeconds.toFixed(2)} s; ` +
+    `achbridge ÷ 3-call floor ${result.ratioToFloor?.toFixed(2)}×${spread(result.ratioToFloorSpread)}, ÷ 4-call floor ${result.ratioToFourCallFloor?.toFixed(2)}×${spread(result.ratioToFourCallFloorSpread)} (median of per-round ratios); ` +
     `achbridge without 429s: ${result.unthrottledSeconds.toFixed(2)} s`
   );
 }

@@ -143,11 +143,12 @@ describe('loadVerdicts', () => {
     flows: 500,
     freshFlows: 450,
     rerunFlows: 50,
-    achbridge: run,
-    floor: run,
+    achbridge: [run, run],
+    floor: [run, run],
+    floorFourCalls: [run, run],
     unthrottledSeconds: 1,
-    duplicates: { resources: 450, pairs: 450, duplicates: 0 },
-    expectedResources: 450,
+    duplicates: { resources: 900, pairs: 900, duplicates: 0 },
+    expectedResources: 900,
   };
   const result: LoadResult = {
     settings: {
@@ -157,32 +158,39 @@ describe('loadVerdicts', () => {
       every: 10,
       maxRetries: 5,
       maxSockets: 128,
+      rounds: 2,
     },
     providers: [
       { ...provider, provider: 'stripe' },
-      { ...provider, provider: 'dwolla', achbridge: { ...run, failedFlows: 1 } },
+      { ...provider, provider: 'dwolla', achbridge: [run, { ...run, failedFlows: 1 }] },
     ],
     faults: [],
+    rounds: [],
     floorSeconds: 2,
+    floorFourCallsSeconds: 2.1,
     totalSeconds: 2.2,
     ratioToFloor: 1.1,
+    ratioToFloorSpread: { min: 1.05, max: 1.15 },
+    ratioToFourCallFloor: 1.05,
+    ratioToFourCallFloorSpread: { min: 1, max: 1.1 },
     unthrottledSeconds: 1,
   };
 
-  it('passes zero duplicates, leaves duplicates unknown when flows failed, and compares with the floor client', () => {
+  it('passes zero duplicates, leaves duplicates unknown when flows failed, and compares with the 3-call floor client', () => {
     const verdicts = loadVerdicts(result);
     expect(verdicts.map((verdict) => [verdict.id, verdict.value, verdict.pass])).toEqual([
       ['load-stripe-duplicates', 0, true],
       ['load-dwolla-duplicates', null, null],
       ['load-floor', 1.1, true],
     ]);
+    expect(verdicts.at(-1)?.spread).toEqual({ min: 1.05, max: 1.15 });
     expect(TARGETS.loadVsFloor).toBe(1.1);
   });
 
-  it('leaves the floor ratio unknown when the floor client failed flows', () => {
+  it('leaves the floor ratio unknown when the floor client failed flows in any round', () => {
     const failed = {
       ...result,
-      providers: result.providers.map((entry) => ({ ...entry, floor: { ...run, failedFlows: 2 } })),
+      providers: result.providers.map((entry) => ({ ...entry, floor: [run, { ...run, failedFlows: 2 }] })),
     };
     expect(loadVerdicts(failed).at(-1)?.pass).toBeNull();
   });

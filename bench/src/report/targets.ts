@@ -193,13 +193,14 @@ export function footprintVerdicts(result: FootprintResult): TargetVerdict[] {
 
 /** Duplicates (must be 0; unknown if flows failed or resources are missing) and time against the floor client. */
 export function loadVerdicts(result: LoadResult): TargetVerdict[] {
-  const floorFailed = result.providers.some((entry) => entry.floor.failedFlows > 0);
+  const floorFailed = result.providers.some((entry) => entry.floor.some((run) => run.failedFlows > 0));
   return [
     ...result.providers.map((entry) =>
       verdict(
         `load-${entry.provider}-duplicates`,
         `${entry.flows} ${entry.provider} flows under 429s: duplicate ${entry.provider === 'stripe' ? 'bank accounts' : 'funding sources'}`,
-        entry.achbridge.failedFlows === 0 && entry.duplicates.pairs === entry.expectedResources
+        !entry.achbridge.some((run) => run.failedFlows > 0) &&
+          entry.duplicates.pairs === entry.expectedResources
           ? entry.duplicates.duplicates
           : null,
         '==',
@@ -209,10 +210,12 @@ export function loadVerdicts(result: LoadResult): TargetVerdict[] {
     ),
     verdict(
       'load-floor',
-      `${result.settings.flows} flows under 429s: achbridge ÷ the 3-call floor client (same run)`,
+      `${result.settings.flows} flows under 429s: achbridge ÷ the 3-call floor client (same run, median of ${result.settings.rounds} rounds)`,
       floorFailed ? null : result.ratioToFloor,
       '<=',
       TARGETS.loadVsFloor,
+      '×',
+      floorFailed ? undefined : (result.ratioToFloorSpread ?? undefined),
     ),
   ];
 }

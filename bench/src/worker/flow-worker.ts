@@ -77,10 +77,10 @@ process.on('message', (raw: unknown) => {
     if (message.maxSockets !== undefined) http.globalAgent.maxSockets = message.maxSockets;
     loadFlowFactory(message.provider, message.variant).then(
       (factory) => {
-        flow = factory(
-          message.info,
-          message.maxRetries === undefined ? {} : { maxRetries: message.maxRetries },
-        );
+        flow = factory(message.info, {
+          ...(message.maxRetries === undefined ? {} : { maxRetries: message.maxRetries }),
+          ...(message.readAccounts === undefined ? {} : { readAccounts: message.readAccounts }),
+        });
         reply({ type: 'ready' });
       },
       (error: unknown) => reply({ type: 'fatal', message: describe(error) }),

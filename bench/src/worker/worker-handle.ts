@@ -26,6 +26,8 @@ export interface FlowWorkerOptions {
   maxRetries?: number;
   /** Caps node:http's shared keep-alive pool per origin in the worker. */
   maxSockets?: number;
+  /** The node:http floor reads the accounts beside the token mint (the 4-call floor). */
+  readAccounts?: boolean;
 }
 
 /** Forks a worker (with `--expose-gc`, so each batch starts from a collected heap) and initialises its flow. */
@@ -66,6 +68,7 @@ export async function startFlowWorker(options: FlowWorkerOptions): Promise<FlowW
     variant: options.variant,
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
     ...(options.maxSockets === undefined ? {} : { maxSockets: options.maxSockets }),
+    ...(options.readAccounts === undefined ? {} : { readAccounts: options.readAccounts }),
   });
   let nextId = 0;
   return {

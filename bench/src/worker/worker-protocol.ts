@@ -19,6 +19,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     maxRetries: z.number().int().min(0).max(10).optional(),
     /** Caps node:http's shared keep-alive pool per origin (what core and stripe-node send through). */
     maxSockets: z.number().int().min(1).optional(),
+    /** The node:http floor reads the accounts beside the token mint (the 4-call floor). */
+    readAccounts: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('run'),
