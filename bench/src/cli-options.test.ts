@@ -27,6 +27,21 @@ describe('parseCliOptions', () => {
     expect(parseCliOptions(['--only', 'cold-start,install', '--out', 'x.json']).out).toBe('x.json');
   });
 
+  it('--providers and --rounds narrow a run for quick iterations', () => {
+    expect(
+      parseCliOptions(['--only', 'client-cost', '--providers', 'dwolla,stripe', '--rounds', '2']),
+    ).toEqual({
+      check: false,
+      sections: ['client-cost'],
+      out: 'results/client-cost.tmp.json',
+      providers: ['dwolla', 'stripe'],
+      rounds: 2,
+    });
+    expect(() => parseCliOptions(['--providers', 'adyen'])).toThrow(/unknown provider 'adyen'/);
+    expect(() => parseCliOptions(['--rounds', '0'])).toThrow(/--rounds: '0'/);
+    expect(() => parseCliOptions(['--rounds', 'x'])).toThrow(/--rounds: 'x'/);
+  });
+
   it('names the bad argument', () => {
     expect(() => parseCliOptions(['--only', 'nope'])).toThrow(/unknown section 'nope'/);
     expect(() => parseCliOptions(['--only'])).toThrow(/--only needs a value/);

@@ -81,8 +81,11 @@ async function main(): Promise<number> {
             countFlows: 5,
           };
       results.clientCost = [];
-      for (const provider of PROVIDERS) {
-        results.clientCost.push(await measureClientCost(emulator.info, provider, settings, log));
+      const rounds = options.rounds ?? settings.rounds;
+      for (const provider of PROVIDERS.filter((name) => options.providers?.includes(name) ?? true)) {
+        results.clientCost.push(
+          await measureClientCost(emulator.info, provider, { ...settings, rounds }, log),
+        );
       }
       results.targets.push(...clientCostVerdicts(results.clientCost), ...callVerdicts(results.clientCost));
     }
@@ -107,7 +110,7 @@ async function main(): Promise<number> {
           every: 10,
           maxRetries: 5,
           maxSockets: 128,
-          rounds: 3,
+          rounds: options.rounds ?? 3,
         },
         log,
       );
