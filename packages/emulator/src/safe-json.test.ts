@@ -14,7 +14,7 @@ describe('parseJsonSafely', () => {
     const protoKey = Object.getOwnPropertyDescriptor(value, '__proto__')?.value as object;
     expect(Object.getPrototypeOf(protoKey)).toBeNull();
     expect(protoKey).toEqual({ polluted: 1 });
-    const constructorKey = value.constructor as Record<string, unknown>;
+    const constructorKey = value['constructor'] as Record<string, unknown>;
     expect(Object.getPrototypeOf(constructorKey.prototype)).toBeNull();
     expect(constructorKey.prototype).toEqual({ x: 2 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
