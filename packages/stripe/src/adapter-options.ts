@@ -23,6 +23,12 @@ export interface StripeAdapterOptions {
    * authenticator); when given it must agree with the key.
    */
   mode?: StripeMode | undefined;
+  /**
+   * The API version your Stripe instance sends (what you gave `new Stripe(key, { apiVersion })`, else
+   * `Stripe.API_VERSION`). Required next to an instance, which achbridge never looks inside; with settings,
+   * set `stripe.apiVersion` instead.
+   */
+  apiVersion?: string | undefined;
   /** Retry tuning for Stripe calls (core's withRetry; stripe-node's own retries are off). */
   retry?: StripeRetrySettings | undefined;
   /** Receives redacted log lines; silent by default. */
@@ -52,6 +58,11 @@ const plaidSchema = z.custom<PlaidClient>(
   { message: 'must be a Plaid client from createPlaidClient()' },
 );
 
+/** A Stripe API version: a date, optionally with a release name (`2026-09-30.endive`, `2026-10-28.preview`). */
+const apiVersionSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:\.[a-z]+)?$/, 'must be a Stripe API version such as 2026-09-30.endive');
+
 const settingsSchema = z
   .object({
     secretKey: z.string().trim().min(1).optional(),
@@ -63,7 +74,7 @@ const settingsSchema = z
       .custom<FetchFunction>((value) => typeof value === 'function', 'expected a fetch-compatible function')
       .optional(),
     timeoutMs: z.number().int().positive().optional(),
-    apiVersion: z.string().min(1).optional(),
+    apiVersion: apiVersionSchema.optional(),
   })
   .strict();
 
@@ -78,22 +89,41 @@ const loggerSchema = z.custom<Logger>(
 );
 
 /** Validates `createStripeAdapter`'s options. */
-export const adapterOptionsSchema = z.object({
-  plaid: plaidSchema,
-  stripe: z.union([z.custom<Stripe>((value) => isStripeInstance(value)), settingsSchema], {
-    error:
-      'must be a Stripe instance or { secretKey?, baseUrl?, host?, port?, protocol?, fetch?, timeoutMs?, apiVersion? }',
-  }),
-  mode: z.enum(['test', 'live']).optional(),
-  retry: z
-    .object({
-      maxRetries: z.number().int().min(0).max(10).optional(),
-      initialDelayMs: z.number().int().min(0).optional(),
-      maxDelayMs: z.number().int().min(0).optional(),
-    })
-    .strict()
-    .optional(),
-  logger: loggerSchema.optional(),
-  store: adapterStoreSchema.optional(),
-  processorTokenRoute: processorTokenRouteSchema.optional(),
-});
+export const adapterOptionsSchema = z
+  .object({
+    plaid: plaidSchema,
+    stripe: z.union([z.custom<Stripe>((value) => isStripeInstance(value)), settingsSchema], {
+      error:
+        'must be a Stripe instance or { secretKey?, baseUrl?, host?, port?, protocol?, fetch?, timeoutMs?, apiVersion? }',
+    }),
+    mode: z.enum(['test', 'live']).optional(),
+    apiVersion: apiVersionSchema.optional(),
+    retry: z
+      .object({
+        maxRetries: z.number().int().min(0).max(10).optional(),
+        initialDelayMs: z.number().int().min(0).optional(),
+        maxDelayMs: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
+    logger: loggerSchema.optional(),
+    store: adapterStoreSchema.optional(),
+    processorTokenRoute: processorTokenRouteSchema.optional(),
+  })
+  .superRefine((options, context) => {
+    const instance = isStripeInstance(options.stripe);
+    if (instance && options.apiVersion === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['apiVersion'],
+        message:
+          'is required next to a Stripe instance: the version you gave new Stripe(key, { apiVersion }), or Stripe.API_VERSION',
+      });
+    } else if (!instance && options.apiVersion !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['apiVersion'],
+        message: 'is for a Stripe instance only: with settings, set stripe.apiVersion',
+      });
+    }
+  });

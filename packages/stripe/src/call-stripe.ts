@@ -18,6 +18,11 @@ export interface StripeRetrySettings {
 /** What every Stripe call needs. */
 export interface StripeCallContext {
   stripe: Stripe;
+  /**
+   * The API version `stripe` sends: the one the adapter built it with (`stripe.apiVersion`, else the SDK's
+   * pinned `Stripe.API_VERSION`), or the one declared next to a caller's own instance.
+   */
+  apiVersion: string;
   retry: StripeRetrySettings;
   logger: Logger;
   /** Per-attempt timeout passed to stripe-node, when set. */

@@ -59,7 +59,7 @@ export async function createAchPayment(
           currency: parsed.currency,
           customer: parsed.customerId,
           payment_method: parsed.bankAccountId,
-          ...usBankAccountOnly(stripe),
+          ...usBankAccountOnly(context.apiVersion),
           confirm: true,
           ...(parsed.mandateId === undefined ? {} : { mandate: parsed.mandateId }),
           ...(parsed.acceptance === undefined ? {} : { mandate_data: toMandateData(parsed.acceptance) }),

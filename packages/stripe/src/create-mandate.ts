@@ -54,7 +54,7 @@ export async function createMandate(
           {
             customer: customerId,
             payment_method: bankAccountId,
-            ...usBankAccountOnly(stripe),
+            ...usBankAccountOnly(context.apiVersion),
             confirm: true,
             mandate_data: toMandateData(parsed.acceptance),
           },

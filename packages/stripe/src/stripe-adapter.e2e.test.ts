@@ -215,6 +215,7 @@ describe('Stripe adapter against the emulator', () => {
       plaid,
       stripe: opaqueLiveStripe(),
       mode: 'test',
+      apiVersion: EMULATOR_API_VERSION,
       retry: { maxRetries: 0 },
     });
     const { accessToken, accountId } = await sandboxAccount(emulator, plaid);
@@ -240,6 +241,7 @@ describe('Stripe adapter against the emulator', () => {
       plaid,
       stripe: opaqueLiveStripe(),
       mode: 'test',
+      apiVersion: EMULATOR_API_VERSION,
       retry: { maxRetries: 0 },
     });
     const { accessToken, accountId } = await sandboxAccount(emulator, plaid);

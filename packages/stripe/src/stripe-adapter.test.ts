@@ -67,12 +67,20 @@ describe('createStripeAdapter', () => {
   it('runs the same check with the mode declared next to a Stripe instance', () => {
     const live = new Stripe(LIVE_KEY);
     expect(
-      configErrorOf(() => createStripeAdapter({ plaid: createTestPlaid(), stripe: live, mode: 'live' })).code,
+      configErrorOf(() =>
+        createStripeAdapter({
+          plaid: createTestPlaid(),
+          stripe: live,
+          mode: 'live',
+          apiVersion: Stripe.API_VERSION,
+        }),
+      ).code,
     ).toBe('STRIPE_MODE_MISMATCH');
     const adapter = createStripeAdapter({
       plaid: createTestPlaid(),
       stripe: new Stripe(TEST_KEY),
       mode: stripeModeOfKey(TEST_KEY),
+      apiVersion: Stripe.API_VERSION,
     });
     expect(adapter.mode).toBe('test');
   });
@@ -83,7 +91,9 @@ describe('createStripeAdapter', () => {
       new Stripe(null as unknown as string, { authenticator: async () => {} }),
     ]) {
       expect(
-        configErrorOf(() => createStripeAdapter({ plaid: createTestPlaid(), stripe: instance })).code,
+        configErrorOf(() =>
+          createStripeAdapter({ plaid: createTestPlaid(), stripe: instance, apiVersion: Stripe.API_VERSION }),
+        ).code,
       ).toBe('STRIPE_MODE_UNKNOWN');
     }
   });
@@ -97,6 +107,7 @@ describe('createStripeAdapter', () => {
       plaid: createTestPlaid(),
       stripe: new Stripe(LIVE_KEY),
       mode: 'test',
+      apiVersion: Stripe.API_VERSION,
     });
     const error = await adapter.getPayment('pi_TestPaymentIntent1').catch((caught: unknown) => caught);
     expect(ConfigError.isInstance(error)).toBe(true);
@@ -178,6 +189,7 @@ describe('createStripeAdapter', () => {
       plaid: createTestPlaid(),
       stripe: instance,
       mode: 'test',
+      apiVersion: Stripe.API_VERSION,
       retry: { maxRetries: 1, initialDelayMs: 1 },
     });
     await expect(adapter.getPayment('pi_TestPaymentIntent1')).rejects.toMatchObject({ status: 500 });

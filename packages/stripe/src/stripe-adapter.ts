@@ -57,7 +57,7 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
   const plaid = typedTwin(parsed.plaid);
   // zod rebuilds plain objects; keep the caller's Stripe instance itself.
   const stripeInput = isStripeInstance(options.stripe) ? options.stripe : parsed.stripe;
-  const resolver = createStripeResolver(stripeInput, parsed.mode);
+  const resolver = createStripeResolver(stripeInput, { mode: parsed.mode, apiVersion: parsed.apiVersion });
   const logger = createRedactingLogger(parsed.logger);
   const timeoutMs = isStripeInstance(stripeInput) ? undefined : stripeInput.timeoutMs;
   let context: StripeCallContext | undefined;
@@ -76,7 +76,8 @@ export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapte
     // The resolver builds the client once, so concurrent first calls share it.
     const client = await resolver.client();
     context ??= {
-      stripe: client,
+      stripe: client.stripe,
+      apiVersion: client.apiVersion,
       retry: parsed.retry ?? {},
       logger,
       timeoutMs,

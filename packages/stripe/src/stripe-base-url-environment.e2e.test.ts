@@ -30,7 +30,7 @@ describe('STRIPE_BASE_URL', () => {
   it('points a client built from empty settings at the emulator (with STRIPE_SECRET_KEY)', async () => {
     vi.stubEnv('STRIPE_BASE_URL', emulator.url);
     vi.stubEnv('STRIPE_SECRET_KEY', emulator.stripe.secretKey);
-    const stripe = await createStripeResolver({}, undefined).client();
+    const { stripe } = await createStripeResolver({}, {}).client();
     const customer = await stripe.customers.create({ email: 'env@example.com' });
     expect(customer.id).toMatch(/^cus_/);
     const listed = await stripe.customers.list({ email: 'env@example.com' });
@@ -40,22 +40,22 @@ describe('STRIPE_BASE_URL', () => {
   it('is not read when the settings name a host: baseUrl, host, port or protocol win', async () => {
     vi.stubEnv('STRIPE_BASE_URL', 'not a url');
     vi.stubEnv('STRIPE_SECRET_KEY', emulator.stripe.secretKey);
-    const explicit = createStripeResolver({ baseUrl: emulator.url }, undefined);
-    await expect((await explicit.client()).customers.list({ limit: 1 })).resolves.toMatchObject({
+    const explicit = createStripeResolver({ baseUrl: emulator.url }, {});
+    await expect((await explicit.client()).stripe.customers.list({ limit: 1 })).resolves.toMatchObject({
       object: 'list',
     });
     const byHost = createStripeResolver(
       { host: emulator.stripe.host, port: emulator.stripe.port, protocol: 'http' },
-      undefined,
+      {},
     );
-    await expect((await byHost.client()).customers.list({ limit: 1 })).resolves.toMatchObject({
+    await expect((await byHost.client()).stripe.customers.list({ limit: 1 })).resolves.toMatchObject({
       object: 'list',
     });
   });
 
   it('refuses a value that is not an http(s) URL at creation, naming the variable and not the value', () => {
     vi.stubEnv('STRIPE_BASE_URL', 'ftp://user:pw-do-not-print@files.example.com');
-    const error = thrownBy(() => createStripeResolver({ secretKey: emulator.stripe.secretKey }, undefined));
+    const error = thrownBy(() => createStripeResolver({ secretKey: emulator.stripe.secretKey }, {}));
     expect(ConfigError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'INVALID_ENVIRONMENT_VARIABLE' });
     expect((error as Error).message).toContain('STRIPE_BASE_URL');

@@ -28,17 +28,31 @@ function failingLoader(): () => Promise<StripeSdk> {
 }
 
 describe('createStripeResolver with a Stripe instance', () => {
-  it('takes the declared mode at once, never reads the key and never loads the SDK', async () => {
+  it('takes the declared mode and API version at once, never reads the key and never loads the SDK', async () => {
     // A live key with a declared 'test': the instance is opaque to achbridge; Stripe's answers are checked.
     const instance = new Stripe(LIVE_KEY);
-    const resolver = createStripeResolver(instance, 'test', failingLoader());
+    const resolver = createStripeResolver(
+      instance,
+      { mode: 'test', apiVersion: '2026-07-29.dahlia' },
+      failingLoader(),
+    );
     expect(resolver.mode()).toBe('test');
     expect(resolver.declaredMode).toBe('test');
-    await expect(resolver.client()).resolves.toBe(instance);
+    await expect(resolver.client()).resolves.toEqual({ stripe: instance, apiVersion: '2026-07-29.dahlia' });
+    expect((await resolver.client()).stripe).toBe(instance);
+  });
+
+  it('throws STRIPE_API_VERSION_UNKNOWN at creation when no API version is declared next to the instance', () => {
+    expect(() => createStripeResolver(new Stripe(TEST_KEY), { mode: 'test' }, failingLoader())).toThrow(
+      expect.objectContaining({
+        code: 'STRIPE_API_VERSION_UNKNOWN',
+        message: expect.stringContaining('Stripe.API_VERSION'),
+      }),
+    );
   });
 
   it('throws STRIPE_MODE_UNKNOWN at creation when no mode is declared next to the instance', () => {
-    expect(() => createStripeResolver(new Stripe(TEST_KEY), undefined, failingLoader())).toThrow(
+    expect(() => createStripeResolver(new Stripe(TEST_KEY), {}, failingLoader())).toThrow(
       expect.objectContaining({
         code: 'STRIPE_MODE_UNKNOWN',
         message: expect.stringContaining('stripeModeOfKey'),
@@ -50,7 +64,7 @@ describe('createStripeResolver with a Stripe instance', () => {
 describe('createStripeResolver with settings', () => {
   it('reads the mode from the key without loading the SDK', () => {
     const loader = countingLoader();
-    const resolver = createStripeResolver({ secretKey: LIVE_KEY }, undefined, loader.load);
+    const resolver = createStripeResolver({ secretKey: LIVE_KEY }, {}, loader.load);
     expect(resolver.mode()).toBe('live');
     expect(resolver.declaredMode).toBeUndefined();
     expect(loader.calls()).toBe(0);
@@ -58,18 +72,25 @@ describe('createStripeResolver with settings', () => {
 
   it('loads the SDK once for concurrent first calls and builds one client', async () => {
     const loader = countingLoader();
-    const resolver = createStripeResolver({ secretKey: TEST_KEY }, undefined, loader.load);
+    const resolver = createStripeResolver({ secretKey: TEST_KEY }, {}, loader.load);
     const [first, second] = await Promise.all([resolver.client(), resolver.client()]);
     expect(first).toBe(second);
-    expect(first).toBeInstanceOf(Stripe);
+    expect(first.stripe).toBeInstanceOf(Stripe);
     expect(await resolver.client()).toBe(first);
     expect(loader.calls()).toBe(1);
+  });
+
+  it("knows the API version it built the client with: the settings' apiVersion, else the SDK's pinned one", async () => {
+    const pinned = createStripeResolver({ secretKey: TEST_KEY, apiVersion: '2026-07-29.dahlia' }, {});
+    expect((await pinned.client()).apiVersion).toBe('2026-07-29.dahlia');
+    const sdkDefault = createStripeResolver({ secretKey: TEST_KEY }, {});
+    expect((await sdkDefault.client()).apiVersion).toBe(Stripe.API_VERSION);
   });
 
   it('rejects a mismatching environment key before loading the SDK', async () => {
     vi.stubEnv('STRIPE_SECRET_KEY', LIVE_KEY);
     const loader = countingLoader();
-    const resolver = createStripeResolver({}, 'test', loader.load);
+    const resolver = createStripeResolver({}, { mode: 'test' }, loader.load);
     const error = await resolver.client().catch((caught: unknown) => caught);
     expect(ConfigError.isInstance(error)).toBe(true);
     expect((error as ConfigError).code).toBe('STRIPE_MODE_MISMATCH');
@@ -78,13 +99,13 @@ describe('createStripeResolver with settings', () => {
 
   it('retries the SDK load on the next call after a failed one', async () => {
     let calls = 0;
-    const resolver = createStripeResolver({ secretKey: TEST_KEY }, undefined, async () => {
+    const resolver = createStripeResolver({ secretKey: TEST_KEY }, {}, async () => {
       calls += 1;
       if (calls === 1) throw new ConfigError('not yet', { code: 'STRIPE_SDK_UNAVAILABLE' });
       return Stripe;
     });
     await expect(resolver.client()).rejects.toMatchObject({ code: 'STRIPE_SDK_UNAVAILABLE' });
-    await expect(resolver.client()).resolves.toBeInstanceOf(Stripe);
+    expect((await resolver.client()).stripe).toBeInstanceOf(Stripe);
     expect(calls).toBe(2);
   });
 });

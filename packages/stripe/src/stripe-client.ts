@@ -32,6 +32,22 @@ export interface StripeClientSettings {
   apiVersion?: string | undefined;
 }
 
+/** A resolved Stripe client and the API version it sends. */
+export interface ResolvedStripeClient {
+  /** The stripe-node client. */
+  stripe: Stripe;
+  /** The API version every request of `stripe` carries (unless a request names its own). */
+  apiVersion: string;
+}
+
+/** What the caller declares next to a Stripe instance, whose key and API version achbridge never reads. */
+export interface DeclaredStripeInstance {
+  /** The mode (test/live) of the instance's key. */
+  mode?: StripeMode | undefined;
+  /** The API version the instance sends. */
+  apiVersion?: string | undefined;
+}
+
 /** The Stripe client achbridge calls, resolved in two steps: the key's mode first, the client later. */
 export interface StripeResolver {
   /**
@@ -39,8 +55,8 @@ export interface StripeResolver {
    * use and needs no SDK. Throws a ConfigError for a missing or malformed key or a mismatch.
    */
   mode(): StripeMode;
-  /** The client, built once; for settings, the first call loads the `stripe` SDK. */
-  client(): Promise<Stripe>;
+  /** The client and its API version, built once; for settings, the first call loads the `stripe` SDK. */
+  client(): Promise<ResolvedStripeClient>;
   /** For a passed-in instance: the mode its caller declared, which Stripe's answers are checked against. */
   declaredMode?: StripeMode | undefined;
 }
@@ -104,8 +120,22 @@ function resolveInstanceMode(modeHint: StripeMode | undefined): StripeMode {
   return modeHint;
 }
 
-function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings): Stripe {
-  return new sdk(key, {
+/**
+ * The API version of an instance: the caller declares it with `apiVersion` (stripe-node has no public
+ * getter for an instance's version, and achbridge reads no private field).
+ */
+function resolveInstanceApiVersion(apiVersion: string | undefined): string {
+  if (apiVersion === undefined) {
+    throw new ConfigError(
+      'Pass `apiVersion` to createStripeAdapter next to your Stripe instance: the version you gave `new Stripe(key, { apiVersion })`, or `Stripe.API_VERSION` if you gave none. achbridge shapes PaymentIntent and SetupIntent requests by it and does not read private fields of a Stripe instance.',
+      { code: 'STRIPE_API_VERSION_UNKNOWN' },
+    );
+  }
+  return apiVersion;
+}
+
+function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings): ResolvedStripeClient {
+  const stripe = new sdk(key, {
     maxNetworkRetries: 0,
     httpClient: createObjectBodyHttpClient(sdk, settings.fetch),
     ...hostSettings(settings),
@@ -117,23 +147,27 @@ function buildClient(sdk: StripeSdk, key: string, settings: StripeClientSettings
     // No request-metrics headers: they fill stripe-node's buffer under load and print warnings.
     telemetry: false,
   });
+  // Without `apiVersion`, stripe-node sends the version it pins, its documented static `API_VERSION`.
+  return { stripe, apiVersion: settings.apiVersion ?? sdk.API_VERSION };
 }
 
 /**
- * Creates the resolver of the Stripe client: a passed-in instance is used as is, with the mode its caller
- * declared (its SDK retries are turned off per request). Settings build a client with
+ * Creates the resolver of the Stripe client: a passed-in instance is used as is, with the mode and API
+ * version its caller declared (its SDK retries are turned off per request). Settings build a client with
  * `maxNetworkRetries: 0`; the `stripe` SDK is imported only then (`loadSdk`), so importing achbridge does
  * not load it. Either way stripe-node's one built-in retry of a closed connection stays on: it re-sends the
  * same Idempotency-Key, so it cannot duplicate a write.
  */
 export function createStripeResolver(
   input: Stripe | StripeClientSettings,
-  modeHint: StripeMode | undefined,
+  declared: DeclaredStripeInstance,
   loadSdk: () => Promise<StripeSdk> = loadStripeSdk,
 ): StripeResolver {
+  const modeHint = declared.mode;
   if (isStripeInstance(input)) {
     const mode = resolveInstanceMode(modeHint);
-    return { mode: () => mode, declaredMode: mode, client: async () => input };
+    const resolved = { stripe: input, apiVersion: resolveInstanceApiVersion(declared.apiVersion) };
+    return { mode: () => mode, declaredMode: mode, client: async () => resolved };
   }
   const fromEnvironment = environmentBaseUrl(input);
   const settings: StripeClientSettings =
@@ -158,7 +192,7 @@ export function createStripeResolver(
     resolvedKey = { key, mode };
     return resolvedKey;
   };
-  let client: Promise<Stripe> | undefined;
+  let client: Promise<ResolvedStripeClient> | undefined;
   return {
     mode: () => resolveKey().mode,
     client: async () => {

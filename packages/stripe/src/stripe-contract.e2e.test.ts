@@ -1,5 +1,6 @@
 import { createAdapterContractCases } from '@achbridge/core/testing';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   emulatorPlaid,
@@ -33,7 +34,13 @@ const cases = createAdapterContractCases<StripeLinkInput & { accountId: string }
     stripe.on('request', () => {
       requests++;
     });
-    const adapter = createStripeAdapter({ plaid, stripe, mode: 'test', retry: { maxRetries: 0 } });
+    const adapter = createStripeAdapter({
+      plaid,
+      stripe,
+      mode: 'test',
+      apiVersion: Stripe.API_VERSION,
+      retry: { maxRetries: 0 },
+    });
     return {
       adapter,
       linkInput: { publicToken, accountId, customer: { email: 'contract@example.com' } },
