@@ -18,7 +18,8 @@ export interface ClockView {
 export interface EmulatorState {
   clock: ClockView;
   faults: FaultRule[];
-  bridge: { stripeBankAccountTokens: number; dwollaProcessorTokens: number };
+  /** Live token counts per token kind a provider module declared with a state key (Stripe btoks, Dwolla processor tokens, …). */
+  bridge: { stripeBankAccountTokens: number; dwollaProcessorTokens: number; [stateKey: string]: number };
   plaid: Record<string, unknown>;
   stripe: Record<string, unknown>;
   dwolla: Record<string, unknown>;

@@ -24,6 +24,12 @@ export {
   emulatorSettings,
 } from './emulator-settings.js';
 export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultSpec } from './faults.js';
+export type {
+  ClaimResult,
+  MintedToken,
+  TokenBridge,
+  TokenKindDeclaration,
+} from './kernel/token-bridge.js';
 export {
   MODERN_TREASURY_CREDENTIALS,
   type ModernTreasuryCredentials,

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { createBridge } from './bridge.js';
 import { createClock } from './clock.js';
 import { createControlRouter } from './control/control-router.js';
 import { createControlClient, type EmulatorControlClient } from './control-client.js';
 import { resolveEmulatorOptions, type StartEmulatorOptions } from './emulator-options.js';
 import { createFaultRegistry } from './faults.js';
+import { createTokenBridge } from './kernel/token-bridge.js';
 import { MODERN_TREASURY_CREDENTIALS } from './modern-treasury/mt-credentials.js';
 import { DEFAULT_MODULE_FACTORIES } from './module-factories.js';
 import { createEmulatorServer } from './server.js';
@@ -33,7 +33,7 @@ export interface RunningEmulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveEmulatorOptions(options);
   const clock = createClock();
-  const bridge = createBridge({ stripePlaidProcessor: resolved.tuning.stripePlaidProcessor });
+  const bridge = createTokenBridge();
   const context: ModuleContext = {
     clock,
     bridge,

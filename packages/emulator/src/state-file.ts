@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ResettableBridge } from './bridge.js';
 import type { ControllableClock } from './clock.js';
 import { EmulatorInputError } from './emulator-errors.js';
-import { decodeState, encodeState, restoreInto } from './state-codec.js';
+import type { TokenBridge } from './kernel/token-bridge.js';
+import { decodeState, encodeState } from './state-codec.js';
 import type { ProviderModule } from './types.js';
 
 /** The state file's format version; a file of another version is refused. */
@@ -27,7 +27,7 @@ export interface StateFile {
 /** What the state file covers. */
 export interface StateFileParts {
   modules: readonly ProviderModule[];
-  bridge: ResettableBridge;
+  bridge: TokenBridge;
   clock: ControllableClock;
 }
 
@@ -69,10 +69,7 @@ export function createStateFile(path: string, parts: StateFileParts): StateFile 
     const text = encodeState({
       version: STATE_FILE_VERSION,
       clockOffsetMs: parts.clock.offsetMs(),
-      bridge: {
-        stripeBankAccountTokens: parts.bridge.stripeBankAccountTokens,
-        dwollaProcessorTokens: parts.bridge.dwollaProcessorTokens,
-      },
+      bridge: parts.bridge.exportState(),
       modules,
     });
     mkdirSync(dirname(path), { recursive: true });
@@ -104,7 +101,7 @@ export function createStateFile(path: string, parts: StateFileParts): StateFile 
           module.importState(saved as Record<string, unknown>);
         }
       }
-      restoreInto(parts.bridge, file['bridge']);
+      parts.bridge.importState(file['bridge']);
       parts.clock.reset();
       const offset = file['clockOffsetMs'];
       if (typeof offset === 'number' && Number.isFinite(offset) && offset > 0) parts.clock.advance(offset);

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { MintedToken, TokenBridge } from './kernel/token-bridge.js';
 
 /** A request as the provider modules see it. */
 export interface EmulatorRequest {
@@ -126,21 +127,11 @@ export interface BankAccountDetails {
   tokenized?: boolean | undefined;
 }
 
-/** A Stripe bank account token minted by the emulated Plaid. */
-export interface MintedBankAccountToken {
-  token: string;
-  details: BankAccountDetails;
-  /** Always false: Plaid Sandbox btoks belong to Stripe test mode. */
-  livemode: boolean;
-  createdAt: number;
-}
+/** @deprecated Use `MintedToken`: a Stripe btok minted by the emulated Plaid is a token of the bridge like any other. */
+export type MintedBankAccountToken = MintedToken;
 
-/** A processor token minted by the emulated Plaid (Dwolla, Modern Treasury, …). */
-export interface MintedProcessorToken {
-  token: string;
-  details: BankAccountDetails;
-  createdAt: number;
-}
+/** @deprecated Use `MintedToken`: a processor token minted by the emulated Plaid (Dwolla, Modern Treasury, …). */
+export type MintedProcessorToken = MintedToken;
 
 /** The shared clock; `advance` moves emulated time forward (token expiry, settlement). */
 export interface EmulatorClock {
@@ -152,21 +143,8 @@ export interface EmulatorClock {
   reset(): void;
 }
 
-/** Cross-provider state: what Plaid mints and the processors consume. */
-export interface ProviderBridge {
-  /** btok_… → details; Plaid adds, Stripe consumes (single use is enforced by Stripe's side). */
-  stripeBankAccountTokens: Map<string, MintedBankAccountToken>;
-  /** processor-sandbox-… → details; Plaid adds, Dwolla consumes (the same Map as `processorTokens('dwolla')`). */
-  dwollaProcessorTokens: Map<string, MintedProcessorToken>;
-  /** processor-sandbox-… → details for one processor name (`dwolla`, `modern_treasury`, …); Plaid adds every processor's tokens. */
-  processorTokens(processor: string): Map<string, MintedProcessorToken>;
-  /** Claims a token for `processor` once: its details the first time, `'claimed'` afterwards, undefined when unknown or revoked. */
-  claimProcessorToken(processor: string, token: string): MintedProcessorToken | 'claimed' | undefined;
-  /** The extra Plaid processor name enabled for Stripe's processor-token route (`tuning.stripePlaidProcessor`), or null. */
-  readonly stripePlaidProcessor: string | null;
-  /** Plaid calls this when an Item is removed: its btoks and processor tokens stop working. */
-  revokeItem(itemId: string): void;
-}
+/** Cross-provider state: what Plaid mints and the processors claim, keyed by processor name (see `TokenBridge`). */
+export type ProviderBridge = TokenBridge;
 
 /** Credentials the emulator accepts (all documented in the package README). */
 export interface EmulatorCredentials {
@@ -178,7 +156,7 @@ export interface EmulatorCredentials {
 /** What every provider module is built from. */
 export interface ModuleContext {
   clock: EmulatorClock;
-  bridge: ProviderBridge;
+  bridge: TokenBridge;
   credentials: EmulatorCredentials;
   /** Options from `startEmulator`, e.g. webhook retry delays. */
   options: EmulatorTuning;

@@ -1,14 +1,13 @@
-import { createBridge } from '../src/bridge.js';
+import { DWOLLA_PROCESSOR } from '../src/dwolla/dwolla-context.js';
 import { createDwollaModule, type DwollaModule } from '../src/dwolla/dwolla-module.js';
+import { createTokenBridge, type TokenBridge } from '../src/kernel/token-bridge.js';
 import type {
   BankAccountDetails,
   DwollaDuplicateAnswer,
   EmulatorClock,
   EmulatorRequest,
   EmulatorResponse,
-  MintedProcessorToken,
   ModuleContext,
-  ProviderBridge,
 } from '../src/types.js';
 import { DEFAULT_CREDENTIALS } from '../src/types.js';
 
@@ -42,15 +41,15 @@ export function createTestClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): TestCl
 }
 
 /** A bridge with real revocation semantics (tokens of a removed Item disappear). */
-export function createTestBridge(): ProviderBridge {
-  return createBridge();
+export function createTestBridge(): TokenBridge {
+  return createTokenBridge();
 }
 
 /** Everything a Dwolla unit test needs. */
 export interface DwollaHarness {
   module: DwollaModule;
   clock: TestClock;
-  bridge: ProviderBridge;
+  bridge: TokenBridge;
   context: ModuleContext;
   /** Mints a processor token the way the emulated Plaid does on `/processor/token/create`. */
   mintProcessorToken(overrides?: Partial<BankAccountDetails>): string;
@@ -165,12 +164,7 @@ export function createDwollaHarness(
     mintProcessorToken(overrides = {}) {
       tokenCounter += 1;
       const token = `processor-sandbox-${tokenCounter.toString().padStart(8, '0')}-test`;
-      const minted: MintedProcessorToken = {
-        token,
-        details: sandboxDetails(overrides),
-        createdAt: clock.now(),
-      };
-      bridge.dwollaProcessorTokens.set(token, minted);
+      bridge.mint(DWOLLA_PROCESSOR, token, sandboxDetails(overrides), clock.now());
       return token;
     },
     token,

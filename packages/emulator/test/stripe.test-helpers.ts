@@ -1,4 +1,5 @@
-import { createBridge } from '../src/bridge.js';
+import { createTokenBridge, type TokenBridge } from '../src/kernel/token-bridge.js';
+import { STRIPE_BANK_ACCOUNT_TOKEN_KIND } from '../src/stripe/stripe-context.js';
 import { randomBase62 } from '../src/stripe/stripe-ids.js';
 import { createStripeModule } from '../src/stripe/stripe-module.js';
 import type {
@@ -7,7 +8,6 @@ import type {
   EmulatorRequest,
   EmulatorResponse,
   ModuleContext,
-  ProviderBridge,
   ProviderModule,
 } from '../src/types.js';
 import { DEFAULT_CREDENTIALS } from '../src/types.js';
@@ -54,8 +54,8 @@ export function createTestClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): Emulat
 }
 
 /** A bridge whose `revokeItem` drops the Item's btoks like the real one. */
-export function createTestBridge(): ProviderBridge {
-  return createBridge();
+export function createTestBridge(): TokenBridge {
+  return createTokenBridge();
 }
 
 /** Options of `StripeHarness.call`. */
@@ -80,7 +80,7 @@ export interface CallResult {
 export interface StripeHarness {
   module: ProviderModule;
   clock: EmulatorClock;
-  bridge: ProviderBridge;
+  bridge: TokenBridge;
   context: ModuleContext;
   /** Calls the module: params go to the query for GET/DELETE, the form body for POST. */
   call(
@@ -139,11 +139,10 @@ export function createStripeHarness(
   };
   const mintBtok: StripeHarness['mintBtok'] = (overrides = {}) => {
     const token = `btok_${randomBase62(24)}`;
-    bridge.stripeBankAccountTokens.set(token, {
+    bridge.mint(
+      STRIPE_BANK_ACCOUNT_TOKEN_KIND,
       token,
-      livemode: false,
-      createdAt: clock.now(),
-      details: {
+      {
         itemId: 'item_test_1',
         accountId: 'acc_checking_1',
         institutionId: 'ins_109508',
@@ -156,7 +155,8 @@ export function createStripeHarness(
         holderName: 'Alberta Bobbeth Charleson',
         ...overrides,
       },
-    });
+      clock.now(),
+    );
     return token;
   };
   return {

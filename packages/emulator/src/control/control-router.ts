@@ -1,9 +1,9 @@
-import type { ResettableBridge } from '../bridge.js';
 import type { ControllableClock } from '../clock.js';
 import { EmulatorInputError } from '../emulator-errors.js';
 import type { FaultRegistry } from '../faults.js';
 import { parseFaultSpec } from '../faults-parse.js';
 import { createRequestId } from '../ids.js';
+import type { TokenBridge } from '../kernel/token-bridge.js';
 import type { EmulatorRequest, EmulatorResponse, ProviderModule } from '../types.js';
 import { parseClockCommand } from './control-clock.js';
 import { controlAllowedHosts, guardControlRequest } from './control-guard.js';
@@ -15,7 +15,7 @@ export interface ControlRouterOptions {
   modules: readonly ProviderModule[];
   faults: FaultRegistry;
   clock: ControllableClock;
-  bridge: ResettableBridge;
+  bridge: TokenBridge;
   /** Host names the control API answers besides loopback (default: loopback only). */
   host?: string;
 }
@@ -47,10 +47,7 @@ export function createControlRouter(
       const state: Record<string, unknown> = {
         clock: clockView(),
         faults: faults.list(),
-        bridge: {
-          stripeBankAccountTokens: bridge.stripeBankAccountTokens.size,
-          dwollaProcessorTokens: bridge.dwollaProcessorTokens.size,
-        },
+        bridge: bridge.counts(),
       };
       for (const module of modules) state[module.name] = module.snapshot();
       return ok(state);

@@ -33,7 +33,7 @@ export function assertDwollaContext(context: ModuleContext): void {
   if (typeof context.clock?.now !== 'function') {
     throw new DwollaModuleConfigError('clock', 'must provide now()');
   }
-  if (!(context.bridge?.dwollaProcessorTokens instanceof Map)) {
-    throw new DwollaModuleConfigError('bridge.dwollaProcessorTokens', 'must be a Map');
+  if (typeof context.bridge?.peek !== 'function' || typeof context.bridge.declare !== 'function') {
+    throw new DwollaModuleConfigError('bridge', 'must be a token bridge (declare, peek)');
   }
 }

@@ -1,14 +1,18 @@
-import type { DwollaDuplicateAnswer, EmulatorClock, EmulatorRequest, ProviderBridge } from '../types.js';
+import type { TokenBridge } from '../kernel/token-bridge.js';
+import type { DwollaDuplicateAnswer, EmulatorClock, EmulatorRequest } from '../types.js';
 import type { DwollaEventLog } from './dwolla-events.js';
 import type { DwollaLinks } from './dwolla-links.js';
 import type { DwollaState } from './dwolla-state.js';
+
+/** The Plaid processor name Dwolla's processor tokens are minted under (Plaid's `processor: 'dwolla'`). */
+export const DWOLLA_PROCESSOR = 'dwolla';
 
 /** What every Dwolla route handler works with. */
 export interface DwollaContext {
   state: DwollaState;
   events: DwollaEventLog;
   clock: EmulatorClock;
-  bridge: ProviderBridge;
+  bridge: TokenBridge;
   /** How a duplicate bank on funding-source creation is answered (default `ValidationError`). */
   duplicateAnswer?: DwollaDuplicateAnswer | undefined;
 }

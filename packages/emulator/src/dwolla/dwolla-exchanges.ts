@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isPlainObject } from '../input-validation.js';
 import type { EmulatorResponse } from '../types.js';
 import { parseJsonBody } from './dwolla-body.js';
-import { type DwollaContext, type DwollaRouteRequest, isoNow } from './dwolla-context.js';
+import { DWOLLA_PROCESSOR, type DwollaContext, type DwollaRouteRequest, isoNow } from './dwolla-context.js';
 import { requireCustomer } from './dwolla-customers.js';
 import { dwollaError, embeddedError, notFound, validationError } from './dwolla-errors.js';
 import { idFromHref } from './dwolla-links.js';
@@ -124,7 +124,7 @@ export function createExchange(context: DwollaContext, route: DwollaRouteRequest
   const partnerId = idFromHref(href, 'exchange-partners');
   const partner = DWOLLA_EXCHANGE_PARTNERS.find((candidate) => candidate.id === partnerId);
   if (!partner) throw notFound('Exchange partner not found.');
-  if (partner.name !== 'Plaid' || !context.bridge.dwollaProcessorTokens.has(token)) {
+  if (partner.name !== 'Plaid' || context.bridge.peek(DWOLLA_PROCESSOR, token) === undefined) {
     throw dwollaError(
       400,
       'InvalidExchangeToken',

@@ -3,7 +3,7 @@ import type { EmulatorResponse } from '../types.js';
 import { bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
 import { addBank } from './dwolla-bank-add.js';
 import { parseJsonBody } from './dwolla-body.js';
-import type { DwollaContext, DwollaRouteRequest } from './dwolla-context.js';
+import { DWOLLA_PROCESSOR, type DwollaContext, type DwollaRouteRequest } from './dwolla-context.js';
 import { requireCustomer } from './dwolla-customers.js';
 import { dwollaError, notFound, validationError } from './dwolla-errors.js';
 import { createFieldReader, type DwollaFieldReader } from './dwolla-fields.js';
@@ -41,7 +41,7 @@ function fromPlaidToken(
   const channels = readChannels(body, fields);
   // Dwolla fetches the account from Plaid with the token; an unknown or revoked (Item removed) token fails.
   // The token itself is never echoed back.
-  const minted = token === undefined ? undefined : context.bridge.dwollaProcessorTokens.get(token);
+  const minted = token === undefined ? undefined : context.bridge.peek(DWOLLA_PROCESSOR, token);
   if (token !== undefined && !minted) fields.add('Invalid', 'Invalid plaid token.', '/plaidToken');
   if (fields.errors.length > 0 || !minted || name === undefined) throw validationError(fields.errors);
   const { details } = minted;
@@ -89,7 +89,7 @@ function fromExchange(
       'Duplicate funding source or validation error. Authorization already associated to a funding source.',
     );
   }
-  const minted = context.bridge.dwollaProcessorTokens.get(exchange.processorToken);
+  const minted = context.bridge.peek(DWOLLA_PROCESSOR, exchange.processorToken);
   if (!minted) {
     throw dwollaError(
       400,

@@ -57,9 +57,10 @@ describe('Idempotency-Key', () => {
     const body = { plaidToken: 'processor-sandbox-not-yet', name: 'Checking' };
     const failed = await harness.call('POST', `/customers/${customerId}/funding-sources`, { body, headers });
     expect(failed.status).toBe(400);
-    harness.bridge.dwollaProcessorTokens.set('processor-sandbox-not-yet', {
-      token: 'processor-sandbox-not-yet',
-      details: {
+    harness.bridge.mint(
+      'dwolla',
+      'processor-sandbox-not-yet',
+      {
         itemId: 'i',
         accountId: 'a',
         institutionId: 'ins_1',
@@ -71,8 +72,8 @@ describe('Idempotency-Key', () => {
         accountNumber: '1111222233330000',
         holderName: 'Jane',
       },
-      createdAt: harness.clock.now(),
-    });
+      harness.clock.now(),
+    );
     const retried = await harness.call('POST', `/customers/${customerId}/funding-sources`, { body, headers });
     expect(retried.status).toBe(201);
   });

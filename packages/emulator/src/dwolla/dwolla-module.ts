@@ -8,7 +8,7 @@ import type {
 } from '../types.js';
 import { createDwollaAuth } from './dwolla-auth.js';
 import { assertDwollaContext } from './dwolla-config.js';
-import type { DwollaContext } from './dwolla-context.js';
+import { DWOLLA_PROCESSOR, type DwollaContext } from './dwolla-context.js';
 import { handleDwollaControl } from './dwolla-control.js';
 import { createCustomer, getCustomer, listCustomers } from './dwolla-customers.js';
 import { badRequest, DwollaApiError, dwollaError, notFound, serverError } from './dwolla-errors.js';
@@ -94,6 +94,7 @@ function normalisePath(path: string): string {
  */
 export function createDwollaModule(context: ModuleContext): DwollaModule {
   assertDwollaContext(context);
+  context.bridge.declare({ processor: DWOLLA_PROCESSOR, stateKey: 'dwollaProcessorTokens' });
   const state = createDwollaState();
   const events = createDwollaEventLog();
   const dwolla: DwollaContext = {

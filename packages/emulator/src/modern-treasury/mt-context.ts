@@ -1,11 +1,12 @@
-import type { EmulatorClock, EmulatorRequest, EmulatorResponse, ProviderBridge } from '../types.js';
+import type { TokenBridge } from '../kernel/token-bridge.js';
+import type { EmulatorClock, EmulatorRequest, EmulatorResponse } from '../types.js';
 import type { MtState } from './mt-state.js';
 
 /** What every Modern Treasury handler works with. */
 export interface MtContext {
   state: MtState;
   clock: EmulatorClock;
-  bridge: ProviderBridge;
+  bridge: TokenBridge;
 }
 
 /** One authenticated request: its mode (sandbox key → `live_mode: false`) and path parameters. */

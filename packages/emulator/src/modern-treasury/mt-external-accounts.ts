@@ -37,7 +37,7 @@ function bankDetailsFrom(
       throw parameterInvalid(path('plaid_processor_token'), 'plaid_processor_token must be a string');
     }
     // Modern Treasury pulls the bank details from Plaid with the token; the emulator claims it once.
-    const claimed = context.bridge.claimProcessorToken(MODERN_TREASURY_PROCESSOR, token);
+    const claimed = context.bridge.claim(MODERN_TREASURY_PROCESSOR, token);
     if (claimed === undefined) {
       throw parameterInvalid(
         path('plaid_processor_token'),

@@ -11,7 +11,12 @@ import { handleMtControl } from './mt-control.js';
 import { createCounterparty, getCounterparty, listCounterparties } from './mt-counterparties.js';
 import { MODERN_TREASURY_CREDENTIALS, type ModernTreasuryCredentials } from './mt-credentials.js';
 import { ModernTreasuryEmulatorError, resourceNotFound, serverError } from './mt-errors.js';
-import { createExternalAccount, getExternalAccount, listExternalAccounts } from './mt-external-accounts.js';
+import {
+  createExternalAccount,
+  getExternalAccount,
+  listExternalAccounts,
+  MODERN_TREASURY_PROCESSOR,
+} from './mt-external-accounts.js';
 import { mtFaultResponse } from './mt-faults.js';
 import { createMtIdempotency } from './mt-idempotency.js';
 import {
@@ -81,6 +86,7 @@ export function createModernTreasuryModule(
   options: ModernTreasuryModuleOptions = {},
 ): ProviderModule {
   const credentials = options.credentials ?? MODERN_TREASURY_CREDENTIALS;
+  context.bridge.declare({ processor: MODERN_TREASURY_PROCESSOR });
   const state = createMtState(context.clock.now());
   const mt: MtContext = { state, clock: context.clock, bridge: context.bridge };
   const idempotency = createMtIdempotency(state, context.clock);

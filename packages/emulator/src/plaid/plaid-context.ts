@@ -1,4 +1,5 @@
-import type { EmulatorClock, ProviderBridge } from '../types.js';
+import type { TokenBridge } from '../kernel/token-bridge.js';
+import type { EmulatorClock } from '../types.js';
 import type { PlaidState } from './plaid-state.js';
 import type { PlaidWebhookKeyStore } from './plaid-webhook-keys.js';
 import type { PlaidWebhookEmitter } from './plaid-webhooks.js';
@@ -7,7 +8,7 @@ import type { PlaidWebhookEmitter } from './plaid-webhooks.js';
 export interface PlaidContext {
   state: PlaidState;
   clock: EmulatorClock;
-  bridge: ProviderBridge;
+  bridge: TokenBridge;
   webhooks: PlaidWebhookEmitter;
   keys: PlaidWebhookKeyStore;
 }

@@ -13,6 +13,11 @@ import type { PlaidAccount, PlaidItem } from './plaid-state.js';
 
 /** Stripe's test bank account that every Plaid Sandbox btok is bound to (Plaid's Stripe FAQ). */
 export const STRIPE_TEST_ACCOUNT = { accountNumber: '000123456789', routingNumber: '110000000' } as const;
+/**
+ * The bridge kind Plaid mints Stripe bank account tokens (`btok_…`) under; the Stripe module declares the same
+ * name as a kind it consumes.
+ */
+export const STRIPE_BANK_ACCOUNT_TOKEN_KIND = 'stripe_bank_account_token';
 /** Plaid Sandbox's identity name for `user_good`. */
 export const SANDBOX_HOLDER_NAME = 'Alberta Bobbeth Charleson';
 
@@ -60,10 +65,11 @@ export const processorStripeBankAccountTokenCreate: PlaidRoute = {
     const { item, account } = requireEligibleAccount(context, body);
     const token = `btok_${randomAlphanumeric(24)}`;
     const now = context.clock.now();
-    context.bridge.stripeBankAccountTokens.set(token, {
+    // A TAN bank's btok carries that Item's tokenized number, so its Stripe fingerprint differs per Item.
+    context.bridge.mint(
+      STRIPE_BANK_ACCOUNT_TOKEN_KIND,
       token,
-      // A TAN bank's btok carries that Item's tokenized number, so its Stripe fingerprint differs per Item.
-      details: details(
+      details(
         item,
         account,
         STRIPE_TEST_ACCOUNT.routingNumber,
@@ -71,9 +77,8 @@ export const processorStripeBankAccountTokenCreate: PlaidRoute = {
           ? account.accountNumber
           : STRIPE_TEST_ACCOUNT.accountNumber,
       ),
-      livemode: false,
-      createdAt: now,
-    });
+      now,
+    );
     context.state.processorTokens.set(token, {
       itemId: item.itemId,
       accountId: account.account_id,
@@ -86,12 +91,12 @@ export const processorStripeBankAccountTokenCreate: PlaidRoute = {
 
 /**
  * The processor names `/processor/token/create` accepts: the spec's and plaid 47's, plus the one enabled for
- * Stripe's processor-token route (`tuning.stripePlaidProcessor`), like a partner enabled in the Plaid Dashboard.
+ * processor-token route of a module that declared it enabled on the bridge (Stripe's `tuning.stripePlaidProcessor`), like a partner enabled in the Plaid Dashboard.
  */
 function requireKnownProcessor(context: PlaidContext, processor: string): void {
-  const enabled = context.bridge.stripePlaidProcessor;
-  if (PLAID_PROCESSORS.includes(processor) || processor === enabled) return;
-  const names = enabled === null ? PLAID_PROCESSORS : [...PLAID_PROCESSORS, enabled];
+  const enabled = context.bridge.enabledProcessors().filter((name) => !PLAID_PROCESSORS.includes(name));
+  if (PLAID_PROCESSORS.includes(processor) || enabled.includes(processor)) return;
+  const names = [...PLAID_PROCESSORS, ...enabled];
   throw plaidError('INVALID_FIELD', `processor must be one of the following values: ${names.join(', ')}`);
 }
 
@@ -104,11 +109,12 @@ export const processorTokenCreate: PlaidRoute = {
     const { item, account } = requireEligibleAccount(context, body);
     const token = `processor-sandbox-${createUuid()}`;
     const now = context.clock.now();
-    context.bridge.processorTokens(processor).set(token, {
+    context.bridge.mint(
+      processor,
       token,
-      details: details(item, account, SANDBOX_ROUTING, account.accountNumber ?? ''),
-      createdAt: now,
-    });
+      details(item, account, SANDBOX_ROUTING, account.accountNumber ?? ''),
+      now,
+    );
     context.state.processorTokens.set(token, {
       itemId: item.itemId,
       accountId: account.account_id,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StripeHandlerContext } from './stripe-context.js';
-import { nowSeconds } from './stripe-context.js';
+import { nowSeconds, STRIPE_BANK_ACCOUNT_TOKEN_KIND } from './stripe-context.js';
 import { resourceMissing, StripeApiError } from './stripe-errors.js';
 import { createStripeId } from './stripe-ids.js';
 import type { BankAccountRecord } from './stripe-state.js';
@@ -84,9 +84,11 @@ export function resolveBankToken(
       failureCode: magic.failureCode,
     };
   }
-  const minted = context.module.bridge.stripeBankAccountTokens.get(tokenId);
-  if (minted === undefined || minted.livemode !== context.caller.livemode) {
-    const otherModeExists = minted === undefined ? undefined : minted.livemode ? 'live' : 'test';
+  const minted = context.module.bridge.peek(STRIPE_BANK_ACCOUNT_TOKEN_KIND, tokenId);
+  // Plaid Sandbox mints test-mode btoks only.
+  const livemode = false;
+  if (minted === undefined || livemode !== context.caller.livemode) {
+    const otherModeExists = minted === undefined ? undefined : 'test';
     throw resourceMissing('token', tokenId, source.param, { inPath: source.inPath, otherModeExists });
   }
   let bankAccountId = context.state.tokenBankAccountIds.get(tokenId);
@@ -97,12 +99,11 @@ export function resolveBankToken(
   const details = minted.details;
   // Plaid Sandbox btoks always point at Stripe's test bank account (see the Plaid + Stripe FAQ), except a TAN
   // bank's, which carry the Item's tokenized account number (so the fingerprint differs per Item).
-  const routingNumber = minted.livemode ? details.routingNumber : STRIPE_TEST_ROUTING_NUMBER;
-  const accountNumber =
-    minted.livemode || details.tokenized === true ? details.accountNumber : STRIPE_TEST_ACCOUNT_NUMBER;
+  const routingNumber = STRIPE_TEST_ROUTING_NUMBER;
+  const accountNumber = details.tokenized === true ? details.accountNumber : STRIPE_TEST_ACCOUNT_NUMBER;
   return {
     id: tokenId,
-    livemode: minted.livemode,
+    livemode,
     created: toSeconds(minted.createdAt),
     reusable: false,
     bankAccountId,

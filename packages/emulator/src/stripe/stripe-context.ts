@@ -9,7 +9,18 @@ export interface StripeModuleOptions {
   settlementDelayMs: number;
   /** The account's default API version, applied to requests without `Stripe-Version` (default 2026-09-30.endive). */
   accountApiVersion: string;
+  /**
+   * The Plaid processor name whose processor tokens this Stripe accepts on `us_bank_account[external_token]`,
+   * or null (default: the emulator's `tuning.stripePlaidProcessor`).
+   */
+  plaidProcessor: string | null;
 }
+
+/**
+ * The bridge kind the emulated Plaid mints Stripe bank account tokens (`btok_…`) under, from its
+ * `/processor/stripe/bank_account_token/create` (Plaid's folder names the same string).
+ */
+export const STRIPE_BANK_ACCOUNT_TOKEN_KIND = 'stripe_bank_account_token';
 
 /** Everything a Stripe endpoint handler works with. */
 export interface StripeHandlerContext {

@@ -29,19 +29,19 @@ export function assertExternalTokenVersion(context: StripeHandlerContext): void 
 
 /**
  * Claims a Plaid processor token for Stripe through the bridge, once. Only tokens Plaid minted for the
- * processor name enabled for Stripe (`tuning.stripePlaidProcessor`) are valid, and only in test mode (Plaid
+ * processor name enabled for Stripe (`plaidProcessor` of the module's options) are valid, and only in test mode (Plaid
  * Sandbox tokens). The token is never echoed in the error.
  */
 export function claimStripeProcessorToken(
   context: StripeHandlerContext,
   token: string,
 ): MintedProcessorToken {
-  const processor = context.module.bridge.stripePlaidProcessor;
+  const processor = context.options.plaidProcessor;
   const sandbox = token.startsWith('processor-sandbox-');
   const claimed =
     processor === null || sandbox === context.caller.livemode
       ? undefined
-      : context.module.bridge.claimProcessorToken(processor, token);
+      : context.module.bridge.claim(processor, token);
   if (claimed === 'claimed') {
     throw invalidParameter(PROCESSOR_TOKEN_PARAM, 'This Plaid processor token has already been used.');
   }

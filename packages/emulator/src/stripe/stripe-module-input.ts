@@ -14,7 +14,7 @@ function requireFunction(owner: unknown, key: string, field: string): void {
 
 /**
  * Checks the module context and options by hand (the emulator has no runtime dependencies, so no zod):
- * clock functions, the bridge's token map, distinct non-empty Stripe keys, a non-negative delay and a
+ * clock functions, the token bridge, distinct non-empty Stripe keys, a non-negative delay and a
  * well-formed default API version.
  */
 export function validateStripeModuleInput(context: unknown, options: Partial<StripeModuleOptions>): void {
@@ -22,9 +22,8 @@ export function validateStripeModuleInput(context: unknown, options: Partial<Str
   const clock = context['clock'];
   requireFunction(clock, 'now', 'context.clock.now');
   const bridge = context['bridge'];
-  if (!isRecord(bridge) || !(bridge['stripeBankAccountTokens'] instanceof Map)) {
-    throw new EmulatorInputError('context.bridge.stripeBankAccountTokens', 'must be a Map');
-  }
+  requireFunction(bridge, 'declare', 'context.bridge.declare');
+  requireFunction(bridge, 'peek', 'context.bridge.peek');
   const credentials = (context as Partial<ModuleContext>).credentials;
   const stripe = isRecord(credentials) ? credentials.stripe : undefined;
   if (!isRecord(stripe)) throw new EmulatorInputError('context.credentials.stripe', 'must be an object');
@@ -43,6 +42,10 @@ export function validateStripeModuleInput(context: unknown, options: Partial<Str
   const delay = options.settlementDelayMs;
   if (delay !== undefined && (!Number.isFinite(delay) || delay < 0)) {
     throw new EmulatorInputError('options.settlementDelayMs', 'must be a finite number >= 0');
+  }
+  const processor = options.plaidProcessor;
+  if (processor !== undefined && processor !== null && (typeof processor !== 'string' || processor === '')) {
+    throw new EmulatorInputError('options.plaidProcessor', 'must be a non-empty string or null');
   }
   const version = options.accountApiVersion;
   if (version !== undefined && (typeof version !== 'string' || !isStripeVersion(version))) {

@@ -53,10 +53,7 @@ describe('createStripeModule', () => {
         }),
       'context.credentials.stripe.liveSecretKey',
     );
-    expectField(
-      () => createStripeModule({ ...good, bridge: { ...good.bridge, stripeBankAccountTokens: {} as never } }),
-      'context.bridge.stripeBankAccountTokens',
-    );
+    expectField(() => createStripeModule({ ...good, bridge: {} as never }), 'context.bridge.declare');
     expectField(() => createStripeModule({ ...good, clock: {} as never }), 'context.clock.now');
     expectField(() => createStripeModule(good, { settlementDelayMs: -1 }), 'options.settlementDelayMs');
     expectField(() => createStripeModule(null as never), 'context');

@@ -7,7 +7,11 @@ import type {
   ProviderModule,
 } from '../types.js';
 import { DEFAULT_ACCOUNT_API_VERSION } from './stripe-api-version.js';
-import { DEFAULT_SETTLEMENT_DELAY_MS, type StripeModuleOptions } from './stripe-context.js';
+import {
+  DEFAULT_SETTLEMENT_DELAY_MS,
+  STRIPE_BANK_ACCOUNT_TOKEN_KIND,
+  type StripeModuleOptions,
+} from './stripe-context.js';
 import { handleStripeControl } from './stripe-control.js';
 import { dispatchStripeRequest } from './stripe-dispatch.js';
 import { stripeErrorBody } from './stripe-errors.js';
@@ -32,7 +36,14 @@ export function createStripeModule(
   const resolved: StripeModuleOptions = {
     settlementDelayMs: given.settlementDelayMs ?? DEFAULT_SETTLEMENT_DELAY_MS,
     accountApiVersion: given.accountApiVersion ?? DEFAULT_ACCOUNT_API_VERSION,
+    plaidProcessor:
+      given.plaidProcessor === undefined
+        ? (context.options?.stripePlaidProcessor ?? null)
+        : given.plaidProcessor,
   };
+  context.bridge.declare({ processor: STRIPE_BANK_ACCOUNT_TOKEN_KIND, stateKey: 'stripeBankAccountTokens' });
+  if (resolved.plaidProcessor !== null)
+    context.bridge.declare({ processor: resolved.plaidProcessor, enabled: true });
   return {
     name: 'stripe',
     prefix: '/v1',
