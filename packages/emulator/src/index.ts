@@ -7,7 +7,7 @@ export {
   createControlClient,
   type EmulatorControlClient,
   type EmulatorState,
-} from './control-client.js';
+} from './control/control-client.js';
 export { EmulatorControlError, EmulatorInputError } from './emulator-errors.js';
 export {
   DEFAULT_BODY_LIMIT_BYTES,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createClock } from './clock.js';
+import { createControlClient, type EmulatorControlClient } from './control/control-client.js';
 import { createControlRouter } from './control/control-router.js';
-import { createControlClient, type EmulatorControlClient } from './control-client.js';
 import { resolveEmulatorOptions, type StartEmulatorOptions } from './emulator-options.js';
 import { createFaultRegistry } from './faults.js';
 import { createTokenBridge } from './kernel/token-bridge.js';

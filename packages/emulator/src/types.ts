@@ -54,6 +54,11 @@ export interface ProviderModule {
    * relative to that mount (e.g. `/items/abc/repair`). Answer `{ error: { code, message } }` bodies on failure.
    */
   handleControl?(request: EmulatorRequest): Promise<EmulatorResponse>;
+  /**
+   * Optional: the generic control operations this module supports, each mapped to one of its own control routes
+   * (see `ProviderControlOperations`); the control API dispatches to them by the module's `name`.
+   */
+  readonly controlOperations?: ProviderControlOperations;
   /** Optional: the module's webhook deliveries (every attempt), for `GET /__emulator/webhooks`. */
   webhookDeliveries?(): WebhookDeliveryView[];
   /** Optional: stops background work (scheduled webhook retries, in-flight deliveries); `close()` calls it. */
@@ -62,6 +67,15 @@ export interface ProviderModule {
   exportState?(): Record<string, unknown>;
   /** Optional: replaces the module's state with what `exportState` returned (after a restart). */
   importState?(state: Record<string, unknown>): void;
+}
+
+/**
+ * Generic control operations a provider module declares. Each answers the path, relative to the module's control
+ * mount, of its own control route that performs the operation, so the control API needs no provider names.
+ */
+export interface ProviderControlOperations {
+  /** The control route (POST, body `{ code }`) that returns the payment `paymentId` now with an ACH return code. */
+  returnPayment?(paymentId: string): string;
 }
 
 /** How one webhook delivery attempt ended. */
@@ -85,8 +99,8 @@ export interface WebhookAttemptView {
 export interface WebhookDeliveryView {
   /** Id of this delivery. */
   id: string;
-  /** Which emulated provider sent it. */
-  provider: 'plaid' | 'dwolla' | 'stripe';
+  /** Which emulated provider sent it: the sending module's name (`plaid`, `dwolla`, `stripe`, …). */
+  provider: string;
   /** Id of the event behind it (Plaid: the recorded webhook event; Dwolla: the Event id in the body). */
   eventId: string;
   /** Plaid `webhook_type`; null for Dwolla. */

@@ -8,6 +8,7 @@ import type { EmulatorRequest, EmulatorResponse, ProviderModule } from '../types
 import { parseClockCommand } from './control-clock.js';
 import { controlAllowedHosts, guardControlRequest } from './control-guard.js';
 import { controlError, parseControlJson } from './control-json.js';
+import { handleProviderOperation } from './control-operations.js';
 import { listWebhookDeliveries } from './control-webhooks.js';
 
 /** What the control API operates on. */
@@ -79,6 +80,8 @@ export function createControlRouter(
         ? ok({ deleted: id })
         : controlError(404, 'not_found', `No fault with id ${id}.`);
     }
+    const operation = await handleProviderOperation(modules, request, path);
+    if (operation !== undefined) return operation;
     for (const module of modules) {
       const mount = `/__emulator/${module.name}`;
       if (module.handleControl && (path === mount || path.startsWith(`${mount}/`))) {

@@ -1,20 +1,20 @@
 import { EmulatorInputError } from '../emulator-errors.js';
 import type { ProviderModule, WebhookDeliveryView } from '../types.js';
 
-const PROVIDERS = ['plaid', 'dwolla', 'stripe'];
-
 /**
- * `GET /__emulator/webhooks[?provider=plaid|dwolla|stripe]`: every module's webhook deliveries with their
- * attempts, oldest first.
+ * `GET /__emulator/webhooks[?provider=<name>]`: every module's webhook deliveries with their attempts, oldest
+ * first; `provider` is the name of any registered module that sends webhooks.
  */
 export function listWebhookDeliveries(
   modules: readonly ProviderModule[],
   provider: string | null,
 ): WebhookDeliveryView[] {
-  if (provider !== null && !PROVIDERS.includes(provider)) {
-    throw new EmulatorInputError('provider', `must be one of: ${PROVIDERS.join(', ')}`);
+  const senders = modules.filter((module) => module.webhookDeliveries !== undefined);
+  if (provider !== null && !senders.some((module) => module.name === provider)) {
+    const names = senders.map((module) => module.name).join(', ');
+    throw new EmulatorInputError('provider', `must be one of: ${names}`);
   }
-  const deliveries = modules.flatMap((module) => module.webhookDeliveries?.() ?? []);
+  const deliveries = senders.flatMap((module) => module.webhookDeliveries?.() ?? []);
   return deliveries
     .filter((delivery) => provider === null || delivery.provider === provider)
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));

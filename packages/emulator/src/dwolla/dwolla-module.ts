@@ -170,6 +170,9 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
       restoreInto(state, saved);
       state.accessTokens.clear();
     },
+    controlOperations: {
+      returnPayment: (paymentId) => `/transfers/${encodeURIComponent(paymentId)}/return`,
+    },
     handleControl: (request) => handleDwollaControl(dwolla, request),
     events: () => events.list(),
     onEvent: (listener) => events.subscribe(listener),

@@ -123,6 +123,9 @@ export function createModernTreasuryModule(
     malformedRequest(message: string) {
       return new ModernTreasuryEmulatorError(400, 'parameter_invalid', message, null).toResponse();
     },
+    controlOperations: {
+      returnPayment: (paymentId) => `/payment-orders/${encodeURIComponent(paymentId)}/return`,
+    },
     async handleControl(request) {
       return handleMtControl(mt, request);
     },

@@ -61,6 +61,9 @@ export function createStripeModule(
         body: stripeErrorBody({ type: 'invalid_request_error', message: `Invalid request: ${message}` }),
       };
     },
+    controlOperations: {
+      returnPayment: (paymentId) => `/payment_intents/${encodeURIComponent(paymentId)}/return`,
+    },
     async handleControl(request: EmulatorRequest): Promise<EmulatorResponse> {
       return handleStripeControl(state, request, context.clock.now());
     },

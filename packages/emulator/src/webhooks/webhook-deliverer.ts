@@ -27,7 +27,8 @@ export interface WebhookMessage {
 
 /** How a deliverer sends and retries. */
 export interface WebhookDelivererSettings {
-  provider: 'plaid' | 'dwolla' | 'stripe';
+  /** The sending module's name (an open string, e.g. `plaid`). */
+  provider: string;
   /** Delay between a failed attempt and the next one. */
   retryDelayMs: number;
   /** How long a receiver may take to answer before the attempt counts as a timeout. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { linkSandboxItem, plaidPost } from '../test/emulator.test-helpers.js';
+import { linkSandboxItem, plaidPost } from '../../test/emulator.test-helpers.js';
+import { EmulatorControlError, EmulatorInputError } from '../emulator-errors.js';
+import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 import { createControlClient } from './control-client.js';
-import { EmulatorControlError, EmulatorInputError } from './emulator-errors.js';
-import { type RunningEmulator, startEmulator } from './start-emulator.js';
 
 describe('control client', () => {
   let emulator: RunningEmulator;

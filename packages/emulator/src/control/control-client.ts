@@ -1,8 +1,8 @@
-import { EmulatorControlError, EmulatorInputError } from './emulator-errors.js';
-import type { FaultRule, FaultSpec } from './faults.js';
-import { parseFaultSpec } from './faults-parse.js';
-import { isPlainObject } from './input-validation.js';
-import type { WebhookDeliveryView } from './types.js';
+import { EmulatorControlError, EmulatorInputError } from '../emulator-errors.js';
+import type { FaultRule, FaultSpec } from '../faults.js';
+import { parseFaultSpec } from '../faults-parse.js';
+import { isPlainObject } from '../input-validation.js';
+import type { WebhookDeliveryView } from '../types.js';
 
 /** The emulated clock as the control API reports it. */
 export interface ClockView {
@@ -25,6 +25,8 @@ export interface EmulatorState {
   dwolla: Record<string, unknown>;
   /** The emulated Modern Treasury's snapshot (counts, external accounts, payment orders). */
   modernTreasury: Record<string, unknown>;
+  /** Every registered module's snapshot keyed by its name (the fields above are shortcuts into it). */
+  providers: Record<string, Record<string, unknown>>;
 }
 
 /** A public token minted by the emulator's Plaid control routes. */
@@ -82,7 +84,7 @@ export interface EmulatorControlClient {
   /** Removes every fault. */
   clearFaults(): Promise<void>;
   /** Webhook deliveries (Plaid and Dwolla) with every attempt, oldest first; `provider` filters. */
-  webhooks(options?: { provider?: 'plaid' | 'dwolla' | 'stripe' }): Promise<WebhookDeliveryView[]>;
+  webhooks(options?: { provider?: string }): Promise<WebhookDeliveryView[]>;
   /** Plaid Link and webhook helpers. */
   plaid: {
     /** Completes Link update mode for an Item: clears its login error (fires LOGIN_REPAIRED). */
@@ -99,10 +101,12 @@ export interface EmulatorControlClient {
   /**
    * Returns a payment with an ACH return code now: a Stripe PaymentIntent that is processing fails
    * (`payment_intent.payment_failed`), a succeeded one with an unauthorized code gets a dispute
-   * (`charge.dispute.created`); a pending or processed Dwolla transfer fails (`*_transfer_failed`).
+   * (`charge.dispute.created`); a pending or processed Dwolla transfer fails (`*_transfer_failed`); a sent or
+   * completed Modern Treasury payment order is returned. `provider` is any registered module's name; one that
+   * is unknown or has no return operation gets an `EmulatorControlError` with status 404.
    */
   returnPayment(input: {
-    provider: 'stripe' | 'dwolla';
+    provider: string;
     paymentId: string;
     code: string;
   }): Promise<Record<string, unknown>>;
@@ -214,10 +218,10 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
     async webhooks(options = {}) {
       const filter = optionsOf(options);
       const provider = filter['provider'];
-      if (provider !== undefined && provider !== 'plaid' && provider !== 'dwolla' && provider !== 'stripe') {
-        throw new EmulatorInputError('provider', "must be 'plaid', 'dwolla' or 'stripe'");
+      if (provider !== undefined && (typeof provider !== 'string' || provider.length === 0)) {
+        throw new EmulatorInputError('provider', 'must be the name of an emulated provider');
       }
-      const query = provider === undefined ? '' : `?provider=${provider}`;
+      const query = provider === undefined ? '' : `?provider=${encodeURIComponent(provider)}`;
       const body = objectOf(await call('GET', `/__emulator/webhooks${query}`), 'webhooks answer');
       if (!Array.isArray(body['deliveries'])) {
         throw new EmulatorControlError(200, 'invalid_response', 'Malformed webhooks answer.');
@@ -243,6 +247,7 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
         stripe: isPlainObject(state['stripe']) ? state['stripe'] : {},
         dwolla: isPlainObject(state['dwolla']) ? state['dwolla'] : {},
         modernTreasury: isPlainObject(state['modern-treasury']) ? state['modern-treasury'] : {},
+        providers: providerSnapshots(state),
       };
     },
     async clock() {
@@ -328,8 +333,8 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
       const provider = given['provider'];
       const paymentId = given['paymentId'];
       const code = given['code'];
-      if (provider !== 'stripe' && provider !== 'dwolla') {
-        throw new EmulatorInputError('provider', "must be 'stripe' or 'dwolla'");
+      if (typeof provider !== 'string' || provider.length === 0) {
+        throw new EmulatorInputError('provider', 'must be the name of an emulated provider');
       }
       if (typeof paymentId !== 'string' || paymentId.length === 0) {
         throw new EmulatorInputError('paymentId', 'must be a non-empty string');
@@ -337,8 +342,7 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
       if (typeof code !== 'string' || !/^R\d{2}$/i.test(code)) {
         throw new EmulatorInputError('code', 'must be an ACH return code such as R01');
       }
-      const collection = provider === 'stripe' ? 'payment_intents' : 'transfers';
-      const path = `/__emulator/${provider}/${collection}/${encodeURIComponent(paymentId)}/return`;
+      const path = `/__emulator/${encodeURIComponent(provider)}/payments/${encodeURIComponent(paymentId)}/return`;
       return objectOf(await call('POST', path, { code }), 'return answer');
     },
     async request(method, path, body) {
@@ -349,6 +353,17 @@ export function createControlClient(baseUrl: string): EmulatorControlClient {
       return call(method.toUpperCase(), path, body);
     },
   };
+}
+
+const STATE_FIELDS = new Set(['clock', 'faults', 'bridge']);
+
+/** Every module's snapshot in a state answer, keyed by the module's name. */
+function providerSnapshots(state: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  const providers: Record<string, Record<string, unknown>> = {};
+  for (const [name, value] of Object.entries(state)) {
+    if (!STATE_FIELDS.has(name) && isPlainObject(value)) providers[name] = value;
+  }
+  return providers;
 }
 
 function describe(error: unknown): string {
