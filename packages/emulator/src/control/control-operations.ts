@@ -1,26 +1,18 @@
 import type { EmulatorRequest, EmulatorResponse, ProviderModule } from '../types.js';
 import { controlError } from './control-json.js';
 
-const RETURN_PAYMENT = /^\/__emulator\/([^/]+)\/payments\/([^/]+)\/return$/;
-
-function moduleNamed(modules: readonly ProviderModule[], name: string): ProviderModule | undefined {
-  return modules.find((module) => module.name === name);
-}
-
 /**
  * `POST /__emulator/{provider}/payments/{paymentId}/return` with `{ "code": "R01" }`: returns a payment of any
- * registered provider by dispatching to the control route its module declared (`controlOperations.returnPayment`).
- * Answers undefined for other paths; an unknown provider or one without the operation gets a 404 JSON error.
+ * registered provider by dispatching to the control route its module declared (`controlOperations.returnPayment`);
+ * an unknown provider or one without the operation gets a 404 JSON error.
  */
-export async function handleProviderOperation(
+export async function returnPaymentOperation(
   modules: readonly ProviderModule[],
   request: EmulatorRequest,
-  path: string,
-): Promise<EmulatorResponse | undefined> {
-  const match = RETURN_PAYMENT.exec(path);
-  if (match === null || request.method !== 'POST') return undefined;
-  const provider = decodeURIComponent(match[1] as string);
-  const module = moduleNamed(modules, provider);
+  provider: string,
+  paymentId: string,
+): Promise<EmulatorResponse> {
+  const module = modules.find((candidate) => candidate.name === provider);
   if (module === undefined) {
     const names = modules.map((candidate) => candidate.name).join(', ');
     return controlError(
@@ -39,5 +31,5 @@ export async function handleProviderOperation(
       'provider',
     );
   }
-  return module.handleControl({ ...request, path: route(decodeURIComponent(match[2] as string)) });
+  return module.handleControl({ ...request, path: route(paymentId) });
 }

@@ -128,11 +128,16 @@ describe('control API over HTTP', () => {
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_input', field: 'status' } } });
   });
 
-  it('unknown control routes get a 404', async () => {
+  it('unknown control routes get a 404; a known route with another method a 405 with Allow', async () => {
     expect(await control(emulator, 'GET', '/__emulator/teleport')).toMatchObject({
       status: 404,
       body: { error: { code: 'not_found' } },
     });
-    expect((await control(emulator, 'PUT', '/__emulator/state')).status).toBe(404);
+    const wrongMethod = await control(emulator, 'PUT', '/__emulator/state');
+    expect(wrongMethod).toMatchObject({ status: 405, body: { error: { code: 'method_not_allowed' } } });
+    expect(wrongMethod.headers['allow']).toBe('GET');
+    expect((await control(emulator, 'PATCH', '/__emulator/faults')).headers['allow']).toBe(
+      'GET, POST, DELETE',
+    );
   });
 });

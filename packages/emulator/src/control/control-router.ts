@@ -3,12 +3,13 @@ import { EmulatorInputError } from '../emulator-errors.js';
 import type { FaultRegistry } from '../faults.js';
 import { parseFaultSpec } from '../faults-parse.js';
 import { createRequestId } from '../ids.js';
+import { createRouter } from '../kernel/router.js';
 import type { TokenBridge } from '../kernel/token-bridge.js';
 import type { EmulatorRequest, EmulatorResponse, ProviderModule } from '../types.js';
 import { parseClockCommand } from './control-clock.js';
 import { controlAllowedHosts, guardControlRequest } from './control-guard.js';
 import { controlError, parseControlJson } from './control-json.js';
-import { handleProviderOperation } from './control-operations.js';
+import { returnPaymentOperation } from './control-operations.js';
 import { listWebhookDeliveries } from './control-webhooks.js';
 
 /** What the control API operates on. */
@@ -20,6 +21,12 @@ export interface ControlRouterOptions {
   /** Host names the control API answers besides loopback (default: loopback only). */
   host?: string;
 }
+
+/** What handles one control route: the request and its decoded path parameters. */
+type ControlHandler = (
+  request: EmulatorRequest,
+  params: Readonly<Record<string, string>>,
+) => EmulatorResponse | Promise<EmulatorResponse>;
 
 /** Creates the handler for `/__emulator/…` (reset, state, clock, faults, webhooks and provider-specific routes). */
 export function createControlRouter(
@@ -33,55 +40,88 @@ export function createControlRouter(
     offsetMs: clock.offsetMs(),
   });
 
-  const route = async (request: EmulatorRequest): Promise<EmulatorResponse> => {
-    const path = request.path.replace(/\/+$/, '') || '/';
-    const { method } = request;
-    if (path === '/__emulator/health' && method === 'GET') return ok({ ok: true });
-    if (path === '/__emulator/reset' && method === 'POST') {
-      for (const module of modules) module.reset();
-      bridge.reset();
-      faults.clear();
-      clock.reset();
-      return ok({ reset: true });
-    }
-    if (path === '/__emulator/state' && method === 'GET') {
-      const state: Record<string, unknown> = {
-        clock: clockView(),
-        faults: faults.list(),
-        bridge: bridge.counts(),
-      };
-      for (const module of modules) state[module.name] = module.snapshot();
-      return ok(state);
-    }
-    if (path === '/__emulator/clock') {
-      if (method === 'GET') return ok(clockView());
-      if (method === 'POST') {
+  const router = createRouter<ControlHandler>([
+    { method: 'GET', path: '/__emulator/health', handler: () => ok({ ok: true }) },
+    {
+      method: 'POST',
+      path: '/__emulator/reset',
+      handler: () => {
+        for (const module of modules) module.reset();
+        bridge.reset();
+        faults.clear();
+        clock.reset();
+        return ok({ reset: true });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/__emulator/state',
+      handler: () => {
+        const state: Record<string, unknown> = {
+          clock: clockView(),
+          faults: faults.list(),
+          bridge: bridge.counts(),
+        };
+        for (const module of modules) state[module.name] = module.snapshot();
+        return ok(state);
+      },
+    },
+    { method: 'GET', path: '/__emulator/clock', handler: () => ok(clockView()) },
+    {
+      method: 'POST',
+      path: '/__emulator/clock',
+      handler: (request) => {
         const command = parseClockCommand(parseControlJson(request));
         if (command.reset) clock.reset();
         if (command.advanceMs > 0) clock.advance(command.advanceMs);
         return ok(clockView());
-      }
-    }
-    if (path === '/__emulator/faults') {
-      if (method === 'GET') return ok({ faults: faults.list() });
-      if (method === 'POST')
-        return { status: 201, body: { fault: faults.add(parseFaultSpec(parseControlJson(request))) } };
-      if (method === 'DELETE') {
+      },
+    },
+    { method: 'GET', path: '/__emulator/faults', handler: () => ok({ faults: faults.list() }) },
+    {
+      method: 'POST',
+      path: '/__emulator/faults',
+      handler: (request) => ({
+        status: 201,
+        body: { fault: faults.add(parseFaultSpec(parseControlJson(request))) },
+      }),
+    },
+    {
+      method: 'DELETE',
+      path: '/__emulator/faults',
+      handler: () => {
         faults.clear();
         return ok({ faults: [] });
-      }
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/__emulator/faults/:id',
+      handler: (_request, { id = '' }) =>
+        faults.remove(id) ? ok({ deleted: id }) : controlError(404, 'not_found', `No fault with id ${id}.`),
+    },
+    {
+      method: 'GET',
+      path: '/__emulator/webhooks',
+      handler: (request) => ok({ deliveries: listWebhookDeliveries(modules, request.query.get('provider')) }),
+    },
+    {
+      method: 'POST',
+      path: '/__emulator/:provider/payments/:paymentId/return',
+      handler: (request, { provider = '', paymentId = '' }) =>
+        returnPaymentOperation(modules, request, provider, paymentId),
+    },
+  ]);
+
+  const route = async (request: EmulatorRequest): Promise<EmulatorResponse> => {
+    const path = request.path.replace(/\/+$/, '') || '/';
+    const { method } = request;
+    const match = router.match(method, path);
+    if (match.kind === 'found') return match.route.handler(request, match.params);
+    if (match.kind === 'method-not-allowed') {
+      const answer = controlError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
+      return { ...answer, headers: { Allow: match.allow.join(', ') } };
     }
-    if (path === '/__emulator/webhooks' && method === 'GET') {
-      return ok({ deliveries: listWebhookDeliveries(modules, request.query.get('provider')) });
-    }
-    if (path.startsWith('/__emulator/faults/') && method === 'DELETE') {
-      const id = decodeURIComponent(path.slice('/__emulator/faults/'.length));
-      return faults.remove(id)
-        ? ok({ deleted: id })
-        : controlError(404, 'not_found', `No fault with id ${id}.`);
-    }
-    const operation = await handleProviderOperation(modules, request, path);
-    if (operation !== undefined) return operation;
     for (const module of modules) {
       const mount = `/__emulator/${module.name}`;
       if (module.handleControl && (path === mount || path.startsWith(`${mount}/`))) {

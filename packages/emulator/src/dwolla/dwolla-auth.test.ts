@@ -99,6 +99,7 @@ describe('POST /token', () => {
     const response = await module.handle(buildRequest('GET', '/token'));
     expect(response.status).toBe(405);
     expect(bodyOf(response)['code']).toBe('MethodNotAllowed');
+    expect(response.headers?.['Allow']).toBe('POST');
   });
 });
 

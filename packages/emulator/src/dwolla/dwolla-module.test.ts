@@ -69,6 +69,7 @@ describe('request handling', () => {
     const wrongMethod = await harness.call('DELETE', '/customers');
     expect(wrongMethod.status).toBe(405);
     expect(bodyOf(wrongMethod)['code']).toBe('MethodNotAllowed');
+    expect(wrongMethod.headers?.['Allow']).toBe('POST, GET');
   });
 
   it('tolerates a trailing slash', async () => {

@@ -1,3 +1,4 @@
+import { createRouter } from '../kernel/router.js';
 import { restoreInto } from '../state-codec.js';
 import type {
   EmulatorRequest,
@@ -27,7 +28,7 @@ import { createDwollaIdempotency } from './dwolla-idempotency.js';
 import { createDwollaLinks } from './dwolla-links.js';
 import { DWOLLA_MEDIA_TYPE } from './dwolla-media.js';
 import { getEvent, getRoot, listEvents } from './dwolla-root.js';
-import { createDwollaRouter, type DwollaRoute } from './dwolla-router.js';
+import { DWOLLA_ROUTER_OPTIONS, type DwollaRoute } from './dwolla-router.js';
 import { dwollaSnapshot } from './dwolla-snapshot.js';
 import { clearDwollaState, createDwollaState } from './dwolla-state.js';
 import { DWOLLA_TRANSFER_ROUTES } from './dwolla-transfer-routes.js';
@@ -66,6 +67,15 @@ const ROUTES: readonly DwollaRoute[] = [
 function acceptsDwollaMediaType(request: EmulatorRequest): boolean {
   const accept = request.headers.accept;
   return typeof accept === 'string' && accept.toLowerCase().includes(DWOLLA_MEDIA_TYPE);
+}
+
+/** Dwolla's 405 with the methods the path has in `Allow`. */
+function methodNotAllowed(allow: readonly string[]): DwollaApiError {
+  return new DwollaApiError(
+    405,
+    { code: 'MethodNotAllowed', message: 'Method not allowed.' },
+    { Allow: allow.join(', ') },
+  );
 }
 
 function normalisePath(path: string): string {
@@ -111,12 +121,12 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
     tokenTtlSeconds: context.options.dwollaTokenTtlSeconds,
   });
   const idempotency = createDwollaIdempotency(state, context.clock);
-  const router = createDwollaRouter(ROUTES);
+  const router = createRouter(ROUTES, DWOLLA_ROUTER_OPTIONS);
 
   function route(request: EmulatorRequest): EmulatorResponse {
     const path = normalisePath(request.path);
     if (path.toLowerCase() === '/token') {
-      if (request.method !== 'POST') throw dwollaError(405, 'MethodNotAllowed', 'Method not allowed.');
+      if (request.method !== 'POST') throw methodNotAllowed(['POST']);
       return auth.handleTokenRequest(request);
     }
     if (!acceptsDwollaMediaType(request)) {
@@ -126,13 +136,14 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
     settleDueTransfers(dwolla);
     const match = router.match(request.method, path);
     if (match.kind === 'not-found') throw notFound();
-    if (match.kind === 'method-not-allowed')
-      throw dwollaError(405, 'MethodNotAllowed', 'Method not allowed.');
+    if (match.kind === 'method-not-allowed') {
+      throw methodNotAllowed(match.allow);
+    }
     const replayed = idempotency.replay(request);
     if (replayed) return replayed;
     const response = match.route.handler(dwolla, {
       request,
-      params: match.params,
+      params: [...match.values],
       links: createDwollaLinks(request.origin),
     });
     idempotency.remember(request, response);

@@ -1,3 +1,4 @@
+import type { Route } from '../kernel/router.js';
 import type { TokenBridge } from '../kernel/token-bridge.js';
 import type { EmulatorClock, EmulatorRequest, EmulatorResponse } from '../types.js';
 import type { MtState } from './mt-state.js';
@@ -16,10 +17,8 @@ export interface MtRouteRequest {
   liveMode: boolean;
 }
 
-/** One endpoint of the emulated Modern Treasury. */
-export interface MtRoute {
-  method: 'GET' | 'POST';
-  /** A path below `/modern-treasury`, with `:id` segments, e.g. `/api/payment_orders/:id`. */
-  path: string;
-  handler: (context: MtContext, route: MtRouteRequest) => EmulatorResponse;
-}
+/** What handles one endpoint of the emulated Modern Treasury. */
+export type MtHandler = (context: MtContext, route: MtRouteRequest) => EmulatorResponse;
+
+/** One endpoint of the emulated Modern Treasury for the kernel router (a path below `/modern-treasury` with `:id` segments). */
+export type MtRoute = Route<MtHandler>;

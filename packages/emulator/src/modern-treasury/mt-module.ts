@@ -1,3 +1,4 @@
+import { createRouter } from '../kernel/router.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -46,24 +47,7 @@ const ROUTES: readonly MtRoute[] = [
   { method: 'GET', path: '/api/returns', handler: listReturns },
 ];
 
-const COMPILED = ROUTES.map((route) => ({
-  route,
-  pattern: new RegExp(`^${route.path.replace(/:id/g, '([^/]+)')}$`),
-}));
-
-function match(method: string, path: string): { route: MtRoute; params: string[] } | 'method' | undefined {
-  let methodMismatch = false;
-  for (const { route, pattern } of COMPILED) {
-    const found = pattern.exec(path);
-    if (!found) continue;
-    if (route.method !== method) {
-      methodMismatch = true;
-      continue;
-    }
-    return { route, params: found.slice(1).map((value) => decodeURIComponent(value)) };
-  }
-  return methodMismatch ? 'method' : undefined;
-}
+const ROUTER = createRouter(ROUTES);
 
 /** Options of the emulated Modern Treasury. */
 export interface ModernTreasuryModuleOptions {
@@ -93,15 +77,16 @@ export function createModernTreasuryModule(
 
   function route(request: EmulatorRequest): EmulatorResponse {
     const caller = authenticateMt(request.headers, credentials);
-    const path = request.path.replace(/\/+$/, '') || '/';
-    const found = match(request.method, path);
-    if (found === undefined) throw resourceNotFound('path');
-    if (found === 'method') {
-      throw new ModernTreasuryEmulatorError(404, 'resource_not_found', 'Resource not found', 'path');
-    }
+    const found = ROUTER.match(request.method, request.path);
+    // Modern Treasury answers a known path with another method like an unknown one.
+    if (found.kind !== 'found') throw resourceNotFound('path');
     const replayed = idempotency.replay(request, caller.apiKey);
     if (replayed) return replayed;
-    const response = found.route.handler(mt, { request, params: found.params, liveMode: caller.liveMode });
+    const response = found.route.handler(mt, {
+      request,
+      params: [...found.values],
+      liveMode: caller.liveMode,
+    });
     idempotency.remember(request, caller.apiKey, response);
     return response;
   }

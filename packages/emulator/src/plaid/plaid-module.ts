@@ -1,4 +1,5 @@
 import { createRequestId } from '../ids.js';
+import { createRouter } from '../kernel/router.js';
 import { restoreInto } from '../state-codec.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
@@ -37,11 +38,15 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
   });
   plaid.webhooks.setDispatcher(createPlaidWebhookSender(plaid.keys, context.clock, deliverer));
 
+  const router = createRouter(
+    [...PLAID_ROUTES].map(([path, handler]) => ({ method: 'POST', path, handler })),
+    { strictTrailingSlash: true },
+  );
   const answer = (request: EmulatorRequest, requestId: string): EmulatorResponse => {
-    const route = PLAID_ROUTES.get(request.path);
-    if (route === undefined || request.method !== 'POST') {
-      throw plaidError('NOT_FOUND', `not found: ${request.method} ${request.path}`);
-    }
+    const match = router.match(request.method, request.path);
+    // Plaid answers every path and method it does not serve (all its endpoints are POST) with NOT_FOUND.
+    if (match.kind !== 'found') throw plaidError('NOT_FOUND', `not found: ${request.method} ${request.path}`);
+    const route = match.route.handler;
     const body = parsePlaidRequest(request, context.credentials.plaid);
     validatePlaidBody(body, route.fields);
     return plaidSuccess(route.handle(plaid, body), requestId);

@@ -12,7 +12,7 @@ import {
   storeIdempotentResult,
 } from './stripe-idempotency.js';
 import { createStripeId } from './stripe-ids.js';
-import { matchStripeRoute } from './stripe-routes.js';
+import { STRIPE_ROUTER } from './stripe-routes.js';
 import type { StripeState } from './stripe-state.js';
 
 function readParams(request: EmulatorRequest, method: string): FormHash {
@@ -76,8 +76,9 @@ export function dispatchStripeRequest(
     );
     headers['stripe-version'] = apiVersion;
     const method = request.method.toUpperCase();
-    const match = matchStripeRoute(method, request.path);
-    if (match === undefined) {
+    const match = STRIPE_ROUTER.match(method, request.path);
+    // Stripe answers an unknown URL and a known URL with another method alike: 404 Unrecognized request URL.
+    if (match.kind !== 'found') {
       throw new StripeApiError(404, {
         type: 'invalid_request_error',
         message: `Unrecognized request URL (${method}: /v1${request.path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
@@ -106,7 +107,7 @@ export function dispatchStripeRequest(
         };
       }
     }
-    const context = { caller, apiVersion, params, pathParams: match.pathParams, state, module, options };
+    const context = { caller, apiVersion, params, pathParams: match.params, state, module, options };
     let result: { status: number; body: unknown };
     let store = true;
     try {
