@@ -147,6 +147,49 @@ describe('createProviderPipeline', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('builds the typed error once on a 401 whose renewal is declined, and throws that very error', async () => {
+    const { fetchFunction, seen } = scriptedFetch([{ status: 401, body: '{"code":"expired"}' }]);
+    const built: Error[] = [];
+    const offered: Error[] = [];
+    const pipeline = pipelineWith(fetchFunction, {
+      toError: (response, context) => {
+        const error = new AcmeError('HTTP_401', `acme ${context.endpoint} answered ${response.status}`, {
+          provider: 'acme',
+          status: response.status,
+          isRetryable: false,
+        });
+        built.push(error);
+        return error;
+      },
+      renewOnUnauthorized: (_response, error) => {
+        offered.push(error);
+        return false;
+      },
+    });
+    const thrown = await pipeline.send({ method: 'GET', path: '/me' }).catch((error: unknown) => error);
+    expect(seen).toHaveLength(1);
+    expect(built).toHaveLength(1);
+    expect(offered).toEqual(built);
+    expect(thrown).toBe(built[0]);
+  });
+
+  it('builds one error per 401 answer when the renewed attempt is refused too', async () => {
+    const { fetchFunction } = scriptedFetch([
+      { status: 401, body: '{}' },
+      { status: 401, body: '{}' },
+    ]);
+    let built = 0;
+    const pipeline = pipelineWith(fetchFunction, {
+      toError: (response) => {
+        built += 1;
+        return new AcmeError('HTTP_401', 'unauthorized', { provider: 'acme', status: response.status });
+      },
+      renewOnUnauthorized: () => true,
+    });
+    await expect(pipeline.send({ method: 'GET', path: '/me' })).rejects.toBeInstanceOf(AcmeError);
+    expect(built).toBe(2);
+  });
+
   it('refuses a 2xx answer that is not JSON or does not match the schema, and lets inspect see valid bodies', async () => {
     const inspected: unknown[] = [];
     const { fetchFunction } = scriptedFetch([

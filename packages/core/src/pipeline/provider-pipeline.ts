@@ -193,10 +193,11 @@ export function createProviderPipeline(config: ProviderPipelineConfig): Provider
           });
         };
         if (response.status === 401 && !renewed && config.renewOnUnauthorized) {
-          if (config.renewOnUnauthorized(response, errorOf(response), headers)) {
-            renewed = true;
-            ({ response, headers } = await attemptOnce());
-          }
+          // The error is built once: it is the one thrown when the credentials are not renewed.
+          const unauthorized = errorOf(response);
+          if (!config.renewOnUnauthorized(response, unauthorized, headers)) throw unauthorized;
+          renewed = true;
+          ({ response, headers } = await attemptOnce());
         }
         if (response.status < 200 || response.status >= 300) throw errorOf(response);
         return onAnswer(response, endpoint);
