@@ -17,7 +17,10 @@ export const TEST_CONFIG: SampleConfig = {
 
 /** Starts the sample server against a fresh in-process emulator (fast retries). */
 export function startTestServer(overrides: Partial<SampleConfig> = {}): Promise<RunningSampleServer> {
-  return startSampleServer({ config: { ...TEST_CONFIG, ...overrides }, tuning: { retryInitialDelayMs: 1 } });
+  return startSampleServer({
+    config: { ...TEST_CONFIG, ...overrides },
+    tuning: { retry: { initialDelayMs: 1 } },
+  });
 }
 
 /** Sends a JSON request through `app.request` and parses the JSON answer. */

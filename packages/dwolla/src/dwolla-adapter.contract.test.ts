@@ -28,7 +28,7 @@ const cases = createAdapterContractCases<ContractInput, DwollaLinkResult>({
     const dwolla = createDwollaClient({
       ...emulatorSettings(emulator).dwolla,
       fetch: countingFetch,
-      retryInitialDelayMs: 5,
+      retry: { initialDelayMs: 5 },
     });
     const adapter = createDwollaAdapter({ plaid, dwolla });
     const customer = await adapter.createCustomer({

@@ -14,7 +14,7 @@ function plaidClient(): PlaidClient {
 function setup(settings: DwollaClientSettings = {}): { plaid: PlaidClient; adapter: DwollaAdapter } {
   const { plaid, adapter } = dwollaKit(emulator, {
     plaid: plaidClient(),
-    dwolla: { retryInitialDelayMs: 5, ...settings },
+    dwolla: { ...settings, retry: { initialDelayMs: 5, ...settings.retry } },
   });
   return { plaid, adapter };
 }
@@ -135,7 +135,7 @@ describe('Dwolla adapter against the emulator', () => {
   });
 
   it('a crash after a lost response (no retries) → re-run returns the same funding source', async () => {
-    const crashing = setup({ maxRetries: 0 });
+    const crashing = setup({ retry: { maxRetries: 0 } });
     const customer = await newCustomer(crashing.adapter);
     const item = await sandboxItem(crashing.plaid);
     await emulator.control.addFault({

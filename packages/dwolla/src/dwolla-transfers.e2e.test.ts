@@ -81,7 +81,7 @@ describe('Dwolla transfers and their outcomes against the emulator', () => {
     const plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     const dwolla = createDwollaClient({
       ...emulatorSettings(emulator).dwolla,
-      retryInitialDelayMs: 5,
+      retry: { initialDelayMs: 5 },
     });
     return { adapter: createDwollaAdapter({ plaid, dwolla }), dwolla };
   }

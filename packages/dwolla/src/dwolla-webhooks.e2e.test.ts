@@ -63,7 +63,7 @@ describe('Dwolla webhooks from the emulator verify with verifyDwollaWebhook', ()
     plaid = createPlaidClient(emulatorSettings(emulator).plaid);
     dwolla = createDwollaClient({
       ...emulatorSettings(emulator).dwolla,
-      retryInitialDelayMs: 5,
+      retry: { initialDelayMs: 5 },
     });
     const subscription = await dwolla.create('/webhook-subscriptions', { url: receiver.url, secret: SECRET });
     return { adapter: createDwollaAdapter({ plaid, dwolla }), subscription };

@@ -44,7 +44,7 @@ beforeAll(async () => {
   // Real clients pointed at the emulator: an input that happens to be valid makes a real (offline) call.
   plaid = createPlaidClient({
     ...emulatorSettings(emulator).plaid,
-    maxRetries: 0,
+    retry: { maxRetries: 0 },
   });
   stripe = createStripeAdapter({
     plaid,
@@ -58,7 +58,7 @@ beforeAll(async () => {
   });
   dwollaClient = createDwollaClient({
     ...emulatorSettings(emulator).dwolla,
-    maxRetries: 0,
+    retry: { maxRetries: 0 },
   });
   dwolla = createDwollaAdapter({ plaid, dwolla: dwollaClient });
 });

@@ -235,7 +235,7 @@ describe('provider answers of any shape become values or typed errors', () => {
           key: 'property-key',
           secret: 'property-secret-000',
           baseUrl: 'https://api-sandbox.dwolla.com',
-          maxRetries: 0,
+          retry: { maxRetries: 0 },
           fetch: fetchAnswering(status, contentType, retryAfter, body),
         });
         await expectValueOrTypedError('DwollaClient.get', () => client.get('/customers', z.looseObject({})));
@@ -269,7 +269,7 @@ describe('provider answers of any shape become values or typed errors', () => {
         const plaid = createPlaidClient({
           clientId: 'property-client',
           secret: 'property-secret-000',
-          maxRetries: 0,
+          retry: { maxRetries: 0 },
           fetch: fetchAnswering(status, contentType, retryAfter, body),
         });
         await expectValueOrTypedError('plaid.getItem', () =>

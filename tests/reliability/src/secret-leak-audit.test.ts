@@ -68,7 +68,7 @@ function plaidWith(secret: string): PlaidClient {
   return createPlaidClient({
     ...emulatorSettings(emulator).plaid,
     secret,
-    maxRetries: 0,
+    retry: { maxRetries: 0 },
     fetch: vault.observe(),
     logger,
   });
@@ -230,7 +230,7 @@ describe('secret-leak audit: every flow and failure, with a debug logger capturi
     const wrongClient = createDwollaClient({
       ...emulatorSettings(emulator).dwolla,
       secret: wrongSecret,
-      maxRetries: 0,
+      retry: { maxRetries: 0 },
       fetch: vault.observe(),
       logger,
     });

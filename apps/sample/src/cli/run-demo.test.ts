@@ -24,7 +24,7 @@ async function demo(processor: string, password = 'pass_good', institutionId = '
     write: (text) => {
       output += text;
     },
-    tuning: { retryInitialDelayMs: 1 },
+    tuning: { retry: { initialDelayMs: 1 } },
   });
   return { code, output };
 }

@@ -13,7 +13,7 @@ let server: RunningSampleServer;
 beforeAll(async () => {
   server = await startSampleServer({
     config: { ...parseSampleConfig({}), port: 0 },
-    tuning: { retryInitialDelayMs: 1 },
+    tuning: { retry: { initialDelayMs: 1 } },
   });
 });
 afterAll(() => server.close());

@@ -1,4 +1,10 @@
-import type { AdapterStore, PaymentOutcomeUpdate, PlaidClient, ProcessorRequirements } from '@achbridge/core';
+import type {
+  AdapterStore,
+  PaymentOutcomeUpdate,
+  PlaidClient,
+  ProcessorRequirements,
+  RetrySettings,
+} from '@achbridge/core';
 import type { EmulatorControlClient } from '@achbridge/emulator';
 import type { Hono } from 'hono';
 import type { z } from 'zod';
@@ -21,8 +27,8 @@ export interface ProcessorClientContext {
   plaid: PlaidClient;
   /** The emulator's origin in emulator mode (e.g. `http://127.0.0.1:4010`); undefined against real sandboxes. */
   emulatorUrl: string | undefined;
-  /** Base delay of provider retries in ms (tests keep it small); undefined keeps each client's default. */
-  retryInitialDelayMs: number | undefined;
+  /** Retry tuning of the processor's client (tests keep the delays small); undefined keeps the client's default. */
+  retry: RetrySettings | undefined;
   /** The durable store adapters record processor links and payments in, when the app has one. */
   store: AdapterStore | undefined;
 }

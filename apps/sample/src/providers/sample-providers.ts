@@ -4,6 +4,7 @@ import {
   createPlaidClient,
   type PlaidClient,
   parseInput,
+  type RetrySettings,
 } from '@achbridge/core';
 import {
   createControlClient,
@@ -43,8 +44,8 @@ export interface SampleProviders {
 
 /** Test-tuning knobs (small retry delays keep tests fast). */
 export interface SampleProviderTuning {
-  /** Base delay of provider retries in ms (default: each client's own). */
-  retryInitialDelayMs?: number;
+  /** Retry tuning of every provider client, `{ maxRetries, initialDelayMs, maxDelayMs }` (default: each client's own). */
+  retry?: RetrySettings;
 }
 
 const configSchema = z.object({
@@ -53,7 +54,12 @@ const configSchema = z.object({
   plaid: z.object({ clientId: z.string(), secret: z.string() }).optional(),
   processorKeys: z.record(z.string(), z.unknown()).default({}),
 });
-const tuningSchema = z.object({ retryInitialDelayMs: z.number().int().min(0).optional() }).default({});
+// The fields are validated by each client that takes `retry`; here only its shape.
+const retrySchema = z.custom<RetrySettings>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be { maxRetries?, initialDelayMs?, maxDelayMs? }',
+);
+const tuningSchema = z.object({ retry: retrySchema.optional() }).default({});
 
 /** Builds every registered processor's client (or the reason it is unavailable). */
 function createProcessorSlots(
@@ -79,9 +85,8 @@ export async function createSampleProviders(
   store?: AdapterStore,
 ): Promise<SampleProviders> {
   const parsed = parseInput('createSampleProviders', configSchema, config);
-  const { retryInitialDelayMs } = parseInput('createSampleProviders', tuningSchema, tuning);
-  const plaidRetry =
-    retryInitialDelayMs === undefined ? {} : { retry: { initialDelayMs: retryInitialDelayMs } };
+  const { retry } = parseInput('createSampleProviders', tuningSchema, tuning);
+  const plaidRetry = retry === undefined ? {} : { retry };
 
   if (parsed.mode === 'emulator') {
     const running = parsed.emulatorUrl === undefined ? await startEmulator() : undefined;
@@ -97,7 +102,7 @@ export async function createSampleProviders(
     return {
       mode: 'emulator',
       plaid,
-      processors: createProcessorSlots({ plaid, emulatorUrl: url, retryInitialDelayMs, store }, {}),
+      processors: createProcessorSlots({ plaid, emulatorUrl: url, retry, store }, {}),
       emulator: {
         url,
         control: running?.control ?? createControlClient(url),
@@ -122,10 +127,7 @@ export async function createSampleProviders(
   return {
     mode: 'sandbox',
     plaid,
-    processors: createProcessorSlots(
-      { plaid, emulatorUrl: undefined, retryInitialDelayMs, store },
-      parsed.processorKeys,
-    ),
+    processors: createProcessorSlots({ plaid, emulatorUrl: undefined, retry, store }, parsed.processorKeys),
     emulator: undefined,
     close: async () => {},
   };

@@ -13,7 +13,7 @@ let server: RunningSampleServer;
 beforeAll(async () => {
   server = await startSampleServer({
     config: TEST_CONFIG,
-    tuning: { retryInitialDelayMs: 1 },
+    tuning: { retry: { initialDelayMs: 1 } },
     requestLog: (line) => lines.push(line),
   });
 });

@@ -309,7 +309,7 @@ describe('createPlaidClient settings', () => {
   it('never throws for missing credentials at construction and reads env vars at the first call', async () => {
     vi.stubEnv('PLAID_CLIENT_ID', '');
     vi.stubEnv('PLAID_SECRET', '');
-    const client = createPlaidClient({ initialRetryDelayMs: 0 });
+    const client = createPlaidClient({ retry: { initialDelayMs: 0 } });
     vi.stubEnv('PLAID_CLIENT_ID', CLIENT_ID);
     vi.stubEnv('PLAID_SECRET', SECRET);
     const captured = interceptOnce('/item/get', 200, okAnswer('/item/get'));

@@ -37,8 +37,7 @@ function client(fetch: FetchFunction) {
     clientId: 'lost-answer-client',
     secret: 'lost-answer-secret-000',
     fetch,
-    maxRetries: 2,
-    initialRetryDelayMs: 0,
+    retry: { maxRetries: 2, initialDelayMs: 0 },
   });
 }
 

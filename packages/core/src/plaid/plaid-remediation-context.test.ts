@@ -67,8 +67,7 @@ function client(fetch: FetchFunction) {
     clientId: 'context-client',
     secret: 'context-secret-000',
     fetch,
-    maxRetries: 2,
-    initialRetryDelayMs: 0,
+    retry: { maxRetries: 2, initialDelayMs: 0 },
   });
 }
 

@@ -29,8 +29,7 @@ export async function runChildLink(raw: unknown): Promise<string> {
     clientId: input.plaid.clientId,
     secret: input.plaid.secret,
     timeoutMs: 60_000,
-    initialRetryDelayMs: 5,
-    maxRetryDelayMs: 20,
+    retry: { initialDelayMs: 5, maxDelayMs: 20 },
   });
   if (input.flow === 'stripe') {
     const adapter = createStripeAdapter({
@@ -75,7 +74,7 @@ export async function runChildLink(raw: unknown): Promise<string> {
     key: input.dwolla.key,
     secret: input.dwolla.secret,
     timeoutMs: 60_000,
-    retryInitialDelayMs: 5,
+    retry: { initialDelayMs: 5 },
   });
   const adapter = createDwollaAdapter({ plaid, dwolla });
   const linked = await adapter.link({

@@ -53,9 +53,7 @@ export async function runStoreChild(raw: unknown): Promise<{ ids: string[]; fail
     baseUrl: input.plaid.baseUrl,
     clientId: input.plaid.clientId,
     secret: input.plaid.secret,
-    maxRetries: 8,
-    initialRetryDelayMs: 5,
-    maxRetryDelayMs: 50,
+    retry: { maxRetries: 8, initialDelayMs: 5, maxDelayMs: 50 },
   });
   const adapter = createStripeAdapter({
     plaid,
@@ -78,8 +76,7 @@ export async function runStoreChild(raw: unknown): Promise<{ ids: string[]; fail
             baseUrl: input.dwolla.baseUrl,
             key: input.dwolla.key,
             secret: input.dwolla.secret,
-            maxRetries: 8,
-            retryInitialDelayMs: 5,
+            retry: { maxRetries: 8, initialDelayMs: 5 },
           }),
           store,
         });

@@ -36,22 +36,17 @@ export interface AbortFixture {
 
 /** Builds the clients (5 retries, long Retry-After honoured) and runs both flows once to create the objects. */
 export async function createAbortFixture(emulator: RunningEmulator): Promise<AbortFixture> {
-  const retryDelays = { initialRetryDelayMs: 30_000, maxRetryDelayMs: 30_000 };
-  const plaid = createPlaidClient({
-    ...emulatorSettings(emulator).plaid,
-    maxRetries: 5,
-    ...retryDelays,
-  });
+  const retry = { maxRetries: 5, initialDelayMs: 30_000, maxDelayMs: 30_000 };
+  const plaid = createPlaidClient({ ...emulatorSettings(emulator).plaid, retry });
   const stripe = createStripeAdapter({
     plaid,
     stripe: emulatorSettings(emulator).stripe,
-    retry: { maxRetries: 5, initialDelayMs: 30_000, maxDelayMs: 30_000 },
+    retry,
   });
   const freshDwollaClient = (): DwollaClient =>
     createDwollaClient({
       ...emulatorSettings(emulator).dwolla,
-      maxRetries: 5,
-      retryInitialDelayMs: 30_000,
+      retry: { maxRetries: 5, initialDelayMs: 30_000 },
     });
   const dwollaClient = freshDwollaClient();
   const dwolla = createDwollaAdapter({ plaid, dwolla: dwollaClient });

@@ -46,17 +46,14 @@ export function createDwollaKit(emulator: RunningEmulator, options: DwollaKitOpt
   const plaid = createPlaidClient({
     ...emulatorSettings(emulator).plaid,
     timeoutMs,
-    maxRetries,
-    initialRetryDelayMs: FAULT_RETRY_DELAY_MS.initial,
-    maxRetryDelayMs: FAULT_RETRY_DELAY_MS.max,
+    retry: { maxRetries, initialDelayMs: FAULT_RETRY_DELAY_MS.initial, maxDelayMs: FAULT_RETRY_DELAY_MS.max },
     fetch: options.vault.observe(),
     logger: options.logger,
   });
   const dwolla = createDwollaClient({
     ...emulatorSettings(emulator).dwolla,
     timeoutMs,
-    maxRetries,
-    retryInitialDelayMs: FAULT_RETRY_DELAY_MS.initial,
+    retry: { maxRetries, initialDelayMs: FAULT_RETRY_DELAY_MS.initial },
     maxRetryAfterMs: FAULT_RETRY_AFTER_SECONDS * 1000,
     fetch: options.vault.observe(),
     logger: options.logger,

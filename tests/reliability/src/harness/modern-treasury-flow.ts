@@ -51,9 +51,7 @@ export function createModernTreasuryKit(
   const plaid = createPlaidClient({
     ...emulatorSettings(emulator).plaid,
     timeoutMs,
-    maxRetries,
-    initialRetryDelayMs: FAULT_RETRY_DELAY_MS.initial,
-    maxRetryDelayMs: FAULT_RETRY_DELAY_MS.max,
+    retry: { maxRetries, initialDelayMs: FAULT_RETRY_DELAY_MS.initial, maxDelayMs: FAULT_RETRY_DELAY_MS.max },
     fetch: options.vault.observe(),
     logger: options.logger,
   });

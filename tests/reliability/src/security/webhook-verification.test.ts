@@ -63,8 +63,7 @@ beforeAll(async () => {
     baseUrl: emulator.plaid.baseUrl,
     clientId: SUITE_CREDENTIALS.plaid.clientId,
     secret: SUITE_CREDENTIALS.plaid.secret,
-    maxRetries: 2,
-    initialRetryDelayMs: 1,
+    retry: { maxRetries: 2, initialDelayMs: 1 },
     fetch: (input, init) => {
       if (String(input).endsWith(KEY_PATH)) keyFetches += 1;
       return fetch(input, init);

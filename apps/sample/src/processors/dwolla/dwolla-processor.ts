@@ -74,9 +74,7 @@ export const dwollaProcessor: SampleProcessor<DwollaSampleClient, DwollaKeys, Dw
         fetch: globalThis.fetch,
         ...(emulatorUrl === undefined ? {} : { basePath: '/dwolla' }),
       }),
-      ...(context.retryInitialDelayMs === undefined
-        ? {}
-        : { retry: { initialDelayMs: context.retryInitialDelayMs } }),
+      ...(context.retry === undefined ? {} : { retry: context.retry }),
     });
     return {
       adapter: createDwollaAdapter({

@@ -71,9 +71,7 @@ export const modernTreasuryProcessor: SampleProcessor<
           ...(emulatorUrl === undefined ? {} : { basePath: '/modern-treasury' }),
         }),
       },
-      ...(context.retryInitialDelayMs === undefined
-        ? {}
-        : { retry: { initialDelayMs: context.retryInitialDelayMs } }),
+      ...(context.retry === undefined ? {} : { retry: context.retry }),
       ...(context.store === undefined ? {} : { store: context.store }),
     });
   },

@@ -85,9 +85,7 @@ export const stripeProcessor: SampleProcessor<StripeAdapter, string, StripeFlowR
         // Each call is recorded for the running flow, as for Plaid, Dwolla and Modern Treasury.
         fetch: createRecordingFetch({ provider: 'stripe', fetch: globalThis.fetch }),
       },
-      ...(context.retryInitialDelayMs === undefined
-        ? {}
-        : { retry: { initialDelayMs: context.retryInitialDelayMs } }),
+      ...(context.retry === undefined ? {} : { retry: context.retry }),
       ...(context.store === undefined ? {} : { store: context.store }),
     });
   },
