@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { PlaidClient } from './plaid/plaid-client-types.js';
 import type { ExchangedPublicToken, PublicTokenExchangeMemo } from './plaid/public-token-exchange-memo.js';
 import { typedTwin } from './typed-twin.js';
@@ -69,16 +70,18 @@ export const adapterStoreSchema = z.custom<AdapterStore>(
   },
 );
 
-const storeMemoInputSchema = z.object({
-  store: adapterStoreSchema,
-  plaid: z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
-    { message: 'must be a Plaid client from createPlaidClient' },
-  ),
-});
+const storeMemoInputSchema = lazySchema(() =>
+  z.object({
+    store: adapterStoreSchema,
+    plaid: z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
+      { message: 'must be a Plaid client from createPlaidClient' },
+    ),
+  }),
+);
 
 /**
  * Creates a public token exchange memo backed by a durable store: the first process to claim a public token
@@ -88,7 +91,7 @@ export function createStoreExchangeMemo(
   store: AdapterStore,
   plaid: Pick<PlaidClient, 'exchangePublicToken'>,
 ): PublicTokenExchangeMemo {
-  parseInput('createStoreExchangeMemo', storeMemoInputSchema, { store, plaid });
+  parseInput('createStoreExchangeMemo', storeMemoInputSchema(), { store, plaid });
   const typedPlaid = typedTwin(plaid);
   return {
     exchange: (publicToken, signal) =>

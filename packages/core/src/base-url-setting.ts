@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readEnvironmentVariable } from './environment-variable.js';
 import { ConfigError } from './errors.js';
+import { lazySchema } from './lazy-schema.js';
 import { parseInput } from './validate.js';
 
 /** Where a client's base URL may come from when its option is not given. */
@@ -13,15 +14,17 @@ export interface BaseUrlSource {
   example: string;
 }
 
-const sourceSchema = z.strictObject({
-  environmentVariable: z
-    .string()
-    .regex(/^[A-Z][A-Z0-9_]*$/, 'must be an upper-case environment variable name'),
-  optionName: z.string().min(1, 'must name the option'),
-  example: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
-});
+const sourceSchema = lazySchema(() =>
+  z.strictObject({
+    environmentVariable: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/, 'must be an upper-case environment variable name'),
+    optionName: z.string().min(1, 'must name the option'),
+    example: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+  }),
+);
 
-const baseUrlSchema = z.url({ protocol: /^https?$/ });
+const baseUrlSchema = lazySchema(() => z.url({ protocol: /^https?$/ }));
 
 /**
  * A client's base URL from its environment variable (e.g. `PLAID_BASE_URL`), for when the option was not
@@ -32,12 +35,12 @@ const baseUrlSchema = z.url({ protocol: /^https?$/ });
 export function baseUrlFromEnvironment(source: BaseUrlSource): string | undefined {
   const { environmentVariable, optionName, example } = parseInput(
     'baseUrlFromEnvironment',
-    sourceSchema,
+    sourceSchema(),
     source,
   );
   const raw = readEnvironmentVariable(environmentVariable)?.trim();
   if (raw === undefined || raw === '') return undefined;
-  const parsed = baseUrlSchema.safeParse(raw);
+  const parsed = baseUrlSchema().safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(
       `The ${environmentVariable} environment variable is not an absolute http(s) URL (expected e.g. ${example}). ` +

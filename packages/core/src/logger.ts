@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { redactSecrets, redactValue } from './redact.js';
 import { parseInput } from './validate.js';
 
@@ -23,13 +24,17 @@ export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-const consoleLoggerInputSchema = z.object({
-  level: z.enum(['debug', 'info', 'warn', 'error'], { error: "must be 'debug', 'info', 'warn' or 'error'" }),
-});
+const consoleLoggerInputSchema = lazySchema(() =>
+  z.object({
+    level: z.enum(['debug', 'info', 'warn', 'error'], {
+      error: "must be 'debug', 'info', 'warn' or 'error'",
+    }),
+  }),
+);
 
 /** A logger writing JSON lines to the console at or above `level`. */
 export function createConsoleLogger(level: LogLevel = 'info'): Logger {
-  parseInput('createConsoleLogger', consoleLoggerInputSchema, { level });
+  parseInput('createConsoleLogger', consoleLoggerInputSchema(), { level });
   const write =
     (at: LogLevel) =>
     (message: string, fields?: LogFields): void => {

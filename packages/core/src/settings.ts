@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readEnvironmentVariable } from './environment-variable.js';
 import { ConfigError } from './errors.js';
+import { lazySchema } from './lazy-schema.js';
 import { registerSecret } from './redact.js';
 import { parseInput } from './validate.js';
 
@@ -18,17 +19,19 @@ export interface SettingSource {
   secret?: boolean;
 }
 
-const settingSourceSchema = z.object({
-  value: z.string({ error: 'must be a string when given' }).optional(),
-  environmentVariable: z.string().min(1, 'must name an environment variable'),
-  optionName: z.string().min(1, 'must name the option'),
-  description: z.string().min(1, 'must describe the setting'),
-  secret: z.boolean().optional(),
-});
+const settingSourceSchema = lazySchema(() =>
+  z.object({
+    value: z.string({ error: 'must be a string when given' }).optional(),
+    environmentVariable: z.string().min(1, 'must name an environment variable'),
+    optionName: z.string().min(1, 'must name the option'),
+    description: z.string().min(1, 'must describe the setting'),
+    secret: z.boolean().optional(),
+  }),
+);
 
 /** Resolves a setting from its option or environment variable; throws a ConfigError naming both. */
 export function loadSetting(source: SettingSource): string {
-  parseInput('loadSetting', settingSourceSchema, source);
+  parseInput('loadSetting', settingSourceSchema(), source);
   const value = source.value ?? readEnvironmentVariable(source.environmentVariable);
   if (value === undefined || value.trim() === '') {
     throw new ConfigError(
@@ -42,7 +45,7 @@ export function loadSetting(source: SettingSource): string {
 
 /** Returns a function that resolves the setting once, on first call, so construction never throws. */
 export function lazySetting(source: SettingSource): () => string {
-  parseInput('lazySetting', settingSourceSchema, source);
+  parseInput('lazySetting', settingSourceSchema(), source);
   let cached: string | undefined;
   if (source.secret) registerSecret(source.value);
   return () => {

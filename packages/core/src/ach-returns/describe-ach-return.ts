@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { parseInput } from '../validate.js';
 import { ACH_RETURN_CATALOG, type AchReturnCategory } from './ach-return-catalog.js';
 
@@ -20,11 +21,13 @@ export interface AchReturnDescription {
   remediation: string;
 }
 
-const codeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^R\d{2}$/, 'must be an ACH return code: R followed by two digits, e.g. R01');
+const codeSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^R\d{2}$/, 'must be an ACH return code: R followed by two digits, e.g. R01'),
+);
 
 /** Every code in the ACH return catalog, sorted. */
 export function listAchReturnCodes(): string[] {
@@ -37,7 +40,7 @@ export function listAchReturnCodes(): string[] {
  * retryable; a value that is not an R-code throws an `InputValidationError` naming `code`.
  */
 export function describeAchReturn(code: string): AchReturnDescription {
-  const normalized = parseInput('describeAchReturn', z.object({ code: codeSchema }), { code }).code;
+  const normalized = parseInput('describeAchReturn', z.object({ code: codeSchema() }), { code }).code;
   const entry = Object.hasOwn(ACH_RETURN_CATALOG, normalized) ? ACH_RETURN_CATALOG[normalized] : undefined;
   if (entry) {
     return { code: normalized, known: true, ...entry, retryable: entry.category === 'retry_later' };

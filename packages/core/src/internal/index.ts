@@ -15,6 +15,7 @@ export {
   sendHttpRequest,
   withoutTrailingSlash,
 } from '../http.js';
+export { lazySchema } from '../lazy-schema.js';
 export {
   createProviderPipeline,
   type PipelineErrorContext,

@@ -18,6 +18,7 @@ describe('@achbridge/core/internal', () => {
       'hmacSha256HexOf',
       'isRetryableError',
       'isRetryableStatus',
+      'lazySchema',
       'lazySetting',
       'loadSetting',
       'parseInput',
@@ -57,6 +58,7 @@ describe('@achbridge/core/internal', () => {
       'hmacSha256HexOf',
       'sha256HexOf',
       'timingSafeEqualTextOf',
+      'lazySchema',
     ];
     for (const name of names) {
       if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();

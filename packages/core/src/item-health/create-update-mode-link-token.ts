@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { PlaidClient } from '../plaid/plaid-client-types.js';
 import { parseInput } from '../validate.js';
 import { accessTokenSchema } from './access-token-schema.js';
@@ -40,29 +41,33 @@ export interface UpdateModeLinkToken {
   requestId: string;
 }
 
-const nonEmpty = z.string().trim().min(1, 'must be a non-empty string');
+const nonEmpty = lazySchema(() => z.string().trim().min(1, 'must be a non-empty string'));
 
-const inputSchema = z.object({
-  plaid: z.custom<Pick<PlaidClient, 'createLinkToken'>>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { createLinkToken?: unknown }).createLinkToken === 'function',
-    { message: 'expected a PlaidClient (from createPlaidClient)' },
-  ),
-  accessToken: accessTokenSchema,
-  clientName: nonEmpty.max(30, 'must be at most 30 characters (Plaid limit)'),
-  clientUserId: nonEmpty,
-  countryCodes: z.array(nonEmpty).min(1, 'must list at least one country code').optional(),
-  language: nonEmpty.optional(),
-  webhook: nonEmpty.optional(),
-  redirectUri: nonEmpty.optional(),
-  accountSelectionEnabled: z.boolean().optional(),
-  signal: z.instanceof(AbortSignal, { message: 'expected an AbortSignal' }).optional(),
-  products: z
-    .undefined({ error: 'must be omitted: update mode repairs the existing Item, which keeps its products' })
-    .optional(),
-});
+const inputSchema = lazySchema(() =>
+  z.object({
+    plaid: z.custom<Pick<PlaidClient, 'createLinkToken'>>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { createLinkToken?: unknown }).createLinkToken === 'function',
+      { message: 'expected a PlaidClient (from createPlaidClient)' },
+    ),
+    accessToken: accessTokenSchema(),
+    clientName: nonEmpty().max(30, 'must be at most 30 characters (Plaid limit)'),
+    clientUserId: nonEmpty(),
+    countryCodes: z.array(nonEmpty()).min(1, 'must list at least one country code').optional(),
+    language: nonEmpty().optional(),
+    webhook: nonEmpty().optional(),
+    redirectUri: nonEmpty().optional(),
+    accountSelectionEnabled: z.boolean().optional(),
+    signal: z.instanceof(AbortSignal, { message: 'expected an AbortSignal' }).optional(),
+    products: z
+      .undefined({
+        error: 'must be omitted: update mode repairs the existing Item, which keeps its products',
+      })
+      .optional(),
+  }),
+);
 
 /**
  * Creates a Link token in update mode for an existing Item (the FAQ's re-authentication flow, e.g. after
@@ -77,7 +82,7 @@ export async function createUpdateModeLinkToken(
     signal,
     products: _products,
     ...fields
-  } = parseInput('createUpdateModeLinkToken', inputSchema, input);
+  } = parseInput('createUpdateModeLinkToken', inputSchema(), input);
   const request: Parameters<PlaidClient['createLinkToken']>[0] = {
     clientName: fields.clientName,
     clientUserId: fields.clientUserId,

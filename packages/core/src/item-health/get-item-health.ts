@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { PlaidClient } from '../plaid/plaid-client-types.js';
 import { typedTwin } from '../typed-twin.js';
 import { parseInput } from '../validate.js';
@@ -27,22 +28,24 @@ export interface GetItemHealthInput {
   signal?: AbortSignal;
 }
 
-const inputSchema = z.object({
-  plaid: z.custom<Pick<PlaidClient, 'getItem'>>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { getItem?: unknown }).getItem === 'function',
-    { message: 'expected a PlaidClient (from createPlaidClient)' },
-  ),
-  accessToken: accessTokenSchema,
-  now: z
-    .custom<() => number>((value) => typeof value === 'function', {
-      message: 'expected a function returning ms',
-    })
-    .optional(),
-  signal: z.instanceof(AbortSignal, { message: 'expected an AbortSignal' }).optional(),
-});
+const inputSchema = lazySchema(() =>
+  z.object({
+    plaid: z.custom<Pick<PlaidClient, 'getItem'>>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { getItem?: unknown }).getItem === 'function',
+      { message: 'expected a PlaidClient (from createPlaidClient)' },
+    ),
+    accessToken: accessTokenSchema(),
+    now: z
+      .custom<() => number>((value) => typeof value === 'function', {
+        message: 'expected a function returning ms',
+      })
+      .optional(),
+    signal: z.instanceof(AbortSignal, { message: 'expected an AbortSignal' }).optional(),
+  }),
+);
 
 const UPDATE_MODE_TEXT =
   'Ask the user to reconnect: create a link token with createUpdateModeLinkToken({ plaid, accessToken, clientName, clientUserId }) ' +
@@ -81,7 +84,7 @@ function actionForError(error: PlaidErrorDetails): ItemHealthAction {
  * call for Link update mode; other errors get the error catalog's advice.
  */
 export async function getItemHealth(input: GetItemHealthInput): Promise<ItemHealth> {
-  const { plaid, accessToken, now, signal } = parseInput('getItemHealth', inputSchema, input);
+  const { plaid, accessToken, now, signal } = parseInput('getItemHealth', inputSchema(), input);
   // Parsed above; the client's typed twin (when it has one) does not parse the token again.
   const { item, requestId } = await typedTwin(plaid).getItem(
     { accessToken },
@@ -90,7 +93,7 @@ export async function getItemHealth(input: GetItemHealthInput): Promise<ItemHeal
   const base = { itemId: item.itemId, consentExpirationTime: item.consentExpirationTime, requestId };
 
   if (item.error) {
-    const parsed = webhookErrorBodySchema.safeParse(item.error);
+    const parsed = webhookErrorBodySchema().safeParse(item.error);
     const error = parsed.success
       ? toPlaidErrorDetails(parsed.data)
       : toPlaidErrorDetails({ error_code: 'UNKNOWN', error_type: null });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AchBridgeError } from '../errors.js';
+import { lazySchema } from '../lazy-schema.js';
 import { isRetryableError, sleep } from '../retry.js';
 import { parseInput } from '../validate.js';
 import type { PaymentKey } from './payment-outcome-store.js';
@@ -45,34 +46,38 @@ export interface PaymentOutcomePoller {
   poll(key: PaymentKey, options?: { signal?: AbortSignal | undefined }): Promise<PaymentPollResult>;
 }
 
-const settingsSchema = z.strictObject({
-  tracker: z.custom<PaymentOutcomeTracker>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as PaymentOutcomeTracker).apply === 'function',
-    { error: 'must be a payment outcome tracker' },
-  ),
-  read: z.custom<PaymentStatusReader>((value) => typeof value === 'function', {
-    error: 'must be a function',
+const settingsSchema = lazySchema(() =>
+  z.strictObject({
+    tracker: z.custom<PaymentOutcomeTracker>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as PaymentOutcomeTracker).apply === 'function',
+      { error: 'must be a payment outcome tracker' },
+    ),
+    read: z.custom<PaymentStatusReader>((value) => typeof value === 'function', {
+      error: 'must be a function',
+    }),
+    initialDelayMs: z.number().int().min(0).max(86_400_000).optional(),
+    maxDelayMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400_000)
+      .optional(),
+    maxReads: z.number().int().min(1).max(10_000).optional(),
   }),
-  initialDelayMs: z.number().int().min(0).max(86_400_000).optional(),
-  maxDelayMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 86_400_000)
-    .optional(),
-  maxReads: z.number().int().min(1).max(10_000).optional(),
-});
+);
 
-const pollSchema = z.strictObject({
-  key: z.strictObject({
-    provider: z.string().trim().min(1, 'must be a non-empty string'),
-    paymentId: z.string().trim().min(1, 'must be a non-empty string'),
+const pollSchema = lazySchema(() =>
+  z.strictObject({
+    key: z.strictObject({
+      provider: z.string().trim().min(1, 'must be a non-empty string'),
+      paymentId: z.string().trim().min(1, 'must be a non-empty string'),
+    }),
+    signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
   }),
-  signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
-});
+);
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -88,10 +93,10 @@ export function createPaymentOutcomePoller(settings: PaymentOutcomePollerSetting
     initialDelayMs = 60_000,
     maxDelayMs = 21_600_000,
     maxReads = 40,
-  } = parseInput('createPaymentOutcomePoller', settingsSchema, settings);
+  } = parseInput('createPaymentOutcomePoller', settingsSchema(), settings);
   return {
     async poll(key, options = {}) {
-      const { key: valid, signal } = parseInput('poll', pollSchema, { key, signal: options.signal });
+      const { key: valid, signal } = parseInput('poll', pollSchema(), { key, signal: options.signal });
       let delay = initialDelayMs;
       let outcome: PaymentOutcome | undefined;
       for (let reads = 1; ; reads += 1) {

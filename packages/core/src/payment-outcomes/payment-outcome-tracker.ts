@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AchBridgeError } from '../errors.js';
+import { lazySchema } from '../lazy-schema.js';
 import { createRedactingLogger, type Logger } from '../logger.js';
 import { parseInput } from '../validate.js';
 import { paymentOutcomeUpdateSchema } from './payment-outcome-schemas.js';
@@ -34,37 +35,43 @@ export interface PaymentOutcomeTracker {
 
 const MAX_CONFLICTS = 5;
 
-const settingsSchema = z
-  .strictObject({
-    store: z
-      .custom<PaymentOutcomeStore>(
-        (value) =>
-          typeof value === 'object' &&
-          value !== null &&
-          typeof (value as PaymentOutcomeStore).get === 'function' &&
-          typeof (value as PaymentOutcomeStore).compareAndSet === 'function',
-        { error: 'must have get() and compareAndSet()' },
-      )
-      .optional(),
-    logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null).optional(),
-  })
-  .optional();
+const settingsSchema = lazySchema(() =>
+  z
+    .strictObject({
+      store: z
+        .custom<PaymentOutcomeStore>(
+          (value) =>
+            typeof value === 'object' &&
+            value !== null &&
+            typeof (value as PaymentOutcomeStore).get === 'function' &&
+            typeof (value as PaymentOutcomeStore).compareAndSet === 'function',
+          { error: 'must have get() and compareAndSet()' },
+        )
+        .optional(),
+      logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null).optional(),
+    })
+    .optional(),
+);
 
-const listenerSchema = z.custom<PaymentOutcomeListener>((value) => typeof value === 'function', {
-  error: 'must be a function',
-});
+const listenerSchema = lazySchema(() =>
+  z.custom<PaymentOutcomeListener>((value) => typeof value === 'function', {
+    error: 'must be a function',
+  }),
+);
 
-const keySchema = z.strictObject({
-  provider: z.string().trim().min(1, 'must be a non-empty string'),
-  paymentId: z.string().trim().min(1, 'must be a non-empty string'),
-});
+const keySchema = lazySchema(() =>
+  z.strictObject({
+    provider: z.string().trim().min(1, 'must be a non-empty string'),
+    paymentId: z.string().trim().min(1, 'must be a non-empty string'),
+  }),
+);
 
 /**
  * Creates a tracker that folds processor updates (webhooks, polls) into one outcome per payment and
  * notifies subscribers exactly once per change, whatever the delivery order or duplication.
  */
 export function createPaymentOutcomeTracker(settings?: PaymentOutcomeTrackerSettings): PaymentOutcomeTracker {
-  const parsed = parseInput('createPaymentOutcomeTracker', settingsSchema, settings);
+  const parsed = parseInput('createPaymentOutcomeTracker', settingsSchema(), settings);
   const store = parsed?.store ?? createMemoryPaymentOutcomeStore();
   const logger = createRedactingLogger(parsed?.logger);
   const listeners = new Set<PaymentOutcomeListener>();
@@ -104,7 +111,7 @@ export function createPaymentOutcomeTracker(settings?: PaymentOutcomeTrackerSett
 
   return {
     async apply(update) {
-      const valid: PaymentOutcomeUpdate = parseInput('apply', paymentOutcomeUpdateSchema, update);
+      const valid: PaymentOutcomeUpdate = parseInput('apply', paymentOutcomeUpdateSchema(), update);
       const key = JSON.stringify([valid.provider, valid.paymentId]);
       const run = (queues.get(key) ?? Promise.resolve()).then(
         () => applyNow(valid),
@@ -118,10 +125,10 @@ export function createPaymentOutcomeTracker(settings?: PaymentOutcomeTrackerSett
       return run;
     },
     async get(key) {
-      return store.get(parseInput('get', keySchema, key));
+      return store.get(parseInput('get', keySchema(), key));
     },
     subscribe(listener) {
-      parseInput('subscribe', listenerSchema, listener);
+      parseInput('subscribe', listenerSchema(), listener);
       listeners.add(listener);
       return () => {
         listeners.delete(listener);

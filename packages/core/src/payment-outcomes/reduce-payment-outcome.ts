@@ -66,7 +66,11 @@ export function reducePaymentOutcome(
   current: PaymentOutcome | undefined,
   update: PaymentOutcomeUpdate,
 ): PaymentOutcomeReduction {
-  const parsed: PaymentOutcomeUpdate = parseInput('reducePaymentOutcome', paymentOutcomeUpdateSchema, update);
+  const parsed: PaymentOutcomeUpdate = parseInput(
+    'reducePaymentOutcome',
+    paymentOutcomeUpdateSchema(),
+    update,
+  );
   if (current && (current.provider !== parsed.provider || current.paymentId !== parsed.paymentId)) {
     throw new InputValidationError('reducePaymentOutcome', [
       { path: 'paymentId', message: 'belongs to another payment than the current outcome' },

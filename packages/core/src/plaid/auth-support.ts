@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { KnownAchProcessor, ProcessorRequirements } from '../processor-requirements.js';
 import { parseInput } from '../validate.js';
 import { LEGACY_PROCESSOR_REQUIREMENTS } from './legacy-processor-requirements.js';
@@ -24,57 +25,73 @@ export interface AuthSupport<P extends string = KnownAchProcessor> {
   processors: Record<P, ProcessorVerdict>;
 }
 
-const countryCodes = z
-  .array(z.enum(PLAID_COUNTRY_CODES, { message: `must be one of ${PLAID_COUNTRY_CODES.join(', ')}` }), {
-    error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of country codes'),
-  })
-  .min(1, 'must list at least one country code');
-const requiredString = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-  .trim()
-  .min(1, 'must be a non-empty string');
-
-const stringList = z.array(requiredString, { error: 'must be an array of strings' });
-const requirementsSchema = z.object({
-  processor: requiredString,
-  label: requiredString,
-  products: stringList,
-  institutionCountries: stringList.min(1, 'must list at least one country code'),
-  linkCountryCodes: stringList.optional(),
-  accountSubtypes: stringList.optional(),
-});
-const processorsSchema = z
-  .array(requirementsSchema, { error: 'must be an array of processor requirements' })
-  .min(1, 'must list at least one processor')
-  .refine((list) => new Set(list.map((entry) => entry.processor)).size === list.length, {
-    message: 'must name each processor once',
-  })
-  .optional();
-const checkInputSchema = z.strictObject({
-  institutionId: requiredString,
-  countryCodes,
-  processors: processorsSchema,
-});
-const findInputSchema = z.strictObject({ query: requiredString, countryCodes, processors: processorsSchema });
-const evaluateInputSchema = z.object({
-  institution: z.object({
-    institutionId: z.string(),
-    name: z.string(),
-    products: z.array(z.string()),
-    countryCodes: z.array(z.string()),
-  }),
-  requestedCountryCodes: z.array(z.string()),
-  processors: processorsSchema,
-});
-const clientSchema = z.custom<Pick<PlaidClient, 'getInstitutionById' | 'searchInstitutions'>>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as PlaidClient).getInstitutionById === 'function' &&
-    typeof (value as PlaidClient).searchInstitutions === 'function',
-  { message: 'must be a Plaid client from createPlaidClient' },
+const countryCodes = lazySchema(() =>
+  z
+    .array(z.enum(PLAID_COUNTRY_CODES, { message: `must be one of ${PLAID_COUNTRY_CODES.join(', ')}` }), {
+      error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of country codes'),
+    })
+    .min(1, 'must list at least one country code'),
 );
-const clientInputSchema = z.object({ client: clientSchema });
+const requiredString = lazySchema(() =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+    .trim()
+    .min(1, 'must be a non-empty string'),
+);
+
+const stringList = lazySchema(() => z.array(requiredString(), { error: 'must be an array of strings' }));
+const requirementsSchema = lazySchema(() =>
+  z.object({
+    processor: requiredString(),
+    label: requiredString(),
+    products: stringList(),
+    institutionCountries: stringList().min(1, 'must list at least one country code'),
+    linkCountryCodes: stringList().optional(),
+    accountSubtypes: stringList().optional(),
+  }),
+);
+const processorsSchema = lazySchema(() =>
+  z
+    .array(requirementsSchema(), { error: 'must be an array of processor requirements' })
+    .min(1, 'must list at least one processor')
+    .refine((list) => new Set(list.map((entry) => entry.processor)).size === list.length, {
+      message: 'must name each processor once',
+    })
+    .optional(),
+);
+const checkInputSchema = lazySchema(() =>
+  z.strictObject({
+    institutionId: requiredString(),
+    countryCodes: countryCodes(),
+    processors: processorsSchema(),
+  }),
+);
+const findInputSchema = lazySchema(() =>
+  z.strictObject({ query: requiredString(), countryCodes: countryCodes(), processors: processorsSchema() }),
+);
+const evaluateInputSchema = lazySchema(() =>
+  z.object({
+    institution: z.object({
+      institutionId: z.string(),
+      name: z.string(),
+      products: z.array(z.string()),
+      countryCodes: z.array(z.string()),
+    }),
+    requestedCountryCodes: z.array(z.string()),
+    processors: processorsSchema(),
+  }),
+);
+const clientSchema = lazySchema(() =>
+  z.custom<Pick<PlaidClient, 'getInstitutionById' | 'searchInstitutions'>>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as PlaidClient).getInstitutionById === 'function' &&
+      typeof (value as PlaidClient).searchInstitutions === 'function',
+    { message: 'must be a Plaid client from createPlaidClient' },
+  ),
+);
+const clientInputSchema = lazySchema(() => z.object({ client: clientSchema() }));
 
 const productLabel = (product: string): string => product.charAt(0).toUpperCase() + product.slice(1);
 
@@ -149,7 +166,11 @@ export function evaluateAuthSupport<P extends string = KnownAchProcessor>(
   requestedCountryCodes: readonly string[],
   processors?: readonly ProcessorRequirements<P>[],
 ): AuthSupport<P> {
-  parseInput('evaluateAuthSupport', evaluateInputSchema, { institution, requestedCountryCodes, processors });
+  parseInput('evaluateAuthSupport', evaluateInputSchema(), {
+    institution,
+    requestedCountryCodes,
+    processors,
+  });
   return combine(institution, requestedCountryCodes, processors);
 }
 
@@ -162,8 +183,8 @@ export async function checkAuthSupport<P extends string = KnownAchProcessor>(
   input: { institutionId: string; countryCodes: string[]; processors?: readonly ProcessorRequirements<P>[] },
   options?: PlaidCallOptions,
 ): Promise<AuthSupport<P> & { requestId: string }> {
-  const { client: plaid } = parseInput('checkAuthSupport', clientInputSchema, { client });
-  const { processors, ...query } = parseInput('checkAuthSupport', checkInputSchema, input);
+  const { client: plaid } = parseInput('checkAuthSupport', clientInputSchema(), { client });
+  const { processors, ...query } = parseInput('checkAuthSupport', checkInputSchema(), input);
   const answer = await plaid.getInstitutionById(query, options);
   return {
     ...combine(answer.institution, query.countryCodes, processors as ProcessorRequirements<P>[] | undefined),
@@ -177,8 +198,8 @@ export async function findAuthInstitutions<P extends string = KnownAchProcessor>
   input: { query: string; countryCodes: string[]; processors?: readonly ProcessorRequirements<P>[] },
   options?: PlaidCallOptions,
 ): Promise<{ institutions: AuthSupport<P>[]; requestId: string }> {
-  const { client: plaid } = parseInput('findAuthInstitutions', clientInputSchema, { client });
-  const { processors, ...query } = parseInput('findAuthInstitutions', findInputSchema, input);
+  const { client: plaid } = parseInput('findAuthInstitutions', clientInputSchema(), { client });
+  const { processors, ...query } = parseInput('findAuthInstitutions', findInputSchema(), input);
   const answer = await plaid.searchInstitutions(query, options);
   const list = processors as ProcessorRequirements<P>[] | undefined;
   return {

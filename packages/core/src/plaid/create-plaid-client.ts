@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, InputValidationError } from '../errors.js';
+import { lazySchema } from '../lazy-schema.js';
 import { createRedactingLogger } from '../logger.js';
 import { lazySetting } from '../settings.js';
 import { registerTypedTwin } from '../typed-twin.js';
@@ -41,20 +42,22 @@ import { resolvePlaidSettings } from './plaid-settings.js';
 import { assertPlaidTokenFor, type PlaidTokenKind } from './plaid-tokens.js';
 import { createPlaidTransport } from './plaid-transport.js';
 
-const requestInputSchema = z.object({
-  path: z
-    .string()
-    .regex(/^\/[A-Za-z0-9_/-]+$/, 'must be a Plaid endpoint path such as /processor/token/create')
-    .refine((path) => !path.includes('//') && !path.includes('..'), 'must be a plain endpoint path'),
-  body: z.record(z.string(), z.unknown(), { message: 'must be a JSON object' }),
-  responseSchema: z.custom<z.ZodType>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { safeParse?: unknown }).safeParse === 'function',
-    { message: 'must be a zod schema' },
-  ),
-});
+const requestInputSchema = lazySchema(() =>
+  z.object({
+    path: z
+      .string()
+      .regex(/^\/[A-Za-z0-9_/-]+$/, 'must be a Plaid endpoint path such as /processor/token/create')
+      .refine((path) => !path.includes('//') && !path.includes('..'), 'must be a plain endpoint path'),
+    body: z.record(z.string(), z.unknown(), { message: 'must be a JSON object' }),
+    responseSchema: z.custom<z.ZodType>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { safeParse?: unknown }).safeParse === 'function',
+      { message: 'must be a zod schema' },
+    ),
+  }),
+);
 
 const BODY_TOKENS: readonly { key: string; kind: PlaidTokenKind }[] = [
   { key: 'access_token', kind: 'access' },
@@ -104,7 +107,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
   });
 
   const signalOf = (operation: string, options: PlaidCallOptions | undefined): AbortSignal | undefined =>
-    parseInput(operation, callOptionsSchema, options)?.signal;
+    parseInput(operation, callOptionsSchema(), options)?.signal;
   const checkToken = (token: string, kind: PlaidTokenKind, field: string, operation: string): void => {
     assertPlaidTokenFor(token, { kind, environment, field, operation });
   };
@@ -136,7 +139,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
       const answer = await send(
         '/item/public_token/exchange',
         { public_token: data.publicToken },
-        exchangePublicTokenResponseSchema,
+        exchangePublicTokenResponseSchema(),
         options?.signal,
       );
       return { accessToken: answer.access_token, itemId: answer.item_id, requestId: answer.request_id };
@@ -146,7 +149,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
       const answer = await send(
         '/accounts/get',
         accountsBody(data),
-        accountsGetResponseSchema,
+        accountsGetResponseSchema(),
         options?.signal,
       );
       return {
@@ -160,7 +163,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
       const answer = await send(
         '/item/get',
         { access_token: data.accessToken },
-        itemResponseSchema,
+        itemResponseSchema(),
         options?.signal,
       );
       return { item: toPlaidItem(answer.item), requestId: answer.request_id };
@@ -193,14 +196,14 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
     async exchangePublicToken(input, options) {
       const operation = 'exchangePublicToken';
-      const data = parseInput(operation, exchangePublicTokenInputSchema, input);
+      const data = parseInput(operation, exchangePublicTokenInputSchema(), input);
       const signal = signalOf(operation, options);
       return typed.exchangePublicToken(data, { signal });
     },
 
     async createLinkToken(input, options) {
       const operation = 'createLinkToken';
-      const data = parseInput(operation, createLinkTokenInputSchema, input);
+      const data = parseInput(operation, createLinkTokenInputSchema(), input);
       const signal = signalOf(operation, options);
       if (data.accessToken !== undefined) checkToken(data.accessToken, 'access', 'accessToken', operation);
       const body: Record<string, unknown> = {
@@ -216,18 +219,18 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
       if (data.accountSelectionEnabled !== undefined) {
         body.update = { account_selection_enabled: data.accountSelectionEnabled };
       }
-      const answer = await send('/link/token/create', body, linkTokenCreateResponseSchema, signal);
+      const answer = await send('/link/token/create', body, linkTokenCreateResponseSchema(), signal);
       return { linkToken: answer.link_token, expiration: answer.expiration, requestId: answer.request_id };
     },
 
     async getAccounts(input, options) {
-      const data = parseInput('getAccounts', accountsInputSchema, input);
+      const data = parseInput('getAccounts', accountsInputSchema(), input);
       return typed.getAccounts(data, { signal: signalOf('getAccounts', options) });
     },
 
     async getAuth(input, options) {
-      const { data, signal } = accessTokenCall('getAuth', accountsInputSchema, input, options);
-      const answer = await send('/auth/get', accountsBody(data), authGetResponseSchema, signal);
+      const { data, signal } = accessTokenCall('getAuth', accountsInputSchema(), input, options);
+      const answer = await send('/auth/get', accountsBody(data), authGetResponseSchema(), signal);
       return {
         accounts: answer.accounts.map(toPlaidAccount),
         numbers: {
@@ -245,16 +248,16 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
     },
 
     async getItem(input, options) {
-      const data = parseInput('getItem', accessTokenInputSchema, input);
+      const data = parseInput('getItem', accessTokenInputSchema(), input);
       return typed.getItem(data, { signal: signalOf('getItem', options) });
     },
 
     async removeItem(input, options) {
-      const { data, signal } = accessTokenCall('removeItem', accessTokenInputSchema, input, options);
+      const { data, signal } = accessTokenCall('removeItem', accessTokenInputSchema(), input, options);
       const answer = await send(
         '/item/remove',
         { access_token: data.accessToken },
-        itemRemoveResponseSchema,
+        itemRemoveResponseSchema(),
         signal,
       );
       return { requestId: answer.request_id };
@@ -263,14 +266,14 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
     async updateItemWebhook(input, options) {
       const { data, signal } = accessTokenCall(
         'updateItemWebhook',
-        updateItemWebhookInputSchema,
+        updateItemWebhookInputSchema(),
         input,
         options,
       );
       const answer = await send(
         '/item/webhook/update',
         { access_token: data.accessToken, webhook: data.webhook },
-        itemResponseSchema,
+        itemResponseSchema(),
         signal,
       );
       return { item: toPlaidItem(answer.item), requestId: answer.request_id };
@@ -278,12 +281,12 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
     async getInstitutionById(input, options) {
       const operation = 'getInstitutionById';
-      const data = parseInput(operation, getInstitutionByIdInputSchema, input);
+      const data = parseInput(operation, getInstitutionByIdInputSchema(), input);
       const signal = signalOf(operation, options);
       const answer = await send(
         '/institutions/get_by_id',
         { institution_id: data.institutionId, country_codes: data.countryCodes },
-        institutionGetByIdResponseSchema,
+        institutionGetByIdResponseSchema(),
         signal,
       );
       return { institution: toPlaidInstitution(answer.institution), requestId: answer.request_id };
@@ -291,18 +294,18 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
     async searchInstitutions(input, options) {
       const operation = 'searchInstitutions';
-      const data = parseInput(operation, searchInstitutionsInputSchema, input);
+      const data = parseInput(operation, searchInstitutionsInputSchema(), input);
       const signal = signalOf(operation, options);
       const body: Record<string, unknown> = { query: data.query, country_codes: data.countryCodes };
       if (data.products !== undefined) body.products = data.products;
-      const answer = await send('/institutions/search', body, institutionsSearchResponseSchema, signal);
+      const answer = await send('/institutions/search', body, institutionsSearchResponseSchema(), signal);
       return { institutions: answer.institutions.map(toPlaidInstitution), requestId: answer.request_id };
     },
 
     sandbox: {
       async createPublicToken(input, options) {
         const operation = 'sandbox.createPublicToken';
-        const data = parseInput(operation, sandboxCreatePublicTokenInputSchema, input);
+        const data = parseInput(operation, sandboxCreatePublicTokenInputSchema(), input);
         const signal = signalOf(operation, options);
         sandboxOnly(operation);
         const sandboxOptions: Record<string, unknown> = {};
@@ -317,7 +320,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
         const answer = await send(
           '/sandbox/public_token/create',
           body,
-          sandboxPublicTokenCreateResponseSchema,
+          sandboxPublicTokenCreateResponseSchema(),
           signal,
         );
         return { publicToken: answer.public_token, requestId: answer.request_id };
@@ -325,12 +328,12 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
       async resetLogin(input, options) {
         const operation = 'sandbox.resetLogin';
-        const { data, signal } = accessTokenCall(operation, accessTokenInputSchema, input, options);
+        const { data, signal } = accessTokenCall(operation, accessTokenInputSchema(), input, options);
         sandboxOnly(operation);
         const answer = await send(
           '/sandbox/item/reset_login',
           { access_token: data.accessToken },
-          sandboxResetLoginResponseSchema,
+          sandboxResetLoginResponseSchema(),
           signal,
         );
         return { resetLogin: answer.reset_login, requestId: answer.request_id };
@@ -338,7 +341,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
       async fireWebhook(input, options) {
         const operation = 'sandbox.fireWebhook';
-        const { data, signal } = accessTokenCall(operation, sandboxFireWebhookInputSchema, input, options);
+        const { data, signal } = accessTokenCall(operation, sandboxFireWebhookInputSchema(), input, options);
         sandboxOnly(operation);
         const body: Record<string, unknown> = {
           access_token: data.accessToken,
@@ -348,7 +351,7 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
         const answer = await send(
           '/sandbox/item/fire_webhook',
           body,
-          sandboxFireWebhookResponseSchema,
+          sandboxFireWebhookResponseSchema(),
           signal,
         );
         return { webhookFired: answer.webhook_fired, requestId: answer.request_id };
@@ -357,8 +360,8 @@ export function createPlaidClient(settings: PlaidClientSettings = {}): PlaidClie
 
     async request(path, body, responseSchema, options) {
       const operation = 'request';
-      const data = parseInput(operation, requestInputSchema, { path, body, responseSchema });
-      const callOptions = parseInput(operation, requestOptionsSchema, options);
+      const data = parseInput(operation, requestInputSchema(), { path, body, responseSchema });
+      const callOptions = parseInput(operation, requestOptionsSchema(), options);
       return typed.request(data.path, data.body, responseSchema, callOptions);
     },
   };

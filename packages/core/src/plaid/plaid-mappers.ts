@@ -25,7 +25,7 @@ export function toPlaidErrorBody(raw: z.output<typeof plaidErrorBodySchema>): Pl
 }
 
 /** Maps a Plaid AccountBase to achbridge's camelCase account. */
-export function toPlaidAccount(raw: z.output<typeof plaidAccountSchema>): PlaidAccount {
+export function toPlaidAccount(raw: z.output<ReturnType<typeof plaidAccountSchema>>): PlaidAccount {
   return {
     accountId: raw.account_id,
     name: raw.name,
@@ -44,7 +44,7 @@ export function toPlaidAccount(raw: z.output<typeof plaidAccountSchema>): PlaidA
 }
 
 /** Maps a Plaid Item to achbridge's camelCase Item. */
-export function toPlaidItem(raw: z.output<typeof plaidItemSchema>): PlaidItem {
+export function toPlaidItem(raw: z.output<ReturnType<typeof plaidItemSchema>>): PlaidItem {
   return {
     itemId: raw.item_id,
     institutionId: raw.institution_id ?? null,
@@ -57,7 +57,9 @@ export function toPlaidItem(raw: z.output<typeof plaidItemSchema>): PlaidItem {
 }
 
 /** Maps a Plaid Institution to achbridge's camelCase institution. */
-export function toPlaidInstitution(raw: z.output<typeof plaidInstitutionSchema>): PlaidInstitution {
+export function toPlaidInstitution(
+  raw: z.output<ReturnType<typeof plaidInstitutionSchema>>,
+): PlaidInstitution {
   return {
     institutionId: raw.institution_id,
     name: raw.name,

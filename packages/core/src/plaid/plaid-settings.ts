@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseUrlFromEnvironment } from '../base-url-setting.js';
 import { type FetchFunction, withoutTrailingSlash } from '../http.js';
+import { lazySchema } from '../lazy-schema.js';
 import type { Logger } from '../logger.js';
 import { retrySettingsSchema } from '../retry-settings.js';
 import { parseInput } from '../validate.js';
@@ -14,32 +15,34 @@ const isLogger = (value: unknown): value is Logger =>
     (level) => typeof (value as Record<string, unknown>)[level] === 'function',
   );
 
-const settingsSchema = z.strictObject({
-  clientId: z.string().trim().min(1, 'must be a non-empty string').optional(),
-  secret: z.string().trim().min(1, 'must be a non-empty string').optional(),
-  environment: z.unknown().optional(),
-  baseUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
-  fetch: z
-    .custom<FetchFunction>((value) => typeof value === 'function', {
-      message: 'must be a fetch-compatible function',
-    })
-    .optional(),
-  timeoutMs: z.number().int().positive().max(600_000).optional(),
-  maxRetries: z.number().int().min(0).max(10).optional(),
-  initialRetryDelayMs: z.number().int().min(0).max(60_000).optional(),
-  maxRetryDelayMs: z.number().int().min(0).max(300_000).optional(),
-  retry: retrySettingsSchema.optional(),
-  logger: z
-    .custom<Logger>(isLogger, { message: 'must have debug, info, warn and error functions' })
-    .optional(),
-});
+const settingsSchema = lazySchema(() =>
+  z.strictObject({
+    clientId: z.string().trim().min(1, 'must be a non-empty string').optional(),
+    secret: z.string().trim().min(1, 'must be a non-empty string').optional(),
+    environment: z.unknown().optional(),
+    baseUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    fetch: z
+      .custom<FetchFunction>((value) => typeof value === 'function', {
+        message: 'must be a fetch-compatible function',
+      })
+      .optional(),
+    timeoutMs: z.number().int().positive().max(600_000).optional(),
+    maxRetries: z.number().int().min(0).max(10).optional(),
+    initialRetryDelayMs: z.number().int().min(0).max(60_000).optional(),
+    maxRetryDelayMs: z.number().int().min(0).max(300_000).optional(),
+    retry: retrySettingsSchema.optional(),
+    logger: z
+      .custom<Logger>(isLogger, { message: 'must have debug, info, warn and error functions' })
+      .optional(),
+  }),
+);
 const PLAID_BASE_URL = {
   environmentVariable: 'PLAID_BASE_URL',
   optionName: 'baseUrl',
   example: 'http://127.0.0.1:4010/plaid',
 };
 
-const optionalSettingsSchema = settingsSchema.optional();
+const optionalSettingsSchema = lazySchema(() => settingsSchema().optional());
 
 /** Settings after validation, with defaults applied. */
 export interface ResolvedPlaidSettings {
@@ -61,7 +64,7 @@ export interface ResolvedPlaidSettings {
  * `baseUrl`, else PLAID_BASE_URL (validated), else the environment's Plaid host.
  */
 export function resolvePlaidSettings(settings: PlaidClientSettings | undefined): ResolvedPlaidSettings {
-  const input = parseInput('createPlaidClient', optionalSettingsSchema, settings) ?? {};
+  const input = parseInput('createPlaidClient', optionalSettingsSchema(), settings) ?? {};
   const environment = resolvePlaidEnvironment(input.environment);
   return {
     clientId: input.clientId,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { platform } from '#platform';
 import { bytesToHex } from '../bytes.js';
 import { NetworkError } from '../errors.js';
+import { lazySchema } from '../lazy-schema.js';
 import { raceAbort } from '../retry.js';
 import { registerTypedTwin, typedTwin } from '../typed-twin.js';
 import { parseInput } from '../validate.js';
@@ -29,28 +30,32 @@ export interface PublicTokenExchangeMemo {
   exchange(publicToken: string, signal: AbortSignal | undefined): Promise<ExchangedPublicToken>;
 }
 
-const memoInputSchema = z.object({
-  plaid: z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
-    { message: 'must be a Plaid client from createPlaidClient' },
-  ),
-  settings: z
-    .strictObject({
-      ttlMs: z.number().nonnegative('must be a non-negative number of ms').optional(),
-      maxEntries: z.number().int().nonnegative('must be a non-negative whole number').optional(),
-      now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function').optional(),
-    })
-    .optional(),
-});
+const memoInputSchema = lazySchema(() =>
+  z.object({
+    plaid: z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
+      { message: 'must be a Plaid client from createPlaidClient' },
+    ),
+    settings: z
+      .strictObject({
+        ttlMs: z.number().nonnegative('must be a non-negative number of ms').optional(),
+        maxEntries: z.number().int().nonnegative('must be a non-negative whole number').optional(),
+        now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function').optional(),
+      })
+      .optional(),
+  }),
+);
 
-const exchangeInputSchema = z.object({
-  // The client's exchangePublicToken checks the token's shape; this only keeps the hashing safe.
-  publicToken: z.string({ error: 'must be a public token string' }),
-  signal: z.instanceof(AbortSignal, { message: 'must be an AbortSignal' }).optional(),
-});
+const exchangeInputSchema = lazySchema(() =>
+  z.object({
+    // The client's exchangePublicToken checks the token's shape; this only keeps the hashing safe.
+    publicToken: z.string({ error: 'must be a public token string' }),
+    signal: z.instanceof(AbortSignal, { message: 'must be an AbortSignal' }).optional(),
+  }),
+);
 
 /**
  * Creates an in-memory, single-flight memo of public token exchanges, keyed by a hash of the token. A
@@ -62,7 +67,7 @@ export function createPublicTokenExchangeMemo(
   plaid: Pick<PlaidClient, 'exchangePublicToken'>,
   settings: PublicTokenExchangeMemoSettings = {},
 ): PublicTokenExchangeMemo {
-  parseInput('createPublicTokenExchangeMemo', memoInputSchema, { plaid, settings });
+  parseInput('createPublicTokenExchangeMemo', memoInputSchema(), { plaid, settings });
   const ttlMs = settings.ttlMs ?? 30 * 60 * 1000;
   const maxEntries = settings.maxEntries ?? 500;
   const now = settings.now ?? Date.now;
@@ -122,7 +127,7 @@ export function createPublicTokenExchangeMemo(
   };
   const memo: PublicTokenExchangeMemo = {
     async exchange(publicToken, signal) {
-      parseInput('PublicTokenExchangeMemo.exchange', exchangeInputSchema, { publicToken, signal });
+      parseInput('PublicTokenExchangeMemo.exchange', exchangeInputSchema(), { publicToken, signal });
       return exchange(publicToken, signal);
     },
   };

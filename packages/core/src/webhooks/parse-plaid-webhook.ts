@@ -26,7 +26,7 @@ function unknownEvent(
 }
 
 function isKnownKind(kind: string): kind is PlaidWebhookKind {
-  return Object.hasOwn(plaidWebhookSchemas, kind);
+  return Object.hasOwn(plaidWebhookSchemas(), kind);
 }
 
 /**
@@ -52,7 +52,7 @@ export function parsePlaidWebhook(payload: unknown): PlaidWebhookEvent {
     return unknownEvent(value, 'unrecognized');
   const kind = `${webhookType}.${webhookCode}`;
   if (!isKnownKind(kind)) return unknownEvent(value, 'unrecognized');
-  const result = plaidWebhookSchemas[kind].safeParse(value);
+  const result = plaidWebhookSchemas()[kind].safeParse(value);
   if (!result.success) return unknownEvent(value, 'invalid_payload', toInputIssues(result.error.issues));
   return { ...result.data, raw: fields } as PlaidWebhookEvent;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { describePlaidError, type PlaidErrorCategory } from '../plaid/plaid-error-catalog.js';
 
 /** A Plaid error object (from a webhook or `/item/get`) in camelCase, plus achbridge's catalog advice. */
@@ -26,19 +27,21 @@ export interface PlaidErrorDetails {
 }
 
 /** Schema of Plaid's error object; tolerant so new or missing optional fields never break parsing. */
-export const webhookErrorBodySchema = z.looseObject({
-  error_code: z.string().min(1),
-  error_type: z.string().nullish(),
-  error_code_reason: z.string().nullish(),
-  error_message: z.string().nullish(),
-  display_message: z.string().nullish(),
-  status: z.number().nullish(),
-  documentation_url: z.string().nullish(),
-  suggested_action: z.string().nullish(),
-});
+export const webhookErrorBodySchema = lazySchema(() =>
+  z.looseObject({
+    error_code: z.string().min(1),
+    error_type: z.string().nullish(),
+    error_code_reason: z.string().nullish(),
+    error_message: z.string().nullish(),
+    display_message: z.string().nullish(),
+    status: z.number().nullish(),
+    documentation_url: z.string().nullish(),
+    suggested_action: z.string().nullish(),
+  }),
+);
 
 /** Plaid's error object as `webhookErrorBodySchema` reads it. */
-export type PlaidErrorBodyInput = z.output<typeof webhookErrorBodySchema>;
+export type PlaidErrorBodyInput = z.output<ReturnType<typeof webhookErrorBodySchema>>;
 
 /** Maps a Plaid error object to camelCase and attaches the catalog's category and remediation. */
 export function toPlaidErrorDetails(body: PlaidErrorBodyInput): PlaidErrorDetails {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { platform } from '#platform';
 import { bytesToHex } from '../bytes.js';
+import { lazySchema } from '../lazy-schema.js';
 import { parseInput } from '../validate.js';
 import { isRawWebhookBody, type RawWebhookBody, rawBodySha256Hex } from './raw-body.js';
 
@@ -14,13 +15,15 @@ export interface PlaidWebhookDedupeKeyInput {
   webhookCode: string | null;
 }
 
-const inputSchema = z.object({
-  body: z.custom<RawWebhookBody>(isRawWebhookBody, {
-    message: 'must be the raw body as a string, Buffer/Uint8Array or ArrayBuffer',
+const inputSchema = lazySchema(() =>
+  z.object({
+    body: z.custom<RawWebhookBody>(isRawWebhookBody, {
+      message: 'must be the raw body as a string, Buffer/Uint8Array or ArrayBuffer',
+    }),
+    itemId: z.string().min(1, 'must be a non-empty item id or null').nullable(),
+    webhookCode: z.string().min(1, 'must be a non-empty webhook code or null').nullable(),
   }),
-  itemId: z.string().min(1, 'must be a non-empty item id or null').nullable(),
-  webhookCode: z.string().min(1, 'must be a non-empty webhook code or null').nullable(),
-});
+);
 
 /**
  * The replay/dedupe key of a Plaid webhook delivery: lowercase hex SHA-256 over the SHA-256 of the raw body,
@@ -29,7 +32,7 @@ const inputSchema = z.object({
  * of the durable store's webhook inbox: record it after `verify` succeeds and skip deliveries already seen.
  */
 export function plaidWebhookDedupeKey(input: PlaidWebhookDedupeKeyInput): string {
-  const { body, itemId, webhookCode } = parseInput('plaidWebhookDedupeKey', inputSchema, input);
+  const { body, itemId, webhookCode } = parseInput('plaidWebhookDedupeKey', inputSchema(), input);
   return bytesToHex(
     platform.sha256(JSON.stringify(['plaid-webhook', rawBodySha256Hex(body), itemId, webhookCode])),
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { PlaidCallOptions } from '../plaid/plaid-client-types.js';
 import { callOptionsSchema } from '../plaid/plaid-input-schemas.js';
 import { createAbortError } from '../retry.js';
@@ -72,41 +73,47 @@ export interface PlaidWebhookVerifier {
   verify(delivery: PlaidWebhookDelivery, options?: PlaidCallOptions): Promise<PlaidWebhookEvent>;
 }
 
-const settingsSchema = z.object({
-  plaid: z.custom<WebhookKeyClient>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { request?: unknown }).request === 'function',
-    { message: 'expected a PlaidClient (from createPlaidClient)' },
-  ),
-  maxAgeSeconds: z.number().int().positive().default(300),
-  clockSkewSeconds: z.number().int().nonnegative().default(60),
-  keyCacheTtlSeconds: z.number().positive().default(60),
-  unknownKidCacheSeconds: z.number().nonnegative().default(60),
-  maxKeyFetchesPerMinute: z.number().int().positive().default(10),
-  allowHighSSignatures: z.boolean().default(true),
-  now: z
-    .custom<() => number>((value) => typeof value === 'function', {
-      message: 'expected a function returning ms',
-    })
-    .optional(),
-});
-
-const deliverySchema = z.object({
-  body: z.custom<RawWebhookBody>(isRawWebhookBody, {
-    message:
-      'expected the raw request body as a string, Buffer/Uint8Array or ArrayBuffer; parsed JSON cannot be verified (read the body before any JSON middleware)',
+const settingsSchema = lazySchema(() =>
+  z.object({
+    plaid: z.custom<WebhookKeyClient>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { request?: unknown }).request === 'function',
+      { message: 'expected a PlaidClient (from createPlaidClient)' },
+    ),
+    maxAgeSeconds: z.number().int().positive().default(300),
+    clockSkewSeconds: z.number().int().nonnegative().default(60),
+    keyCacheTtlSeconds: z.number().positive().default(60),
+    unknownKidCacheSeconds: z.number().nonnegative().default(60),
+    maxKeyFetchesPerMinute: z.number().int().positive().default(10),
+    allowHighSSignatures: z.boolean().default(true),
+    now: z
+      .custom<() => number>((value) => typeof value === 'function', {
+        message: 'expected a function returning ms',
+      })
+      .optional(),
   }),
-  headers: z.custom<WebhookHeaders>((value) => typeof value === 'object' && value !== null, {
-    message: 'expected the request headers (plain object, IncomingHttpHeaders or Headers)',
-  }),
-});
+);
 
-const claimsSchema = z.looseObject({
-  iat: z.number(),
-  request_body_sha256: z.string(),
-});
+const deliverySchema = lazySchema(() =>
+  z.object({
+    body: z.custom<RawWebhookBody>(isRawWebhookBody, {
+      message:
+        'expected the raw request body as a string, Buffer/Uint8Array or ArrayBuffer; parsed JSON cannot be verified (read the body before any JSON middleware)',
+    }),
+    headers: z.custom<WebhookHeaders>((value) => typeof value === 'object' && value !== null, {
+      message: 'expected the request headers (plain object, IncomingHttpHeaders or Headers)',
+    }),
+  }),
+);
+
+const claimsSchema = lazySchema(() =>
+  z.looseObject({
+    iat: z.number(),
+    request_body_sha256: z.string(),
+  }),
+);
 
 const KID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -120,7 +127,7 @@ function failureError(kid: string, failure: WebhookKeyFailure): WebhookVerificat
 
 /** Creates a verifier that checks Plaid webhooks exactly as Plaid's "Verify webhooks" guide describes. */
 export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSettings): PlaidWebhookVerifier {
-  const options = parseInput('createPlaidWebhookVerifier', settingsSchema, settings);
+  const options = parseInput('createPlaidWebhookVerifier', settingsSchema(), settings);
   const now = options.now ?? Date.now;
   const keys = createWebhookKeyCache({
     plaid: options.plaid,
@@ -134,8 +141,8 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
     delivery: PlaidWebhookDelivery,
     callOptions?: PlaidCallOptions,
   ): Promise<PlaidWebhookEvent> {
-    const { body, headers } = parseInput('PlaidWebhookVerifier.verify', deliverySchema, delivery);
-    const signal = parseInput('PlaidWebhookVerifier.verify', callOptionsSchema, callOptions)?.signal;
+    const { body, headers } = parseInput('PlaidWebhookVerifier.verify', deliverySchema(), delivery);
+    const signal = parseInput('PlaidWebhookVerifier.verify', callOptionsSchema(), callOptions)?.signal;
     if (signal?.aborted) throw createAbortError('plaid', WEBHOOK_KEY_PATH, signal);
 
     const header = lookupHeader(headers, PLAID_VERIFICATION_HEADER);
@@ -171,7 +178,7 @@ export function createPlaidWebhookVerifier(settings: PlaidWebhookVerifierSetting
         kid,
       });
     }
-    const claims = claimsSchema.safeParse(jws.payload);
+    const claims = claimsSchema().safeParse(jws.payload);
     if (!claims.success || !isSha256Hex(claims.data.request_body_sha256)) {
       throw new WebhookVerificationError(
         'malformed_token',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { platform } from '#platform';
 import { hexToBytes, timingSafeEqualBytes, utf8Bytes, utf8Text } from '../bytes.js';
 import { sha256HexOf } from '../hashing.js';
+import { lazySchema } from '../lazy-schema.js';
 import { parseInput } from '../validate.js';
 
 /** A webhook body exactly as received: the raw text or bytes, never re-serialized JSON. */
@@ -12,11 +13,13 @@ export function isRawWebhookBody(value: unknown): value is RawWebhookBody {
   return typeof value === 'string' || value instanceof Uint8Array || value instanceof ArrayBuffer;
 }
 
-const rawBodyInputSchema = z.object({
-  body: z.custom<RawWebhookBody>(isRawWebhookBody, {
-    message: 'must be the raw body as a string, Buffer/Uint8Array or ArrayBuffer',
+const rawBodyInputSchema = lazySchema(() =>
+  z.object({
+    body: z.custom<RawWebhookBody>(isRawWebhookBody, {
+      message: 'must be the raw body as a string, Buffer/Uint8Array or ArrayBuffer',
+    }),
   }),
-});
+);
 
 function toBytes(body: RawWebhookBody): Uint8Array {
   if (typeof body === 'string') return utf8Bytes(body);
@@ -32,13 +35,13 @@ export function textOfRawBody(body: RawWebhookBody): string {
 
 /** The raw body as bytes (strings are encoded as UTF-8). */
 export function rawBodyBytes(body: RawWebhookBody): Uint8Array {
-  parseInput('rawBodyBytes', rawBodyInputSchema, { body });
+  parseInput('rawBodyBytes', rawBodyInputSchema(), { body });
   return toBytes(body);
 }
 
 /** The raw body as text, decoded as UTF-8. */
 export function rawBodyText(body: RawWebhookBody): string {
-  parseInput('rawBodyText', rawBodyInputSchema, { body });
+  parseInput('rawBodyText', rawBodyInputSchema(), { body });
   return textOfRawBody(body);
 }
 

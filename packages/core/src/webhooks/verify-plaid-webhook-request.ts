@@ -1,20 +1,23 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { PlaidCallOptions } from '../plaid/plaid-client-types.js';
 import { parseInput } from '../validate.js';
 import type { PlaidWebhookEvent } from './plaid-webhook-events.js';
 import type { PlaidWebhookVerifier } from './plaid-webhook-verifier.js';
 import { type WebhookRequest, webhookRequestSchema } from './webhook-request.js';
 
-const requestInputSchema = z.object({
-  request: webhookRequestSchema,
-  verifier: z.custom<PlaidWebhookVerifier>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as { verify?: unknown }).verify === 'function',
-    { message: 'expected a verifier from createPlaidWebhookVerifier' },
-  ),
-});
+const requestInputSchema = lazySchema(() =>
+  z.object({
+    request: webhookRequestSchema,
+    verifier: z.custom<PlaidWebhookVerifier>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { verify?: unknown }).verify === 'function',
+      { message: 'expected a verifier from createPlaidWebhookVerifier' },
+    ),
+  }),
+);
 
 /**
  * Verifies a Plaid webhook delivered as a web-platform `Request` (Next.js route handlers, Hono, Cloudflare
@@ -27,7 +30,7 @@ export async function verifyPlaidWebhook(
   verifier: PlaidWebhookVerifier,
   options?: PlaidCallOptions,
 ): Promise<PlaidWebhookEvent> {
-  parseInput('verifyPlaidWebhook', requestInputSchema, { request, verifier });
+  parseInput('verifyPlaidWebhook', requestInputSchema(), { request, verifier });
   const body = new Uint8Array(await request.arrayBuffer());
   return verifier.verify({ body, headers: request.headers }, options);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { parseInput } from '../validate.js';
 
 /** Request headers as frameworks hand them over: a plain object, Node's IncomingHttpHeaders or a fetch `Headers`. */
@@ -17,16 +18,18 @@ function hasGet(headers: WebhookHeaders): headers is { get(name: string): string
   return typeof (headers as { get?: unknown }).get === 'function';
 }
 
-const readHeaderInputSchema = z.object({
-  headers: z.custom<WebhookHeaders>((value) => typeof value === 'object' && value !== null, {
-    message: 'must be the request headers (plain object, IncomingHttpHeaders or Headers)',
+const readHeaderInputSchema = lazySchema(() =>
+  z.object({
+    headers: z.custom<WebhookHeaders>((value) => typeof value === 'object' && value !== null, {
+      message: 'must be the request headers (plain object, IncomingHttpHeaders or Headers)',
+    }),
+    name: z.string().min(1, 'must be a header name'),
   }),
-  name: z.string().min(1, 'must be a header name'),
-});
+);
 
 /** Reads a header case-insensitively from any supported headers shape; empty values count as missing. */
 export function readHeader(headers: WebhookHeaders, name: string): HeaderLookup {
-  parseInput('readHeader', readHeaderInputSchema, { headers, name });
+  parseInput('readHeader', readHeaderInputSchema(), { headers, name });
   return lookupHeader(headers, name);
 }
 
