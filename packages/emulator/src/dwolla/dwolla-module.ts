@@ -1,3 +1,4 @@
+import { createIdempotencyStore } from '../kernel/idempotency-store.js';
 import { createRouter } from '../kernel/router.js';
 import { restoreInto } from '../state-codec.js';
 import type {
@@ -24,7 +25,7 @@ import {
 import { dwollaFaultResponse } from './dwolla-faults.js';
 import { createFundingSource } from './dwolla-funding-source-create.js';
 import { getFundingSource, listFundingSources, updateFundingSource } from './dwolla-funding-sources.js';
-import { createDwollaIdempotency } from './dwolla-idempotency.js';
+import { DWOLLA_IDEMPOTENCY_POLICY } from './dwolla-idempotency.js';
 import { createDwollaLinks } from './dwolla-links.js';
 import { DWOLLA_MEDIA_TYPE } from './dwolla-media.js';
 import { getEvent, getRoot, listEvents } from './dwolla-root.js';
@@ -120,7 +121,7 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
     credentials: context.credentials.dwolla,
     tokenTtlSeconds: context.options.dwollaTokenTtlSeconds,
   });
-  const idempotency = createDwollaIdempotency(state, context.clock);
+  const idempotency = createIdempotencyStore(state.idempotency, context.clock, DWOLLA_IDEMPOTENCY_POLICY);
   const router = createRouter(ROUTES, DWOLLA_ROUTER_OPTIONS);
 
   function route(request: EmulatorRequest): EmulatorResponse {
@@ -139,14 +140,14 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
     if (match.kind === 'method-not-allowed') {
       throw methodNotAllowed(match.allow);
     }
-    const replayed = idempotency.replay(request);
+    const replayed = idempotency.replay({ request });
     if (replayed) return replayed;
     const response = match.route.handler(dwolla, {
       request,
       params: [...match.values],
       links: createDwollaLinks(request.origin),
     });
-    idempotency.remember(request, response);
+    idempotency.remember({ request }, response);
     return response;
   }
 

@@ -1,4 +1,4 @@
-import type { EmulatorResponse } from '../types.js';
+import type { IdempotencyEntry } from '../kernel/idempotency-store.js';
 import type { DwollaTransferRecord } from './dwolla-transfer-record.js';
 
 /** Customer types the emulator creates. */
@@ -58,12 +58,6 @@ export interface DwollaExchangeRecord {
   fundingSourceId?: string | undefined;
 }
 
-/** A remembered idempotent POST answer. */
-export interface DwollaIdempotencyRecord {
-  response: EmulatorResponse;
-  expiresAt: number;
-}
-
 /** All mutable state of the emulated Dwolla Sandbox. */
 export interface DwollaState {
   customers: Map<string, DwollaCustomerRecord>;
@@ -73,7 +67,8 @@ export interface DwollaState {
   accessTokens: Map<string, number>;
   /** How many access tokens were issued since the last reset. */
   tokensIssued: number;
-  idempotency: Map<string, DwollaIdempotencyRecord>;
+  /** Idempotency-Key answers, kept by the kernel idempotency store under this provider's policy. */
+  idempotency: Map<string, IdempotencyEntry>;
   /** Transfers by id, in creation order. */
   transfers: Map<string, DwollaTransferRecord>;
 }

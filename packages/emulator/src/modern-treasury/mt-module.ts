@@ -1,3 +1,4 @@
+import { createIdempotencyStore } from '../kernel/idempotency-store.js';
 import { createRouter } from '../kernel/router.js';
 import type {
   EmulatorRequest,
@@ -19,7 +20,7 @@ import {
   MODERN_TREASURY_PROCESSOR,
 } from './mt-external-accounts.js';
 import { mtFaultResponse } from './mt-faults.js';
-import { createMtIdempotency } from './mt-idempotency.js';
+import { MT_IDEMPOTENCY_POLICY } from './mt-idempotency.js';
 import {
   createPaymentOrder,
   getInternalAccount,
@@ -73,21 +74,21 @@ export function createModernTreasuryModule(
   context.bridge.declare({ processor: MODERN_TREASURY_PROCESSOR });
   const state = createMtState(context.clock.now());
   const mt: MtContext = { state, clock: context.clock, bridge: context.bridge };
-  const idempotency = createMtIdempotency(state, context.clock);
+  const idempotency = createIdempotencyStore(state.idempotency, context.clock, MT_IDEMPOTENCY_POLICY);
 
   function route(request: EmulatorRequest): EmulatorResponse {
     const caller = authenticateMt(request.headers, credentials);
     const found = ROUTER.match(request.method, request.path);
     // Modern Treasury answers a known path with another method like an unknown one.
     if (found.kind !== 'found') throw resourceNotFound('path');
-    const replayed = idempotency.replay(request, caller.apiKey);
+    const replayed = idempotency.replay({ request, scope: caller.apiKey });
     if (replayed) return replayed;
     const response = found.route.handler(mt, {
       request,
       params: [...found.values],
       liveMode: caller.liveMode,
     });
-    idempotency.remember(request, caller.apiKey, response);
+    idempotency.remember({ request, scope: caller.apiKey }, response);
     return response;
   }
 

@@ -1,4 +1,4 @@
-import type { EmulatorResponse } from '../types.js';
+import type { IdempotencyEntry } from '../kernel/idempotency-store.js';
 
 /** A counterparty as the emulator keeps it. */
 export interface MtCounterpartyRecord {
@@ -68,20 +68,14 @@ export interface MtPaymentOrderRecord {
   returnId: string;
 }
 
-/** A stored answer for an Idempotency-Key. */
-export interface MtIdempotencyRecord {
-  response: EmulatorResponse;
-  createdAt: number;
-}
-
 /** Everything the emulated Modern Treasury remembers. */
 export interface MtState {
   counterparties: Map<string, MtCounterpartyRecord>;
   externalAccounts: Map<string, MtExternalAccountRecord>;
   internalAccounts: Map<string, MtInternalAccountRecord>;
   paymentOrders: Map<string, MtPaymentOrderRecord>;
-  /** `<api key>\u0000<idempotency key>` → stored answer. */
-  idempotency: Map<string, MtIdempotencyRecord>;
+  /** Idempotency-Key answers, kept by the kernel idempotency store under this provider's policy. */
+  idempotency: Map<string, IdempotencyEntry>;
 }
 
 /** The seeded sandbox internal account's id (the id Modern Treasury's payments quickstart shows). */

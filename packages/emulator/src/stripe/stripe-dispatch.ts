@@ -1,3 +1,4 @@
+import type { IdempotencyStore } from '../kernel/idempotency-store.js';
 import { isValidPercentEncoding } from '../safe-json.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext } from '../types.js';
 import { decodeStripeForm, type FormHash } from './form-decode.js';
@@ -5,12 +6,7 @@ import { readStripeVersion } from './stripe-api-version.js';
 import { authenticateStripe } from './stripe-auth.js';
 import type { StripeModuleOptions } from './stripe-context.js';
 import { StripeApiError, stripeErrorBody } from './stripe-errors.js';
-import {
-  checkIdempotencyKey,
-  findIdempotentResult,
-  paramsFingerprint,
-  storeIdempotentResult,
-} from './stripe-idempotency.js';
+import { checkIdempotencyKey, paramsFingerprint } from './stripe-idempotency.js';
 import { createStripeId } from './stripe-ids.js';
 import { STRIPE_ROUTER } from './stripe-routes.js';
 import type { StripeState } from './stripe-state.js';
@@ -65,6 +61,7 @@ export function dispatchStripeRequest(
   state: StripeState,
   module: ModuleContext,
   options: StripeModuleOptions,
+  idempotency: IdempotencyStore,
 ): EmulatorResponse {
   const requestId = createStripeId('req');
   const headers: Record<string, string> = { 'request-id': requestId };
@@ -87,24 +84,13 @@ export function dispatchStripeRequest(
     const params = readParams(request, method);
     const idempotencyKey = method === 'POST' ? headerValue(request.headers['idempotency-key']) : undefined;
     const endpoint = `${method} /v1${request.path}`;
-    const fingerprint = paramsFingerprint(params);
+    const idempotent = { request, scope: caller.apiKey, endpoint, fingerprint: paramsFingerprint(params) };
     if (idempotencyKey !== undefined) {
       headers['idempotency-key'] = idempotencyKey;
       checkIdempotencyKey(idempotencyKey);
-      const stored = findIdempotentResult(
-        state,
-        caller.apiKey,
-        idempotencyKey,
-        endpoint,
-        fingerprint,
-        module.clock.now(),
-      );
-      if (stored !== undefined) {
-        return {
-          status: stored.status,
-          headers: { ...headers, 'idempotent-replayed': 'true', 'original-request': stored.requestId },
-          body: stored.body,
-        };
+      const replayed = idempotency.replay(idempotent);
+      if (replayed !== undefined) {
+        return { status: replayed.status, headers: { ...headers, ...replayed.headers }, body: replayed.body };
       }
     }
     const context = { caller, apiVersion, params, pathParams: match.params, state, module, options };
@@ -117,16 +103,7 @@ export function dispatchStripeRequest(
       store = error instanceof StripeApiError && error.phase === 'execution';
       result = errorResponse(error);
     }
-    if (idempotencyKey !== undefined && store) {
-      storeIdempotentResult(state, caller.apiKey, idempotencyKey, {
-        endpoint,
-        paramsFingerprint: fingerprint,
-        status: result.status,
-        body: result.body,
-        requestId,
-        createdAt: module.clock.now(),
-      });
-    }
+    if (idempotencyKey !== undefined && store) idempotency.remember(idempotent, result, requestId);
     return { status: result.status, headers, body: result.body };
   } catch (error) {
     const { status, body } = errorResponse(error);

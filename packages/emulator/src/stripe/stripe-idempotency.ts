@@ -1,6 +1,6 @@
+import type { IdempotencyMismatch, IdempotencyPolicy } from '../kernel/idempotency-store.js';
 import type { FormHash, FormValue } from './form-decode.js';
 import { StripeApiError } from './stripe-errors.js';
-import type { IdempotencyRecord, StripeState } from './stripe-state.js';
 
 /**
  * How long a key is kept: Stripe "Idempotent requests" (docs.stripe.com/idempotency): "You can remove
@@ -24,11 +24,6 @@ export function paramsFingerprint(params: FormHash): string {
   return canonical(params);
 }
 
-/** The idempotency scope: keys are per API key, like Stripe's per-account scoping. */
-function scopeKey(apiKey: string, idempotencyKey: string): string {
-  return `${apiKey}\u0000${idempotencyKey}`;
-}
-
 /** Validates an `Idempotency-Key` header value. */
 export function checkIdempotencyKey(key: string): void {
   if (key.length > MAX_KEY_LENGTH) {
@@ -39,47 +34,30 @@ export function checkIdempotencyKey(key: string): void {
   }
 }
 
-/**
- * Looks up a stored result for the key: returns it when endpoint and parameters match, throws Stripe's
- * `idempotency_error` when the key was used for another endpoint or other parameters, undefined when new
- * or pruned (24 emulated hours after its first use, when the request runs again as a new one).
- */
-export function findIdempotentResult(
-  state: StripeState,
-  apiKey: string,
-  idempotencyKey: string,
-  endpoint: string,
-  fingerprint: string,
-  now: number,
-): IdempotencyRecord | undefined {
-  const scoped = scopeKey(apiKey, idempotencyKey);
-  const stored = state.idempotency.get(scoped);
-  if (stored === undefined) return undefined;
-  if (now - stored.createdAt >= IDEMPOTENCY_KEY_TTL_MS) {
-    state.idempotency.delete(scoped);
-    return undefined;
-  }
-  if (stored.endpoint !== endpoint) {
-    throw new StripeApiError(400, {
-      type: 'idempotency_error',
-      message: `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${stored.endpoint}' vs '${endpoint}'). Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
-    });
-  }
-  if (stored.paramsFingerprint !== fingerprint) {
-    throw new StripeApiError(400, {
-      type: 'idempotency_error',
-      message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
-    });
-  }
-  return stored;
+function mismatchError(mismatch: IdempotencyMismatch): never {
+  throw new StripeApiError(400, {
+    type: 'idempotency_error',
+    message:
+      mismatch.differs === 'endpoint'
+        ? `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${mismatch.storedEndpoint}' vs '${mismatch.endpoint}'). Try using a key other than '${mismatch.key}' if you meant to execute a different request.`
+        : `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${mismatch.key}' if you meant to execute a different request.`,
+  });
 }
 
-/** Stores a result for later replay. */
-export function storeIdempotentResult(
-  state: StripeState,
-  apiKey: string,
-  idempotencyKey: string,
-  record: IdempotencyRecord,
-): void {
-  state.idempotency.set(scopeKey(apiKey, idempotencyKey), record);
-}
+/**
+ * Stripe's Idempotency-Key rules for the kernel idempotency store: keys are scoped per API key (the caller
+ * passes it as the scope), kept 24 emulated hours after their first use, and a reused key with another endpoint
+ * or other parameters gets Stripe's `idempotency_error`; the dispatcher decides which answers are kept (results
+ * once an endpoint starts executing, not parameter validation failures) and replays carry `idempotent-replayed`
+ * and `original-request`.
+ */
+export const STRIPE_IDEMPOTENCY_POLICY: IdempotencyPolicy = {
+  ttlMs: IDEMPOTENCY_KEY_TTL_MS,
+  onMismatch: mismatchError,
+  fingerprint: 'none',
+  keeps: () => true,
+  replayHeaders: (entry) => ({
+    'idempotent-replayed': 'true',
+    'original-request': entry.originalRequestId ?? '',
+  }),
+};

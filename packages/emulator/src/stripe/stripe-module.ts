@@ -1,3 +1,4 @@
+import { createIdempotencyStore } from '../kernel/idempotency-store.js';
 import { restoreInto } from '../state-codec.js';
 import type {
   EmulatorRequest,
@@ -16,6 +17,7 @@ import { handleStripeControl } from './stripe-control.js';
 import { dispatchStripeRequest } from './stripe-dispatch.js';
 import { stripeErrorBody } from './stripe-errors.js';
 import { stripeFaultResponse } from './stripe-faults.js';
+import { STRIPE_IDEMPOTENCY_POLICY } from './stripe-idempotency.js';
 import { createStripeId } from './stripe-ids.js';
 import { validateStripeModuleInput } from './stripe-module-input.js';
 import { stripeSnapshot } from './stripe-snapshot.js';
@@ -33,6 +35,7 @@ export function createStripeModule(
   const given: Partial<StripeModuleOptions> = typeof options === 'object' && options !== null ? options : {};
   validateStripeModuleInput(context, given);
   const state = createStripeState();
+  const idempotency = createIdempotencyStore(state.idempotency, context.clock, STRIPE_IDEMPOTENCY_POLICY);
   const resolved: StripeModuleOptions = {
     settlementDelayMs: given.settlementDelayMs ?? DEFAULT_SETTLEMENT_DELAY_MS,
     accountApiVersion: given.accountApiVersion ?? DEFAULT_ACCOUNT_API_VERSION,
@@ -48,7 +51,7 @@ export function createStripeModule(
     name: 'stripe',
     prefix: '/v1',
     async handle(request: EmulatorRequest): Promise<EmulatorResponse> {
-      return dispatchStripeRequest(request, state, context, resolved);
+      return dispatchStripeRequest(request, state, context, resolved, idempotency);
     },
     faultResponse(status: number, faultOptions: FaultErrorOptions): EmulatorResponse {
       const response = stripeFaultResponse(status, faultOptions);

@@ -1,3 +1,4 @@
+import type { IdempotencyEntry } from '../kernel/idempotency-store.js';
 /** Internal record of a Customer. */
 export interface CustomerRecord {
   id: string;
@@ -99,17 +100,6 @@ export interface PaymentIntentRecord {
   cancellationReason: string | null;
 }
 
-/** A stored idempotent result. */
-export interface IdempotencyRecord {
-  endpoint: string;
-  paramsFingerprint: string;
-  status: number;
-  body: unknown;
-  requestId: string;
-  /** When the key was first used (emulated ms); Stripe prunes keys 24 hours later. */
-  createdAt: number;
-}
-
 /** A dispute of an ACH PaymentIntent (a late unauthorized return), created through the control API. */
 export interface DisputeRecord {
   id: string;
@@ -138,8 +128,8 @@ export interface StripeState {
   mandates: Map<string, MandateRecord>;
   paymentIntents: Map<string, PaymentIntentRecord>;
   disputes: Map<string, DisputeRecord>;
-  /** `${apiKey}\u0000${idempotencyKey}` → stored result. */
-  idempotency: Map<string, IdempotencyRecord>;
+  /** Idempotency-Key answers, kept by the kernel idempotency store under this provider's policy. */
+  idempotency: Map<string, IdempotencyEntry>;
 }
 
 /** Creates an empty Stripe state. */
