@@ -23,7 +23,7 @@ export async function fetchCustomer(
   signal?: AbortSignal,
 ): Promise<DwollaCustomer> {
   const url = client.resolveUrl(`/customers/${id}`);
-  const response = await client.get(url, customerSchema, signal ? { signal } : {});
+  const response = await client.get(url, customerSchema(), signal ? { signal } : {});
   return toCustomer(response.data, url);
 }
 
@@ -34,7 +34,7 @@ export async function findCustomerByEmail(
   signal?: AbortSignal,
 ): Promise<DwollaCustomer | undefined> {
   const url = client.resolveUrl('/customers');
-  const response = await client.get(url, customerListSchema, {
+  const response = await client.get(url, customerListSchema(), {
     query: { email, limit: '25' },
     ...(signal ? { signal } : {}),
   });

@@ -1,3 +1,4 @@
+import { lazySchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { idFromReference } from './dwolla-url.js';
 import { abortSignalSchema, idempotencyKeySchema } from './option-schemas.js';
@@ -5,138 +6,164 @@ import { abortSignalSchema, idempotencyKeySchema } from './option-schemas.js';
 const TOKEN_BODY = '(?:sandbox|development|production)-[A-Za-z0-9][A-Za-z0-9-]*';
 
 /** A Plaid processor token: `processor-<environment>-<id>`. */
-export const processorTokenSchema = z
-  .string()
-  .regex(
-    new RegExp(`^processor-${TOKEN_BODY}$`),
-    'expected a Plaid processor token (processor-<environment>-<id>)',
-  );
+export const processorTokenSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^processor-${TOKEN_BODY}$`),
+      'expected a Plaid processor token (processor-<environment>-<id>)',
+    ),
+);
 
 /** A Plaid access token: `access-<environment>-<id>`. */
-export const accessTokenSchema = z
-  .string()
-  .regex(new RegExp(`^access-${TOKEN_BODY}$`), 'expected a Plaid access token (access-<environment>-<id>)');
+export const accessTokenSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(new RegExp(`^access-${TOKEN_BODY}$`), 'expected a Plaid access token (access-<environment>-<id>)'),
+);
 
 /** A Plaid public token: `public-<environment>-<id>`. */
-export const publicTokenSchema = z
-  .string()
-  .regex(new RegExp(`^public-${TOKEN_BODY}$`), 'expected a Plaid public token (public-<environment>-<id>)');
+export const publicTokenSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(new RegExp(`^public-${TOKEN_BODY}$`), 'expected a Plaid public token (public-<environment>-<id>)'),
+);
 
 /** A Plaid account id. */
-export const accountIdSchema = z.string().trim().min(1, 'must not be empty').max(200);
+export const accountIdSchema = lazySchema(() => z.string().trim().min(1, 'must not be empty').max(200));
 
 /** A Dwolla customer given as an id or a customer URL. */
-export const customerReferenceSchema = z
-  .string()
-  .trim()
-  .refine((value) => idFromReference(value, 'customers') !== undefined, {
-    message: 'expected a Dwolla customer id (UUID) or customer URL (…/customers/<id>)',
-  });
+export const customerReferenceSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .refine((value) => idFromReference(value, 'customers') !== undefined, {
+      message: 'expected a Dwolla customer id (UUID) or customer URL (…/customers/<id>)',
+    }),
+);
 
 /** A funding source given as an id or a funding source URL. */
-export const fundingSourceReferenceSchema = z
-  .string()
-  .trim()
-  .refine((value) => idFromReference(value, 'funding-sources') !== undefined, {
-    message: 'expected a Dwolla funding source id (UUID) or funding source URL (…/funding-sources/<id>)',
-  });
+export const fundingSourceReferenceSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .refine((value) => idFromReference(value, 'funding-sources') !== undefined, {
+      message: 'expected a Dwolla funding source id (UUID) or funding source URL (…/funding-sources/<id>)',
+    }),
+);
 
 /** A funding source nickname (Dwolla allows at most 50 characters). */
-export const fundingSourceNameSchema = z.string().trim().min(1, 'must not be empty').max(50);
+export const fundingSourceNameSchema = lazySchema(() =>
+  z.string().trim().min(1, 'must not be empty').max(50),
+);
 
 /** Dwolla bank account types achbridge can create from Plaid. */
-export const bankAccountTypeSchema = z.enum(['checking', 'savings']);
+export const bankAccountTypeSchema = lazySchema(() => z.enum(['checking', 'savings']));
 
 /** How the processor token reaches Dwolla: `plaidToken` on the funding source, or Secure Exchange. */
-export const methodSchema = z.enum(['plaid-token', 'exchange']);
+export const methodSchema = lazySchema(() => z.enum(['plaid-token', 'exchange']));
 
 /** Per-call options: an optional AbortSignal. */
-export const callOptionsSchema = z
-  .object({
-    signal: abortSignalSchema.optional(),
-  })
-  .optional();
+export const callOptionsSchema = lazySchema(() =>
+  z
+    .object({
+      signal: abortSignalSchema().optional(),
+    })
+    .optional(),
+);
 
 /** Input of `createProcessorToken`. */
-export const createProcessorTokenInputSchema = z.object({
-  accessToken: accessTokenSchema,
-  accountId: accountIdSchema,
-});
+export const createProcessorTokenInputSchema = lazySchema(() =>
+  z.object({
+    accessToken: accessTokenSchema(),
+    accountId: accountIdSchema(),
+  }),
+);
 
 /** Input of `createFundingSource`. */
-export const createFundingSourceInputSchema = z
-  .object({
-    customer: customerReferenceSchema,
-    processorToken: processorTokenSchema,
-    name: fundingSourceNameSchema,
-    bankAccountType: bankAccountTypeSchema.optional(),
-    idempotencyKey: idempotencyKeySchema.optional(),
-    method: methodSchema.default('plaid-token'),
-  })
-  .refine((input) => input.method !== 'exchange' || input.bankAccountType !== undefined, {
-    path: ['bankAccountType'],
-    message: "is required with method 'exchange'",
-  });
+export const createFundingSourceInputSchema = lazySchema(() =>
+  z
+    .object({
+      customer: customerReferenceSchema(),
+      processorToken: processorTokenSchema(),
+      name: fundingSourceNameSchema(),
+      bankAccountType: bankAccountTypeSchema().optional(),
+      idempotencyKey: idempotencyKeySchema().optional(),
+      method: methodSchema().default('plaid-token'),
+    })
+    .refine((input) => input.method !== 'exchange' || input.bankAccountType !== undefined, {
+      path: ['bankAccountType'],
+      message: "is required with method 'exchange'",
+    }),
+);
 
 /** Input of `link`. */
-export const linkInputSchema = z
-  .object({
-    publicToken: publicTokenSchema.optional(),
-    accessToken: accessTokenSchema.optional(),
-    accountId: accountIdSchema,
-    customer: customerReferenceSchema,
-    name: fundingSourceNameSchema,
-    bankAccountType: bankAccountTypeSchema.optional(),
-    method: methodSchema.default('plaid-token'),
-  })
-  .refine((input) => (input.publicToken === undefined) !== (input.accessToken === undefined), {
-    path: ['publicToken'],
-    message: 'pass exactly one of `publicToken` or `accessToken`',
-  });
+export const linkInputSchema = lazySchema(() =>
+  z
+    .object({
+      publicToken: publicTokenSchema().optional(),
+      accessToken: accessTokenSchema().optional(),
+      accountId: accountIdSchema(),
+      customer: customerReferenceSchema(),
+      name: fundingSourceNameSchema(),
+      bankAccountType: bankAccountTypeSchema().optional(),
+      method: methodSchema().default('plaid-token'),
+    })
+    .refine((input) => (input.publicToken === undefined) !== (input.accessToken === undefined), {
+      path: ['publicToken'],
+      message: 'pass exactly one of `publicToken` or `accessToken`',
+    }),
+);
 
 const NAME_FORBIDDEN = /[<>="`!?%~${}\\[\]]/;
-const personName = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(50)
-  .refine((value) => !NAME_FORBIDDEN.test(value), {
-    message: 'must not contain < > = " ` ! ? % ~ $ { } [ ] or \\',
-  });
+const personName = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(50)
+    .refine((value) => !NAME_FORBIDDEN.test(value), {
+      message: 'must not contain < > = " ` ! ? % ~ $ { } [ ] or \\',
+    }),
+);
 
 /** Input of `createCustomer` (unverified or receive-only customers). */
-export const createCustomerInputSchema = z.object({
-  firstName: personName,
-  lastName: personName,
-  email: z.email(),
-  type: z.enum(['unverified', 'receive-only']).default('unverified'),
-  businessName: z.string().trim().min(1).max(255).optional(),
-  correlationId: z
-    .string()
-    .max(255)
-    .regex(/^[a-z0-9._-]+$/, 'may contain only a-z, 0-9, -, . and _')
-    .optional(),
-  ipAddress: z.union([z.ipv4(), z.ipv6()]).optional(),
-  phone: z
-    .string()
-    .regex(/^\d{10}$/, 'expected 10 digits')
-    .optional(),
-  idempotencyKey: idempotencyKeySchema.optional(),
-});
+export const createCustomerInputSchema = lazySchema(() =>
+  z.object({
+    firstName: personName(),
+    lastName: personName(),
+    email: z.email(),
+    type: z.enum(['unverified', 'receive-only']).default('unverified'),
+    businessName: z.string().trim().min(1).max(255).optional(),
+    correlationId: z
+      .string()
+      .max(255)
+      .regex(/^[a-z0-9._-]+$/, 'may contain only a-z, 0-9, -, . and _')
+      .optional(),
+    ipAddress: z.union([z.ipv4(), z.ipv6()]).optional(),
+    phone: z
+      .string()
+      .regex(/^\d{10}$/, 'expected 10 digits')
+      .optional(),
+    idempotencyKey: idempotencyKeySchema().optional(),
+  }),
+);
 
 /** Options of `listFundingSources`. */
-export const listFundingSourcesOptionsSchema = z
-  .object({
-    removed: z.boolean().optional(),
-    signal: abortSignalSchema.optional(),
-  })
-  .optional();
+export const listFundingSourcesOptionsSchema = lazySchema(() =>
+  z
+    .object({
+      removed: z.boolean().optional(),
+      signal: abortSignalSchema().optional(),
+    })
+    .optional(),
+);
 
 /** Input of `link`, before defaults. */
-export type DwollaLinkInput = z.input<typeof linkInputSchema>;
+export type DwollaLinkInput = z.input<ReturnType<typeof linkInputSchema>>;
 /** Input of `createFundingSource`, before defaults. */
-export type CreateFundingSourceInput = z.input<typeof createFundingSourceInputSchema>;
+export type CreateFundingSourceInput = z.input<ReturnType<typeof createFundingSourceInputSchema>>;
 /** Input of `createProcessorToken`. */
-export type CreateProcessorTokenInput = z.input<typeof createProcessorTokenInputSchema>;
+export type CreateProcessorTokenInput = z.input<ReturnType<typeof createProcessorTokenInputSchema>>;
 /** Input of `createCustomer`, before defaults. */
-export type CreateCustomerInput = z.input<typeof createCustomerInputSchema>;
+export type CreateCustomerInput = z.input<ReturnType<typeof createCustomerInputSchema>>;

@@ -6,7 +6,7 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { parseInput, sha256HexOf, typedTwin } from '@achbridge/core/internal';
+import { lazySchema, parseInput, sha256HexOf, typedTwin } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import { createCustomerResource } from './customers.js';
@@ -84,33 +84,37 @@ export interface DwollaAdapter
   createCustomer(input: CreateCustomerInput, options?: DwollaCallOptions): Promise<DwollaCustomerResult>;
 }
 
-const depsSchema = z.object({
-  plaid: z.custom<DwollaPlaidClient>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      ['exchangePublicToken', 'getAccounts', 'request'].every((name) =>
-        isFunction((value as Record<string, unknown>)[name]),
-      ) &&
-      ['sandbox', 'production', 'development'].includes(
-        String((value as { environment?: unknown }).environment),
-      ),
-    'expected a Plaid client from createPlaidClient',
-  ),
-  dwolla: z.custom<DwollaClient>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      ['get', 'post', 'create', 'resolveUrl'].every((name) =>
-        isFunction((value as Record<string, unknown>)[name]),
-      ),
-    'expected a Dwolla client from createDwollaClient',
-  ),
-  store: adapterStoreSchema.optional(),
-});
+const depsSchema = lazySchema(() =>
+  z.object({
+    plaid: z.custom<DwollaPlaidClient>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        ['exchangePublicToken', 'getAccounts', 'request'].every((name) =>
+          isFunction((value as Record<string, unknown>)[name]),
+        ) &&
+        ['sandbox', 'production', 'development'].includes(
+          String((value as { environment?: unknown }).environment),
+        ),
+      'expected a Plaid client from createPlaidClient',
+    ),
+    dwolla: z.custom<DwollaClient>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        ['get', 'post', 'create', 'resolveUrl'].every((name) =>
+          isFunction((value as Record<string, unknown>)[name]),
+        ),
+      'expected a Dwolla client from createDwollaClient',
+    ),
+    store: adapterStoreSchema.optional(),
+  }),
+);
 
-const fundingSourceArgumentSchema = z.object({ fundingSource: fundingSourceReferenceSchema });
-const customerArgumentSchema = z.object({ customer: customerReferenceSchema });
+const fundingSourceArgumentSchema = lazySchema(() =>
+  z.object({ fundingSource: fundingSourceReferenceSchema() }),
+);
+const customerArgumentSchema = lazySchema(() => z.object({ customer: customerReferenceSchema() }));
 
 /** Creates the Dwolla adapter (processor `dwolla`) from a Plaid client and a Dwolla client. */
 export function createDwollaAdapter(deps: {
@@ -119,13 +123,13 @@ export function createDwollaAdapter(deps: {
   /** A durable store (`@achbridge/store`): one exchange per public token and one funding source per link key, across processes. */
   store?: AdapterStore | undefined;
 }): DwollaAdapter {
-  const parsed = parseInput('createDwollaAdapter', depsSchema, deps);
+  const parsed = parseInput('createDwollaAdapter', depsSchema(), deps);
   const { store } = parsed;
   // Each public method parses its input once; the clients' typed twins then take the typed values as they are.
   const plaid = typedTwin(parsed.plaid);
   const dwolla = typedTwin(parsed.dwolla);
   const signalOf = (operation: string, options: unknown): AbortSignal | undefined =>
-    parseInput(operation, callOptionsSchema, options)?.signal;
+    parseInput(operation, callOptionsSchema(), options)?.signal;
   const exchanges = typedTwin(
     store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid),
   );
@@ -136,7 +140,7 @@ export function createDwollaAdapter(deps: {
     ...createDwollaTransferMethods(dwolla),
 
     async link(rawInput, options) {
-      const input = parseInput('link', linkInputSchema, rawInput);
+      const input = parseInput('link', linkInputSchema(), rawInput);
       const signal = signalOf('link', options);
       const token = input.publicToken ?? input.accessToken;
       assertEnvironmentPairing({
@@ -153,7 +157,7 @@ export function createDwollaAdapter(deps: {
     },
 
     async createProcessorToken(rawInput, options) {
-      const input = parseInput('createProcessorToken', createProcessorTokenInputSchema, rawInput);
+      const input = parseInput('createProcessorToken', createProcessorTokenInputSchema(), rawInput);
       const signal = signalOf('createProcessorToken', options);
       assertEnvironmentPairing({
         operation: 'createProcessorToken',
@@ -165,7 +169,7 @@ export function createDwollaAdapter(deps: {
     },
 
     async createFundingSource(rawInput, options) {
-      const input = parseInput('createFundingSource', createFundingSourceInputSchema, rawInput);
+      const input = parseInput('createFundingSource', createFundingSourceInputSchema(), rawInput);
       const signal = signalOf('createFundingSource', options);
       assertEnvironmentPairing({
         operation: 'createFundingSource',
@@ -193,7 +197,7 @@ export function createDwollaAdapter(deps: {
     },
 
     async getFundingSource(reference, options) {
-      const ref = parseInput('getFundingSource', fundingSourceArgumentSchema, {
+      const ref = parseInput('getFundingSource', fundingSourceArgumentSchema(), {
         fundingSource: reference,
       }).fundingSource;
       const signal = signalOf('getFundingSource', options);
@@ -205,10 +209,10 @@ export function createDwollaAdapter(deps: {
     },
 
     async listFundingSources(reference, options) {
-      const ref = parseInput('listFundingSources', customerArgumentSchema, {
+      const ref = parseInput('listFundingSources', customerArgumentSchema(), {
         customer: reference,
       }).customer;
-      const parsedOptions = parseInput('listFundingSources', listFundingSourcesOptionsSchema, options);
+      const parsedOptions = parseInput('listFundingSources', listFundingSourcesOptionsSchema(), options);
       const customerId = resolveResourceId(dwolla, ref, 'customers', {
         operation: 'listFundingSources',
         field: 'customer',
@@ -220,7 +224,7 @@ export function createDwollaAdapter(deps: {
     },
 
     async removeFundingSource(reference, options) {
-      const ref = parseInput('removeFundingSource', fundingSourceArgumentSchema, {
+      const ref = parseInput('removeFundingSource', fundingSourceArgumentSchema(), {
         fundingSource: reference,
       }).fundingSource;
       const signal = signalOf('removeFundingSource', options);
@@ -235,7 +239,7 @@ export function createDwollaAdapter(deps: {
     },
 
     async createCustomer(rawInput, options) {
-      const { idempotencyKey, ...body } = parseInput('createCustomer', createCustomerInputSchema, rawInput);
+      const { idempotencyKey, ...body } = parseInput('createCustomer', createCustomerInputSchema(), rawInput);
       const signal = signalOf('createCustomer', options);
       // Same body → same key, so a retried or re-run call within Dwolla's 24 h window makes one customer.
       const bodyHash = sha256HexOf(JSON.stringify(body));

@@ -1,5 +1,5 @@
 import { ConfigError, type FetchFunction, type Logger, type RetrySettings } from '@achbridge/core';
-import { parseInput, retrySettingsSchema } from '@achbridge/core/internal';
+import { lazySchema, parseInput, retrySettingsSchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaEnvironment } from './dwolla-environments.js';
 import { isFunction, loggerSchema } from './option-schemas.js';
@@ -33,30 +33,32 @@ export interface DwollaClientSettings {
   logger?: Logger;
 }
 
-const settingsSchema = z.object({
-  key: z.string().trim().min(1, 'must not be empty').optional(),
-  secret: z.string().trim().min(1, 'must not be empty').optional(),
-  environment: z.enum(['sandbox', 'production']).optional(),
-  baseUrl: z
-    .string()
-    .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
-      message: 'expected an absolute http(s) URL',
-    })
-    .optional(),
-  fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
-  timeoutMs: z.number().int().positive().max(600_000).optional(),
-  maxRetries: z.number().int().min(0).max(10).optional(),
-  retryInitialDelayMs: z.number().int().min(0).max(60_000).optional(),
-  retry: retrySettingsSchema.optional(),
-  maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
-  logger: loggerSchema.optional(),
-});
+const settingsSchema = lazySchema(() =>
+  z.object({
+    key: z.string().trim().min(1, 'must not be empty').optional(),
+    secret: z.string().trim().min(1, 'must not be empty').optional(),
+    environment: z.enum(['sandbox', 'production']).optional(),
+    baseUrl: z
+      .string()
+      .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
+        message: 'expected an absolute http(s) URL',
+      })
+      .optional(),
+    fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
+    timeoutMs: z.number().int().positive().max(600_000).optional(),
+    maxRetries: z.number().int().min(0).max(10).optional(),
+    retryInitialDelayMs: z.number().int().min(0).max(60_000).optional(),
+    retry: retrySettingsSchema.optional(),
+    maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
+    logger: loggerSchema().optional(),
+  }),
+);
 
 /**
  * Validates `createDwollaClient` settings; `development` (a Plaid environment Dwolla never had) is a
  * ConfigError explaining the pairing rule, anything else invalid is an InputValidationError naming the field.
  */
-export function parseDwollaClientSettings(settings: unknown): z.output<typeof settingsSchema> {
+export function parseDwollaClientSettings(settings: unknown): z.output<ReturnType<typeof settingsSchema>> {
   const environment = (settings as { environment?: unknown } | null | undefined)?.environment;
   if (environment === 'development') {
     throw new ConfigError(
@@ -66,5 +68,5 @@ export function parseDwollaClientSettings(settings: unknown): z.output<typeof se
       { code: 'DWOLLA_ENVIRONMENT_INVALID' },
     );
   }
-  return parseInput('createDwollaClient', settingsSchema, settings ?? {});
+  return parseInput('createDwollaClient', settingsSchema(), settings ?? {});
 }

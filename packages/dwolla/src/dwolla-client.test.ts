@@ -21,7 +21,7 @@ describe('createDwollaClient', () => {
     nock(SANDBOX, { reqheaders: { accept: HAL, authorization: 'Bearer bearer-get-0001' } })
       .get(`/funding-sources/${FS_ID}`)
       .reply(200, fixtures['fundingSource'], { 'x-request-id': 'req-123' });
-    const response = await testClient().get(`/funding-sources/${FS_ID}`, fundingSourceSchema);
+    const response = await testClient().get(`/funding-sources/${FS_ID}`, fundingSourceSchema());
     expect(response.data).toMatchObject({ id: FS_ID, status: 'verified', bankName: 'SANDBOX TEST BANK' });
     expect(response.requestId).toBe('req-123');
   });
@@ -100,7 +100,7 @@ describe('createDwollaClient', () => {
     nock(SANDBOX, { reqheaders: { authorization: 'Bearer bearer-new-0002' } })
       .get(`/funding-sources/${FS_ID}`)
       .reply(200, fixtures['fundingSource']);
-    const response = await testClient().get(`/funding-sources/${FS_ID}`, fundingSourceSchema);
+    const response = await testClient().get(`/funding-sources/${FS_ID}`, fundingSourceSchema());
     expect(response.data.id).toBe(FS_ID);
     expect(nock.pendingMocks()).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('createDwollaClient', () => {
       .twice()
       .reply(401, { code: 'invalidAccessToken', message: 'Invalid access token.' });
     const error = await testClient()
-      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
+      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema())
       .catch((e: unknown) => e);
     expect(scope.isDone()).toBe(true);
     expect(DwollaApiError.isInstance(error) && error.hasCode('InvalidAccessToken')).toBe(true);
@@ -125,7 +125,7 @@ describe('createDwollaClient', () => {
     nock(SANDBOX).get(`/funding-sources/${FS_ID}`).times(6).reply(200, fixtures['fundingSource']);
     const client = testClient();
     await Promise.all(
-      Array.from({ length: 6 }, () => client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema)),
+      Array.from({ length: 6 }, () => client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema())),
     );
     expect(tokenScope.isDone()).toBe(true);
   });
@@ -183,7 +183,7 @@ describe('createDwollaClient', () => {
         'content-type': 'text/html',
       });
     const error = (await testClient()
-      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
+      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema())
       .catch((e: unknown) => e)) as DwollaApiError;
     expect(scope.isDone()).toBe(true);
     expect(DwollaApiError.isInstance(error)).toBe(true);
@@ -195,7 +195,7 @@ describe('createDwollaClient', () => {
     nockToken();
     nock(SANDBOX).get(`/funding-sources/${FS_ID}`).reply(200, '{"id": "df83', { 'content-type': HAL });
     const error = await testClient()
-      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
+      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema())
       .catch((e: unknown) => e);
     expect(ResponseValidationError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
@@ -211,7 +211,7 @@ describe('createDwollaClient', () => {
       .get(`/funding-sources/${FS_ID}`)
       .reply(200, { ...fixtures['fundingSource'], status: 42 });
     const error = (await testClient()
-      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
+      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema())
       .catch((e: unknown) => e)) as ResponseValidationError;
     expect(ResponseValidationError.isInstance(error)).toBe(true);
     expect(error.issues[0]?.path).toBe('status');
@@ -244,7 +244,7 @@ describe('createDwollaClient', () => {
         error: () => {},
       },
     });
-    const response = await client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema);
+    const response = await client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema());
     expect(response.data.id).toBe(FS_ID);
     expect(delays).toEqual([50]);
   });
@@ -256,7 +256,7 @@ describe('createDwollaClient', () => {
       .once()
       .reply(429, fixtures['tooManyRequests'], { 'Retry-After': '300' });
     const error = (await testClient()
-      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
+      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema())
       .catch((e: unknown) => e)) as DwollaApiError;
     expect(error).toMatchObject({
       code: 'TooManyRequests',
@@ -306,7 +306,7 @@ describe('createDwollaClient', () => {
     nock(SANDBOX).get(`/funding-sources/${FS_ID}`).reply(503, 'down', { 'Retry-After': '30' });
     const controller = new AbortController();
     const pending = testClient({ maxRetryAfterMs: 60_000 })
-      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema, { signal: controller.signal })
+      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema(), { signal: controller.signal })
       .catch((e: unknown) => e);
     setTimeout(() => controller.abort(), 20);
     const error = await pending;
@@ -323,7 +323,7 @@ describe('createDwollaClient', () => {
         _embedded: { errors: [{ code: 'Invalid', message: `echo ${TEST_SECRET}`, path: '/name' }] },
       });
     const error = await testClient()
-      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema)
+      .get(`/funding-sources/${FS_ID}`, fundingSourceSchema())
       .catch((e: unknown) => e);
     const apiError = error as DwollaApiError;
     const views = [String(error), JSON.stringify(error), apiError.stack ?? '', apiError.dwollaMessage];

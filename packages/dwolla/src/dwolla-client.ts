@@ -3,6 +3,7 @@ import {
   baseUrlFromEnvironment,
   createProviderPipeline,
   type HttpResponse,
+  lazySchema,
   lazySetting,
   parseInput,
   registerTypedTwin,
@@ -81,20 +82,26 @@ export interface DwollaClient {
   resolveUrl(pathOrUrl: string): string;
 }
 
-const pathSchema = z.string().min(1, 'must not be empty');
-const bodySchema = z.record(z.string(), z.unknown());
-const getOptionsSchema = z
-  .object({ signal: abortSignalSchema.optional(), query: z.record(z.string(), z.string()).optional() })
-  .optional();
-const postOptionsSchema = z
-  .object({
-    signal: abortSignalSchema.optional(),
-    idempotencyKey: idempotencyKeySchema.optional(),
-  })
-  .optional();
-const schemaSchema = z.custom<z.ZodType>(
-  (value) => typeof (value as { safeParse?: unknown } | null)?.safeParse === 'function',
-  'expected a zod schema',
+const pathSchema = lazySchema(() => z.string().min(1, 'must not be empty'));
+const bodySchema = lazySchema(() => z.record(z.string(), z.unknown()));
+const getOptionsSchema = lazySchema(() =>
+  z
+    .object({ signal: abortSignalSchema().optional(), query: z.record(z.string(), z.string()).optional() })
+    .optional(),
+);
+const postOptionsSchema = lazySchema(() =>
+  z
+    .object({
+      signal: abortSignalSchema().optional(),
+      idempotencyKey: idempotencyKeySchema().optional(),
+    })
+    .optional(),
+);
+const schemaSchema = lazySchema(() =>
+  z.custom<z.ZodType>(
+    (value) => typeof (value as { safeParse?: unknown } | null)?.safeParse === 'function',
+    'expected a zod schema',
+  ),
 );
 
 interface SendOptions {
@@ -278,28 +285,28 @@ export function createDwollaClient(settings: DwollaClientSettings = {}): DwollaC
     environment,
     baseUrl,
     resolveUrl(pathOrUrl) {
-      return resolveUrl(parseInput('DwollaClient.resolveUrl', pathSchema, pathOrUrl));
+      return resolveUrl(parseInput('DwollaClient.resolveUrl', pathSchema(), pathOrUrl));
     },
     async get(pathOrUrl, schema, callOptions) {
-      const path = parseInput('DwollaClient.get', pathSchema, pathOrUrl);
-      parseInput('DwollaClient.get', schemaSchema, schema);
-      return typed.get(path, schema, parseInput('DwollaClient.get', getOptionsSchema, callOptions));
+      const path = parseInput('DwollaClient.get', pathSchema(), pathOrUrl);
+      parseInput('DwollaClient.get', schemaSchema(), schema);
+      return typed.get(path, schema, parseInput('DwollaClient.get', getOptionsSchema(), callOptions));
     },
     async post(pathOrUrl, body, schema, callOptions) {
-      const path = parseInput('DwollaClient.post', pathSchema, pathOrUrl);
-      const payload = parseInput('DwollaClient.post', bodySchema, body);
-      parseInput('DwollaClient.post', schemaSchema, schema);
+      const path = parseInput('DwollaClient.post', pathSchema(), pathOrUrl);
+      const payload = parseInput('DwollaClient.post', bodySchema(), body);
+      parseInput('DwollaClient.post', schemaSchema(), schema);
       return typed.post(
         path,
         payload,
         schema,
-        parseInput('DwollaClient.post', postOptionsSchema, callOptions),
+        parseInput('DwollaClient.post', postOptionsSchema(), callOptions),
       );
     },
     async create(pathOrUrl, body, callOptions) {
-      const path = parseInput('DwollaClient.create', pathSchema, pathOrUrl);
-      const payload = parseInput('DwollaClient.create', bodySchema, body);
-      return typed.create(path, payload, parseInput('DwollaClient.create', postOptionsSchema, callOptions));
+      const path = parseInput('DwollaClient.create', pathSchema(), pathOrUrl);
+      const payload = parseInput('DwollaClient.create', bodySchema(), body);
+      return typed.create(path, payload, parseInput('DwollaClient.create', postOptionsSchema(), callOptions));
     },
   };
   return registerTypedTwin(client, typed);

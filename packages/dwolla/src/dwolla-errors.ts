@@ -107,7 +107,7 @@ function linkHref(links: Record<string, unknown> | undefined, rel: string): stri
 function parseEmbedded(items: unknown[] | undefined): DwollaEmbeddedError[] {
   const out: DwollaEmbeddedError[] = [];
   for (const item of items ?? []) {
-    const parsed = embeddedErrorSchema.safeParse(item);
+    const parsed = embeddedErrorSchema().safeParse(item);
     if (!parsed.success) continue;
     out.push({
       code: parsed.data.code ?? 'Unknown',
@@ -140,7 +140,7 @@ export function createDwollaApiError(
   const statusRetryable =
     isRetryableStatus(response.status) || (response.status === 409 && request.idempotent);
   const json = parseJsonText(response.text);
-  const body = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
+  const body = json.ok ? errorBodySchema().safeParse(json.value) : undefined;
   if (!body?.success) {
     const contentType = response.headers.get('content-type') ?? 'unknown content type';
     const what = response.text.trim() === '' ? 'an empty body' : `a non-JSON body (${contentType})`;

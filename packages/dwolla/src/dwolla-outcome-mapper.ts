@@ -1,5 +1,5 @@
 import { InputValidationError, type PaymentOutcomeUpdate } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { type DwollaTransferReader, dwollaTransferOutcomeFromEvent } from './dwolla-transfer-outcome.js';
 import { dwollaWebhookBodySchema, toDwollaWebhookEvent } from './dwolla-webhook-events.js';
@@ -9,9 +9,11 @@ export type DwollaOutcomeMapper = (
   body: Record<string, unknown>,
 ) => Promise<PaymentOutcomeUpdate | undefined>;
 
-const readerSchema = z.custom<DwollaTransferReader>((value) => typeof value === 'function', {
-  error: 'must be the adapter’s getTransfer',
-});
+const readerSchema = lazySchema(() =>
+  z.custom<DwollaTransferReader>((value) => typeof value === 'function', {
+    error: 'must be the adapter’s getTransfer',
+  }),
+);
 
 /**
  * Creates the Dwolla mapper for a payment outcome router: it takes a verified event body as stored in the
@@ -19,9 +21,9 @@ const readerSchema = z.custom<DwollaTransferReader>((value) => typeof value === 
  * transfers with `readTransfer` (the adapter's `getTransfer`) for failures and bank legs.
  */
 export function createDwollaOutcomeMapper(readTransfer: DwollaTransferReader): DwollaOutcomeMapper {
-  parseInput('createDwollaOutcomeMapper', z.object({ readTransfer: readerSchema }), { readTransfer });
+  parseInput('createDwollaOutcomeMapper', z.object({ readTransfer: readerSchema() }), { readTransfer });
   return async (body) => {
-    const parsed = dwollaWebhookBodySchema.safeParse(body);
+    const parsed = dwollaWebhookBodySchema().safeParse(body);
     if (!parsed.success) {
       throw new InputValidationError('DwollaOutcomeMapper', [
         { path: 'body', message: 'must be a Dwolla event with id, topic and resourceId' },

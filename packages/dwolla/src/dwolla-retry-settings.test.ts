@@ -25,7 +25,7 @@ async function requestsFor(settings: DwollaClientSettings): Promise<number> {
     environment: 'sandbox',
     ...settings,
   });
-  await expect(client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema)).rejects.toMatchObject({
+  await expect(client.get(`/funding-sources/${FS_ID}`, fundingSourceSchema())).rejects.toMatchObject({
     status: 503,
   });
   nock.cleanAll();

@@ -1,6 +1,7 @@
 import { type FetchFunction, type Logger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
   createAbortError,
+  lazySchema,
   parseInput,
   parseJsonText,
   parseResponse,
@@ -40,18 +41,20 @@ export interface DwollaTokenManager {
   invalidate(token: string): void;
 }
 
-const settingsSchema = z.object({
-  tokenUrl: z.string().refine((value) => URL.canParse(value), { message: 'expected an absolute URL' }),
-  key: z.custom<() => string>(isFunction, 'expected a function returning the application key'),
-  secret: z.custom<() => string>(isFunction, 'expected a function returning the application secret'),
-  fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
-  timeoutMs: z.number().int().positive(),
-  logger: loggerSchema,
-  leewayMs: z.number().int().min(0).optional(),
-  now: z.custom<() => number>(isFunction, 'expected a clock function').optional(),
-});
-const tokenSchema = z.string();
-const optionalSignalSchema = abortSignalSchema.optional();
+const settingsSchema = lazySchema(() =>
+  z.object({
+    tokenUrl: z.string().refine((value) => URL.canParse(value), { message: 'expected an absolute URL' }),
+    key: z.custom<() => string>(isFunction, 'expected a function returning the application key'),
+    secret: z.custom<() => string>(isFunction, 'expected a function returning the application secret'),
+    fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
+    timeoutMs: z.number().int().positive(),
+    logger: loggerSchema(),
+    leewayMs: z.number().int().min(0).optional(),
+    now: z.custom<() => number>(isFunction, 'expected a clock function').optional(),
+  }),
+);
+const tokenSchema = lazySchema(() => z.string());
+const optionalSignalSchema = abortSignalSchema().optional();
 
 interface CachedToken {
   value: string;
@@ -70,7 +73,7 @@ function base64OfText(text: string): string {
  * until shortly before it expires, single-flight refreshes, and never cache a failure.
  */
 export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings): DwollaTokenManager {
-  const settings = parseInput('createDwollaTokenManager', settingsSchema, rawSettings);
+  const settings = parseInput('createDwollaTokenManager', settingsSchema(), rawSettings);
   const now = settings.now ?? Date.now;
   const leewayMs = settings.leewayMs ?? 60_000;
   let cached: CachedToken | undefined;
@@ -114,7 +117,7 @@ export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings
     // Register before validating so a malformed answer carrying a token never leaks it in an error.
     const maybeToken = (json.value as { access_token?: unknown } | null)?.access_token;
     if (typeof maybeToken === 'string') registerSecret(maybeToken);
-    const body = parseResponse(tokenResponseSchema, json.value, {
+    const body = parseResponse(tokenResponseSchema(), json.value, {
       provider: 'dwolla',
       endpoint: '/token',
       status: response.status,
@@ -151,7 +154,7 @@ export function createDwollaTokenManager(rawSettings: DwollaTokenManagerSettings
       return typed.getToken(parseInput('DwollaTokenManager.getToken', optionalSignalSchema, rawSignal));
     },
     invalidate(rawToken) {
-      typed.invalidate(parseInput('DwollaTokenManager.invalidate', tokenSchema, rawToken));
+      typed.invalidate(parseInput('DwollaTokenManager.invalidate', tokenSchema(), rawToken));
     },
   };
   // The Dwolla client passes its own typed signal and token: it calls `typed`, which does not parse them again.

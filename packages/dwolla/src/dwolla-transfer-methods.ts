@@ -1,4 +1,4 @@
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaClient } from './dwolla-client.js';
 import type { DwollaTransfer } from './dwolla-transfer-models.js';
@@ -32,20 +32,20 @@ export interface DwollaTransferMethods {
   cancelTransfer(transfer: string, options?: DwollaTransferCallOptions): Promise<DwollaTransfer>;
 }
 
-const transferArgumentSchema = z.object({ transfer: transferReferenceSchema });
+const transferArgumentSchema = lazySchema(() => z.object({ transfer: transferReferenceSchema() }));
 
 /** Builds the transfer methods over a Dwolla client. */
 export function createDwollaTransferMethods(dwolla: DwollaClient): DwollaTransferMethods {
   const transferId = (operation: string, reference: unknown): string => {
-    const ref = parseInput(operation, transferArgumentSchema, { transfer: reference }).transfer;
+    const ref = parseInput(operation, transferArgumentSchema(), { transfer: reference }).transfer;
     return resolveResourceId(dwolla, ref, 'transfers', { operation, field: 'transfer' });
   };
   const signalOf = (operation: string, options: unknown): AbortSignal | undefined =>
-    parseInput(operation, transferCallOptionsSchema, options)?.signal;
+    parseInput(operation, transferCallOptionsSchema(), options)?.signal;
 
   return {
     async createTransfer(rawInput, options) {
-      const input = parseInput('createTransfer', createTransferInputSchema, rawInput);
+      const input = parseInput('createTransfer', createTransferInputSchema(), rawInput);
       const signal = signalOf('createTransfer', options);
       const where = (field: string) => ({ operation: 'createTransfer', field });
       return initiateTransfer(dwolla, {

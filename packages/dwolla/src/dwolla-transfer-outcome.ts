@@ -4,7 +4,7 @@ import {
   type PaymentStatusReader,
   ResponseValidationError,
 } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaTransfer } from './dwolla-transfer-models.js';
 import type { DwollaWebhookEvent } from './dwolla-webhook-events.js';
@@ -55,15 +55,19 @@ export function dwollaTransferOutcome(
   };
 }
 
-const eventSchema = z.looseObject({
-  id: z.string().min(1),
-  topic: z.string().min(1),
-  resourceId: z.string().min(1),
-  createdAt: z.string().nullable(),
-});
-const readerSchema = z.custom<DwollaTransferReader>((value) => typeof value === 'function', {
-  error: 'must be the adapter’s getTransfer',
-});
+const eventSchema = lazySchema(() =>
+  z.looseObject({
+    id: z.string().min(1),
+    topic: z.string().min(1),
+    resourceId: z.string().min(1),
+    createdAt: z.string().nullable(),
+  }),
+);
+const readerSchema = lazySchema(() =>
+  z.custom<DwollaTransferReader>((value) => typeof value === 'function', {
+    error: 'must be the adapter’s getTransfer',
+  }),
+);
 
 /**
  * Turns a verified Dwolla webhook event into an outcome update: `customer_transfer_*` and `transfer_*`
@@ -82,7 +86,7 @@ export async function dwollaTransferOutcomeFromEvent(
 ): Promise<PaymentOutcomeUpdate | undefined> {
   const valid = parseInput(
     'dwollaTransferOutcomeFromEvent',
-    z.object({ event: eventSchema, readTransfer: readerSchema }),
+    z.object({ event: eventSchema(), readTransfer: readerSchema() }),
     {
       event,
       readTransfer,
@@ -118,7 +122,9 @@ export async function dwollaTransferOutcomeFromEvent(
 
 /** A status reader for `createPaymentOutcomePoller` that reads Dwolla transfers with `readTransfer`. */
 export function createDwollaTransferStatusReader(readTransfer: DwollaTransferReader): PaymentStatusReader {
-  parseInput('createDwollaTransferStatusReader', z.object({ readTransfer: readerSchema }), { readTransfer });
+  parseInput('createDwollaTransferStatusReader', z.object({ readTransfer: readerSchema() }), {
+    readTransfer,
+  });
   return async (key, signal) => {
     const transfer = await readTransfer(key.paymentId, { signal });
     const found = dwollaTransferOutcome(transfer, 'poll');

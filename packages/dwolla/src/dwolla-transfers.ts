@@ -23,11 +23,11 @@ export async function fetchTransfer(
   signal?: AbortSignal,
 ): Promise<DwollaTransfer> {
   const url = client.resolveUrl(`/transfers/${id}`);
-  const response = await client.get(url, transferSchema, withSignal(signal));
+  const response = await client.get(url, transferSchema(), withSignal(signal));
   let failure: DwollaTransferFailure | null = null;
   const failureHref = response.data._links?.['failure']?.href;
   if (response.data.status === 'failed' && failureHref !== undefined) {
-    const answer = await client.get(failureHref, transferFailureSchema, withSignal(signal));
+    const answer = await client.get(failureHref, transferFailureSchema(), withSignal(signal));
     failure = {
       code: answer.data.code,
       description: answer.data.description ?? null,
@@ -73,7 +73,7 @@ export async function cancelTransferById(
 ): Promise<DwollaTransfer> {
   const url = client.resolveUrl(`/transfers/${id}`);
   try {
-    await client.post(url, { status: 'cancelled' }, transferSchema, options);
+    await client.post(url, { status: 'cancelled' }, transferSchema(), options);
   } catch (error) {
     if (!DwollaApiError.isInstance(error) || error.status === undefined || error.status >= 500) throw error;
     if (error.hasCode('NotFound')) throw error;

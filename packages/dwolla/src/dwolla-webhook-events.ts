@@ -1,3 +1,4 @@
+import { lazySchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { idFromDwollaUrl } from './dwolla-url.js';
 
@@ -20,24 +21,26 @@ export const DWOLLA_FUNDING_SOURCE_TOPICS = [
 /** A Dwolla webhook topic about a funding source. */
 export type DwollaFundingSourceTopic = (typeof DWOLLA_FUNDING_SOURCE_TOPICS)[number];
 
-const linkSchema = z.looseObject({ href: z.string().min(1) });
+const linkSchema = lazySchema(() => z.looseObject({ href: z.string().min(1) }));
 
 /** The body of a Dwolla webhook (an Event resource). */
-export const dwollaWebhookBodySchema = z.looseObject({
-  id: z.string().min(1),
-  resourceId: z.string().min(1),
-  topic: z.string().min(1),
-  timestamp: z.string().optional(),
-  created: z.string().optional(),
-  _links: z
-    .looseObject({
-      self: linkSchema.optional(),
-      account: linkSchema.optional(),
-      resource: linkSchema.optional(),
-      customer: linkSchema.optional(),
-    })
-    .optional(),
-});
+export const dwollaWebhookBodySchema = lazySchema(() =>
+  z.looseObject({
+    id: z.string().min(1),
+    resourceId: z.string().min(1),
+    topic: z.string().min(1),
+    timestamp: z.string().optional(),
+    created: z.string().optional(),
+    _links: z
+      .looseObject({
+        self: linkSchema().optional(),
+        account: linkSchema().optional(),
+        resource: linkSchema().optional(),
+        customer: linkSchema().optional(),
+      })
+      .optional(),
+  }),
+);
 
 /** Fields every verified Dwolla webhook event has. */
 export interface DwollaWebhookEventBase {
@@ -84,7 +87,9 @@ export function isFundingSourceTopic(topic: string): topic is DwollaFundingSourc
 }
 
 /** Builds the typed event from a validated body. */
-export function toDwollaWebhookEvent(body: z.output<typeof dwollaWebhookBodySchema>): DwollaWebhookEvent {
+export function toDwollaWebhookEvent(
+  body: z.output<ReturnType<typeof dwollaWebhookBodySchema>>,
+): DwollaWebhookEvent {
   const customerUrl = body._links?.customer?.href ?? null;
   const base: DwollaWebhookEventBase = {
     id: body.id,

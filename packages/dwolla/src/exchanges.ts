@@ -6,7 +6,7 @@ import { exchangePartnerListSchema } from './dwolla-schemas.js';
 export async function findPlaidExchangePartner(client: DwollaClient, signal?: AbortSignal): Promise<string> {
   const response = await client.get(
     '/exchange-partners',
-    exchangePartnerListSchema,
+    exchangePartnerListSchema(),
     signal ? { signal } : {},
   );
   const plaid = response.data._embedded['exchange-partners'].find(

@@ -11,7 +11,7 @@ export async function fetchFundingSource(
 ): Promise<DwollaFundingSource> {
   const path = idOrUrl.includes('/') ? idOrUrl : `/funding-sources/${idOrUrl}`;
   const url = client.resolveUrl(path);
-  const response = await client.get(url, fundingSourceSchema, signal ? { signal } : {});
+  const response = await client.get(url, fundingSourceSchema(), signal ? { signal } : {});
   return toFundingSource(response.data, url);
 }
 
@@ -23,7 +23,7 @@ export async function fetchCustomerFundingSources(
 ): Promise<DwollaFundingSource[]> {
   const query: Record<string, string> = {};
   if (options.removed !== undefined) query['removed'] = String(options.removed);
-  const response = await client.get(`/customers/${customerId}/funding-sources`, fundingSourceListSchema, {
+  const response = await client.get(`/customers/${customerId}/funding-sources`, fundingSourceListSchema(), {
     query,
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -43,7 +43,7 @@ export async function removeFundingSourceById(
 ): Promise<DwollaFundingSource> {
   const url = client.resolveUrl(`/funding-sources/${id}`);
   try {
-    const response = await client.post(url, { removed: true }, fundingSourceSchema, options);
+    const response = await client.post(url, { removed: true }, fundingSourceSchema(), options);
     return toFundingSource(response.data, url);
   } catch (error) {
     if (!DwollaApiError.isInstance(error) || error.status === undefined || error.status >= 500) throw error;

@@ -1,10 +1,12 @@
-import { deriveStableKey, parseInput } from '@achbridge/core/internal';
+import { deriveStableKey, lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 
-const inputSchema = z.object({
-  namespace: z.string().min(1, 'must be a non-empty string'),
-  parts: z.array(z.string(), { error: 'must be an array of strings' }),
-});
+const inputSchema = lazySchema(() =>
+  z.object({
+    namespace: z.string().min(1, 'must be a non-empty string'),
+    parts: z.array(z.string(), { error: 'must be an array of strings' }),
+  }),
+);
 
 /**
  * Derives a stable, UUID-shaped Idempotency-Key from the parts that identify an operation (e.g. Plaid
@@ -12,7 +14,7 @@ const inputSchema = z.object({
  * hashed (SHA-256), so nothing secret or identifying appears in the key.
  */
 export function deriveIdempotencyKey(namespace: string, parts: readonly string[]): string {
-  parseInput('deriveIdempotencyKey', inputSchema, { namespace, parts });
+  parseInput('deriveIdempotencyKey', inputSchema(), { namespace, parts });
   return idempotencyKeyOf(namespace, parts);
 }
 

@@ -47,7 +47,7 @@ export async function linkAccount(
     exchanges: PublicTokenExchangeMemo;
     store?: AdapterStore | undefined;
   },
-  input: z.output<typeof linkInputSchema> & { customerId: string },
+  input: z.output<ReturnType<typeof linkInputSchema>> & { customerId: string },
   signal: AbortSignal | undefined,
 ): Promise<DwollaLinkResult> {
   const callOptions = signal ? { signal } : {};

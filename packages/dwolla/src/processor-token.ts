@@ -1,11 +1,14 @@
 import { type KnownProcessorName, registerSecret } from '@achbridge/core';
+import { lazySchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
 
-const processorTokenResponseSchema = z.looseObject({
-  processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
-  request_id: z.string().min(1),
-});
+const processorTokenResponseSchema = lazySchema(() =>
+  z.looseObject({
+    processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
+    request_id: z.string().min(1),
+  }),
+);
 
 /** The processor name Plaid uses for Dwolla on `/processor/token/create`. */
 const DWOLLA_PLAID_PROCESSOR = 'dwolla' satisfies KnownProcessorName;
@@ -18,7 +21,7 @@ export async function requestDwollaProcessorToken(
   const response = await plaid.request(
     '/processor/token/create',
     { access_token: input.accessToken, account_id: input.accountId, processor: DWOLLA_PLAID_PROCESSOR },
-    processorTokenResponseSchema,
+    processorTokenResponseSchema(),
     input.signal ? { signal: input.signal } : {},
   );
   registerSecret(response.processor_token);

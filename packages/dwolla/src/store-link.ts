@@ -1,5 +1,5 @@
 import type { AdapterStore } from '@achbridge/core';
-import { parseResponse } from '@achbridge/core/internal';
+import { lazySchema, parseResponse } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import { canonicalDwollaId } from './dwolla-url.js';
@@ -10,24 +10,26 @@ export interface DwollaLinkObject {
   processorTokenRequestId: string;
 }
 
-const storedLinkSchema = z.object({
-  fundingSource: z.looseObject({
-    id: z.string().min(1),
-    url: z.string().min(1),
-    status: z.string(),
-    type: z.string(),
-    name: z.string(),
-    bankName: z.string().nullable(),
-    bankAccountType: z.string().nullable(),
-    createdAt: z.string().nullable(),
-    removed: z.boolean(),
-    channels: z.array(z.string()),
-    fingerprint: z.string().nullable(),
-    customerUrl: z.string().nullable(),
-    created: z.boolean(),
+const storedLinkSchema = lazySchema(() =>
+  z.object({
+    fundingSource: z.looseObject({
+      id: z.string().min(1),
+      url: z.string().min(1),
+      status: z.string(),
+      type: z.string(),
+      name: z.string(),
+      bankName: z.string().nullable(),
+      bankAccountType: z.string().nullable(),
+      createdAt: z.string().nullable(),
+      removed: z.boolean(),
+      channels: z.array(z.string()),
+      fingerprint: z.string().nullable(),
+      customerUrl: z.string().nullable(),
+      created: z.boolean(),
+    }),
+    processorTokenRequestId: z.string(),
   }),
-  processorTokenRequestId: z.string(),
-});
+);
 
 /** The key of a Dwolla link in the store. */
 export interface DwollaLinkKey {
@@ -60,7 +62,7 @@ export async function fundingSourceOnce(
     },
     { signal: key.signal },
   );
-  const stored = parseResponse(storedLinkSchema, value.details, {
+  const stored = parseResponse(storedLinkSchema(), value.details, {
     provider: 'dwolla',
     endpoint: 'store: processor link',
   });

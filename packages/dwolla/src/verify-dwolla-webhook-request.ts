@@ -1,12 +1,14 @@
-import { parseInput, type WebhookRequest, webhookRequestSchema } from '@achbridge/core/internal';
+import { lazySchema, parseInput, type WebhookRequest, webhookRequestSchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaWebhookEvent } from './dwolla-webhook-events.js';
 import { verifyDwollaWebhook } from './verify-dwolla-webhook.js';
 
-const requestInputSchema = z.object({
-  request: webhookRequestSchema,
-  options: z.object({ secret: z.string().min(1, 'must not be empty') }, 'expected { secret }'),
-});
+const requestInputSchema = lazySchema(() =>
+  z.object({
+    request: webhookRequestSchema,
+    options: z.object({ secret: z.string().min(1, 'must not be empty') }, 'expected { secret }'),
+  }),
+);
 
 /**
  * Verifies a Dwolla webhook delivered as a web-platform `Request` (Next.js route handlers, Hono,
@@ -17,7 +19,7 @@ export async function verifyDwollaWebhookRequest(
   request: WebhookRequest,
   options: { secret: string },
 ): Promise<DwollaWebhookEvent> {
-  parseInput('verifyDwollaWebhookRequest', requestInputSchema, { request, options });
+  parseInput('verifyDwollaWebhookRequest', requestInputSchema(), { request, options });
   const body = new Uint8Array(await request.arrayBuffer());
   return verifyDwollaWebhook({ body, headers: request.headers, secret: options.secret });
 }

@@ -1,5 +1,11 @@
 import { registerSecret } from '@achbridge/core';
-import { hmacSha256HexOf, parseInput, parseJsonText, timingSafeEqualTextOf } from '@achbridge/core/internal';
+import {
+  hmacSha256HexOf,
+  lazySchema,
+  parseInput,
+  parseJsonText,
+  timingSafeEqualTextOf,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import { DwollaWebhookVerificationError } from './dwolla-webhook-error.js';
 import {
@@ -30,18 +36,20 @@ export const DWOLLA_SIGNATURE_HEADER = 'X-Request-Signature-SHA-256';
 /** Header carrying the event topic. */
 export const DWOLLA_TOPIC_HEADER = 'X-Dwolla-Topic';
 
-const inputSchema = z.object({
-  body: z.union(
-    [z.string(), z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)],
-    'expected the raw body as a string, Buffer/Uint8Array or ArrayBuffer (not parsed JSON)',
-  ),
-  headers: z.custom<DwollaWebhookHeaders>(
-    (value) => typeof value === 'object' && value !== null,
-    'expected the request headers (a Headers object or a plain object)',
-  ),
-  secret: z.string().min(1, 'must not be empty'),
-});
-const signInputSchema = inputSchema.pick({ body: true, secret: true });
+const inputSchema = lazySchema(() =>
+  z.object({
+    body: z.union(
+      [z.string(), z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)],
+      'expected the raw body as a string, Buffer/Uint8Array or ArrayBuffer (not parsed JSON)',
+    ),
+    headers: z.custom<DwollaWebhookHeaders>(
+      (value) => typeof value === 'object' && value !== null,
+      'expected the request headers (a Headers object or a plain object)',
+    ),
+    secret: z.string().min(1, 'must not be empty'),
+  }),
+);
+const signInputSchema = lazySchema(() => inputSchema().pick({ body: true, secret: true }));
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -72,7 +80,7 @@ function readHeader(headers: DwollaWebhookHeaders, name: string): string[] {
 
 /** The hex HMAC-SHA256 of a raw body keyed with the subscription secret, as Dwolla signs webhooks. */
 export function signDwollaWebhook(body: DwollaWebhookBody, secret: string): string {
-  const input = parseInput('signDwollaWebhook', signInputSchema, {
+  const input = parseInput('signDwollaWebhook', signInputSchema(), {
     body,
     secret,
   });
@@ -87,7 +95,7 @@ export function signDwollaWebhook(body: DwollaWebhookBody, secret: string): stri
  * returned as `kind: 'other'`. Dwolla may deliver an event more than once: de-duplicate on `event.id`.
  */
 export function verifyDwollaWebhook(input: VerifyDwollaWebhookInput): DwollaWebhookEvent {
-  const { body, headers, secret } = parseInput('verifyDwollaWebhook', inputSchema, input);
+  const { body, headers, secret } = parseInput('verifyDwollaWebhook', inputSchema(), input);
   registerSecret(secret);
   const signatures = readHeader(headers, DWOLLA_SIGNATURE_HEADER);
   if (signatures.length === 0) {
@@ -112,7 +120,7 @@ export function verifyDwollaWebhook(input: VerifyDwollaWebhookInput): DwollaWebh
     );
   }
   const json = parseJsonText(decoder.decode(bytes));
-  const parsed = json.ok ? dwollaWebhookBodySchema.safeParse(json.value) : undefined;
+  const parsed = json.ok ? dwollaWebhookBodySchema().safeParse(json.value) : undefined;
   if (!parsed?.success) {
     const where = parsed?.error.issues[0]?.path.join('.') || 'body';
     throw new DwollaWebhookVerificationError(
