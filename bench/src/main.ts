@@ -118,10 +118,11 @@ async function main(): Promise<number> {
     }
     if (emulator && wants('throughput')) {
       log('emulator throughput (autocannon)…');
-      results.emulatorThroughput = await measureEmulatorThroughput(emulator.info, {
-        connections: 32,
-        durationSeconds: 5,
-      });
+      results.emulatorThroughput = await measureEmulatorThroughput(
+        emulator.info,
+        { connections: 32, durationSeconds: 5 },
+        emulator.pid,
+      );
       results.targets.push(...throughputVerdicts(results.emulatorThroughput));
     }
     if (emulator && wants('runtimes')) {

@@ -204,10 +204,13 @@ function loadSection(result: LoadResult): string {
 
 function throughputSection(results: readonly EndpointThroughput[]): string {
   return formatTable(
-    ['endpoint', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'connections'],
+    ['endpoint', 'req/s', 'emulator CPU/request', 'p50', 'p99', 'non-2xx', 'errors', 'connections'],
     results.map((entry) => [
       entry.label,
       String(Math.round(entry.requestsPerSecond)),
+      entry.emulatorCpuMicrosPerRequest === null || entry.emulatorCpuMicrosPerRequest === undefined
+        ? 'n/a'
+        : `${Math.round(entry.emulatorCpuMicrosPerRequest)} µs`,
       `${entry.latencyMs.p50} ms`,
       `${entry.latencyMs.p99} ms`,
       String(entry.non2xx),

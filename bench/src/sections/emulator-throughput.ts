@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { createLinkFixture } from '../fixtures/link-fixtures.js';
 import type { EmulatorInfo } from '../lib/emulator-info.js';
+import { processCpuMs } from '../lib/process-cpu.js';
 import { resetEmulator } from './emulator-state.js';
 
 /** Settings of the loopback throughput runs. */
@@ -19,6 +20,11 @@ export interface EndpointThroughput {
   non2xx: number;
   errors: number;
   latencyMs: { p50: number; p99: number };
+  /**
+   * The emulator process's CPU per answered request, µs (from /proc; null elsewhere): steadier than
+   * requests per second on a shared machine, where the emulator waits for a core.
+   */
+  emulatorCpuMicrosPerRequest: number | null;
   connections: number;
   durationSeconds: number;
 }
@@ -28,10 +34,14 @@ async function hammer(
   label: string,
   request: { url: string; headers: Record<string, string>; body: string },
   settings: ThroughputSettings,
+  emulatorPid: number | undefined,
 ): Promise<EndpointThroughput> {
   const options = { ...request, method: 'POST', connections: settings.connections };
   await autocannon({ ...options, amount: settings.connections * 50 });
+  const cpuBefore = emulatorPid === undefined ? null : processCpuMs(emulatorPid);
   const result = await autocannon({ ...options, duration: settings.durationSeconds });
+  const cpuAfter = emulatorPid === undefined ? null : processCpuMs(emulatorPid);
+  const answered = Object.values(result.statusCodeStats).reduce((sum, stats) => sum + stats.count, 0);
   const ok = Object.entries(result.statusCodeStats)
     .filter(([status]) => status.startsWith('2'))
     .reduce((sum, [, stats]) => sum + stats.count, 0);
@@ -42,6 +52,10 @@ async function hammer(
     non2xx: result.non2xx,
     errors: result.errors,
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+    emulatorCpuMicrosPerRequest:
+      cpuBefore === null || cpuAfter === null || answered <= 0
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / answered,
     connections: settings.connections,
     durationSeconds: result.duration,
   };
@@ -49,11 +63,13 @@ async function hammer(
 
 /**
  * Loopback requests per second of the emulator process under autocannon: a Plaid read
- * (`/accounts/get` with a real access token) and a Stripe write (`POST /v1/customers`).
+ * (`/accounts/get` with a real access token) and a Stripe write (`POST /v1/customers`); with the emulator's
+ * pid, also its CPU per request.
  */
 export async function measureEmulatorThroughput(
   info: EmulatorInfo,
   settings: ThroughputSettings,
+  emulatorPid?: number,
 ): Promise<EndpointThroughput[]> {
   await resetEmulator(info);
   const fixture = await createLinkFixture(info);
@@ -70,6 +86,7 @@ export async function measureEmulatorThroughput(
       }),
     },
     settings,
+    emulatorPid,
   );
   const write = await hammer(
     'stripe-write',
@@ -83,6 +100,7 @@ export async function measureEmulatorThroughput(
       body: 'email=bench%40example.com&name=Bench',
     },
     settings,
+    emulatorPid,
   );
   await resetEmulator(info);
   return [read, write];
