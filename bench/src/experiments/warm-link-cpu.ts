@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { z } from 'zod';
 import { loadFlowFactory } from '../flows/load-flow.js';
 import { spawnEmulator } from '../lib/emulator-process.js';
@@ -10,8 +12,10 @@ import { prepareJobs, toFlowJob } from '../sections/flow-jobs.js';
 // than the client-cost section's rounds, so it moves less with the machine; run it alternately for the
 // variants or checkouts being compared. It uses only modules the bench has had since the 3-call floors, so
 // a copy of the built file in an older checkout's bench/dist/experiments/ measures that checkout.
+// With PROFILE=<file>, the measured batch (only it) is also profiled with the inspector and the profile is
+// written to <file> (open it in Chrome DevTools), with its self time summed by package on stdout.
 // Run from the repository root after `npm run build`:
-//   node bench/dist/experiments/warm-link-cpu.js [stripe|dwolla|modern_treasury] [achbridge|sdk|fetch|http] [links] [concurrency]
+//   [PROFILE=out.cpuprofile] node bench/dist/experiments/warm-link-cpu.js [stripe|dwolla|modern_treasury] [achbridge|sdk|fetch|http] [links] [concurrency]
 
 const argsSchema = z.tuple([
   z.enum(['stripe', 'dwolla', 'modern_treasury']).default('dwolla'),
@@ -26,6 +30,42 @@ const [provider, variant, links, concurrency] = argsSchema.parse([
   process.argv[5],
 ]);
 const WARMUP = 50;
+const profilePath = process.env['PROFILE'];
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function packageOf(url: string, functionName: string): string {
+  if (url === '') return functionName.startsWith('(') ? functionName : `native (${functionName || 'other'})`;
+  if (url.includes('/zod/')) return 'zod';
+  const achbridge = /\/packages\/([^/]+)\/|@achbridge\/([^/]+)\//.exec(url);
+  if (achbridge) return `@achbridge/${achbridge[1] ?? achbridge[2]}`;
+  if (url.startsWith('node:')) return 'node internals (http, streams, net)';
+  const module = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+  return module ? (module[1] as string) : 'bench harness';
+}
+
+/** Self time by package, as shares of the samples in which the thread was not idle. */
+function sharesByPackage(profile: CpuProfile): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame || frame.functionName === '(idle)') return;
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    busy += ms;
+    const name = packageOf(frame.url, frame.functionName);
+    totals.set(name, (totals.get(name) ?? 0) + ms);
+  });
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${name}`)
+    .join('\n');
+}
 
 const emulator = await spawnEmulator();
 try {
@@ -33,11 +73,25 @@ try {
   const flow = (await loadFlowFactory(provider, variant))(emulator.info, {});
   await mapLimit(jobs.slice(0, WARMUP), 1, (job) => flow.run(job));
   const measured = jobs.slice(WARMUP);
+  const session = profilePath === undefined ? undefined : new Session();
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   await mapLimit(measured, concurrency, (job) => flow.run(job));
   const cpu = process.cpuUsage(cpuBefore);
   const wallMs = performance.now() - started;
+  if (session && profilePath !== undefined) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(profilePath, JSON.stringify(profile));
+    process.stdout.write(
+      `self time of the measured batch by package (profiled, so slower than unprofiled):\n${sharesByPackage(profile as CpuProfile)}\n`,
+    );
+    session.disconnect();
+  }
   const perLink = (value: number): string => (value / measured.length).toFixed(3);
   process.stdout.write(
     `${provider}/${variant}, ${measured.length} links at concurrency ${concurrency}: ${perLink((cpu.user + cpu.system) / 1000)} ms CPU per link, ${perLink(wallMs)} ms wall per link\n`,
