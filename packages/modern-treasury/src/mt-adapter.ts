@@ -7,7 +7,7 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { parseInput, typedTwin } from '@achbridge/core/internal';
+import { lazySchema, parseInput, typedTwin } from '@achbridge/core/internal';
 import { z } from 'zod';
 import {
   type CreateAchDebitInput,
@@ -108,41 +108,45 @@ export interface ModernTreasuryAdapter
   getPaymentOrder(id: string, options?: ModernTreasuryCallOptions): Promise<ModernTreasuryPaymentOrder>;
 }
 
-const plaidSchema = z.custom<ModernTreasuryPlaidClient>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    ['exchangePublicToken', 'getAccounts', 'request'].every((name) =>
-      isFunction((value as Record<string, unknown>)[name]),
-    ) &&
-    ['sandbox', 'production', 'development'].includes(
-      String((value as { environment?: unknown }).environment),
-    ),
-  'must be a Plaid client from createPlaidClient()',
+const plaidSchema = lazySchema(() =>
+  z.custom<ModernTreasuryPlaidClient>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      ['exchangePublicToken', 'getAccounts', 'request'].every((name) =>
+        isFunction((value as Record<string, unknown>)[name]),
+      ) &&
+      ['sandbox', 'production', 'development'].includes(
+        String((value as { environment?: unknown }).environment),
+      ),
+    'must be a Plaid client from createPlaidClient()',
+  ),
 );
 
-const optionsSchema = z.object({
-  plaid: plaidSchema,
-  modernTreasury: z.record(z.string(), z.unknown(), {
-    error: 'must be { organizationId?, apiKey?, environment?, baseUrl?, fetch?, timeoutMs? }',
+const optionsSchema = lazySchema(() =>
+  z.object({
+    plaid: plaidSchema(),
+    modernTreasury: z.record(z.string(), z.unknown(), {
+      error: 'must be { organizationId?, apiKey?, environment?, baseUrl?, fetch?, timeoutMs? }',
+    }),
+    retry: z
+      .object({
+        maxRetries: z.number().int().min(0).max(10).optional(),
+        initialDelayMs: z.number().int().min(0).max(60_000).optional(),
+        maxDelayMs: z.number().int().min(0).max(600_000).optional(),
+      })
+      .strict()
+      .optional(),
+    logger: loggerSchema().optional(),
+    store: adapterStoreSchema.optional(),
   }),
-  retry: z
-    .object({
-      maxRetries: z.number().int().min(0).max(10).optional(),
-      initialDelayMs: z.number().int().min(0).max(60_000).optional(),
-      maxDelayMs: z.number().int().min(0).max(600_000).optional(),
-    })
-    .strict()
-    .optional(),
-  logger: loggerSchema.optional(),
-  store: adapterStoreSchema.optional(),
-});
+);
 
-const idArgumentSchema = z.object({ id: mtIdSchema });
+const idArgumentSchema = lazySchema(() => z.object({ id: mtIdSchema() }));
 
 /** Creates the Modern Treasury adapter (processor `modern_treasury`) from a Plaid client and Modern Treasury settings. */
 export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOptions): ModernTreasuryAdapter {
-  const parsed = parseInput('createModernTreasuryAdapter', optionsSchema, options);
+  const parsed = parseInput('createModernTreasuryAdapter', optionsSchema(), options);
   const settings = parseModernTreasurySettings('createModernTreasuryAdapter', parsed.modernTreasury);
   const { store } = parsed;
   // Each public method parses its input once; the Plaid client's typed twin takes the typed values as they are.
@@ -153,8 +157,9 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     store ? createStoreExchangeMemo(store, plaid) : createPublicTokenExchangeMemo(plaid),
   );
   const signalOf = (operation: string, callOptions: unknown): AbortSignal | undefined =>
-    parseInput(operation, callOptionsSchema, callOptions)?.signal;
-  const idOf = (operation: string, id: unknown): string => parseInput(operation, idArgumentSchema, { id }).id;
+    parseInput(operation, callOptionsSchema(), callOptions)?.signal;
+  const idOf = (operation: string, id: unknown): string =>
+    parseInput(operation, idArgumentSchema(), { id }).id;
 
   return {
     processor: 'modern_treasury',
@@ -162,7 +167,7 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     environment,
 
     async link(rawInput, callOptions) {
-      const input = parseInput('link', linkInputSchema, rawInput);
+      const input = parseInput('link', linkInputSchema(), rawInput);
       const signal = signalOf('link', callOptions);
       const token = input.publicToken ?? input.accessToken;
       assertEnvironmentPairing({
@@ -175,7 +180,7 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     },
 
     async createProcessorToken(rawInput, callOptions) {
-      const input = parseInput('createProcessorToken', createProcessorTokenInputSchema, rawInput);
+      const input = parseInput('createProcessorToken', createProcessorTokenInputSchema(), rawInput);
       const signal = signalOf('createProcessorToken', callOptions);
       assertEnvironmentPairing({
         operation: 'createProcessorToken',
@@ -187,14 +192,14 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     },
 
     async createCounterparty(rawInput, callOptions) {
-      const input = parseInput('createCounterparty', createCounterpartyInputSchema, rawInput);
+      const input = parseInput('createCounterparty', createCounterpartyInputSchema(), rawInput);
       return createCounterpartyOnce(client, input, signalOf('createCounterparty', callOptions));
     },
 
     async getExternalAccount(id, callOptions) {
       const accountId = idOf('getExternalAccount', id);
       const signal = signalOf('getExternalAccount', callOptions);
-      const { data } = await client.get(`/api/external_accounts/${accountId}`, externalAccountSchema, {
+      const { data } = await client.get(`/api/external_accounts/${accountId}`, externalAccountSchema(), {
         signal,
       });
       return toExternalAccount(data);
@@ -203,7 +208,7 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     async listExternalAccounts(counterparty, callOptions) {
       const counterpartyId = idOf('listExternalAccounts', counterparty);
       const signal = signalOf('listExternalAccounts', callOptions);
-      const { data } = await client.get('/api/external_accounts', externalAccountListSchema, {
+      const { data } = await client.get('/api/external_accounts', externalAccountListSchema(), {
         query: { counterparty_id: counterpartyId, per_page: '100' },
         signal,
       });
@@ -212,7 +217,7 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
 
     async listInternalAccounts(callOptions) {
       const signal = signalOf('listInternalAccounts', callOptions);
-      const { data } = await client.get('/api/internal_accounts', internalAccountListSchema, {
+      const { data } = await client.get('/api/internal_accounts', internalAccountListSchema(), {
         query: { per_page: '100' },
         signal,
       });
@@ -220,7 +225,7 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     },
 
     async createAchDebit(rawInput, callOptions) {
-      const input = parseInput('createAchDebit', createAchDebitInputSchema, rawInput);
+      const input = parseInput('createAchDebit', createAchDebitInputSchema(), rawInput);
       return createAchDebitOnce(client, store, input, signalOf('createAchDebit', callOptions));
     },
 

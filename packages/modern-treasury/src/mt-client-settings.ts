@@ -1,5 +1,5 @@
 import { ConfigError, type FetchFunction, type Logger } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { ModernTreasuryEnvironment } from './mt-environments.js';
 import { fetchSchema } from './mt-option-schemas.js';
@@ -31,32 +31,34 @@ export interface ModernTreasuryRetrySettings {
 }
 
 /** The validated settings plus the retry and logger options the client uses. */
-export type ParsedModernTreasurySettings = z.output<typeof settingsSchema> & {
+export type ParsedModernTreasurySettings = z.output<ReturnType<typeof settingsSchema>> & {
   retry?: ModernTreasuryRetrySettings | undefined;
   logger?: Logger | undefined;
 };
 
-const settingsSchema = z
-  .object({
-    organizationId: z.string().trim().min(1, 'must not be empty').optional(),
-    apiKey: z.string().trim().min(1, 'must not be empty').optional(),
-    environment: z.enum(['sandbox', 'production']).optional(),
-    baseUrl: z
-      .string()
-      .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
-        message: 'expected an absolute http(s) URL',
-      })
-      .optional(),
-    fetch: fetchSchema.optional(),
-    timeoutMs: z.number().int().positive().max(600_000).optional(),
-  })
-  .strict();
+const settingsSchema = lazySchema(() =>
+  z
+    .object({
+      organizationId: z.string().trim().min(1, 'must not be empty').optional(),
+      apiKey: z.string().trim().min(1, 'must not be empty').optional(),
+      environment: z.enum(['sandbox', 'production']).optional(),
+      baseUrl: z
+        .string()
+        .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
+          message: 'expected an absolute http(s) URL',
+        })
+        .optional(),
+      fetch: fetchSchema().optional(),
+      timeoutMs: z.number().int().positive().max(600_000).optional(),
+    })
+    .strict(),
+);
 
 /** Validates the `modernTreasury` settings; `development` is a ConfigError explaining the pairing rule. */
 export function parseModernTreasurySettings(
   operation: string,
   settings: unknown,
-): z.output<typeof settingsSchema> {
+): z.output<ReturnType<typeof settingsSchema>> {
   const environment = (settings as { environment?: unknown } | null | undefined)?.environment;
   if (environment === 'development') {
     throw new ConfigError(
@@ -64,5 +66,5 @@ export function parseModernTreasurySettings(
       { code: 'MODERN_TREASURY_ENVIRONMENT_INVALID' },
     );
   }
-  return parseInput(operation, settingsSchema, settings);
+  return parseInput(operation, settingsSchema(), settings);
 }

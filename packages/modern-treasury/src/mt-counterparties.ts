@@ -19,12 +19,12 @@ export interface ModernTreasuryCounterpartyResult extends ModernTreasuryCounterp
  */
 export async function createCounterpartyOnce(
   client: MtClient,
-  input: z.output<typeof createCounterpartyInputSchema>,
+  input: z.output<ReturnType<typeof createCounterpartyInputSchema>>,
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryCounterpartyResult> {
   const { idempotencyKey, ...fields } = input;
   if (fields.externalId !== undefined) {
-    const { data } = await client.get('/api/counterparties', counterpartyListSchema, {
+    const { data } = await client.get('/api/counterparties', counterpartyListSchema(), {
       query: { external_id: fields.externalId },
       signal,
     });
@@ -43,7 +43,7 @@ export async function createCounterpartyOnce(
           fields.externalId ?? `body:${sha256HexOf(JSON.stringify(body))}`,
         ])
       : deriveModernTreasuryKey('counterparty', [`caller:${idempotencyKey}`]);
-  const { data } = await client.post('/api/counterparties', body, counterpartySchema, {
+  const { data } = await client.post('/api/counterparties', body, counterpartySchema(), {
     idempotencyKey: key,
     signal,
   });

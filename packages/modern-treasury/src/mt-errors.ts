@@ -3,6 +3,7 @@ import {
   type HttpResponse,
   hasErrorMarker,
   isRetryableStatus,
+  lazySchema,
   parseJsonText,
   parseRetryAfter,
   setErrorMarker,
@@ -64,13 +65,15 @@ export class ModernTreasuryApiError extends ProviderError {
   }
 }
 
-const errorBodySchema = z.looseObject({
-  errors: z.looseObject({
-    code: z.string().min(1),
-    message: z.string().optional(),
-    parameter: z.string().nullable().optional(),
+const errorBodySchema = lazySchema(() =>
+  z.looseObject({
+    errors: z.looseObject({
+      code: z.string().min(1),
+      message: z.string().optional(),
+      parameter: z.string().nullable().optional(),
+    }),
   }),
-});
+);
 
 function fallbackCode(status: number): string {
   if (status === 401) return 'unauthorized';
@@ -95,7 +98,7 @@ export function createModernTreasuryApiError(
   const isRetryable =
     isRetryableStatus(response.status) || (response.status === 409 && request.method === 'POST');
   const json = parseJsonText(response.text);
-  const body = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
+  const body = json.ok ? errorBodySchema().safeParse(json.value) : undefined;
   const common = {
     status: response.status,
     method: request.method,

@@ -8,7 +8,7 @@ export async function findExternalAccount(
   client: MtClient,
   input: { counterpartyId: string; externalId: string; signal?: AbortSignal | undefined },
 ): Promise<ModernTreasuryExternalAccountResult | undefined> {
-  const { data } = await client.get('/api/external_accounts', externalAccountListSchema, {
+  const { data } = await client.get('/api/external_accounts', externalAccountListSchema(), {
     query: { counterparty_id: input.counterpartyId, external_id: input.externalId },
     signal: input.signal,
   });
@@ -54,7 +54,7 @@ export async function createExternalAccountFromToken(
         metadata: request.metadata,
         ...(request.name === undefined ? {} : { name: request.name }),
       },
-      externalAccountSchema,
+      externalAccountSchema(),
       { idempotencyKey: request.idempotencyKey, signal: request.signal },
     );
     return { ...toExternalAccount(data), created: true };

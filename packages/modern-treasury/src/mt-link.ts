@@ -42,7 +42,7 @@ export async function linkModernTreasuryAccount(
     exchanges: PublicTokenExchangeMemo;
     store?: AdapterStore | undefined;
   },
-  input: z.output<typeof linkInputSchema>,
+  input: z.output<ReturnType<typeof linkInputSchema>>,
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryLinkResult> {
   const callOptions = signal ? { signal } : {};

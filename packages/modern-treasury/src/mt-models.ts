@@ -79,7 +79,7 @@ export interface ModernTreasuryPaymentOrder {
 
 /** Maps an external account answer to the adapter's shape. */
 export function toExternalAccount(
-  data: z.output<typeof externalAccountSchema>,
+  data: z.output<ReturnType<typeof externalAccountSchema>>,
 ): ModernTreasuryExternalAccount {
   return {
     id: data.id,
@@ -98,7 +98,9 @@ export function toExternalAccount(
 }
 
 /** Maps a counterparty answer to the adapter's shape. */
-export function toCounterparty(data: z.output<typeof counterpartySchema>): ModernTreasuryCounterparty {
+export function toCounterparty(
+  data: z.output<ReturnType<typeof counterpartySchema>>,
+): ModernTreasuryCounterparty {
   return {
     id: data.id,
     name: data.name,
@@ -112,7 +114,7 @@ export function toCounterparty(data: z.output<typeof counterpartySchema>): Moder
 
 /** Maps an internal account answer to the adapter's shape. */
 export function toInternalAccount(
-  data: z.output<typeof internalAccountSchema>,
+  data: z.output<ReturnType<typeof internalAccountSchema>>,
 ): ModernTreasuryInternalAccount {
   return {
     id: data.id,
@@ -126,7 +128,9 @@ export function toInternalAccount(
 }
 
 /** Maps a payment order answer to the adapter's shape. */
-export function toPaymentOrder(data: z.output<typeof paymentOrderSchema>): ModernTreasuryPaymentOrder {
+export function toPaymentOrder(
+  data: z.output<ReturnType<typeof paymentOrderSchema>>,
+): ModernTreasuryPaymentOrder {
   return {
     id: data.id,
     status: data.status,

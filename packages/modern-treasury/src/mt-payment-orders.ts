@@ -13,14 +13,14 @@ export async function fetchPaymentOrder(
   id: string,
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryPaymentOrder> {
-  const { data } = await client.get(`/api/payment_orders/${id}`, paymentOrderSchema, { signal });
+  const { data } = await client.get(`/api/payment_orders/${id}`, paymentOrderSchema(), { signal });
   return toPaymentOrder(data);
 }
 
 /** The idempotency key reached Modern Treasury before with other parameters: it echoed that payment order. */
 function assertSameOrder(
   order: ModernTreasuryPaymentOrder,
-  input: z.output<typeof createAchDebitInputSchema>,
+  input: z.output<ReturnType<typeof createAchDebitInputSchema>>,
 ): void {
   const differences: string[] = [];
   if (order.amount !== input.amount) differences.push(`amount ${order.amount}`);
@@ -38,13 +38,15 @@ function assertSameOrder(
 
 async function createPaymentOrder(
   client: MtClient,
-  input: z.output<typeof createAchDebitInputSchema>,
+  input: z.output<ReturnType<typeof createAchDebitInputSchema>>,
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryPaymentOrder> {
   if (!client.modeVerified) {
     // One read before the first write of this client: proves the key's environment (live_mode) and
     // that the account exists, so a production key configured as sandbox never moves money.
-    await client.get(`/api/external_accounts/${input.externalAccountId}`, externalAccountSchema, { signal });
+    await client.get(`/api/external_accounts/${input.externalAccountId}`, externalAccountSchema(), {
+      signal,
+    });
   }
   const { data } = await client.post(
     '/api/payment_orders',
@@ -60,7 +62,7 @@ async function createPaymentOrder(
       ...(input.effectiveDate === undefined ? {} : { effective_date: input.effectiveDate }),
       ...(input.metadata === undefined ? {} : { metadata: input.metadata }),
     },
-    paymentOrderSchema,
+    paymentOrderSchema(),
     // Modern Treasury's keys are independent of the route: namespace the caller's key for payment orders.
     { idempotencyKey: deriveModernTreasuryKey('payment-order', [input.idempotencyKey]), signal },
   );
@@ -77,7 +79,7 @@ async function createPaymentOrder(
 export async function createAchDebitOnce(
   client: MtClient,
   store: AdapterStore | undefined,
-  input: z.output<typeof createAchDebitInputSchema>,
+  input: z.output<ReturnType<typeof createAchDebitInputSchema>>,
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryPaymentOrder> {
   if (store === undefined) return createPaymentOrder(client, input, signal);
@@ -89,7 +91,7 @@ export async function createAchDebitOnce(
     },
     { signal },
   );
-  const stored: ModernTreasuryPaymentOrder = parseResponse(paymentOrderModelSchema, value.payment, {
+  const stored: ModernTreasuryPaymentOrder = parseResponse(paymentOrderModelSchema(), value.payment, {
     provider: 'modern_treasury',
     endpoint: 'store: payment',
   });

@@ -1,10 +1,12 @@
 import type { PaymentOutcomeStatus, PaymentOutcomeUpdate } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { ModernTreasuryPaymentOrder } from './mt-models.js';
 import { paymentOrderModelSchema } from './mt-schemas.js';
 
-const outcomeInputSchema = z.object({ order: paymentOrderModelSchema, source: z.enum(['api', 'poll']) });
+const outcomeInputSchema = lazySchema(() =>
+  z.object({ order: paymentOrderModelSchema(), source: z.enum(['api', 'poll']) }),
+);
 
 /**
  * How Modern Treasury's payment order statuses ("Payment Order Statuses") map to achbridge's outcome
@@ -32,7 +34,7 @@ export function modernTreasuryPaymentOutcome(
   order: ModernTreasuryPaymentOrder,
   source: 'api' | 'poll' = 'api',
 ): PaymentOutcomeUpdate | undefined {
-  parseInput('modernTreasuryPaymentOutcome', outcomeInputSchema, { order, source });
+  parseInput('modernTreasuryPaymentOutcome', outcomeInputSchema(), { order, source });
   const status = MODERN_TREASURY_OUTCOME_STATUS[order.status];
   if (status === undefined) return undefined;
   return {

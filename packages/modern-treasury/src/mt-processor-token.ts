@@ -1,11 +1,14 @@
 import { type KnownProcessorName, registerSecret } from '@achbridge/core';
+import { lazySchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { ModernTreasuryPlaidClient } from './mt-plaid-client.js';
 
-const processorTokenResponseSchema = z.looseObject({
-  processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
-  request_id: z.string().min(1),
-});
+const processorTokenResponseSchema = lazySchema(() =>
+  z.looseObject({
+    processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
+    request_id: z.string().min(1),
+  }),
+);
 
 /** The processor name Plaid uses for Modern Treasury on `/processor/token/create`. */
 export const MODERN_TREASURY_PLAID_PROCESSOR = 'modern_treasury' satisfies KnownProcessorName;
@@ -22,7 +25,7 @@ export async function requestModernTreasuryProcessorToken(
       account_id: input.accountId,
       processor: MODERN_TREASURY_PLAID_PROCESSOR,
     },
-    processorTokenResponseSchema,
+    processorTokenResponseSchema(),
     input.signal ? { signal: input.signal } : {},
   );
   registerSecret(response.processor_token);

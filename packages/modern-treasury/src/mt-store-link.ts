@@ -1,5 +1,5 @@
 import type { AdapterStore } from '@achbridge/core';
-import { parseResponse } from '@achbridge/core/internal';
+import { lazySchema, parseResponse } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { ModernTreasuryExternalAccountResult } from './mt-models.js';
 
@@ -9,24 +9,26 @@ export interface MtLinkObject {
   processorTokenRequestId: string;
 }
 
-const storedLinkSchema = z.object({
-  externalAccount: z.looseObject({
-    id: z.string().min(1),
-    counterpartyId: z.string().nullable(),
-    accountType: z.string(),
-    name: z.string().nullable(),
-    accountNumberLast4: z.string().nullable(),
-    routingNumber: z.string().nullable(),
-    verificationStatus: z.string(),
-    verificationSource: z.string().nullable(),
-    externalId: z.string().nullable(),
-    metadata: z.record(z.string(), z.string()),
-    liveMode: z.boolean(),
-    createdAt: z.string(),
-    created: z.boolean(),
+const storedLinkSchema = lazySchema(() =>
+  z.object({
+    externalAccount: z.looseObject({
+      id: z.string().min(1),
+      counterpartyId: z.string().nullable(),
+      accountType: z.string(),
+      name: z.string().nullable(),
+      accountNumberLast4: z.string().nullable(),
+      routingNumber: z.string().nullable(),
+      verificationStatus: z.string(),
+      verificationSource: z.string().nullable(),
+      externalId: z.string().nullable(),
+      metadata: z.record(z.string(), z.string()),
+      liveMode: z.boolean(),
+      createdAt: z.string(),
+      created: z.boolean(),
+    }),
+    processorTokenRequestId: z.string(),
   }),
-  processorTokenRequestId: z.string(),
-});
+);
 
 /**
  * Creates the external account once per (item, account, `modern_treasury`, counterparty) across every
@@ -51,7 +53,7 @@ export async function externalAccountOnce(
     },
     { signal: key.signal },
   );
-  const stored = parseResponse(storedLinkSchema, value.details, {
+  const stored = parseResponse(storedLinkSchema(), value.details, {
     provider: 'modern_treasury',
     endpoint: 'store: processor link',
   });

@@ -5,6 +5,7 @@ import {
   type Logger,
   type PlaidClient,
 } from '@achbridge/core';
+import { lazySchema } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { StripeRetrySettings } from './call-stripe.js';
@@ -47,83 +48,93 @@ export interface StripeAdapterOptions {
   processorTokenRoute?: ProcessorTokenRouteOptions | undefined;
 }
 
-const plaidSchema = z.custom<PlaidClient>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { request?: unknown }).request === 'function' &&
-    typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function' &&
-    ((value as { environment?: unknown }).environment === 'sandbox' ||
-      (value as { environment?: unknown }).environment === 'production'),
-  { message: 'must be a Plaid client from createPlaidClient()' },
+const plaidSchema = lazySchema(() =>
+  z.custom<PlaidClient>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { request?: unknown }).request === 'function' &&
+      typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function' &&
+      ((value as { environment?: unknown }).environment === 'sandbox' ||
+        (value as { environment?: unknown }).environment === 'production'),
+    { message: 'must be a Plaid client from createPlaidClient()' },
+  ),
 );
 
 /** A Stripe API version: a date, optionally with a release name (`2026-09-30.endive`, `2026-10-28.preview`). */
-const apiVersionSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:\.[a-z]+)?$/, 'must be a Stripe API version such as 2026-09-30.endive');
+const apiVersionSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(?:\.[a-z]+)?$/, 'must be a Stripe API version such as 2026-09-30.endive'),
+);
 
-const settingsSchema = z
-  .object({
-    secretKey: z.string().trim().min(1).optional(),
-    baseUrl: z.url().optional(),
-    host: z.string().min(1).optional(),
-    port: z.number().int().min(1).max(65535).optional(),
-    protocol: z.enum(['http', 'https']).optional(),
-    fetch: z
-      .custom<FetchFunction>((value) => typeof value === 'function', 'expected a fetch-compatible function')
-      .optional(),
-    timeoutMs: z.number().int().positive().optional(),
-    apiVersion: apiVersionSchema.optional(),
-  })
-  .strict();
+const settingsSchema = lazySchema(() =>
+  z
+    .object({
+      secretKey: z.string().trim().min(1).optional(),
+      baseUrl: z.url().optional(),
+      host: z.string().min(1).optional(),
+      port: z.number().int().min(1).max(65535).optional(),
+      protocol: z.enum(['http', 'https']).optional(),
+      fetch: z
+        .custom<FetchFunction>((value) => typeof value === 'function', 'expected a fetch-compatible function')
+        .optional(),
+      timeoutMs: z.number().int().positive().optional(),
+      apiVersion: apiVersionSchema().optional(),
+    })
+    .strict(),
+);
 
-const loggerSchema = z.custom<Logger>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    ['debug', 'info', 'warn', 'error'].every(
-      (level) => typeof (value as Record<string, unknown>)[level] === 'function',
-    ),
-  { message: 'must have debug, info, warn and error methods' },
+const loggerSchema = lazySchema(() =>
+  z.custom<Logger>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      ['debug', 'info', 'warn', 'error'].every(
+        (level) => typeof (value as Record<string, unknown>)[level] === 'function',
+      ),
+    { message: 'must have debug, info, warn and error methods' },
+  ),
 );
 
 /** Validates `createStripeAdapter`'s options. */
-export const adapterOptionsSchema = z
-  .object({
-    plaid: plaidSchema,
-    stripe: z.union([z.custom<Stripe>((value) => isStripeInstance(value)), settingsSchema], {
-      error:
-        'must be a Stripe instance or { secretKey?, baseUrl?, host?, port?, protocol?, fetch?, timeoutMs?, apiVersion? }',
+export const adapterOptionsSchema = lazySchema(() =>
+  z
+    .object({
+      plaid: plaidSchema(),
+      stripe: z.union([z.custom<Stripe>((value) => isStripeInstance(value)), settingsSchema()], {
+        error:
+          'must be a Stripe instance or { secretKey?, baseUrl?, host?, port?, protocol?, fetch?, timeoutMs?, apiVersion? }',
+      }),
+      mode: z.enum(['test', 'live']).optional(),
+      apiVersion: apiVersionSchema().optional(),
+      retry: z
+        .object({
+          maxRetries: z.number().int().min(0).max(10).optional(),
+          initialDelayMs: z.number().int().min(0).optional(),
+          maxDelayMs: z.number().int().min(0).optional(),
+        })
+        .strict()
+        .optional(),
+      logger: loggerSchema().optional(),
+      store: adapterStoreSchema.optional(),
+      processorTokenRoute: processorTokenRouteSchema().optional(),
+    })
+    .superRefine((options, context) => {
+      const instance = isStripeInstance(options.stripe);
+      if (instance && options.apiVersion === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['apiVersion'],
+          message:
+            'is required next to a Stripe instance: the version you gave new Stripe(key, { apiVersion }), or Stripe.API_VERSION',
+        });
+      } else if (!instance && options.apiVersion !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['apiVersion'],
+          message: 'is for a Stripe instance only: with settings, set stripe.apiVersion',
+        });
+      }
     }),
-    mode: z.enum(['test', 'live']).optional(),
-    apiVersion: apiVersionSchema.optional(),
-    retry: z
-      .object({
-        maxRetries: z.number().int().min(0).max(10).optional(),
-        initialDelayMs: z.number().int().min(0).optional(),
-        maxDelayMs: z.number().int().min(0).optional(),
-      })
-      .strict()
-      .optional(),
-    logger: loggerSchema.optional(),
-    store: adapterStoreSchema.optional(),
-    processorTokenRoute: processorTokenRouteSchema.optional(),
-  })
-  .superRefine((options, context) => {
-    const instance = isStripeInstance(options.stripe);
-    if (instance && options.apiVersion === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['apiVersion'],
-        message:
-          'is required next to a Stripe instance: the version you gave new Stripe(key, { apiVersion }), or Stripe.API_VERSION',
-      });
-    } else if (!instance && options.apiVersion !== undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['apiVersion'],
-        message: 'is for a Stripe instance only: with settings, set stripe.apiVersion',
-      });
-    }
-  });
+);

@@ -8,7 +8,7 @@ import {
 } from './schemas.js';
 import { StripeApiError } from './stripe-errors.js';
 
-const bankAccountListSchema = listSchema(bankAccountSchema);
+const bankAccountListSchema = listSchema(bankAccountSchema());
 
 /** Bank account statuses that can no longer be debited; a duplicate of one of these is not reused. */
 const DEAD_STATUSES = new Set(['verification_failed', 'errored', 'tokenized_account_number_deactivated']);
@@ -89,7 +89,7 @@ export async function readTokenIdentity(
   const token = await callStripe(
     context,
     'GET /v1/tokens/{token}',
-    bankAccountTokenSchema,
+    bankAccountTokenSchema(),
     (stripe, options) => stripe.tokens.retrieve(bankAccountToken, {}, options),
     { signal },
   );
@@ -147,7 +147,7 @@ export async function attachBankAccount(
     callStripe(
       context,
       'POST /v1/customers/{customer}/sources',
-      bankAccountSchema,
+      bankAccountSchema(),
       (stripe, options) =>
         stripe.customers.createSource(
           input.customerId,

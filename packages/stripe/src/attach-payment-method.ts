@@ -1,4 +1,5 @@
 import { type PlaidClient, registerSecret } from '@achbridge/core';
+import { lazySchema } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { BANK_ACCOUNT_METADATA_KEYS } from './attach-bank-account.js';
@@ -12,12 +13,14 @@ import {
   usBankAccountPaymentMethodSchema,
 } from './schemas.js';
 
-const paymentMethodListSchema = listSchema(usBankAccountPaymentMethodSchema);
+const paymentMethodListSchema = listSchema(usBankAccountPaymentMethodSchema());
 
-const processorTokenResponseSchema = z.looseObject({
-  processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
-  request_id: z.string().min(1),
-});
+const processorTokenResponseSchema = lazySchema(() =>
+  z.looseObject({
+    processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
+    request_id: z.string().min(1),
+  }),
+);
 
 /** Input of `attachPaymentMethodFromProcessorToken`. */
 export interface ProcessorTokenAttachInput {
@@ -85,7 +88,7 @@ async function mintProcessorToken(plaid: PlaidClient, input: ProcessorTokenAttac
   const response = await plaid.request(
     '/processor/token/create',
     { access_token: input.accessToken, account_id: input.accountId, processor: input.route.plaidProcessor },
-    processorTokenResponseSchema,
+    processorTokenResponseSchema(),
     input.signal ? { signal: input.signal } : {},
   );
   registerSecret(response.processor_token);
@@ -123,7 +126,7 @@ export async function attachPaymentMethodFromProcessorToken(
   const created = await callStripe(
     context,
     'POST /v1/payment_methods',
-    usBankAccountPaymentMethodSchema,
+    usBankAccountPaymentMethodSchema(),
     (stripe, options) =>
       stripe.paymentMethods.create(
         { type: 'us_bank_account', us_bank_account: usBankAccount, metadata },
@@ -150,7 +153,7 @@ export async function attachPaymentMethodFromProcessorToken(
   const attached = await callStripe(
     context,
     'POST /v1/payment_methods/{payment_method}/attach',
-    usBankAccountPaymentMethodSchema,
+    usBankAccountPaymentMethodSchema(),
     (stripe, options) => stripe.paymentMethods.attach(created.id, { customer: input.customerId }, options),
     {
       signal: input.signal,

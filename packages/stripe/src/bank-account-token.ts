@@ -1,5 +1,5 @@
 import { type PlaidClient, ProviderError, ResponseValidationError, registerSecret } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { bankAccountTokenInputSchema } from './input-schemas.js';
 
@@ -7,10 +7,12 @@ import { bankAccountTokenInputSchema } from './input-schemas.js';
 export const BANK_ACCOUNT_TOKEN_ENDPOINT = '/processor/stripe/bank_account_token/create';
 
 // Lenient on purpose: a missing token gets the FAQ's explanation below instead of a bare schema error.
-const responseSchema = z.object({
-  stripe_bank_account_token: z.string().nullish(),
-  request_id: z.string(),
-});
+const responseSchema = lazySchema(() =>
+  z.object({
+    stripe_bank_account_token: z.string().nullish(),
+    request_id: z.string(),
+  }),
+);
 
 /** The FAQ's causes of Plaid not returning a `stripe_bank_account_token`. */
 export const TOKEN_NOT_RETURNED_REMEDIATION =
@@ -52,7 +54,7 @@ export async function createBankAccountToken(
 ): Promise<BankAccountTokenResult> {
   return mintBankAccountToken(
     plaid,
-    parseInput('createBankAccountToken', bankAccountTokenInputSchema, input),
+    parseInput('createBankAccountToken', bankAccountTokenInputSchema(), input),
   );
 }
 
@@ -64,7 +66,7 @@ export async function mintBankAccountToken(
   const answer = await plaid.request(
     BANK_ACCOUNT_TOKEN_ENDPOINT,
     { access_token: accessToken, account_id: accountId },
-    responseSchema,
+    responseSchema(),
     signal ? { signal } : {},
   );
   const token = answer.stripe_bank_account_token;

@@ -1,4 +1,4 @@
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { signalSchema } from './input-schemas.js';
 
@@ -9,14 +9,14 @@ export interface StripeCallOptions {
 }
 
 /** Validates a method's second argument: nothing, or `{ signal? }`. */
-export const callOptionsSchema = z.strictObject({ signal: signalSchema }).optional();
+export const callOptionsSchema = lazySchema(() => z.strictObject({ signal: signalSchema() }).optional());
 
 /**
  * The input a method runs with: the second argument's `signal`, validated, replaces the deprecated
  * `input.signal` when both are set; without it, `input` is passed on unchanged (and validated by the method).
  */
 export function withCallSignal<Input>(operation: string, input: Input, options: unknown): Input {
-  const signal = parseInput(operation, callOptionsSchema, options)?.signal;
+  const signal = parseInput(operation, callOptionsSchema(), options)?.signal;
   if (signal === undefined || typeof input !== 'object' || input === null) return input;
   return { ...input, signal };
 }

@@ -46,12 +46,12 @@ export async function createAchPayment(
   context: StripeCallContext,
   input: CreateAchPaymentInput,
 ): Promise<PaymentSummary> {
-  const parsed = parseInput('createAchPayment', createAchPaymentInputSchema, input);
+  const parsed = parseInput('createAchPayment', createAchPaymentInputSchema(), input);
   const idempotencyKey = parsed.idempotencyKey ?? randomIdempotencyKey('payment');
   const paymentIntent = await callStripe(
     context,
     'POST /v1/payment_intents',
-    paymentIntentSchema,
+    paymentIntentSchema(),
     (stripe, options) =>
       stripe.paymentIntents.create(
         {

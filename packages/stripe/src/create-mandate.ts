@@ -31,7 +31,7 @@ export interface CreateMandateResult {
   status: string;
 }
 
-const setupIntentListSchema = listSchema(setupIntentSchema);
+const setupIntentListSchema = listSchema(setupIntentSchema());
 
 /**
  * Records the customer's ACH debit authorization: a confirmed SetupIntent for the bank account with
@@ -42,13 +42,13 @@ export async function createMandate(
   context: StripeCallContext,
   input: CreateMandateInput,
 ): Promise<CreateMandateResult> {
-  const parsed = parseInput('createMandate', createMandateInputSchema, input);
+  const parsed = parseInput('createMandate', createMandateInputSchema(), input);
   const { customerId, bankAccountId, signal } = parsed;
   try {
     const setupIntent = await callStripe(
       context,
       'POST /v1/setup_intents',
-      setupIntentSchema,
+      setupIntentSchema(),
       (stripe, options) =>
         stripe.setupIntents.create(
           {

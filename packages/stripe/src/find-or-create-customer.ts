@@ -15,8 +15,8 @@ export interface CustomerByEmail {
   metadata?: Record<string, string> | undefined;
 }
 
-const customerListSchema = listSchema(customerSchema);
-type CustomerObject = z.output<typeof customerSchema>;
+const customerListSchema = listSchema(customerSchema());
+type CustomerObject = z.output<ReturnType<typeof customerSchema>>;
 
 /** The value of the customer-ref metadata for an email (case-insensitive). */
 export function customerRef(email: string): string {
@@ -70,7 +70,7 @@ export async function findOrCreateCustomer(
   const created = await callStripe(
     context,
     'POST /v1/customers',
-    customerSchema,
+    customerSchema(),
     (stripe, options) =>
       stripe.customers.create(
         { email, ...(customer.name === undefined ? {} : { name: customer.name }), metadata },

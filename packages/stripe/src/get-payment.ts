@@ -10,12 +10,12 @@ export async function getPayment(
   paymentIntentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PaymentSummary> {
-  const { signal } = parseInput('getPayment', getPaymentOptionsSchema, options) ?? {};
-  const parsed = parseInput('getPayment', getPaymentInputSchema, { paymentIntentId, signal });
+  const { signal } = parseInput('getPayment', getPaymentOptionsSchema(), options) ?? {};
+  const parsed = parseInput('getPayment', getPaymentInputSchema(), { paymentIntentId, signal });
   const paymentIntent = await callStripe(
     context,
     'GET /v1/payment_intents/{intent}',
-    paymentIntentSchema,
+    paymentIntentSchema(),
     (stripe, requestOptions) => stripe.paymentIntents.retrieve(parsed.paymentIntentId, {}, requestOptions),
     { signal: parsed.signal },
   );

@@ -1,11 +1,14 @@
+import { lazySchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 
 /** An optional AbortSignal. */
-export const signalSchema = z
-  .custom<AbortSignal>((value) => value instanceof AbortSignal, { message: 'expected an AbortSignal' })
-  .optional();
+export const signalSchema = lazySchema(() =>
+  z
+    .custom<AbortSignal>((value) => value instanceof AbortSignal, { message: 'expected an AbortSignal' })
+    .optional(),
+);
 
-const nonEmpty = z.string().trim().min(1, 'must be a non-empty string');
+const nonEmpty = lazySchema(() => z.string().trim().min(1, 'must be a non-empty string'));
 
 /** What follows the prefix of a Stripe id: letters and digits only, so nothing else reaches a URL path. */
 const STRIPE_ID_BODY = /^[A-Za-z0-9]{1,255}$/;
@@ -35,113 +38,131 @@ export const mandateIdSchema = prefixed(['mandate_'], 'mandate');
 export const paymentIntentIdSchema = prefixed(['pi_'], 'PaymentIntent');
 
 /** Stripe metadata: up to 50 string keys (40 chars) with string values (500 chars). */
-export const metadataSchema = z
-  .record(z.string().min(1).max(40), z.string().max(500))
-  .refine((value) => Object.keys(value).length <= 50, { message: 'at most 50 keys' });
+export const metadataSchema = lazySchema(() =>
+  z
+    .record(z.string().min(1).max(40), z.string().max(500))
+    .refine((value) => Object.keys(value).length <= 50, { message: 'at most 50 keys' }),
+);
 
 /** Input of `createBankAccountToken`. */
-export const bankAccountTokenInputSchema = z.object({
-  accessToken: nonEmpty,
-  accountId: nonEmpty,
-  signal: signalSchema,
-});
+export const bankAccountTokenInputSchema = lazySchema(() =>
+  z.object({
+    accessToken: nonEmpty(),
+    accountId: nonEmpty(),
+    signal: signalSchema(),
+  }),
+);
 
-const customerByIdSchema = z.object({ id: customerIdSchema }).strict();
-const customerByEmailSchema = z
-  .object({
-    email: z.string().trim().pipe(z.email('must be an email address')),
-    name: z.string().trim().min(1).max(256).optional(),
-    metadata: metadataSchema.optional(),
-  })
-  .strict();
+const customerByIdSchema = lazySchema(() => z.object({ id: customerIdSchema }).strict());
+const customerByEmailSchema = lazySchema(() =>
+  z
+    .object({
+      email: z.string().trim().pipe(z.email('must be an email address')),
+      name: z.string().trim().min(1).max(256).optional(),
+      metadata: metadataSchema().optional(),
+    })
+    .strict(),
+);
 
 /** Input of `link`. */
-export const linkInputSchema = z
-  .object({
-    publicToken: nonEmpty.optional(),
-    accessToken: nonEmpty.optional(),
-    accountId: nonEmpty,
-    customer: z.union([customerByIdSchema, customerByEmailSchema], {
-      error: 'must be { id: "cus_..." } or { email, name?, metadata? }',
+export const linkInputSchema = lazySchema(() =>
+  z
+    .object({
+      publicToken: nonEmpty().optional(),
+      accessToken: nonEmpty().optional(),
+      accountId: nonEmpty(),
+      customer: z.union([customerByIdSchema(), customerByEmailSchema()], {
+        error: 'must be { id: "cus_..." } or { email, name?, metadata? }',
+      }),
+      signal: signalSchema(),
+    })
+    .superRefine((value, context) => {
+      if ((value.publicToken === undefined) === (value.accessToken === undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: [value.publicToken === undefined ? 'publicToken' : 'accessToken'],
+          message: 'pass exactly one of publicToken or accessToken',
+        });
+      }
     }),
-    signal: signalSchema,
-  })
-  .superRefine((value, context) => {
-    if ((value.publicToken === undefined) === (value.accessToken === undefined)) {
-      context.addIssue({
-        code: 'custom',
-        path: [value.publicToken === undefined ? 'publicToken' : 'accessToken'],
-        message: 'pass exactly one of publicToken or accessToken',
-      });
-    }
-  });
+);
 
-const acceptedAtSchema = z
-  .union([z.date(), z.number().int().positive()])
-  .optional()
-  .transform((value) => (value instanceof Date ? Math.floor(value.getTime() / 1000) : value));
+const acceptedAtSchema = lazySchema(() =>
+  z
+    .union([z.date(), z.number().int().positive()])
+    .optional()
+    .transform((value) => (value instanceof Date ? Math.floor(value.getTime() / 1000) : value)),
+);
 
 /** How the customer accepted the ACH debit mandate. */
-export const acceptanceSchema = z.discriminatedUnion(
-  'type',
-  [
-    z.object({
-      type: z.literal('online'),
-      ipAddress: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }),
-      userAgent: nonEmpty,
-      acceptedAt: acceptedAtSchema,
-    }),
-    z.object({ type: z.literal('offline'), acceptedAt: acceptedAtSchema }),
-  ],
-  { error: "must be { type: 'online', ipAddress, userAgent } or { type: 'offline' }" },
+export const acceptanceSchema = lazySchema(() =>
+  z.discriminatedUnion(
+    'type',
+    [
+      z.object({
+        type: z.literal('online'),
+        ipAddress: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }),
+        userAgent: nonEmpty(),
+        acceptedAt: acceptedAtSchema(),
+      }),
+      z.object({ type: z.literal('offline'), acceptedAt: acceptedAtSchema() }),
+    ],
+    { error: "must be { type: 'online', ipAddress, userAgent } or { type: 'offline' }" },
+  ),
 );
 
 /** Input of `createMandate`. */
-export const createMandateInputSchema = z.object({
-  customerId: customerIdSchema,
-  bankAccountId: bankAccountIdSchema,
-  acceptance: acceptanceSchema,
-  signal: signalSchema,
-});
-
-/** Input of `createAchPayment`. */
-export const createAchPaymentInputSchema = z
-  .object({
+export const createMandateInputSchema = lazySchema(() =>
+  z.object({
     customerId: customerIdSchema,
     bankAccountId: bankAccountIdSchema,
-    amount: z
-      .number({ error: 'must be a number of cents' })
-      .int('must be a whole number of cents')
-      .positive('must be a positive number of cents')
-      .max(99_999_999, 'must be at most 99999999 cents'),
-    currency: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .refine((value) => value === 'usd', { message: 'ACH debits are in USD only: use "usd"' })
-      .default('usd'),
-    mandateId: mandateIdSchema.nullish().transform((value) => value ?? undefined),
-    acceptance: acceptanceSchema.optional(),
-    idempotencyKey: z.string().trim().min(1).max(255, 'must be at most 255 characters').optional(),
-    description: z.string().max(1000).optional(),
-    metadata: metadataSchema.optional(),
-    signal: signalSchema,
-  })
-  .superRefine((value, context) => {
-    if (value.mandateId !== undefined && value.acceptance !== undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['acceptance'],
-        message: 'pass either mandateId (an existing mandate) or acceptance (a new one), not both',
-      });
-    }
-  });
+    acceptance: acceptanceSchema(),
+    signal: signalSchema(),
+  }),
+);
+
+/** Input of `createAchPayment`. */
+export const createAchPaymentInputSchema = lazySchema(() =>
+  z
+    .object({
+      customerId: customerIdSchema,
+      bankAccountId: bankAccountIdSchema,
+      amount: z
+        .number({ error: 'must be a number of cents' })
+        .int('must be a whole number of cents')
+        .positive('must be a positive number of cents')
+        .max(99_999_999, 'must be at most 99999999 cents'),
+      currency: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .refine((value) => value === 'usd', { message: 'ACH debits are in USD only: use "usd"' })
+        .default('usd'),
+      mandateId: mandateIdSchema.nullish().transform((value) => value ?? undefined),
+      acceptance: acceptanceSchema().optional(),
+      idempotencyKey: z.string().trim().min(1).max(255, 'must be at most 255 characters').optional(),
+      description: z.string().max(1000).optional(),
+      metadata: metadataSchema().optional(),
+      signal: signalSchema(),
+    })
+    .superRefine((value, context) => {
+      if (value.mandateId !== undefined && value.acceptance !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['acceptance'],
+          message: 'pass either mandateId (an existing mandate) or acceptance (a new one), not both',
+        });
+      }
+    }),
+);
 
 /** The per-call options of `getPayment` (its second argument). */
-export const getPaymentOptionsSchema = z.object({ signal: signalSchema }).optional();
+export const getPaymentOptionsSchema = lazySchema(() => z.object({ signal: signalSchema() }).optional());
 
 /** Input of `getPayment`. */
-export const getPaymentInputSchema = z.object({
-  paymentIntentId: paymentIntentIdSchema,
-  signal: signalSchema,
-});
+export const getPaymentInputSchema = lazySchema(() =>
+  z.object({
+    paymentIntentId: paymentIntentIdSchema,
+    signal: signalSchema(),
+  }),
+);

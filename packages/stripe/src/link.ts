@@ -108,7 +108,7 @@ export async function link(
   dependencies: LinkDependencies,
   input: StripeLinkInput,
 ): Promise<StripeLinkResult> {
-  const parsed = parseInput('link', linkInputSchema, input);
+  const parsed = parseInput('link', linkInputSchema(), input);
   const context = await dependencies.stripe();
   const { signal } = parsed;
   const plaidOptions = signal ? { signal } : {};

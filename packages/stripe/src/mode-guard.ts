@@ -1,5 +1,5 @@
 import { ConfigError } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 
 /** Stripe's two modes; test and live objects never cross. */
@@ -12,16 +12,18 @@ export const NO_SUCH_TOKEN_EXPLANATION =
   'Production belong to live mode; they also belong to the Stripe account linked to Plaid in the Plaid ' +
   'Dashboard (Integrations), so a key from another Stripe account cannot see them either.';
 
-const modesSchema = z.object({
-  plaidEnvironment: z.enum(['sandbox', 'production']),
-  stripeMode: z.enum(['test', 'live']),
-});
+const modesSchema = lazySchema(() =>
+  z.object({
+    plaidEnvironment: z.enum(['sandbox', 'production']),
+    stripeMode: z.enum(['test', 'live']),
+  }),
+);
 
-const keyInputSchema = z.object({ key: z.string().min(1) });
+const keyInputSchema = lazySchema(() => z.object({ key: z.string().min(1) }));
 
 /** Reads the mode of a Stripe secret or restricted key; throws a ConfigError for any other key shape. */
 export function stripeModeOfKey(key: string): StripeMode {
-  parseInput('stripeModeOfKey', keyInputSchema, { key });
+  parseInput('stripeModeOfKey', keyInputSchema(), { key });
   if (/^(?:sk|rk)_test_/.test(key)) return 'test';
   if (/^(?:sk|rk)_live_/.test(key)) return 'live';
   if (/^pk_(?:test|live)_/.test(key)) {
@@ -43,7 +45,7 @@ export function stripeModeForPlaidEnvironment(environment: 'sandbox' | 'producti
 
 /** Throws a ConfigError (before any network call) when the Plaid environment and the Stripe mode disagree. */
 export function assertModesMatch(plaidEnvironment: 'sandbox' | 'production', stripeMode: StripeMode): void {
-  parseInput('assertModesMatch', modesSchema, { plaidEnvironment, stripeMode });
+  parseInput('assertModesMatch', modesSchema(), { plaidEnvironment, stripeMode });
   const expected = stripeModeForPlaidEnvironment(plaidEnvironment);
   if (expected === stripeMode) return;
   const keyHint =

@@ -13,7 +13,7 @@ export interface PaymentSummary {
 }
 
 /** Maps a validated PaymentIntent to the summary achbridge returns. */
-export function toPaymentSummary(intent: z.output<typeof paymentIntentSchema>): PaymentSummary {
+export function toPaymentSummary(intent: z.output<ReturnType<typeof paymentIntentSchema>>): PaymentSummary {
   const error = intent.last_payment_error;
   return {
     paymentIntentId: intent.id,

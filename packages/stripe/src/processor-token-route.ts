@@ -1,4 +1,5 @@
 import { isKnownProcessorName, type ProcessorName } from '@achbridge/core';
+import { lazySchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 
 /**
@@ -23,18 +24,20 @@ export interface ProcessorTokenRouteOptions {
 }
 
 /** Validates `processorTokenRoute`. */
-export const processorTokenRouteSchema = z
-  .object({
-    plaidProcessor: z
-      .string({ error: 'must be the Plaid processor name Plaid enabled for your Stripe account' })
-      .trim()
-      .regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a Plaid processor name (lower-case letters, digits and _)')
-      .refine((name) => !isKnownProcessorName(name), {
-        message:
-          "is Plaid's processor name for another partner; use the name Plaid enabled for your Stripe account",
+export const processorTokenRouteSchema = lazySchema(() =>
+  z
+    .object({
+      plaidProcessor: z
+        .string({ error: 'must be the Plaid processor name Plaid enabled for your Stripe account' })
+        .trim()
+        .regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a Plaid processor name (lower-case letters, digits and _)')
+        .refine((name) => !isKnownProcessorName(name), {
+          message:
+            "is Plaid's processor name for another partner; use the name Plaid enabled for your Stripe account",
+        }),
+      apiVersion: z.literal(PROCESSOR_TOKEN_API_VERSION, {
+        error: `must be '${PROCESSOR_TOKEN_API_VERSION}': Stripe accepts Plaid processor tokens only on that preview API version`,
       }),
-    apiVersion: z.literal(PROCESSOR_TOKEN_API_VERSION, {
-      error: `must be '${PROCESSOR_TOKEN_API_VERSION}': Stripe accepts Plaid processor tokens only on that preview API version`,
-    }),
-  })
-  .strict();
+    })
+    .strict(),
+);

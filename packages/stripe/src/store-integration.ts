@@ -1,5 +1,5 @@
 import { type AdapterStore, InputValidationError } from '@achbridge/core';
-import { parseInput, parseResponse } from '@achbridge/core/internal';
+import { lazySchema, parseInput, parseResponse } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { StripeCallContext } from './call-stripe.js';
 import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
@@ -17,21 +17,25 @@ import {
 export type StripeAttachedAccount = StripeBankAccountObject | StripeUsBankAccountPaymentMethod;
 
 /** What the store keeps about an attached bank account. */
-const storedLinkSchema = z.object({
-  bankAccount: z.union([bankAccountSchema, usBankAccountPaymentMethodSchema]),
-  created: z.boolean(),
-});
+const storedLinkSchema = lazySchema(() =>
+  z.object({
+    bankAccount: z.union([bankAccountSchema(), usBankAccountPaymentMethodSchema()]),
+    created: z.boolean(),
+  }),
+);
 
 /** What the store keeps about a payment: the summary at creation and what was asked for. */
-const storedPaymentSchema = z.object({
-  paymentIntentId: z.string().min(1),
-  request: z.object({
-    customerId: z.string(),
-    bankAccountId: z.string(),
-    amount: z.number(),
-    currency: z.string(),
+const storedPaymentSchema = lazySchema(() =>
+  z.object({
+    paymentIntentId: z.string().min(1),
+    request: z.object({
+      customerId: z.string(),
+      bankAccountId: z.string(),
+      amount: z.number(),
+      currency: z.string(),
+    }),
   }),
-});
+);
 
 /** The key of a Stripe link in the store. */
 export interface StripeLinkKey {
@@ -59,7 +63,7 @@ export async function attachOnce(
     },
     { signal: key.signal },
   );
-  const stored = parseResponse(storedLinkSchema, value.details, {
+  const stored = parseResponse(storedLinkSchema(), value.details, {
     provider: 'stripe',
     endpoint: 'store: processor link',
   });
@@ -77,7 +81,7 @@ export async function createAchPaymentOnce(
   context: StripeCallContext,
   input: CreateAchPaymentInput,
 ): Promise<PaymentSummary> {
-  const parsed = parseInput('createAchPayment', createAchPaymentInputSchema, input);
+  const parsed = parseInput('createAchPayment', createAchPaymentInputSchema(), input);
   if (store === undefined || parsed.idempotencyKey === undefined) return createAchPayment(context, input);
   const request = {
     customerId: parsed.customerId,
@@ -95,7 +99,7 @@ export async function createAchPaymentOnce(
     { signal: parsed.signal },
   );
   if (created && summary !== undefined) return summary;
-  const stored = parseResponse(storedPaymentSchema, value.payment, {
+  const stored = parseResponse(storedPaymentSchema(), value.payment, {
     provider: 'stripe',
     endpoint: 'store: payments ledger',
   });

@@ -52,7 +52,7 @@ export interface StripeAdapter extends ProcessorAdapter<StripeLinkInput, StripeL
  * test mode key and Plaid Production a live one.
  */
 export function createStripeAdapter(options: StripeAdapterOptions): StripeAdapter {
-  const parsed = parseInput('createStripeAdapter', adapterOptionsSchema, options);
+  const parsed = parseInput('createStripeAdapter', adapterOptionsSchema(), options);
   // Each public method parses its input once; the Plaid client's typed twin takes the typed values as they are.
   const plaid = typedTwin(parsed.plaid);
   // zod rebuilds plain objects; keep the caller's Stripe instance itself.

@@ -1,5 +1,5 @@
 import type { PaymentOutcomeStatus, PaymentOutcomeUpdate } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { achReturnCodeOfStripeFailure } from './stripe-ach-return-codes.js';
 
@@ -13,41 +13,49 @@ export const STRIPE_OUTCOME_EVENT_TYPES: Readonly<Record<string, PaymentOutcomeS
   'charge.dispute.created': 'failed',
 };
 
-const idRef = z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]).nullish();
+const idRef = lazySchema(() =>
+  z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]).nullish(),
+);
 
-const eventSchema = z.looseObject({
-  id: z.string().min(1),
-  type: z.string().min(1),
-  created: z.number().int().nonnegative(),
-  data: z.looseObject({ object: z.record(z.string(), z.unknown()) }),
-});
+const eventSchema = lazySchema(() =>
+  z.looseObject({
+    id: z.string().min(1),
+    type: z.string().min(1),
+    created: z.number().int().nonnegative(),
+    data: z.looseObject({ object: z.record(z.string(), z.unknown()) }),
+  }),
+);
 
-const paymentIntentSchema = z.looseObject({
-  id: z.string().min(1),
-  object: z.literal('payment_intent'),
-  status: z.string().min(1),
-  last_payment_error: z
-    .looseObject({
-      code: z.string().nullish(),
-      payment_method: z
-        .looseObject({
-          us_bank_account: z
-            .looseObject({ blocked: z.looseObject({ network_code: z.string().nullish() }).nullish() })
-            .nullish(),
-        })
-        .nullish(),
-    })
-    .nullish(),
-});
+const paymentIntentSchema = lazySchema(() =>
+  z.looseObject({
+    id: z.string().min(1),
+    object: z.literal('payment_intent'),
+    status: z.string().min(1),
+    last_payment_error: z
+      .looseObject({
+        code: z.string().nullish(),
+        payment_method: z
+          .looseObject({
+            us_bank_account: z
+              .looseObject({ blocked: z.looseObject({ network_code: z.string().nullish() }).nullish() })
+              .nullish(),
+          })
+          .nullish(),
+      })
+      .nullish(),
+  }),
+);
 
-const disputeSchema = z.looseObject({
-  id: z.string().min(1),
-  object: z.literal('dispute'),
-  payment_intent: idRef,
-  reason: z.string().nullish(),
-});
+const disputeSchema = lazySchema(() =>
+  z.looseObject({
+    id: z.string().min(1),
+    object: z.literal('dispute'),
+    payment_intent: idRef(),
+    reason: z.string().nullish(),
+  }),
+);
 
-const refId = (ref: z.output<typeof idRef>): string | undefined =>
+const refId = (ref: z.output<ReturnType<typeof idRef>>): string | undefined =>
   ref === null || ref === undefined ? undefined : typeof ref === 'string' ? ref : ref.id;
 
 /**
@@ -59,7 +67,7 @@ const refId = (ref: z.output<typeof idRef>): string | undefined =>
  * is not a Stripe event, or a known event whose object does not have the expected shape.
  */
 export function stripeOutcomeFromEvent(event: unknown): PaymentOutcomeUpdate | undefined {
-  const valid = parseInput('stripeOutcomeFromEvent', eventSchema, event);
+  const valid = parseInput('stripeOutcomeFromEvent', eventSchema(), event);
   const status = Object.hasOwn(STRIPE_OUTCOME_EVENT_TYPES, valid.type)
     ? STRIPE_OUTCOME_EVENT_TYPES[valid.type]
     : undefined;
@@ -75,7 +83,7 @@ export function stripeOutcomeFromEvent(event: unknown): PaymentOutcomeUpdate | u
   if (valid.type === 'charge.dispute.created') {
     const dispute = parseInput(
       'stripeOutcomeFromEvent',
-      z.object({ data: z.object({ object: disputeSchema }) }),
+      z.object({ data: z.object({ object: disputeSchema() }) }),
       valid,
     ).data.object;
     const paymentId = refId(dispute.payment_intent);
@@ -89,7 +97,7 @@ export function stripeOutcomeFromEvent(event: unknown): PaymentOutcomeUpdate | u
   }
   const intent = parseInput(
     'stripeOutcomeFromEvent',
-    z.object({ data: z.object({ object: paymentIntentSchema }) }),
+    z.object({ data: z.object({ object: paymentIntentSchema() }) }),
     valid,
   ).data.object;
   const update: PaymentOutcomeUpdate = { ...base, paymentId: intent.id };

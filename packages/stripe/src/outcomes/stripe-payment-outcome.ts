@@ -1,5 +1,5 @@
 import type { PaymentOutcomeStatus, PaymentOutcomeUpdate, PaymentStatusReader } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { PaymentSummary } from '../payment-summary.js';
 import { achReturnCodeOfStripeFailure } from './stripe-ach-return-codes.js';
@@ -42,12 +42,14 @@ export function stripePaymentOutcome(
   return update;
 }
 
-const readerSchema = z.custom<StripePaymentReader>((value) => typeof value === 'function', {
-  error: 'must be the adapter’s getPayment',
-});
+const readerSchema = lazySchema(() =>
+  z.custom<StripePaymentReader>((value) => typeof value === 'function', {
+    error: 'must be the adapter’s getPayment',
+  }),
+);
 
 /** A status reader for core's `createPaymentOutcomePoller` that reads PaymentIntents with `readPayment`. */
 export function createStripePaymentStatusReader(readPayment: StripePaymentReader): PaymentStatusReader {
-  parseInput('createStripePaymentStatusReader', z.object({ readPayment: readerSchema }), { readPayment });
+  parseInput('createStripePaymentStatusReader', z.object({ readPayment: readerSchema() }), { readPayment });
   return async (key, signal) => stripePaymentOutcome(await readPayment(key.paymentId, { signal }), 'poll');
 }

@@ -1,5 +1,5 @@
 import { registerSecret } from '@achbridge/core';
-import { parseInput } from '@achbridge/core/internal';
+import { lazySchema, parseInput } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { createPlatformCryptoProvider } from '#stripe-platform';
@@ -23,23 +23,26 @@ export interface VerifyStripeWebhookInput {
   stripe?: Pick<Stripe, 'webhooks'> | undefined;
 }
 
-const inputSchema = z.strictObject({
-  body: z.union([z.string(), z.instanceof(Uint8Array)], {
-    error: 'expected the raw body as a string or Buffer/Uint8Array (not parsed JSON)',
+const inputSchema = lazySchema(() =>
+  z.strictObject({
+    body: z.union([z.string(), z.instanceof(Uint8Array)], {
+      error: 'expected the raw body as a string or Buffer/Uint8Array (not parsed JSON)',
+    }),
+    signature: z.string().optional(),
+    secret: z.string().min(1, 'must not be empty'),
+    toleranceSeconds: z.number().int().positive().max(86_400).optional(),
+    stripe: z
+      .custom<Pick<Stripe, 'webhooks'>>(
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          typeof (value as { webhooks?: { constructEvent?: unknown } }).webhooks?.constructEvent ===
+            'function',
+        'expected a Stripe instance',
+      )
+      .optional(),
   }),
-  signature: z.string().optional(),
-  secret: z.string().min(1, 'must not be empty'),
-  toleranceSeconds: z.number().int().positive().max(86_400).optional(),
-  stripe: z
-    .custom<Pick<Stripe, 'webhooks'>>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { webhooks?: { constructEvent?: unknown } }).webhooks?.constructEvent === 'function',
-      'expected a Stripe instance',
-    )
-    .optional(),
-});
+);
 
 /**
  * Verifies a Stripe webhook with stripe-node's `webhooks.constructEventAsync` (HMAC-SHA256 of the raw body with
@@ -49,7 +52,7 @@ const inputSchema = z.strictObject({
 export async function verifyStripeWebhook(input: VerifyStripeWebhookInput): Promise<Stripe.Event> {
   const { body, signature, secret, toleranceSeconds, stripe } = parseInput(
     'verifyStripeWebhook',
-    inputSchema,
+    inputSchema(),
     input,
   );
   registerSecret(secret);
