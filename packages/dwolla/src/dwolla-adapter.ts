@@ -6,7 +6,7 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { lazySchema, parseInput, sha256HexOf, typedTwin } from '@achbridge/core/internal';
+import { lazySchema, linkTokensOf, parseInput, sha256HexOf, typedTwin } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import { createCustomerResource } from './customers.js';
@@ -142,12 +142,11 @@ export function createDwollaAdapter(deps: {
     async link(rawInput, options) {
       const input = parseInput('link', linkInputSchema(), rawInput);
       const signal = signalOf('link', options);
-      const token = input.publicToken ?? input.accessToken;
       assertEnvironmentPairing({
         operation: 'link',
         dwollaEnvironment: dwolla.environment,
         plaidEnvironment: plaid.environment,
-        tokens: token ? [{ field: input.publicToken ? 'publicToken' : 'accessToken', value: token }] : [],
+        tokens: linkTokensOf(input),
       });
       const customerId = resolveResourceId(dwolla, input.customer, 'customers', {
         operation: 'link',

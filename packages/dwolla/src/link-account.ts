@@ -1,5 +1,10 @@
 import type { AdapterStore, LinkResult, PublicTokenExchangeMemo } from '@achbridge/core';
-import { bankAccountTypeOf, readDebitAccountBesideMint } from '@achbridge/core/internal';
+import {
+  bankAccountTypeOf,
+  readDebitAccountBesideMint,
+  resolveLinkAccessToken,
+  withHiddenAccessToken,
+} from '@achbridge/core/internal';
 import type { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import type { linkInputSchema } from './dwolla-adapter-schemas.js';
@@ -51,10 +56,7 @@ export async function linkAccount(
   signal: AbortSignal | undefined,
 ): Promise<DwollaLinkResult> {
   const callOptions = signal ? { signal } : {};
-  const accessToken =
-    input.publicToken === undefined
-      ? (input.accessToken as string)
-      : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
+  const { accessToken } = await resolveLinkAccessToken(deps.exchanges, input, signal);
   // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
   // side, so a fresh link is 3 sequential round trips. The token's outcome matters only if a funding source
   // is then created: a re-run that the store or the TAN search answers drops it unused.
@@ -104,14 +106,13 @@ export async function linkAccount(
     },
   );
   const result = {
-    processor: 'dwolla',
+    processor: 'dwolla' as const,
     itemId,
     accountId: input.accountId,
     customerId: input.customerId,
     created: fundingSource.created,
     fundingSource,
     processorTokenRequestId,
-  } as DwollaLinkResult;
-  Object.defineProperty(result, 'accessToken', { value: accessToken, enumerable: false });
-  return result;
+  };
+  return withHiddenAccessToken(result, accessToken) as DwollaLinkResult;
 }

@@ -7,7 +7,7 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { lazySchema, parseInput, typedTwin } from '@achbridge/core/internal';
+import { lazySchema, linkTokensOf, parseInput, typedTwin } from '@achbridge/core/internal';
 import { z } from 'zod';
 import {
   type CreateAchDebitInput,
@@ -169,12 +169,11 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     async link(rawInput, callOptions) {
       const input = parseInput('link', linkInputSchema(), rawInput);
       const signal = signalOf('link', callOptions);
-      const token = input.publicToken ?? input.accessToken;
       assertEnvironmentPairing({
         operation: 'link',
         environment,
         plaidEnvironment: plaid.environment,
-        tokens: token ? [{ field: input.publicToken ? 'publicToken' : 'accessToken', value: token }] : [],
+        tokens: linkTokensOf(input),
       });
       return linkModernTreasuryAccount({ plaid, client, exchanges, store }, input, signal);
     },

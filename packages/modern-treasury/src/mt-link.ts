@@ -1,5 +1,10 @@
 import type { AdapterStore, LinkResult, PublicTokenExchangeMemo } from '@achbridge/core';
-import { bankAccountTypeOf, readDebitAccountBesideMint } from '@achbridge/core/internal';
+import {
+  bankAccountTypeOf,
+  readDebitAccountBesideMint,
+  resolveLinkAccessToken,
+  withHiddenAccessToken,
+} from '@achbridge/core/internal';
 import type { z } from 'zod';
 import type { linkInputSchema } from './mt-adapter-schemas.js';
 import type { MtClient } from './mt-client.js';
@@ -46,10 +51,7 @@ export async function linkModernTreasuryAccount(
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryLinkResult> {
   const callOptions = signal ? { signal } : {};
-  const accessToken =
-    input.publicToken === undefined
-      ? (input.accessToken as string)
-      : (await deps.exchanges.exchange(input.publicToken, signal)).accessToken;
+  const { accessToken } = await resolveLinkAccessToken(deps.exchanges, input, signal);
   // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
   // side. The token's outcome matters only if an external account is then created: a re-run that the store
   // or the lookup answers drops it unused.
@@ -103,7 +105,7 @@ export async function linkModernTreasuryAccount(
     },
   );
   const result = {
-    processor: 'modern_treasury',
+    processor: 'modern_treasury' as const,
     itemId,
     accountId: input.accountId,
     customerId: counterpartyId,
@@ -111,7 +113,6 @@ export async function linkModernTreasuryAccount(
     created: externalAccount.created,
     externalAccount,
     processorTokenRequestId,
-  } as ModernTreasuryLinkResult;
-  Object.defineProperty(result, 'accessToken', { value: accessToken, enumerable: false });
-  return result;
+  };
+  return withHiddenAccessToken(result, accessToken) as ModernTreasuryLinkResult;
 }

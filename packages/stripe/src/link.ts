@@ -1,5 +1,10 @@
 import type { AdapterStore, LinkResult, PlaidClient, PublicTokenExchangeMemo } from '@achbridge/core';
-import { parseInput, readDebitAccountBesideMint } from '@achbridge/core/internal';
+import {
+  parseInput,
+  readDebitAccountBesideMint,
+  resolveLinkAccessToken,
+  withHiddenAccessToken,
+} from '@achbridge/core/internal';
 import { attachBankAccount } from './attach-bank-account.js';
 import { attachPaymentMethodFromProcessorToken } from './attach-payment-method.js';
 import { mintBankAccountToken } from './bank-account-token.js';
@@ -112,14 +117,7 @@ export async function link(
   const context = await dependencies.stripe();
   const { signal } = parsed;
   const plaidOptions = signal ? { signal } : {};
-  let accessToken: string;
-  let exchanged = false;
-  if (parsed.publicToken !== undefined) {
-    ({ accessToken } = await dependencies.exchanges.exchange(parsed.publicToken, signal));
-    exchanged = true;
-  } else {
-    accessToken = parsed.accessToken as string;
-  }
+  const { accessToken, exchanged } = await resolveLinkAccessToken(dependencies.exchanges, parsed, signal);
   // The accounts read (for the up-front refusal and the TAN identity) and the btok mint run side by side,
   // so a fresh link is 3 sequential round trips; a btok minted for a refused account is dropped unused. The
   // processor-token route mints no btok: its processor token is minted only when no PaymentMethod for this
@@ -181,6 +179,6 @@ export async function link(
     bankAccount: toBankAccount(bankAccount),
     created,
   };
-  if (exchanged) Object.defineProperty(result, 'accessToken', { value: accessToken, enumerable: false });
-  return result;
+  // A given access token is the caller's already; only an exchanged one is handed back (non-enumerable).
+  return exchanged ? withHiddenAccessToken(result, accessToken) : result;
 }

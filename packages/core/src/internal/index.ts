@@ -17,6 +17,14 @@ export {
 } from '../http.js';
 export { lazySchema } from '../lazy-schema.js';
 export {
+  type LinkAccessToken,
+  type LinkToken,
+  type LinkTokenInput,
+  linkTokensOf,
+  resolveLinkAccessToken,
+  withHiddenAccessToken,
+} from '../link-access-token.js';
+export {
   createProviderPipeline,
   type PipelineErrorContext,
   type PipelineRequest,

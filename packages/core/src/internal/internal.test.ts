@@ -20,6 +20,7 @@ describe('@achbridge/core/internal', () => {
       'isRetryableStatus',
       'lazySchema',
       'lazySetting',
+      'linkTokensOf',
       'loadSetting',
       'parseInput',
       'parseJsonText',
@@ -29,6 +30,7 @@ describe('@achbridge/core/internal', () => {
       'readDebitAccountBesideMint',
       'readEnvironmentVariable',
       'registerTypedTwin',
+      'resolveLinkAccessToken',
       'retrySettingsSchema',
       'sendHttpRequest',
       'setErrorMarker',
@@ -39,6 +41,7 @@ describe('@achbridge/core/internal', () => {
       'toInputIssues',
       'typedTwin',
       'webhookRequestSchema',
+      'withHiddenAccessToken',
       'withRetry',
       'withoutTrailingSlash',
     ]);
@@ -59,6 +62,9 @@ describe('@achbridge/core/internal', () => {
       'sha256HexOf',
       'timingSafeEqualTextOf',
       'lazySchema',
+      'linkTokensOf',
+      'resolveLinkAccessToken',
+      'withHiddenAccessToken',
     ];
     for (const name of names) {
       if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();
