@@ -3,8 +3,7 @@ import { plaidError } from './plaid-errors.js';
 import { findInstitution } from './plaid-institutions.js';
 import { billProduct, itemView, requireAccount, requireItem } from './plaid-items.js';
 import { ACCOUNTS_GET } from './plaid-request-schemas.js';
-import type { PlaidRoute } from './plaid-route.js';
-import type { PlaidBody } from './plaid-schema.js';
+import type { PlaidBody, PlaidRoute } from './plaid-route.js';
 import type { PlaidAccount, PlaidItem } from './plaid-state.js';
 
 /** The ISO currency of an Item's accounts. */

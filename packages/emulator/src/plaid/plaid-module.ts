@@ -1,4 +1,5 @@
 import { createRequestId } from '../ids.js';
+import { checkFields } from '../kernel/field-spec.js';
 import { createRouter } from '../kernel/router.js';
 import { restoreInto } from '../state-codec.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
@@ -7,10 +8,10 @@ import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from '../webhooks/webhook-retry-schedul
 import type { PlaidContext } from './plaid-context.js';
 import { handlePlaidControl } from './plaid-control.js';
 import { PlaidApiError, plaidError } from './plaid-errors.js';
+import { plaidFieldError } from './plaid-field-errors.js';
 import { parsePlaidRequest } from './plaid-request.js';
 import { plaidFailure, plaidFaultResponse, plaidSuccess } from './plaid-responses.js';
 import { PLAID_ROUTES } from './plaid-routes.js';
-import { validatePlaidBody } from './plaid-schema.js';
 import { clearPlaidState, createPlaidState, type PlaidItem, snapshotPlaidState } from './plaid-state.js';
 import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
 import { createPlaidWebhookSender } from './plaid-webhook-sender.js';
@@ -48,7 +49,8 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
     if (match.kind !== 'found') throw plaidError('NOT_FOUND', `not found: ${request.method} ${request.path}`);
     const route = match.route.handler;
     const body = parsePlaidRequest(request, context.credentials.plaid);
-    validatePlaidBody(body, route.fields);
+    const invalid = plaidFieldError(checkFields(body, { fields: route.fields, unknown: 'reject' }));
+    if (invalid !== undefined) throw invalid;
     return plaidSuccess(route.handle(plaid, body), requestId);
   };
 

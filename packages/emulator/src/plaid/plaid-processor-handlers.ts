@@ -7,8 +7,7 @@ import { PLAID_PROCESSORS } from './plaid-enums.js';
 import { plaidError } from './plaid-errors.js';
 import { requireAccount, requireItem } from './plaid-items.js';
 import { PROCESSOR_STRIPE_TOKEN_CREATE, PROCESSOR_TOKEN_CREATE } from './plaid-request-schemas.js';
-import type { PlaidRoute } from './plaid-route.js';
-import type { PlaidBody } from './plaid-schema.js';
+import type { PlaidBody, PlaidRoute } from './plaid-route.js';
 import type { PlaidAccount, PlaidItem } from './plaid-state.js';
 
 /** Stripe's test bank account that every Plaid Sandbox btok is bound to (Plaid's Stripe FAQ). */

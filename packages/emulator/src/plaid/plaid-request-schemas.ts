@@ -1,114 +1,114 @@
+import type { ArrayFieldSpec, FieldSpec, FieldSpecs } from '../kernel/field-spec.js';
 import {
   PLAID_COUNTRY_CODES,
   PLAID_FIRE_WEBHOOK_TYPES,
   PLAID_ITEM_REMOVE_REASONS,
   PLAID_PRODUCTS,
 } from './plaid-enums.js';
-import type { PlaidField, PlaidFields } from './plaid-schema.js';
 
 // Request bodies per endpoint, from Plaid's OpenAPI request schemas (required fields, types, enums).
 // Fields the spec subset marks as omitted (`x-subset-omitted-properties`) are accepted without checks.
 
-const credentials: PlaidFields = {
-  client_id: { kind: 'string' },
-  secret: { kind: 'string' },
+const credentials: FieldSpecs = {
+  client_id: { type: 'string' },
+  secret: { type: 'string' },
 };
-const accessToken: PlaidField = { kind: 'string', required: true };
-const products: PlaidField = { kind: 'array', items: { kind: 'string', values: PLAID_PRODUCTS } };
-const countryCodes: PlaidField = {
-  kind: 'array',
+const accessToken: FieldSpec = { type: 'string', required: true };
+const products: ArrayFieldSpec = { type: 'array', items: { type: 'enum', values: PLAID_PRODUCTS } };
+const countryCodes: ArrayFieldSpec = {
+  type: 'array',
   required: true,
   minItems: 1,
-  items: { kind: 'string', values: PLAID_COUNTRY_CODES },
+  items: { type: 'enum', values: PLAID_COUNTRY_CODES },
 };
-const accountIdsOptions: PlaidField = {
-  kind: 'object',
-  fields: { account_ids: { kind: 'array', items: { kind: 'string' } } },
+const accountIdsOptions: FieldSpec = {
+  type: 'object',
+  fields: { account_ids: { type: 'array', items: { type: 'string' } } },
 };
-const anyFields = (names: readonly string[]): PlaidFields =>
-  Object.fromEntries(names.map((name) => [name, { kind: 'any' } as PlaidField]));
+const anyFields = (names: readonly string[]): FieldSpecs =>
+  Object.fromEntries(names.map((name): [string, FieldSpec] => [name, { type: 'any' }]));
 
 /** `/sandbox/public_token/create`. */
-export const SANDBOX_PUBLIC_TOKEN_CREATE: PlaidFields = {
+export const SANDBOX_PUBLIC_TOKEN_CREATE: FieldSpecs = {
   ...credentials,
-  institution_id: { kind: 'string', required: true },
-  initial_products: { ...products, required: true, minItems: 1 } as PlaidField,
+  institution_id: { type: 'string', required: true },
+  initial_products: { ...products, required: true, minItems: 1 },
   options: {
-    kind: 'object',
+    type: 'object',
     fields: {
-      webhook: { kind: 'string' },
-      override_username: { kind: 'string', nullable: true },
-      override_password: { kind: 'string', nullable: true },
+      webhook: { type: 'string' },
+      override_username: { type: 'string', nullable: true },
+      override_password: { type: 'string', nullable: true },
       transactions: {
-        kind: 'object',
+        type: 'object',
         fields: {
-          start_date: { kind: 'string' },
-          end_date: { kind: 'string' },
-          days_requested: { kind: 'integer', minimum: 1, maximum: 730 },
+          start_date: { type: 'string' },
+          end_date: { type: 'string' },
+          days_requested: { type: 'integer', minimum: 1, maximum: 730 },
         },
       },
       ...anyFields(['statements', 'income_verification']),
     },
   },
-  user_token: { kind: 'string' },
-  user_id: { kind: 'string' },
+  user_token: { type: 'string' },
+  user_id: { type: 'string' },
 };
 
 /** `/item/public_token/exchange`. */
-export const ITEM_PUBLIC_TOKEN_EXCHANGE: PlaidFields = {
+export const ITEM_PUBLIC_TOKEN_EXCHANGE: FieldSpecs = {
   ...credentials,
-  public_token: { kind: 'string', required: true },
+  public_token: { type: 'string', required: true },
 };
 
 /** Endpoints that take only an access token: `/item/get`, `/item/public_token/create`, `/sandbox/item/reset_login`. */
-export const ACCESS_TOKEN_ONLY: PlaidFields = { ...credentials, access_token: accessToken };
+export const ACCESS_TOKEN_ONLY: FieldSpecs = { ...credentials, access_token: accessToken };
 
 /** `/accounts/get` and `/auth/get`. */
-export const ACCOUNTS_GET: PlaidFields = {
+export const ACCOUNTS_GET: FieldSpecs = {
   ...credentials,
   access_token: accessToken,
   options: accountIdsOptions,
 };
 
 /** `/item/remove`. */
-export const ITEM_REMOVE: PlaidFields = {
+export const ITEM_REMOVE: FieldSpecs = {
   ...credentials,
   access_token: accessToken,
-  reason_code: { kind: 'string', nullable: true, values: PLAID_ITEM_REMOVE_REASONS },
-  reason_note: { kind: 'string', nullable: true },
+  reason_code: { type: 'enum', nullable: true, values: PLAID_ITEM_REMOVE_REASONS },
+  reason_note: { type: 'string', nullable: true },
 };
 
 /** `/item/webhook/update`. */
-export const ITEM_WEBHOOK_UPDATE: PlaidFields = {
+export const ITEM_WEBHOOK_UPDATE: FieldSpecs = {
   ...credentials,
   access_token: accessToken,
-  webhook: { kind: 'string', nullable: true },
+  webhook: { type: 'string', nullable: true },
 };
 
 /** `/link/token/create` (Link configuration fields beyond these are accepted unchecked). */
-export const LINK_TOKEN_CREATE: PlaidFields = {
+export const LINK_TOKEN_CREATE: FieldSpecs = {
   ...credentials,
-  client_name: { kind: 'string', required: true, minLength: 1 },
-  language: { kind: 'string', required: true, minLength: 1 },
+  client_name: { type: 'string', required: true, minLength: 1 },
+  language: { type: 'string', required: true, minLength: 1 },
   country_codes: countryCodes,
   user: {
-    kind: 'object',
-    fields: { client_user_id: { kind: 'string', required: true, minLength: 1 } },
-    open: true,
+    type: 'object',
+    fields: { client_user_id: { type: 'string', required: true, minLength: 1 } },
+    unknown: 'allow',
   },
-  user_id: { kind: 'string' },
-  products: { ...products, nullable: true } as PlaidField,
-  required_if_supported_products: { ...products, nullable: true } as PlaidField,
-  optional_products: { ...products, nullable: true } as PlaidField,
-  additional_consented_products: { ...products, nullable: true } as PlaidField,
-  webhook: { kind: 'string' },
-  access_token: { kind: 'string', nullable: true, minLength: 1 },
-  link_customization_name: { kind: 'string' },
-  redirect_uri: { kind: 'string' },
-  android_package_name: { kind: 'string' },
-  account_filters: { kind: 'object', fields: {}, open: true },
-  auth: { kind: 'object', fields: {}, open: true },
-  update: { kind: 'object', fields: {}, open: true },
+  user_id: { type: 'string' },
+  products: { ...products, nullable: true },
+  required_if_supported_products: { ...products, nullable: true },
+  optional_products: { ...products, nullable: true },
+  additional_consented_products: { ...products, nullable: true },
+  webhook: { type: 'string' },
+  access_token: { type: 'string', nullable: true, minLength: 1 },
+  link_customization_name: { type: 'string' },
+  redirect_uri: { type: 'string' },
+  android_package_name: { type: 'string' },
+  account_filters: { type: 'object', fields: {}, unknown: 'allow' },
+  auth: { type: 'object', fields: {}, unknown: 'allow' },
+  update: { type: 'object', fields: {}, unknown: 'allow' },
   ...anyFields([
     'access_tokens',
     'appearance_mode',
@@ -142,84 +142,84 @@ export const LINK_TOKEN_CREATE: PlaidFields = {
 };
 
 /** `/institutions/get`. */
-export const INSTITUTIONS_GET: PlaidFields = {
+export const INSTITUTIONS_GET: FieldSpecs = {
   ...credentials,
-  count: { kind: 'integer', required: true, minimum: 1, maximum: 500 },
-  offset: { kind: 'integer', required: true, minimum: 0 },
+  count: { type: 'integer', required: true, minimum: 1, maximum: 500 },
+  offset: { type: 'integer', required: true, minimum: 0 },
   country_codes: countryCodes,
   options: {
-    kind: 'object',
+    type: 'object',
     fields: {
-      products: { ...products, nullable: true, minItems: 1 } as PlaidField,
-      routing_numbers: { kind: 'array', nullable: true, items: { kind: 'string' } },
-      oauth: { kind: 'boolean', nullable: true },
-      include_optional_metadata: { kind: 'boolean' },
-      include_auth_metadata: { kind: 'boolean' },
-      include_payment_initiation_metadata: { kind: 'boolean' },
+      products: { ...products, nullable: true, minItems: 1 },
+      routing_numbers: { type: 'array', nullable: true, items: { type: 'string' } },
+      oauth: { type: 'boolean', nullable: true },
+      include_optional_metadata: { type: 'boolean' },
+      include_auth_metadata: { type: 'boolean' },
+      include_payment_initiation_metadata: { type: 'boolean' },
     },
   },
 };
 
 /** `/institutions/search`. */
-export const INSTITUTIONS_SEARCH: PlaidFields = {
+export const INSTITUTIONS_SEARCH: FieldSpecs = {
   ...credentials,
-  query: { kind: 'string', required: true, minLength: 1 },
-  products: { ...products, nullable: true, minItems: 1 } as PlaidField,
+  query: { type: 'string', required: true, minLength: 1 },
+  products: { ...products, nullable: true, minItems: 1 },
   country_codes: countryCodes,
   options: {
-    kind: 'object',
+    type: 'object',
     fields: {
-      oauth: { kind: 'boolean', nullable: true },
-      include_optional_metadata: { kind: 'boolean' },
-      include_auth_metadata: { kind: 'boolean', nullable: true },
-      include_payment_initiation_metadata: { kind: 'boolean', nullable: true },
-      payment_initiation: { kind: 'object', fields: {}, open: true },
+      oauth: { type: 'boolean', nullable: true },
+      include_optional_metadata: { type: 'boolean' },
+      include_auth_metadata: { type: 'boolean', nullable: true },
+      include_payment_initiation_metadata: { type: 'boolean', nullable: true },
+      payment_initiation: { type: 'object', fields: {}, unknown: 'allow' },
     },
   },
 };
 
 /** `/institutions/get_by_id`. */
-export const INSTITUTIONS_GET_BY_ID: PlaidFields = {
+export const INSTITUTIONS_GET_BY_ID: FieldSpecs = {
   ...credentials,
-  institution_id: { kind: 'string', required: true, minLength: 1 },
+  institution_id: { type: 'string', required: true, minLength: 1 },
   country_codes: countryCodes,
   options: {
-    kind: 'object',
+    type: 'object',
     fields: {
-      include_optional_metadata: { kind: 'boolean' },
-      include_status: { kind: 'boolean' },
-      include_auth_metadata: { kind: 'boolean' },
-      include_payment_initiation_metadata: { kind: 'boolean' },
+      include_optional_metadata: { type: 'boolean' },
+      include_status: { type: 'boolean' },
+      include_auth_metadata: { type: 'boolean' },
+      include_payment_initiation_metadata: { type: 'boolean' },
     },
   },
 };
 
 /** `/processor/stripe/bank_account_token/create`. */
-export const PROCESSOR_STRIPE_TOKEN_CREATE: PlaidFields = {
+export const PROCESSOR_STRIPE_TOKEN_CREATE: FieldSpecs = {
   ...credentials,
   access_token: accessToken,
-  account_id: { kind: 'string', required: true },
+  account_id: { type: 'string', required: true },
 };
 
 /** `/processor/token/create`. */
-export const PROCESSOR_TOKEN_CREATE: PlaidFields = {
+export const PROCESSOR_TOKEN_CREATE: FieldSpecs = {
   ...credentials,
   access_token: accessToken,
-  account_id: { kind: 'string', required: true },
+  account_id: { type: 'string', required: true },
   // The values are checked by the handler: the spec's names plus the one enabled for Stripe, if any.
-  processor: { kind: 'string', required: true },
+  processor: { type: 'string', required: true },
 };
 
 /** `/webhook_verification_key/get`. */
-export const WEBHOOK_VERIFICATION_KEY_GET: PlaidFields = {
+export const WEBHOOK_VERIFICATION_KEY_GET: FieldSpecs = {
   ...credentials,
-  key_id: { kind: 'string', required: true },
+  key_id: { type: 'string', required: true },
 };
 
 /** `/sandbox/item/fire_webhook` (the handler checks `webhook_code`, to give Plaid's specific refusals). */
-export const SANDBOX_ITEM_FIRE_WEBHOOK: PlaidFields = {
+export const SANDBOX_ITEM_FIRE_WEBHOOK: FieldSpecs = {
   ...credentials,
   access_token: accessToken,
-  webhook_code: { kind: 'string', required: true },
-  webhook_type: { kind: 'string', values: PLAID_FIRE_WEBHOOK_TYPES },
+  webhook_code: { type: 'string', required: true },
+  webhook_type: { type: 'enum', values: PLAID_FIRE_WEBHOOK_TYPES },
 };

@@ -2,7 +2,7 @@ import { isPlainObject } from '../input-validation.js';
 import { MAX_JSON_DEPTH, parseJsonSafely } from '../safe-json.js';
 import type { EmulatorCredentials, EmulatorRequest } from '../types.js';
 import { plaidError } from './plaid-errors.js';
-import type { PlaidBody } from './plaid-schema.js';
+import type { PlaidBody } from './plaid-route.js';
 
 /**
  * Parses a Plaid request body (INVALID_BODY unless it is a JSON object) and checks the API keys, read from

@@ -4,9 +4,8 @@ import type { PlaidInstitution } from './plaid-institutions.js';
 import { findInstitution } from './plaid-institutions.js';
 import { createItem, mintPublicToken, requireItem } from './plaid-items.js';
 import { ACCESS_TOKEN_ONLY, SANDBOX_PUBLIC_TOKEN_CREATE } from './plaid-request-schemas.js';
-import type { PlaidRoute } from './plaid-route.js';
+import type { PlaidBody, PlaidRoute } from './plaid-route.js';
 import { applySandboxCredentials } from './plaid-sandbox-credentials.js';
-import type { PlaidBody } from './plaid-schema.js';
 import type { PlaidItem } from './plaid-state.js';
 
 /** Finds an institution or throws INVALID_INSTITUTION. */
