@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
+import type { FieldSpecs } from '../kernel/field-spec.js';
+import { checkBody } from '../kernel/field-spec-read.js';
 import type { DwollaEmbeddedError } from './dwolla-errors.js';
-import { createFieldReader } from './dwolla-fields.js';
+import { dwollaFieldErrors, dwollaText } from './dwolla-field-errors.js';
 import type { DwollaCustomerType } from './dwolla-state.js';
 
 /** A validated `POST /customers` body (SSN and date of birth are checked but not returned). */
@@ -50,60 +52,95 @@ function ageOn(dateOfBirth: string, now: number): number | undefined {
   return age;
 }
 
+const BASE_FIELDS: FieldSpecs = {
+  type: { type: 'string', pattern: /^(unverified|receive-only|personal)$/i, code: 'Invalid' },
+  firstName: dwollaText({ required: true, maxLength: 50, pattern: NAME_PATTERN, code: 'Invalid' }),
+  lastName: dwollaText({ required: true, maxLength: 50, pattern: NAME_PATTERN, code: 'Invalid' }),
+  email: dwollaText({ required: true, maxLength: 254, pattern: EMAIL_PATTERN }),
+  businessName: dwollaText({ maxLength: 255 }),
+  correlationId: dwollaText({ maxLength: 255, pattern: /^[a-z0-9\-._]+$/i }),
+  ipAddress: dwollaText({
+    maxLength: 45,
+    rules: [{ test: (value) => isIP(value) !== 0, expected: 'an IP address', code: 'InvalidFormat' }],
+  }),
+  phone: dwollaText({ pattern: /^\d{10}$/ }),
+};
+
+/** The verified personal customer's extra fields; the age rule reads the emulated clock. */
+function personalFields(now: number): FieldSpecs {
+  return {
+    address1: dwollaText({ required: true, maxLength: 50 }),
+    address2: dwollaText({ maxLength: 50 }),
+    city: dwollaText({ required: true, maxLength: 50 }),
+    state: dwollaText({
+      required: true,
+      pattern: /^[A-Za-z]{2}$/,
+      rules: [
+        { test: (value) => US_STATES.has(value.toUpperCase()), expected: 'a US state', code: 'Invalid' },
+      ],
+    }),
+    postalCode: dwollaText({ required: true, pattern: /^\d{5}(-\d{4})?$/ }),
+    dateOfBirth: dwollaText({
+      required: true,
+      pattern: /^\d{4}-\d{2}-\d{2}$/,
+      rules: [
+        {
+          test: (value) => ageOn(value, now) !== undefined,
+          expected: 'a calendar date',
+          code: 'InvalidFormat',
+        },
+        {
+          test: (value) => {
+            const age = ageOn(value, now) ?? 0;
+            return age >= 18 && age <= 125;
+          },
+          expected: 'an age of 18 to 125',
+          message: 'DateOfBirth must be between 18 and 125 years ago.',
+        },
+      ],
+    }),
+    ssn: dwollaText({ required: true, pattern: /^(\d{4}|\d{9})$/ }),
+  };
+}
+
 /**
  * Validates a create-customer body for the unverified, receive-only and verified personal types, with
  * Dwolla's rules (names <= 50 chars without `<>="\`!?%~${}\]`, correlationId <= 255 of `[a-z0-9-._]`,
  * 2-letter state, 5-digit or ZIP+4 postal code, date of birth for age 18-125, SSN of 4 or 9 digits).
  */
 export function readCustomerInput(body: Record<string, unknown>, now: number): DwollaCustomerInputResult {
-  const fields = createFieldReader(body);
-  let type: DwollaCustomerType = 'unverified';
   const rawType = body['type'];
-  if (rawType !== undefined && rawType !== null) {
-    if (typeof rawType === 'string' && CUSTOMER_TYPES.includes(rawType.toLowerCase())) {
-      type = rawType.toLowerCase() as DwollaCustomerType;
-    } else {
-      fields.add('Invalid', 'Type invalid.', '/type');
-    }
-  }
-  const firstName = fields.required('firstName', { maxLength: 50, pattern: NAME_PATTERN, code: 'Invalid' });
-  const lastName = fields.required('lastName', { maxLength: 50, pattern: NAME_PATTERN, code: 'Invalid' });
-  const email = fields.required('email', { maxLength: 254, pattern: EMAIL_PATTERN });
-  const businessName = fields.optional('businessName', { maxLength: 255 });
-  const correlationId = fields.optional('correlationId', { maxLength: 255, pattern: /^[a-z0-9\-._]+$/i });
-  const ipAddress = fields.optional('ipAddress', { maxLength: 45 });
-  if (ipAddress !== undefined && isIP(ipAddress) === 0)
-    fields.add('InvalidFormat', 'IpAddress invalid.', '/ipAddress');
-  const phone = fields.optional('phone', { pattern: /^\d{10}$/ });
-
-  let address: DwollaCustomerInput['address'];
-  if (type === 'personal') {
-    const address1 = fields.required('address1', { maxLength: 50 });
-    const address2 = fields.optional('address2', { maxLength: 50 });
-    const city = fields.required('city', { maxLength: 50 });
-    const state = fields.required('state', { pattern: /^[A-Za-z]{2}$/ });
-    if (state !== undefined && !US_STATES.has(state.toUpperCase()))
-      fields.add('Invalid', 'State invalid.', '/state');
-    const postalCode = fields.required('postalCode', { pattern: /^\d{5}(-\d{4})?$/ });
-    const dateOfBirth = fields.required('dateOfBirth', { pattern: /^\d{4}-\d{2}-\d{2}$/ });
-    if (dateOfBirth !== undefined) {
-      const age = ageOn(dateOfBirth, now);
-      if (age === undefined) fields.add('InvalidFormat', 'DateOfBirth invalid.', '/dateOfBirth');
-      else if (age < 18 || age > 125) {
-        fields.add('Invalid', 'DateOfBirth must be between 18 and 125 years ago.', '/dateOfBirth');
-      }
-    }
-    fields.required('ssn', { pattern: /^(\d{4}|\d{9})$/ });
-    if (address1 !== undefined && city !== undefined && state !== undefined && postalCode !== undefined) {
-      address = { address1, address2, city, state: state.toUpperCase(), postalCode };
-    }
-  }
-
-  if (fields.errors.length > 0 || firstName === undefined || lastName === undefined || email === undefined) {
-    return { ok: false, errors: fields.errors };
-  }
+  const type = (
+    typeof rawType === 'string' && CUSTOMER_TYPES.includes(rawType.toLowerCase())
+      ? rawType.toLowerCase()
+      : 'unverified'
+  ) as DwollaCustomerType;
+  const fields = type === 'personal' ? { ...BASE_FIELDS, ...personalFields(now) } : BASE_FIELDS;
+  const checked = checkBody(body, { fields, unknown: 'allow' });
+  const read = (key: string): string => checked.string(key) ?? '';
+  if (checked.violations.length > 0) return { ok: false, errors: dwollaFieldErrors(checked.violations) };
+  const address =
+    type === 'personal'
+      ? {
+          address1: read('address1'),
+          address2: checked.string('address2'),
+          city: read('city'),
+          state: read('state').toUpperCase(),
+          postalCode: read('postalCode'),
+        }
+      : undefined;
   return {
     ok: true,
-    input: { type, firstName, lastName, email, businessName, correlationId, ipAddress, phone, address },
+    input: {
+      type,
+      firstName: read('firstName'),
+      lastName: read('lastName'),
+      email: read('email'),
+      businessName: checked.string('businessName'),
+      correlationId: checked.string('correlationId'),
+      ipAddress: checked.string('ipAddress'),
+      phone: checked.string('phone'),
+      address,
+    },
   };
 }

@@ -1,23 +1,52 @@
 import { isPlainObject } from '../input-validation.js';
+import type { FieldSpecs, StringFieldSpec } from '../kernel/field-spec.js';
+import { checkBody } from '../kernel/field-spec-read.js';
 import type { EmulatorResponse } from '../types.js';
 import { bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
 import { addBank } from './dwolla-bank-add.js';
 import { parseJsonBody } from './dwolla-body.js';
 import { DWOLLA_PROCESSOR, type DwollaContext, type DwollaRouteRequest } from './dwolla-context.js';
 import { requireCustomer } from './dwolla-customers.js';
-import { dwollaError, notFound, validationError } from './dwolla-errors.js';
-import { createFieldReader, type DwollaFieldReader } from './dwolla-fields.js';
+import {
+  type DwollaEmbeddedError,
+  dwollaError,
+  embeddedError,
+  notFound,
+  validationError,
+} from './dwolla-errors.js';
+import { dwollaFieldErrors, dwollaText } from './dwolla-field-errors.js';
 import { idFromHref } from './dwolla-links.js';
 import type { DwollaCustomerRecord } from './dwolla-state.js';
 
-const BANK_ACCOUNT_TYPE = /^(checking|savings)$/;
+const BANK_ACCOUNT_TYPE: StringFieldSpec = dwollaText({ pattern: /^(checking|savings)$/, code: 'Invalid' });
+const NAME: StringFieldSpec = dwollaText({ required: true, maxLength: 50 });
+
+const PLAID_TOKEN_FIELDS: FieldSpecs = {
+  plaidToken: dwollaText({ required: true }),
+  name: NAME,
+  bankAccountType: BANK_ACCOUNT_TYPE,
+};
+
+const EXCHANGE_FIELDS: FieldSpecs = { bankAccountType: { ...BANK_ACCOUNT_TYPE, required: true }, name: NAME };
+
+const ACCOUNT_NUMBER_FIELDS: FieldSpecs = {
+  routingNumber: dwollaText({
+    required: true,
+    rules: [{ test: isValidRoutingNumber, expected: 'an ABA routing number', code: 'Invalid' }],
+  }),
+  accountNumber: dwollaText({
+    required: true,
+    rules: [{ test: isValidAccountNumber, expected: 'a bank account number', code: 'Invalid' }],
+  }),
+  ...EXCHANGE_FIELDS,
+};
 
 /** Reads `channels` (only `["wire"]` may be requested; ACH is always on) into the stored channel list. */
-function readChannels(body: Record<string, unknown>, fields: DwollaFieldReader): string[] {
+function readChannels(body: Record<string, unknown>, errors: DwollaEmbeddedError[]): string[] {
   const channels = body['channels'];
   if (channels === undefined || channels === null) return ['ach'];
   if (!Array.isArray(channels) || !channels.every((channel) => channel === 'wire')) {
-    fields.add('Invalid', 'Channels invalid.', '/channels');
+    errors.push(embeddedError('Invalid', 'Channels invalid.', '/channels'));
     return ['ach'];
   }
   return channels.length > 0 ? ['ach', 'wire'] : ['ach'];
@@ -34,16 +63,18 @@ function fromPlaidToken(
   customer: DwollaCustomerRecord,
   body: Record<string, unknown>,
 ): EmulatorResponse {
-  const fields = createFieldReader(body);
-  const token = fields.required('plaidToken');
-  const name = fields.required('name', { maxLength: 50 });
-  const accountType = fields.optional('bankAccountType', { pattern: BANK_ACCOUNT_TYPE, code: 'Invalid' });
-  const channels = readChannels(body, fields);
+  const checked = checkBody(body, { fields: PLAID_TOKEN_FIELDS, unknown: 'allow' });
+  const errors = dwollaFieldErrors(checked.violations);
+  const token = checked.string('plaidToken');
+  const name = checked.string('name');
+  const accountType = checked.string('bankAccountType');
+  const channels = readChannels(body, errors);
   // Dwolla fetches the account from Plaid with the token; an unknown or revoked (Item removed) token fails.
   // The token itself is never echoed back.
   const minted = token === undefined ? undefined : context.bridge.peek(DWOLLA_PROCESSOR, token);
-  if (token !== undefined && !minted) fields.add('Invalid', 'Invalid plaid token.', '/plaidToken');
-  if (fields.errors.length > 0 || !minted || name === undefined) throw validationError(fields.errors);
+  if (token !== undefined && !minted)
+    errors.push(embeddedError('Invalid', 'Invalid plaid token.', '/plaidToken'));
+  if (errors.length > 0 || !minted || name === undefined) throw validationError(errors);
   const { details } = minted;
   return addBank(context, route, {
     customer,
@@ -67,17 +98,18 @@ function fromExchange(
   customer: DwollaCustomerRecord,
   body: Record<string, unknown>,
 ): EmulatorResponse {
-  const fields = createFieldReader(body);
   const links = body['_links'] as Record<string, unknown>;
   const exchangeLink = links['exchange'];
   const href = isPlainObject(exchangeLink) ? exchangeLink['href'] : undefined;
+  const errors: DwollaEmbeddedError[] = [];
   if (typeof href !== 'string' || href.trim() === '') {
-    fields.add('Required', 'Exchange required.', '/_links/exchange/href');
+    errors.push(embeddedError('Required', 'Exchange required.', '/_links/exchange/href'));
   }
-  const accountType = fields.required('bankAccountType', { pattern: BANK_ACCOUNT_TYPE, code: 'Invalid' });
-  const name = fields.required('name', { maxLength: 50 });
-  if (fields.errors.length > 0 || typeof href !== 'string' || name === undefined)
-    throw validationError(fields.errors);
+  const checked = checkBody(body, { fields: EXCHANGE_FIELDS, unknown: 'allow' });
+  errors.push(...dwollaFieldErrors(checked.violations));
+  const accountType = checked.string('bankAccountType');
+  const name = checked.string('name');
+  if (errors.length > 0 || typeof href !== 'string' || name === undefined) throw validationError(errors);
 
   const exchangeId = idFromHref(href, 'exchanges');
   const exchange = exchangeId === undefined ? undefined : context.state.exchanges.get(exchangeId);
@@ -123,27 +155,21 @@ function fromAccountNumbers(
   customer: DwollaCustomerRecord,
   body: Record<string, unknown>,
 ): EmulatorResponse {
-  const fields = createFieldReader(body);
-  const routingNumber = fields.required('routingNumber');
-  if (routingNumber !== undefined && !isValidRoutingNumber(routingNumber)) {
-    fields.add('Invalid', 'RoutingNumber invalid.', '/routingNumber');
-  }
-  const accountNumber = fields.required('accountNumber');
-  if (accountNumber !== undefined && !isValidAccountNumber(accountNumber)) {
-    fields.add('Invalid', 'AccountNumber invalid.', '/accountNumber');
-  }
-  const accountType = fields.required('bankAccountType', { pattern: BANK_ACCOUNT_TYPE, code: 'Invalid' });
-  const name = fields.required('name', { maxLength: 50 });
-  const channels = readChannels(body, fields);
-  const bankAccountType = bankAccountTypeOf(accountType);
+  const checked = checkBody(body, { fields: ACCOUNT_NUMBER_FIELDS, unknown: 'allow' });
+  const errors = dwollaFieldErrors(checked.violations);
+  const routingNumber = checked.string('routingNumber');
+  const accountNumber = checked.string('accountNumber');
+  const name = checked.string('name');
+  const channels = readChannels(body, errors);
+  const bankAccountType = bankAccountTypeOf(checked.string('bankAccountType'));
   if (
-    fields.errors.length > 0 ||
+    errors.length > 0 ||
     routingNumber === undefined ||
     accountNumber === undefined ||
     bankAccountType === undefined ||
     name === undefined
   ) {
-    throw validationError(fields.errors);
+    throw validationError(errors);
   }
   return addBank(context, route, {
     customer,

@@ -1,3 +1,5 @@
+import type { FieldSpecs } from '../kernel/field-spec.js';
+import { checkBody } from '../kernel/field-spec-read.js';
 import type { EmulatorResponse } from '../types.js';
 import { bankFingerprint, bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
 import { duplicateBank } from './dwolla-bank-add.js';
@@ -5,10 +7,17 @@ import { parseJsonBody } from './dwolla-body.js';
 import type { DwollaContext, DwollaRouteRequest } from './dwolla-context.js';
 import { requireCustomer } from './dwolla-customers.js';
 import { dwollaError, embeddedError, notFound, validationError } from './dwolla-errors.js';
-import { createFieldReader, fieldLabel } from './dwolla-fields.js';
+import { dwollaFieldErrors, dwollaText, fieldLabel } from './dwolla-field-errors.js';
 import { fundingSourceView } from './dwolla-funding-source-view.js';
 import { halResponse } from './dwolla-media.js';
 import type { DwollaFundingSourceRecord } from './dwolla-state.js';
+
+const UPDATE_FIELDS: FieldSpecs = {
+  name: dwollaText({ maxLength: 50 }),
+  routingNumber: dwollaText(),
+  accountNumber: dwollaText(),
+  bankAccountType: dwollaText({ pattern: /^(checking|savings)$/, code: 'Invalid' }),
+};
 
 function requireFundingSource(context: DwollaContext, id: string): DwollaFundingSourceRecord {
   const source = context.state.fundingSources.get(id.toLowerCase());
@@ -67,14 +76,15 @@ export function updateFundingSource(context: DwollaContext, route: DwollaRouteRe
   }
   if (source.removed || source.type !== 'bank') cannotModify();
 
-  const fields = createFieldReader(body);
-  const name = fields.optional('name', { maxLength: 50 });
-  const routingNumber = fields.optional('routingNumber');
-  const accountNumber = fields.optional('accountNumber');
-  const accountType = fields.optional('bankAccountType', {
-    pattern: /^(checking|savings)$/,
-    code: 'Invalid',
-  });
+  const checked = checkBody(body, { fields: UPDATE_FIELDS, unknown: 'allow' });
+  const errors = dwollaFieldErrors(checked.violations);
+  const add = (code: string, message: string, path: string): void => {
+    errors.push(embeddedError(code, message, path));
+  };
+  const name = checked.string('name');
+  const routingNumber = checked.string('routingNumber');
+  const accountNumber = checked.string('accountNumber');
+  const accountType = checked.string('bankAccountType');
   const numbersGiven = routingNumber !== undefined || accountNumber !== undefined;
   if (source.status === 'verified') {
     for (const [key, value] of [
@@ -83,24 +93,18 @@ export function updateFundingSource(context: DwollaContext, route: DwollaRouteRe
       ['bankAccountType', accountType],
     ] as const) {
       if (value !== undefined)
-        fields.add(
-          'ReadOnly',
-          `${fieldLabel(key)} cannot be changed on a verified funding source.`,
-          `/${key}`,
-        );
+        add('ReadOnly', `${fieldLabel(key)} cannot be changed on a verified funding source.`, `/${key}`);
     }
   } else if (numbersGiven) {
-    if (routingNumber === undefined) fields.add('Required', 'RoutingNumber required.', '/routingNumber');
-    else if (!isValidRoutingNumber(routingNumber))
-      fields.add('Invalid', 'RoutingNumber invalid.', '/routingNumber');
-    if (accountNumber === undefined) fields.add('Required', 'AccountNumber required.', '/accountNumber');
-    else if (!isValidAccountNumber(accountNumber))
-      fields.add('Invalid', 'AccountNumber invalid.', '/accountNumber');
+    if (routingNumber === undefined) add('Required', 'RoutingNumber required.', '/routingNumber');
+    else if (!isValidRoutingNumber(routingNumber)) add('Invalid', 'RoutingNumber invalid.', '/routingNumber');
+    if (accountNumber === undefined) add('Required', 'AccountNumber required.', '/accountNumber');
+    else if (!isValidAccountNumber(accountNumber)) add('Invalid', 'AccountNumber invalid.', '/accountNumber');
   }
-  if (name === undefined && !numbersGiven && accountType === undefined && fields.errors.length === 0) {
-    fields.add('Required', 'Name required.', '/name');
+  if (name === undefined && !numbersGiven && accountType === undefined && errors.length === 0) {
+    add('Required', 'Name required.', '/name');
   }
-  if (fields.errors.length > 0) throw validationError(fields.errors);
+  if (errors.length > 0) throw validationError(errors);
 
   if (routingNumber !== undefined && accountNumber !== undefined) {
     const fingerprint = bankFingerprint(routingNumber, accountNumber);

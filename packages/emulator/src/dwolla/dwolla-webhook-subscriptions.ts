@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { isPlainObject } from '../input-validation.js';
+import type { FieldSpecs } from '../kernel/field-spec.js';
+import { checkFields } from '../kernel/field-spec.js';
+import { checkBody } from '../kernel/field-spec-read.js';
 import type { EmulatorClock, EmulatorResponse } from '../types.js';
 import { parseJsonBody } from './dwolla-body.js';
 import type { DwollaRouteRequest } from './dwolla-context.js';
 import { dwollaError, notFound, validationError } from './dwolla-errors.js';
-import { createFieldReader } from './dwolla-fields.js';
+import { dwollaFieldErrors, dwollaText } from './dwolla-field-errors.js';
 import type { DwollaLinks } from './dwolla-links.js';
 import { createdResponse, halResponse } from './dwolla-media.js';
 import type { DwollaRoute } from './dwolla-router.js';
@@ -71,6 +73,35 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+const CREATE_FIELDS: FieldSpecs = {
+  url: dwollaText({
+    required: true,
+    rules: [
+      {
+        test: isHttpUrl,
+        expected: 'an http(s) URL',
+        code: 'InvalidFormat',
+        message: 'Url must be a valid url.',
+      },
+    ],
+  }),
+  secret: dwollaText({
+    required: true,
+    rules: [
+      {
+        test: (value) => value.length <= MAX_WEBHOOK_SECRET_LENGTH,
+        expected: `at most ${MAX_WEBHOOK_SECRET_LENGTH} characters`,
+        code: 'InvalidFormat',
+        message: `Secret must be ${MAX_WEBHOOK_SECRET_LENGTH} or fewer characters.`,
+      },
+    ],
+  }),
+};
+
+const UPDATE_FIELDS: FieldSpecs = {
+  paused: { type: 'boolean', required: true, rejectNull: true, message: 'Paused must be true or false.' },
+};
+
 function requireSubscription(store: DwollaSubscriptionStore, id: string): DwollaWebhookSubscription {
   const subscription = store.subscriptions.get(id.toLowerCase());
   if (subscription === undefined) throw notFound('Webhook subscription not found.');
@@ -88,15 +119,11 @@ export function createWebhookSubscriptionRoutes(
 ): DwollaRoute[] {
   const create = (_context: unknown, route: DwollaRouteRequest): EmulatorResponse => {
     const body = parseJsonBody(route.request.rawBody);
-    const fields = createFieldReader(body);
-    const url = fields.required('url');
-    const secret = fields.required('secret');
-    if (url !== undefined && !isHttpUrl(url)) fields.add('InvalidFormat', 'Url must be a valid url.', '/url');
-    if (secret !== undefined && secret.length > MAX_WEBHOOK_SECRET_LENGTH) {
-      fields.add('InvalidFormat', 'Secret must be 128 or fewer characters.', '/secret');
-    }
-    if (fields.errors.length > 0 || url === undefined || secret === undefined) {
-      throw validationError(fields.errors);
+    const checked = checkBody(body, { fields: CREATE_FIELDS, unknown: 'allow' });
+    const url = checked.string('url');
+    const secret = checked.string('secret');
+    if (checked.violations.length > 0 || url === undefined || secret === undefined) {
+      throw validationError(dwollaFieldErrors(checked.violations));
     }
     if (store.subscriptions.size >= MAX_WEBHOOK_SUBSCRIPTIONS) {
       throw dwollaError(400, 'MaxNumberOfResources', 'The maximum number of subscriptions has been reached.');
@@ -128,12 +155,10 @@ export function createWebhookSubscriptionRoutes(
   const update = (_context: unknown, route: DwollaRouteRequest): EmulatorResponse => {
     const subscription = requireSubscription(store, route.params[0] ?? '');
     const body = parseJsonBody(route.request.rawBody);
-    const paused = isPlainObject(body) ? body['paused'] : undefined;
-    if (typeof paused !== 'boolean') {
-      const fields = createFieldReader({});
-      fields.add(paused === undefined ? 'Required' : 'Invalid', 'Paused must be true or false.', '/paused');
-      throw validationError(fields.errors);
-    }
+    const violations = checkFields(body, { fields: UPDATE_FIELDS, unknown: 'allow' });
+    const paused = body['paused'];
+    if (violations.length > 0 || typeof paused !== 'boolean')
+      throw validationError(dwollaFieldErrors(violations));
     subscription.paused = paused;
     return halResponse(200, subscriptionView(subscription, route.links));
   };

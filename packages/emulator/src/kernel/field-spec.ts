@@ -9,10 +9,24 @@ interface FieldBase {
   required?: boolean;
   /** `null` is a value of this field (otherwise `null` counts as absent). */
   nullable?: boolean;
+  /** `null` is a wrong-type value of this field (instead of counting as absent). */
+  rejectNull?: boolean;
   /** How the provider's messages name the field (default: the key). */
   label?: string;
   /** The provider's error code for this field's format violations (default: the formatter's). */
   code?: string;
+  /** The provider's message for any violation of this field (default: the formatter's wording). */
+  message?: string;
+}
+
+/** A further check of a string value, with the provider's code and message when it fails. */
+export interface FieldRule {
+  /** True when the value passes. */
+  test(value: string): boolean;
+  /** What the rule wants, in words. */
+  expected: string;
+  code?: string;
+  message?: string;
 }
 
 /** A string field: length bounds, a pattern, and optional trimming where blank counts as absent. */
@@ -25,6 +39,8 @@ export interface StringFieldSpec extends FieldBase {
   trim?: boolean;
   /** The empty string counts as absent (so a required field reports it as missing). */
   emptyIsAbsent?: boolean;
+  /** Checks run after the pattern, in order; the first that fails is the field's violation. */
+  rules?: readonly FieldRule[];
 }
 
 /** An integer field (a JSON number without a fraction) with optional bounds. */
@@ -100,7 +116,8 @@ export type ViolationKind =
   | 'pattern'
   | 'enum'
   | 'range'
-  | 'too_few_items';
+  | 'too_few_items'
+  | 'rule';
 
 /** One segment of a field path: an object key or an array index. */
 export type PathSegment = string | number;
@@ -116,6 +133,8 @@ export interface FieldViolation {
   received: string;
   /** The spec of the field (undefined for unknown fields). */
   field: FieldSpec | undefined;
+  /** The failed rule, for `rule` violations. */
+  rule?: FieldRule;
 }
 
 /** The JSON type of a value as violations name it. */
@@ -133,7 +152,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The value the checks see (and handlers should read): trimmed when the spec asks, undefined when absent. */
 export function effectiveValue(value: unknown, field: FieldSpec): unknown {
-  if (value === null) return field.nullable === true && field.type !== 'any' ? null : undefined;
+  if (value === null && field.rejectNull !== true) {
+    return field.nullable === true && field.type !== 'any' ? null : undefined;
+  }
   if (field.type !== 'string' || typeof value !== 'string') return value;
   const text = field.trim === true ? value.trim() : value;
   if (text === '' && (field.trim === true || field.emptyIsAbsent === true)) return undefined;
@@ -166,7 +187,8 @@ function checkString(
   if (field.pattern !== undefined && !field.pattern.test(value)) {
     return violation(path, 'pattern', `a match for ${String(field.pattern)}`, value, field);
   }
-  return undefined;
+  const rule = field.rules?.find((candidate) => !candidate.test(value));
+  return rule === undefined ? undefined : { ...violation(path, 'rule', rule.expected, value, field), rule };
 }
 
 function checkInteger(
@@ -252,7 +274,7 @@ function checkField(
     if (field.required === true) out.push(violation(path, 'missing', 'a value', value, field));
     return;
   }
-  if (effective === null) return;
+  if (effective === null && field.rejectNull !== true) return;
   checkValue(effective, field, path, out);
 }
 
