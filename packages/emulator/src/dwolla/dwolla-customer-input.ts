@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import type { FieldSpecs } from '../kernel/field-spec.js';
 import { checkBody } from '../kernel/field-spec-read.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import type { DwollaEmbeddedError } from './dwolla-errors.js';
 import { dwollaFieldErrors, dwollaText } from './dwolla-field-errors.js';
 import type { DwollaCustomerType } from './dwolla-state.js';

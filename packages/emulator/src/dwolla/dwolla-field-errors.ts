@@ -1,5 +1,5 @@
-import type { FieldViolation, StringFieldSpec } from '../kernel/field-spec.js';
 import { jsonPointer } from '../kernel/field-spec-path.js';
+import type { FieldViolation, StringFieldSpec } from '../kernel/field-spec-types.js';
 import { type DwollaEmbeddedError, embeddedError } from './dwolla-errors.js';
 
 /** `firstName` -> `FirstName`, the way Dwolla's messages name fields. */

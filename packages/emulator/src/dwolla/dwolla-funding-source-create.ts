@@ -1,6 +1,6 @@
 import { isPlainObject } from '../input-validation.js';
-import type { FieldSpecs, StringFieldSpec } from '../kernel/field-spec.js';
 import { checkBody } from '../kernel/field-spec-read.js';
+import type { FieldSpecs, StringFieldSpec } from '../kernel/field-spec-types.js';
 import type { EmulatorResponse } from '../types.js';
 import { bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
 import { addBank } from './dwolla-bank-add.js';

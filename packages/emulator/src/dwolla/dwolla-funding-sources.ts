@@ -1,5 +1,5 @@
-import type { FieldSpecs } from '../kernel/field-spec.js';
 import { checkBody } from '../kernel/field-spec-read.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import type { EmulatorResponse } from '../types.js';
 import { bankFingerprint, bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
 import { duplicateBank } from './dwolla-bank-add.js';

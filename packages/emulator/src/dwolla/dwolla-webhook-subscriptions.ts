@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { FieldSpecs } from '../kernel/field-spec.js';
 import { checkFields } from '../kernel/field-spec.js';
 import { checkBody } from '../kernel/field-spec-read.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import type { EmulatorClock, EmulatorResponse } from '../types.js';
 import { parseJsonBody } from './dwolla-body.js';
 import type { DwollaRouteRequest } from './dwolla-context.js';

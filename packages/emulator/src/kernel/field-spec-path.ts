@@ -1,4 +1,4 @@
-import type { PathSegment } from './field-spec.js';
+import type { PathSegment } from './field-spec-types.js';
 
 /** `['options', 'products', 0]` as `options.products[0]` (Plaid's and Modern Treasury's notation). */
 export function dottedPath(path: readonly PathSegment[]): string {

@@ -1,4 +1,5 @@
-import { type BodySpec, checkFields, effectiveValue, type FieldViolation } from './field-spec.js';
+import { checkFields, effectiveValue } from './field-spec.js';
+import type { BodySpec, FieldViolation } from './field-spec-types.js';
 
 /** A body checked against a spec: its violations and typed reads of its valid top-level fields. */
 export interface CheckedBody {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BodySpec, checkFields, effectiveValue, type FieldViolation, jsonTypeOf } from './field-spec.js';
+import { checkFields, effectiveValue, jsonTypeOf } from './field-spec.js';
+import type { BodySpec, FieldViolation } from './field-spec-types.js';
 
 const SPEC: BodySpec = {
   unknown: 'reject',
@@ -108,9 +109,38 @@ describe('checkFields', () => {
     ]);
     expect(checkFields({ first: ' abc ', second: ' ' }, spec)).toEqual([]);
     expect(effectiveValue(' abc ', { type: 'string', trim: true })).toBe('abc');
+    const list: BodySpec = {
+      unknown: 'reject',
+      fields: { list: { type: 'array', required: true, emptyIsAbsent: true, items: { type: 'string' } } },
+    };
+    expect(summary(checkFields({ list: [] }, list))).toEqual(['missing list']);
+    expect(checkFields({ list: ['a'] }, list)).toEqual([]);
     expect(effectiveValue('   ', { type: 'string', trim: true })).toBeUndefined();
     expect(effectiveValue(null, { type: 'string', nullable: true })).toBeNull();
     expect(effectiveValue(null, { type: 'string' })).toBeUndefined();
+  });
+
+  it('reports null as a wrong type on fields that reject it, and runs rules after the pattern', () => {
+    const spec: BodySpec = {
+      unknown: 'allow',
+      fields: {
+        paused: { type: 'boolean', required: true, rejectNull: true },
+        state: {
+          type: 'string',
+          pattern: /^[A-Z]{2}$/,
+          rules: [{ test: (value) => value !== 'XX', expected: 'a real state', code: 'Invalid' }],
+        },
+      },
+    };
+    const [paused, state] = checkFields({ paused: null, state: 'XX' }, spec);
+    expect(paused).toMatchObject({ path: ['paused'], kind: 'type', expected: 'boolean', received: 'null' });
+    expect(state).toMatchObject({
+      path: ['state'],
+      kind: 'rule',
+      expected: 'a real state',
+      rule: { code: 'Invalid' },
+    });
+    expect(summary(checkFields({ paused: true, state: 'ny' }, spec))).toEqual(['pattern state']);
   });
 
   it('names JSON types the way violations report them', () => {

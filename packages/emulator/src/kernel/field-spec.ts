@@ -1,141 +1,17 @@
 /**
- * A declarative description of request fields, evaluated by one engine (`checkFields`) for every emulated
- * provider; each provider turns the violations into its own documented error envelope.
+ * The field-spec engine: evaluates a declarative description of request fields (`field-spec-types.ts`) for
+ * every emulated provider; each provider turns the violations into its own documented error envelope.
  */
-
-/** What every field can say about itself, whatever its type. */
-interface FieldBase {
-  /** The field must be present (absent, and null on a non-nullable field, count as missing). */
-  required?: boolean;
-  /** `null` is a value of this field (otherwise `null` counts as absent). */
-  nullable?: boolean;
-  /** `null` is a wrong-type value of this field (instead of counting as absent). */
-  rejectNull?: boolean;
-  /** How the provider's messages name the field (default: the key). */
-  label?: string;
-  /** The provider's error code for this field's format violations (default: the formatter's). */
-  code?: string;
-  /** The provider's message for any violation of this field (default: the formatter's wording). */
-  message?: string;
-}
-
-/** A further check of a string value, with the provider's code and message when it fails. */
-export interface FieldRule {
-  /** True when the value passes. */
-  test(value: string): boolean;
-  /** What the rule wants, in words. */
-  expected: string;
-  code?: string;
-  message?: string;
-}
-
-/** A string field: length bounds, a pattern, and optional trimming where blank counts as absent. */
-export interface StringFieldSpec extends FieldBase {
-  type: 'string';
-  minLength?: number;
-  maxLength?: number;
-  pattern?: RegExp;
-  /** Trim the value before checking it; a value that is blank after trimming counts as absent. */
-  trim?: boolean;
-  /** The empty string counts as absent (so a required field reports it as missing). */
-  emptyIsAbsent?: boolean;
-  /** Checks run after the pattern, in order; the first that fails is the field's violation. */
-  rules?: readonly FieldRule[];
-}
-
-/** An integer field (a JSON number without a fraction) with optional bounds. */
-export interface IntegerFieldSpec extends FieldBase {
-  type: 'integer';
-  minimum?: number;
-  maximum?: number;
-}
-
-/** A boolean field. */
-export interface BooleanFieldSpec extends FieldBase {
-  type: 'boolean';
-}
-
-/** A string field restricted to a list of values. */
-export interface EnumFieldSpec extends FieldBase {
-  type: 'enum';
-  values: readonly string[];
-}
-
-/** An array field whose items all follow one spec. */
-export interface ArrayFieldSpec extends FieldBase {
-  type: 'array';
-  items: FieldSpec;
-  minItems?: number;
-}
-
-/** A nested object with its own fields and unknown-field policy. */
-export interface ObjectFieldSpec extends FieldBase {
-  type: 'object';
-  fields: FieldSpecs;
-  /** What to do with keys not in `fields` (default `reject`). */
-  unknown?: UnknownFieldPolicy;
-  /** Every value of the object follows this spec (a map such as metadata); `fields` still apply by name. */
-  values?: FieldSpec;
-}
-
-/** A field accepted without checks (one the emulator ignores). */
-export interface AnyFieldSpec extends FieldBase {
-  type: 'any';
-}
-
-/** One request field's spec. */
-export type FieldSpec =
-  | StringFieldSpec
-  | IntegerFieldSpec
-  | BooleanFieldSpec
-  | EnumFieldSpec
-  | ArrayFieldSpec
-  | ObjectFieldSpec
-  | AnyFieldSpec;
-
-/** The fields of a body or nested object, by key. */
-export type FieldSpecs = Readonly<Record<string, FieldSpec>>;
-
-/** `reject` reports keys the spec does not name; `allow` accepts them unchecked. */
-export type UnknownFieldPolicy = 'reject' | 'allow';
-
-/** A spec for a whole request body (an object). */
-export interface BodySpec {
-  fields: FieldSpecs;
-  /** What to do with top-level keys not in `fields`. */
-  unknown: UnknownFieldPolicy;
-}
-
-/** The kinds of violation the engine reports. */
-export type ViolationKind =
-  | 'unknown'
-  | 'missing'
-  | 'type'
-  | 'too_short'
-  | 'too_long'
-  | 'pattern'
-  | 'enum'
-  | 'range'
-  | 'too_few_items'
-  | 'rule';
-
-/** One segment of a field path: an object key or an array index. */
-export type PathSegment = string | number;
-
-/** One thing wrong with a request body. */
-export interface FieldViolation {
-  /** Where: the keys and indexes from the body's root to the field. */
-  path: readonly PathSegment[];
-  kind: ViolationKind;
-  /** What the spec wanted, in words (`string`, `at most 50 characters`, `one of a, b`, ...). */
-  expected: string;
-  /** What the body had: the JSON type of the value, or `absent`. */
-  received: string;
-  /** The spec of the field (undefined for unknown fields). */
-  field: FieldSpec | undefined;
-  /** The failed rule, for `rule` violations. */
-  rule?: FieldRule;
-}
+import type {
+  BodySpec,
+  FieldSpec,
+  FieldViolation,
+  IntegerFieldSpec,
+  ObjectFieldSpec,
+  PathSegment,
+  StringFieldSpec,
+  ViolationKind,
+} from './field-spec-types.js';
 
 /** The JSON type of a value as violations name it. */
 export function jsonTypeOf(value: unknown): string {
@@ -154,6 +30,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function effectiveValue(value: unknown, field: FieldSpec): unknown {
   if (value === null && field.rejectNull !== true) {
     return field.nullable === true && field.type !== 'any' ? null : undefined;
+  }
+  if (field.type === 'array' && field.emptyIsAbsent === true && Array.isArray(value) && value.length === 0) {
+    return undefined;
   }
   if (field.type !== 'string' || typeof value !== 'string') return value;
   const text = field.trim === true ? value.trim() : value;

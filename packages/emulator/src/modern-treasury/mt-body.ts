@@ -1,6 +1,6 @@
 import { isPlainObject } from '../input-validation.js';
 import { parseJsonSafely } from '../safe-json.js';
-import { ModernTreasuryEmulatorError, parameterInvalid, parameterMissing } from './mt-errors.js';
+import { ModernTreasuryEmulatorError } from './mt-errors.js';
 
 /** A parsed JSON request body (null-prototype objects). */
 export type MtBody = Record<string, unknown>;
@@ -19,37 +19,6 @@ export function parseMtBody(rawBody: Buffer): MtBody {
     );
   }
   return result.value;
-}
-
-/** A required non-empty string field. */
-export function requiredString(body: MtBody, field: string, path = field): string {
-  const value = body[field];
-  if (value === undefined || value === null || value === '') throw parameterMissing(path);
-  if (typeof value !== 'string') throw parameterInvalid(path, `${path} must be a string`);
-  return value;
-}
-
-/** An optional string field (null and absent are null); `max` caps its length. */
-export function optionalString(body: MtBody, field: string, max: number, path = field): string | null {
-  const value = body[field];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw parameterInvalid(path, `${path} must be a string`);
-  if (value.length > max) throw parameterInvalid(path, `${path} is too long (maximum is ${max} characters)`);
-  return value;
-}
-
-/** Optional metadata: an object of string keys and string values (Modern Treasury's rule). */
-export function metadataOf(body: MtBody, path = 'metadata'): Record<string, string> {
-  const value = body['metadata'];
-  if (value === undefined || value === null) return {};
-  if (!isPlainObject(value)) throw parameterInvalid(path, `${path} must be an object`);
-  const metadata: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry !== 'string')
-      throw parameterInvalid(`${path}.${key}`, 'metadata values must be strings');
-    metadata[key] = entry;
-  }
-  return metadata;
 }
 
 /** `metadata[key]=value` query parameters as a map. */

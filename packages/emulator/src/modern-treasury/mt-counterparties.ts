@@ -1,13 +1,32 @@
 import { createUuid } from '../ids.js';
-import { isPlainObject } from '../input-validation.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import type { EmulatorResponse } from '../types.js';
-import { metadataOf, metadataQuery, optionalString, parseMtBody, requiredString } from './mt-body.js';
+import { metadataQuery, parseMtBody } from './mt-body.js';
 import type { MtContext, MtRouteRequest } from './mt-context.js';
 import { parameterInvalid, resourceNotFound } from './mt-errors.js';
 import { createExternalAccountRecord } from './mt-external-accounts.js';
+import { checkMtBody, MT_METADATA, mtOptional, mtRequired } from './mt-fields.js';
 import { listPage } from './mt-list.js';
 import type { MtCounterpartyRecord } from './mt-state.js';
 import { counterpartyView } from './mt-views.js';
+
+const CREATE_FIELDS: FieldSpecs = {
+  name: mtRequired(),
+  email: mtOptional(255),
+  external_id: mtOptional(180),
+  metadata: MT_METADATA,
+  accounts: {
+    type: 'array',
+    message: 'accounts must be an array',
+    items: {
+      type: 'object',
+      fields: {},
+      unknown: 'allow',
+      rejectNull: true,
+      message: 'accounts must be objects',
+    },
+  },
+};
 
 /**
  * `POST /api/counterparties`: `name` is required; `accounts[]` entries become external accounts (a Plaid
@@ -16,18 +35,13 @@ import { counterpartyView } from './mt-views.js';
  */
 export function createCounterparty(context: MtContext, route: MtRouteRequest): EmulatorResponse {
   const body = parseMtBody(route.request.rawBody);
-  const name = requiredString(body, 'name');
-  const email = optionalString(body, 'email', 255);
-  const externalId = optionalString(body, 'external_id', 180);
-  const metadata = metadataOf(body);
+  const checked = checkMtBody(body, CREATE_FIELDS);
+  const name = checked.string('name') ?? '';
+  const email = checked.string('email') ?? null;
+  const externalId = checked.string('external_id') ?? null;
+  const metadata = checked.stringMap('metadata') ?? {};
   const accounts = body['accounts'];
-  if (accounts !== undefined && accounts !== null && !Array.isArray(accounts)) {
-    throw parameterInvalid('accounts', 'accounts must be an array');
-  }
-  const entries = (accounts ?? []) as unknown[];
-  entries.forEach((entry, index) => {
-    if (!isPlainObject(entry)) throw parameterInvalid(`accounts[${index}]`, 'accounts must be objects');
-  });
+  const entries = (Array.isArray(accounts) ? accounts : []) as Record<string, unknown>[];
   if (
     externalId !== null &&
     [...context.state.counterparties.values()].some(
@@ -51,10 +65,7 @@ export function createCounterparty(context: MtContext, route: MtRouteRequest): E
   const created: string[] = [];
   try {
     entries.forEach((entry, index) => {
-      created.push(
-        createExternalAccountRecord(context, entry as Record<string, unknown>, record, `accounts[${index}].`)
-          .id,
-      );
+      created.push(createExternalAccountRecord(context, entry, record, ['accounts', index]).id);
     });
   } catch (error) {
     for (const id of created) context.state.externalAccounts.delete(id);

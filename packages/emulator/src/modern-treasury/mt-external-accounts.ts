@@ -1,16 +1,11 @@
 import { createUuid } from '../ids.js';
-import { isPlainObject } from '../input-validation.js';
+import { dottedPath } from '../kernel/field-spec-path.js';
+import type { FieldSpec, FieldSpecs, PathSegment } from '../kernel/field-spec-types.js';
 import type { EmulatorResponse } from '../types.js';
-import {
-  type MtBody,
-  metadataOf,
-  metadataQuery,
-  optionalString,
-  parseMtBody,
-  requiredString,
-} from './mt-body.js';
+import { type MtBody, metadataQuery, parseMtBody } from './mt-body.js';
 import type { MtContext, MtRouteRequest } from './mt-context.js';
-import { parameterInvalid, parameterMissing, resourceNotFound } from './mt-errors.js';
+import { parameterInvalid, resourceNotFound } from './mt-errors.js';
+import { checkMtBody, MT_METADATA, mtOptional, mtRequired } from './mt-fields.js';
 import { listPage } from './mt-list.js';
 import type { MtCounterpartyRecord, MtExternalAccountRecord } from './mt-state.js';
 import { externalAccountView } from './mt-views.js';
@@ -20,10 +15,54 @@ export const MODERN_TREASURY_PROCESSOR = 'modern_treasury';
 
 const ACCOUNT_TYPES = new Set(['checking', 'savings', 'other']);
 
+const RECORD_FIELDS: FieldSpecs = {
+  external_id: mtOptional(180),
+  name: mtOptional(255),
+  party_name: mtOptional(255),
+  metadata: MT_METADATA,
+  account_type: mtOptional(32, {
+    rules: [
+      {
+        test: (value) => ACCOUNT_TYPES.has(value),
+        expected: 'checking, savings or other',
+        message: 'account_type must be checking, savings or other',
+      },
+    ],
+  }),
+  plaid_processor_token: { type: 'string', minLength: 1, message: 'plaid_processor_token must be a string' },
+};
+
+/** One `account_details[]` / `routing_details[]` list: required, non-empty, of objects with `key`. */
+function detailsList(name: string, key: string, pattern: RegExp, expected: string): FieldSpec {
+  return {
+    type: 'array',
+    required: true,
+    emptyIsAbsent: true,
+    items: {
+      type: 'object',
+      rejectNull: true,
+      unknown: 'allow',
+      message: `${name} must be objects`,
+      fields: {
+        [key]: mtRequired({
+          rules: [{ test: (value) => pattern.test(value), expected, message: `${key} is invalid` }],
+        }),
+      },
+    },
+  };
+}
+
+const BANK_DETAIL_FIELDS: FieldSpecs = {
+  account_details: detailsList('account_details', 'account_number', /^\d{4,17}$/, '4 to 17 digits'),
+  routing_details: detailsList('routing_details', 'routing_number', /^\d{9}$/, '9 digits'),
+};
+
+const CREATE_FIELDS: FieldSpecs = { counterparty_id: mtRequired() };
+
 function bankDetailsFrom(
   context: MtContext,
   body: MtBody,
-  path: (field: string) => string,
+  prefix: readonly PathSegment[],
 ): Pick<
   MtExternalAccountRecord,
   'accountNumber' | 'routingNumber' | 'verificationSource' | 'verificationStatus'
@@ -31,11 +70,9 @@ function bankDetailsFrom(
   accountType?: 'checking' | 'savings';
   holderName?: string;
 } {
+  const path = (field: string): string => dottedPath([...prefix, field]);
   const token = body['plaid_processor_token'];
-  if (token !== undefined && token !== null) {
-    if (typeof token !== 'string' || token === '') {
-      throw parameterInvalid(path('plaid_processor_token'), 'plaid_processor_token must be a string');
-    }
+  if (typeof token === 'string') {
     // Modern Treasury pulls the bank details from Plaid with the token; the emulator claims it once.
     const claimed = context.bridge.claim(MODERN_TREASURY_PROCESSOR, token);
     if (claimed === undefined) {
@@ -59,28 +96,11 @@ function bankDetailsFrom(
       verificationStatus: 'verified',
     };
   }
-  const accountDetails = body['account_details'];
-  const routingDetails = body['routing_details'];
-  if (!Array.isArray(accountDetails) || accountDetails.length === 0) {
-    throw parameterMissing(path('account_details'));
-  }
-  if (!Array.isArray(routingDetails) || routingDetails.length === 0) {
-    throw parameterMissing(path('routing_details'));
-  }
-  const account = accountDetails[0];
-  const routing = routingDetails[0];
-  if (!isPlainObject(account))
-    throw parameterInvalid(path('account_details'), 'account_details must be objects');
-  if (!isPlainObject(routing))
-    throw parameterInvalid(path('routing_details'), 'routing_details must be objects');
-  const accountNumber = requiredString(account, 'account_number', path('account_details[0].account_number'));
-  const routingNumber = requiredString(routing, 'routing_number', path('routing_details[0].routing_number'));
-  if (!/^\d{4,17}$/.test(accountNumber)) {
-    throw parameterInvalid(path('account_details[0].account_number'), 'account_number is invalid');
-  }
-  if (!/^\d{9}$/.test(routingNumber)) {
-    throw parameterInvalid(path('routing_details[0].routing_number'), 'routing_number is invalid');
-  }
+  checkMtBody(body, BANK_DETAIL_FIELDS, prefix);
+  const [account] = body['account_details'] as [Record<string, string>];
+  const [routing] = body['routing_details'] as [Record<string, string>];
+  const accountNumber = account['account_number'] ?? '';
+  const routingNumber = routing['routing_number'] ?? '';
   return { accountNumber, routingNumber, verificationSource: null, verificationStatus: 'unverified' };
 }
 
@@ -94,17 +114,15 @@ export function createExternalAccountRecord(
   context: MtContext,
   body: MtBody,
   counterparty: MtCounterpartyRecord,
-  prefix = '',
+  prefix: readonly PathSegment[] = [],
 ): MtExternalAccountRecord {
-  const path = (field: string): string => `${prefix}${field}`;
-  const externalId = optionalString(body, 'external_id', 180, path('external_id'));
-  const name = optionalString(body, 'name', 255, path('name'));
-  const partyName = optionalString(body, 'party_name', 255, path('party_name'));
-  const metadata = metadataOf(body, path('metadata'));
-  const accountType = optionalString(body, 'account_type', 32, path('account_type'));
-  if (accountType !== null && !ACCOUNT_TYPES.has(accountType)) {
-    throw parameterInvalid(path('account_type'), 'account_type must be checking, savings or other');
-  }
+  const path = (field: string): string => dottedPath([...prefix, field]);
+  const checked = checkMtBody(body, RECORD_FIELDS, prefix);
+  const externalId = checked.string('external_id') ?? null;
+  const name = checked.string('name') ?? null;
+  const partyName = checked.string('party_name') ?? null;
+  const metadata = checked.stringMap('metadata') ?? {};
+  const accountType = checked.string('account_type') ?? null;
   if (
     externalId !== null &&
     [...context.state.externalAccounts.values()].some(
@@ -113,7 +131,7 @@ export function createExternalAccountRecord(
   ) {
     throw parameterInvalid(path('external_id'), 'External ID has already been taken');
   }
-  const bank = bankDetailsFrom(context, body, path);
+  const bank = bankDetailsFrom(context, body, prefix);
   const now = context.clock.now();
   const record: MtExternalAccountRecord = {
     id: createUuid(),
@@ -139,7 +157,7 @@ export function createExternalAccountRecord(
 /** `POST /api/external_accounts`. */
 export function createExternalAccount(context: MtContext, route: MtRouteRequest): EmulatorResponse {
   const body = parseMtBody(route.request.rawBody);
-  const counterpartyId = requiredString(body, 'counterparty_id');
+  const counterpartyId = checkMtBody(body, CREATE_FIELDS).string('counterparty_id') ?? '';
   const counterparty = context.state.counterparties.get(counterpartyId);
   if (counterparty === undefined || counterparty.liveMode !== route.liveMode) {
     throw parameterInvalid('counterparty_id', 'Counterparty not found');

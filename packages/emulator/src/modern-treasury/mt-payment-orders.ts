@@ -1,29 +1,51 @@
 import { createUuid } from '../ids.js';
+import type { FieldRule, FieldSpecs } from '../kernel/field-spec-types.js';
 import type { EmulatorResponse } from '../types.js';
-import { metadataOf, metadataQuery, optionalString, parseMtBody, requiredString } from './mt-body.js';
+import { metadataQuery, parseMtBody } from './mt-body.js';
 import type { MtContext, MtRouteRequest } from './mt-context.js';
-import { parameterInvalid, parameterMissing, resourceNotFound } from './mt-errors.js';
+import { parameterInvalid, resourceNotFound } from './mt-errors.js';
+import { checkMtBody, MT_METADATA, mtOptional, mtRequired } from './mt-fields.js';
 import { listPage } from './mt-list.js';
 import { outcomeForAccountNumber, paymentOrderStatusAt } from './mt-payment-lifecycle.js';
 import type { MtPaymentOrderRecord } from './mt-state.js';
 import { internalAccountView, paymentOrderView, returnView } from './mt-views.js';
 
-function amountOf(value: unknown): number {
-  if (value === undefined || value === null) throw parameterMissing('amount');
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw parameterInvalid('amount', 'amount must be a positive integer in the smallest currency unit');
-  }
-  return value;
+/** A rule that the value is `expected`, with Modern Treasury's message when it is not. */
+function oneOf(values: readonly string[], message: string): FieldRule {
+  return { test: (value) => values.includes(value), expected: values.join(' or '), message };
 }
 
-function effectiveDateOf(value: string | null, now: number): string {
-  const today = new Date(now).toISOString().slice(0, 10);
-  if (value === null) return today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw parameterInvalid('effective_date', 'effective_date must be a date (YYYY-MM-DD)');
-  }
-  return value;
-}
+/** Checked first: what the order is and where it comes from. */
+const ORDER_FIELDS: FieldSpecs = {
+  type: mtRequired({ rules: [oneOf(['ach'], 'The emulator supports payment orders of type ach only')] }),
+  direction: mtRequired({ rules: [oneOf(['credit', 'debit'], 'direction must be credit or debit')] }),
+  amount: {
+    type: 'integer',
+    required: true,
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    message: 'amount must be a positive integer in the smallest currency unit',
+  },
+  currency: mtOptional(3, { rules: [oneOf(['USD'], 'ACH payment orders must be in USD')] }),
+  originating_account_id: mtRequired(),
+};
+
+/** Checked once the originating account is found, as Modern Treasury names the first problem it meets. */
+const RECEIVING_FIELDS: FieldSpecs = {
+  receiving_account_id: mtRequired(),
+  description: mtOptional(1000),
+  statement_descriptor: mtOptional(100),
+  effective_date: mtOptional(10, {
+    rules: [
+      {
+        test: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
+        expected: 'a date (YYYY-MM-DD)',
+        message: 'effective_date must be a date (YYYY-MM-DD)',
+      },
+    ],
+  }),
+  metadata: MT_METADATA,
+};
 
 /**
  * `POST /api/payment_orders` for ACH: `type`, `direction`, `amount` (integer cents), an
@@ -32,16 +54,10 @@ function effectiveDateOf(value: string | null, now: number): string {
  */
 export function createPaymentOrder(context: MtContext, route: MtRouteRequest): EmulatorResponse {
   const body = parseMtBody(route.request.rawBody);
-  const type = requiredString(body, 'type');
-  if (type !== 'ach') throw parameterInvalid('type', 'The emulator supports payment orders of type ach only');
-  const direction = requiredString(body, 'direction');
-  if (direction !== 'credit' && direction !== 'debit') {
-    throw parameterInvalid('direction', 'direction must be credit or debit');
-  }
-  const amount = amountOf(body['amount']);
-  const currency = optionalString(body, 'currency', 3) ?? 'USD';
-  if (currency !== 'USD') throw parameterInvalid('currency', 'ACH payment orders must be in USD');
-  const originatingId = requiredString(body, 'originating_account_id');
+  const order = checkMtBody(body, ORDER_FIELDS);
+  const direction = order.string('direction') === 'credit' ? 'credit' : 'debit';
+  const amount = order.integer('amount') ?? 0;
+  const originatingId = order.string('originating_account_id') ?? '';
   const originating = context.state.internalAccounts.get(originatingId);
   if (originating === undefined || originating.liveMode !== route.liveMode) {
     throw parameterInvalid('originating_account_id', 'Internal account not found');
@@ -52,7 +68,8 @@ export function createPaymentOrder(context: MtContext, route: MtRouteRequest): E
       'The emulator needs receiving_account_id (an existing external account)',
     );
   }
-  const receivingId = requiredString(body, 'receiving_account_id');
+  const checked = checkMtBody(body, RECEIVING_FIELDS);
+  const receivingId = checked.string('receiving_account_id') ?? '';
   const receiving = context.state.externalAccounts.get(receivingId);
   if (receiving === undefined || receiving.liveMode !== route.liveMode) {
     throw parameterInvalid('receiving_account_id', 'External account not found');
@@ -63,14 +80,14 @@ export function createPaymentOrder(context: MtContext, route: MtRouteRequest): E
     type: 'ach',
     direction,
     amount,
-    currency,
+    currency: 'USD',
     originatingAccountId: originating.id,
     receivingAccountId: receiving.id,
     counterpartyId: receiving.counterpartyId,
-    description: optionalString(body, 'description', 1000),
-    statementDescriptor: optionalString(body, 'statement_descriptor', 100),
-    effectiveDate: effectiveDateOf(optionalString(body, 'effective_date', 10), now),
-    metadata: metadataOf(body),
+    description: checked.string('description') ?? null,
+    statementDescriptor: checked.string('statement_descriptor') ?? null,
+    effectiveDate: checked.string('effective_date') ?? new Date(now).toISOString().slice(0, 10),
+    metadata: checked.stringMap('metadata') ?? {},
     liveMode: route.liveMode,
     createdAt: now,
     outcome: outcomeForAccountNumber(receiving.accountNumber),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BodySpec, checkFields } from '../kernel/field-spec.js';
+import { checkFields } from '../kernel/field-spec.js';
+import type { BodySpec } from '../kernel/field-spec-types.js';
 import { plaidFieldError } from './plaid-field-errors.js';
 
 const SPEC: BodySpec = {

@@ -1,14 +1,7 @@
-import type { FieldViolation } from '../kernel/field-spec.js';
 import { dottedPath } from '../kernel/field-spec-path.js';
+import type { FieldViolation } from '../kernel/field-spec-types.js';
+import { typeWithArticle } from '../kernel/field-spec-words.js';
 import { type PlaidApiError, plaidError } from './plaid-errors.js';
-
-const ARTICLE_TYPES: Readonly<Record<string, string>> = {
-  string: 'a string',
-  integer: 'an integer',
-  boolean: 'a boolean',
-  array: 'an array',
-  object: 'an object',
-};
 
 /** Plaid's wording of one invalid field (`count must be between 1 and 5`). */
 function invalidMessage(violation: FieldViolation): string {
@@ -16,7 +9,7 @@ function invalidMessage(violation: FieldViolation): string {
   const field = violation.field;
   switch (violation.kind) {
     case 'type':
-      return `${path} must be ${ARTICLE_TYPES[violation.expected] ?? violation.expected}`;
+      return `${path} must be ${typeWithArticle(violation.expected)}`;
     case 'too_short':
       return field?.type === 'string' && (field.minLength ?? 1) > 1
         ? `${path} must be at least ${field.minLength} characters long`

@@ -1,4 +1,4 @@
-import type { ArrayFieldSpec, FieldSpec, FieldSpecs } from '../kernel/field-spec.js';
+import type { ArrayFieldSpec, FieldSpec, FieldSpecs } from '../kernel/field-spec-types.js';
 import {
   PLAID_COUNTRY_CODES,
   PLAID_FIRE_WEBHOOK_TYPES,

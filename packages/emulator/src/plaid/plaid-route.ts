@@ -1,4 +1,4 @@
-import type { FieldSpecs } from '../kernel/field-spec.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import type { PlaidContext } from './plaid-context.js';
 
 /** A parsed Plaid request body: a JSON object whose fields passed the route's field specs. */
