@@ -2,6 +2,12 @@
 // validation, error markers). Semver-stable for adapter authors; apps use the main entry point instead.
 export { type BaseUrlSource, baseUrlFromEnvironment } from '../base-url-setting.js';
 export { bankAccountTypeOf, type DebitAccountRead, readDebitAccountBesideMint } from '../debit-account.js';
+export {
+  createEnvironmentPairingGuard,
+  type EnvironmentPairingCheck,
+  type EnvironmentPairingGuardSettings,
+  plaidTokenEnvironment,
+} from '../environment-pairing.js';
 export { type RuntimeGlobals, readEnvironmentVariable } from '../environment-variable.js';
 export { hasErrorMarker, setErrorMarker } from '../errors.js';
 export { hmacSha256HexOf, sha256HexOf, timingSafeEqualTextOf } from '../hashing.js';

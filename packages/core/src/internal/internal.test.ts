@@ -12,6 +12,7 @@ describe('@achbridge/core/internal', () => {
       'baseUrlFromEnvironment',
       'computeRetryDelay',
       'createAbortError',
+      'createEnvironmentPairingGuard',
       'createProviderPipeline',
       'deriveStableKey',
       'hasErrorMarker',
@@ -26,6 +27,7 @@ describe('@achbridge/core/internal', () => {
       'parseJsonText',
       'parseResponse',
       'parseRetryAfter',
+      'plaidTokenEnvironment',
       'raceAbort',
       'readDebitAccountBesideMint',
       'readEnvironmentVariable',
@@ -65,6 +67,8 @@ describe('@achbridge/core/internal', () => {
       'linkTokensOf',
       'resolveLinkAccessToken',
       'withHiddenAccessToken',
+      'createEnvironmentPairingGuard',
+      'plaidTokenEnvironment',
     ];
     for (const name of names) {
       if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();
