@@ -7,9 +7,9 @@ import {
 } from '@achbridge/dwolla';
 import { DEFAULT_CREDENTIALS } from '@achbridge/emulator';
 import { z } from 'zod';
-import { createRecordingFetch } from '../../calls/recording-fetch.js';
 import { SampleError } from '../../errors/sample-error.js';
 import { describeOutcomeView } from '../../outcomes/describe-outcome-view.js';
+import { recordedTransport } from '../recorded-transport.js';
 import type { SampleProcessor } from '../sample-processor.js';
 import { createDwollaBalanceFinder } from './dwolla-balance.js';
 import {
@@ -66,14 +66,9 @@ export const dwollaProcessor: SampleProcessor<DwollaSampleClient, DwollaKeys, Dw
     if (credentials === undefined) return undefined;
     const dwolla = createDwollaClient({
       environment: 'sandbox',
-      ...(emulatorUrl === undefined ? {} : { baseUrl: `${emulatorUrl}/dwolla` }),
+      ...recordedTransport(context, 'dwolla', '/dwolla'),
       key: credentials.key,
       secret: credentials.secret,
-      fetch: createRecordingFetch({
-        provider: 'dwolla',
-        fetch: globalThis.fetch,
-        ...(emulatorUrl === undefined ? {} : { basePath: '/dwolla' }),
-      }),
       ...(context.retry === undefined ? {} : { retry: context.retry }),
     });
     return {

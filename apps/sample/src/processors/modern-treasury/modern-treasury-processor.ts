@@ -5,8 +5,8 @@ import {
   type ModernTreasuryAdapter,
   modernTreasuryRequirements,
 } from '@achbridge/modern-treasury';
-import { createRecordingFetch } from '../../calls/recording-fetch.js';
 import { runFlow } from '../../flows/flow-outcome.js';
+import { recordedTransport } from '../recorded-transport.js';
 import type { SampleProcessor } from '../sample-processor.js';
 import {
   MODERN_TREASURY_FLOW_STEPS,
@@ -62,14 +62,9 @@ export const modernTreasuryProcessor: SampleProcessor<
       plaid: context.plaid,
       modernTreasury: {
         environment: 'sandbox',
-        ...(emulatorUrl === undefined ? {} : { baseUrl: `${emulatorUrl}/modern-treasury` }),
+        ...recordedTransport(context, 'modern_treasury', '/modern-treasury'),
         organizationId: credentials.organizationId,
         apiKey: credentials.apiKey,
-        fetch: createRecordingFetch({
-          provider: 'modern_treasury',
-          fetch: globalThis.fetch,
-          ...(emulatorUrl === undefined ? {} : { basePath: '/modern-treasury' }),
-        }),
       },
       ...(context.retry === undefined ? {} : { retry: context.retry }),
       ...(context.store === undefined ? {} : { store: context.store }),

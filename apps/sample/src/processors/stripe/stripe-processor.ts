@@ -8,10 +8,10 @@ import {
 } from '@achbridge/stripe';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { createRecordingFetch } from '../../calls/recording-fetch.js';
 import { describeOutcomeView } from '../../outcomes/describe-outcome-view.js';
 import type { SampleAppDeps } from '../../server/app-deps.js';
 import { readObjectBody } from '../../server/read-json-body.js';
+import { recordedTransport } from '../recorded-transport.js';
 import type { ReadVariable, SampleProcessor } from '../sample-processor.js';
 import { runSettleFlow, SETTLE_FLOW_STEPS } from './settle-flow.js';
 import { requireStripe, runStripeFlow, STRIPE_FLOW_STEPS, type StripeFlowResult } from './stripe-flow.js';
@@ -81,9 +81,8 @@ export const stripeProcessor: SampleProcessor<StripeAdapter, string, StripeFlowR
       plaid: context.plaid,
       stripe: {
         secretKey,
-        ...(context.emulatorUrl === undefined ? {} : { baseUrl: context.emulatorUrl }),
         // Each call is recorded for the running flow, as for Plaid, Dwolla and Modern Treasury.
-        fetch: createRecordingFetch({ provider: 'stripe', fetch: globalThis.fetch }),
+        ...recordedTransport(context, 'stripe'),
       },
       ...(context.retry === undefined ? {} : { retry: context.retry }),
       ...(context.store === undefined ? {} : { store: context.store }),
