@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkSandboxItem, plaidPost, rawRequest } from '../test/emulator.test-helpers.js';
+import { mtCall } from '../test/mt.test-helpers.js';
 import { startTestReceiver } from '../test/webhook-receiver.test-helpers.js';
 import { EmulatorInputError } from './emulator-errors.js';
 import { type RunningEmulator, startEmulator } from './start-emulator.js';
@@ -152,6 +153,31 @@ describe('startEmulator({ stateFile })', () => {
     expect(readDwolla.status).toBe(200);
     expect(JSON.parse(readDwolla.text)).toMatchObject({ email: 'ada@example.com' });
     expect((await second.control.clock()).offsetMs).toBe(2 * DAY_MS);
+  });
+
+  it('keeps Modern Treasury counterparties and idempotent answers across a restart (declared state)', async () => {
+    const stateFile = tempFile();
+    const first = await start(stateFile);
+    const created = await mtCall(first, 'POST', '/api/counterparties', {
+      body: { name: 'Persisted Co' },
+      idempotencyKey: 'persist-1',
+    });
+    expect(created.status).toBe(201);
+    const id = String((created.body as { id: string }).id);
+    await first.close();
+
+    const second = await start(stateFile);
+    const read = await mtCall(second, 'GET', `/api/counterparties/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id, name: 'Persisted Co' });
+    const replayed = await mtCall(second, 'POST', '/api/counterparties', {
+      body: { name: 'Persisted Co' },
+      idempotencyKey: 'persist-1',
+    });
+    expect(replayed.body).toEqual(created.body);
+    const internal = await mtCall(second, 'GET', '/api/internal_accounts');
+    expect(internal.status).toBe(200);
+    expect((internal.body as unknown[]).length).toBeGreaterThan(0);
   });
 
   it('starts empty without a file, writes one after a change, and forgets everything after a reset', async () => {

@@ -1,6 +1,6 @@
+import { declareState } from '../kernel/declared-state.js';
 import { createIdempotencyStore } from '../kernel/idempotency-store.js';
 import { createRouter } from '../kernel/router.js';
-import { restoreInto } from '../state-codec.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -31,7 +31,7 @@ import { DWOLLA_MEDIA_TYPE } from './dwolla-media.js';
 import { getEvent, getRoot, listEvents } from './dwolla-root.js';
 import { DWOLLA_ROUTER_OPTIONS, type DwollaRoute } from './dwolla-router.js';
 import { dwollaSnapshot } from './dwolla-snapshot.js';
-import { clearDwollaState, createDwollaState } from './dwolla-state.js';
+import { createDwollaState } from './dwolla-state.js';
 import { DWOLLA_TRANSFER_ROUTES } from './dwolla-transfer-routes.js';
 import { settleDueTransfers } from './dwolla-transfer-settlement.js';
 
@@ -106,7 +106,9 @@ function normalisePath(path: string): string {
 export function createDwollaModule(context: ModuleContext): DwollaModule {
   assertDwollaContext(context);
   context.bridge.declare({ processor: DWOLLA_PROCESSOR, stateKey: 'dwollaProcessorTokens' });
-  const state = createDwollaState();
+  // Bearer tokens are not kept in a state file: after a restart clients get a 401 and fetch a new token.
+  const declared = declareState({ create: createDwollaState, transient: ['accessTokens'] });
+  const { state } = declared;
   const events = createDwollaEventLog();
   const dwolla: DwollaContext = {
     state,
@@ -173,15 +175,11 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
       return dwollaSnapshot(state, events, context.clock.now());
     },
     reset() {
-      clearDwollaState(state);
+      declared.reset();
       events.clear();
     },
-    // Bearer tokens are not kept: after a restart clients get a 401 and fetch a new token.
-    exportState: () => ({ ...state, accessTokens: new Map() }),
-    importState(saved) {
-      restoreInto(state, saved);
-      state.accessTokens.clear();
-    },
+    exportState: declared.exportState,
+    importState: declared.importState,
     controlOperations: {
       returnPayment: (paymentId) => `/transfers/${encodeURIComponent(paymentId)}/return`,
     },

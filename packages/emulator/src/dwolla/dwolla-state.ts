@@ -85,14 +85,3 @@ export function createDwollaState(): DwollaState {
     transfers: new Map(),
   };
 }
-
-/** Empties state in place (keeps the same object so handlers holding it stay valid). */
-export function clearDwollaState(state: DwollaState): void {
-  state.customers.clear();
-  state.fundingSources.clear();
-  state.exchanges.clear();
-  state.accessTokens.clear();
-  state.tokensIssued = 0;
-  state.idempotency.clear();
-  state.transfers.clear();
-}

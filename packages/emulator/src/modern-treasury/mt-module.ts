@@ -1,3 +1,4 @@
+import { declareState } from '../kernel/declared-state.js';
 import { createIdempotencyStore } from '../kernel/idempotency-store.js';
 import { createRouter } from '../kernel/router.js';
 import type {
@@ -30,7 +31,7 @@ import {
   listReturns,
 } from './mt-payment-orders.js';
 import { mtSnapshot } from './mt-snapshot.js';
-import { clearMtState, createMtState } from './mt-state.js';
+import { createMtState } from './mt-state.js';
 
 const ROUTES: readonly MtRoute[] = [
   { method: 'GET', path: '/api/ping', handler: () => ({ status: 200, body: { ping: 'pong' } }) },
@@ -72,7 +73,8 @@ export function createModernTreasuryModule(
 ): ProviderModule {
   const credentials = options.credentials ?? MODERN_TREASURY_CREDENTIALS;
   context.bridge.declare({ processor: MODERN_TREASURY_PROCESSOR });
-  const state = createMtState(context.clock.now());
+  const declared = declareState({ create: () => createMtState(context.clock.now()) });
+  const { state } = declared;
   const mt: MtContext = { state, clock: context.clock, bridge: context.bridge };
   const idempotency = createIdempotencyStore(state.idempotency, context.clock, MT_IDEMPOTENCY_POLICY);
 
@@ -119,7 +121,9 @@ export function createModernTreasuryModule(
       return mtSnapshot(state, context.clock.now());
     },
     reset() {
-      clearMtState(state, context.clock.now());
+      declared.reset();
     },
+    exportState: declared.exportState,
+    importState: declared.importState,
   };
 }

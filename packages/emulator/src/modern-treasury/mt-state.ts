@@ -114,13 +114,3 @@ export function createMtState(now: number): MtState {
   seed(state, now);
   return state;
 }
-
-/** Drops everything and seeds the internal accounts again. */
-export function clearMtState(state: MtState, now: number): void {
-  state.counterparties.clear();
-  state.externalAccounts.clear();
-  state.internalAccounts.clear();
-  state.paymentOrders.clear();
-  state.idempotency.clear();
-  seed(state, now);
-}

@@ -1,7 +1,7 @@
 import { createRequestId } from '../ids.js';
+import { declareState } from '../kernel/declared-state.js';
 import { checkFields } from '../kernel/field-spec.js';
 import { createRouter } from '../kernel/router.js';
-import { restoreInto } from '../state-codec.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
 import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from '../webhooks/webhook-retry-schedules.js';
@@ -12,14 +12,16 @@ import { plaidFieldError } from './plaid-field-errors.js';
 import { parsePlaidRequest } from './plaid-request.js';
 import { plaidFailure, plaidFaultResponse, plaidSuccess } from './plaid-responses.js';
 import { PLAID_ROUTES } from './plaid-routes.js';
-import { clearPlaidState, createPlaidState, type PlaidItem, snapshotPlaidState } from './plaid-state.js';
+import { createPlaidState, type PlaidItem, snapshotPlaidState } from './plaid-state.js';
 import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
 import { createPlaidWebhookSender } from './plaid-webhook-sender.js';
 import { createPlaidWebhookEmitter } from './plaid-webhooks.js';
 
 /** Creates the emulated Plaid Sandbox, mounted on `/plaid` of the emulator's server. */
 export function createPlaidModule(context: ModuleContext): ProviderModule {
-  const state = createPlaidState();
+  // Access tokens are kept by their SHA-256 only (`accessTokenItems`): the state file never holds a usable token.
+  const declared = declareState({ create: createPlaidState, transient: ['itemsByAccessToken'] });
+  const { state } = declared;
   const plaid: PlaidContext = {
     state,
     clock: context.clock,
@@ -73,21 +75,19 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
       webhookDeliveries: deliverer.list(),
     }),
     reset() {
-      clearPlaidState(state);
+      declared.reset();
       deliverer.reset();
     },
     exportState() {
-      // Access tokens are kept by their SHA-256 only: the state file never holds a usable token.
       const items = new Map<string, PlaidItem>();
       for (const [itemId, item] of state.items) items.set(itemId, { ...item, accessToken: null });
       const accessTokenItems = new Map<string, string>();
       for (const [hash, item] of state.itemsByAccessToken) accessTokenItems.set(hash, item.itemId);
-      return { ...state, items, itemsByAccessToken: new Map(), accessTokenItems };
+      return { ...declared.exportState(), items, accessTokenItems };
     },
     importState(saved) {
       deliverer.reset();
-      restoreInto(state, saved);
-      state.itemsByAccessToken.clear();
+      declared.importState(saved);
       const hashes = saved['accessTokenItems'];
       if (hashes instanceof Map) {
         for (const [hash, itemId] of hashes) {

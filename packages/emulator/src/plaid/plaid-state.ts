@@ -108,17 +108,6 @@ export function createPlaidState(): PlaidState {
   };
 }
 
-/** Empties `state` in place. */
-export function clearPlaidState(state: PlaidState): void {
-  state.items.clear();
-  state.itemsByAccessToken.clear();
-  state.publicTokens.clear();
-  state.linkTokens.clear();
-  state.processorTokens.clear();
-  state.webhookEvents.length = 0;
-  state.removedItemIds.length = 0;
-}
-
 /** Counts and lists for `GET /__emulator/state` (tokens are shown masked, never in full). */
 export function snapshotPlaidState(state: PlaidState, now: number): Record<string, unknown> {
   const mask = (token: string) => `…${token.slice(-4)}`;

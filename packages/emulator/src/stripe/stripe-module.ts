@@ -1,5 +1,5 @@
+import { declareState } from '../kernel/declared-state.js';
 import { createIdempotencyStore } from '../kernel/idempotency-store.js';
-import { restoreInto } from '../state-codec.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -21,7 +21,7 @@ import { STRIPE_IDEMPOTENCY_POLICY } from './stripe-idempotency.js';
 import { createStripeId } from './stripe-ids.js';
 import { validateStripeModuleInput } from './stripe-module-input.js';
 import { stripeSnapshot } from './stripe-snapshot.js';
-import { clearStripeState, createStripeState } from './stripe-state.js';
+import { createStripeState } from './stripe-state.js';
 
 /**
  * Creates the emulated Stripe test mode (customers, bank account tokens and sources, SetupIntents,
@@ -34,7 +34,8 @@ export function createStripeModule(
   // Factories may be called by `Array.prototype.map`, which passes an index here: treat non-objects as none.
   const given: Partial<StripeModuleOptions> = typeof options === 'object' && options !== null ? options : {};
   validateStripeModuleInput(context, given);
-  const state = createStripeState();
+  const declared = declareState({ create: createStripeState });
+  const { state } = declared;
   const idempotency = createIdempotencyStore(state.idempotency, context.clock, STRIPE_IDEMPOTENCY_POLICY);
   const resolved: StripeModuleOptions = {
     settlementDelayMs: given.settlementDelayMs ?? DEFAULT_SETTLEMENT_DELAY_MS,
@@ -74,11 +75,9 @@ export function createStripeModule(
       return stripeSnapshot(state, context.clock.now());
     },
     reset(): void {
-      clearStripeState(state);
+      declared.reset();
     },
-    exportState: () => ({ ...state }),
-    importState(saved): void {
-      restoreInto(state, saved);
-    },
+    exportState: declared.exportState,
+    importState: declared.importState,
   };
 }

@@ -146,16 +146,3 @@ export function createStripeState(): StripeState {
     idempotency: new Map(),
   };
 }
-
-/** Empties a Stripe state in place. */
-export function clearStripeState(state: StripeState): void {
-  state.customers.clear();
-  state.bankAccounts.clear();
-  state.tokenBankAccountIds.clear();
-  state.usedTokens.clear();
-  state.setupIntents.clear();
-  state.mandates.clear();
-  state.paymentIntents.clear();
-  state.disputes.clear();
-  state.idempotency.clear();
-}
