@@ -1,4 +1,4 @@
-import type { MintedProcessorToken } from '../types.js';
+import type { MintedToken } from '../kernel/token-bridge.js';
 import { isVersionAtLeast } from './stripe-api-version.js';
 import type { StripeHandlerContext } from './stripe-context.js';
 import { invalidParameter, parameterUnknown } from './stripe-errors.js';
@@ -32,10 +32,7 @@ export function assertExternalTokenVersion(context: StripeHandlerContext): void 
  * processor name enabled for Stripe (`plaidProcessor` of the module's options) are valid, and only in test mode (Plaid
  * Sandbox tokens). The token is never echoed in the error.
  */
-export function claimStripeProcessorToken(
-  context: StripeHandlerContext,
-  token: string,
-): MintedProcessorToken {
+export function claimStripeProcessorToken(context: StripeHandlerContext, token: string): MintedToken {
   const processor = context.options.plaidProcessor;
   const sandbox = token.startsWith('processor-sandbox-');
   const claimed =
