@@ -157,7 +157,7 @@ export interface EmulatorClock {
   reset(): void;
 }
 
-/** Cross-provider state: what Plaid mints and the processors claim, keyed by processor name (see `TokenBridge`). */
+/** @deprecated Use `TokenBridge`: cross-provider state, what Plaid mints and the processors claim, keyed by processor name. */
 export type ProviderBridge = TokenBridge;
 
 /** Credentials the emulator accepts (all documented in the package README). */
