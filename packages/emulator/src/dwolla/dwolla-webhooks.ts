@@ -1,8 +1,8 @@
 import type { ModuleContext } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
-import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS } from '../webhooks/webhook-retry-schedules.js';
 import type { DwollaModule } from './dwolla-module.js';
 import { dwollaWebhookMessage } from './dwolla-webhook-delivery.js';
+import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS } from './dwolla-webhook-retries.js';
 import {
   createDwollaSubscriptionStore,
   createWebhookSubscriptionRoutes,

@@ -4,7 +4,6 @@ import { checkFields } from '../kernel/field-spec.js';
 import { createRouter } from '../kernel/router.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
 import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
-import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from '../webhooks/webhook-retry-schedules.js';
 import type { PlaidContext } from './plaid-context.js';
 import { handlePlaidControl } from './plaid-control.js';
 import { PlaidApiError, plaidError } from './plaid-errors.js';
@@ -14,6 +13,7 @@ import { plaidFailure, plaidFaultResponse, plaidSuccess } from './plaid-response
 import { PLAID_ROUTES } from './plaid-routes.js';
 import { createPlaidState, type PlaidItem, snapshotPlaidState } from './plaid-state.js';
 import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
+import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from './plaid-webhook-retries.js';
 import { createPlaidWebhookSender } from './plaid-webhook-sender.js';
 import { createPlaidWebhookEmitter } from './plaid-webhooks.js';
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkSandboxItem, plaidPost } from '../../test/emulator.test-helpers.js';
 import { startTestReceiver, type TestReceiver } from '../../test/webhook-receiver.test-helpers.js';
+import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS } from '../dwolla/dwolla-webhook-retries.js';
+import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from '../plaid/plaid-webhook-retries.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
-import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS, PLAID_WEBHOOK_RETRY_DELAYS_MS } from './webhook-retry-schedules.js';
 
 describe("tuning.webhookRetries: 'provider' (Plaid's schedule on the emulated clock)", () => {
   let emulator: RunningEmulator;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS } from '../dwolla/dwolla-webhook-retries.js';
+import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from '../plaid/plaid-webhook-retries.js';
 import { createWebhookDeliverer, type WebhookMessage } from './webhook-deliverer.js';
 import type { WebhookPost } from './webhook-post.js';
-import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS, PLAID_WEBHOOK_RETRY_DELAYS_MS } from './webhook-retry-schedules.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
