@@ -1,36 +1,14 @@
-import { lazySchema } from '@achbridge/core/internal';
+import {
+  abortSignalSchema,
+  idempotencyKeySchema,
+  lazySchema,
+  linkTokenFields,
+  plaidProcessorTokenSchema,
+  type processorTokenInputSchema,
+  withExactlyOneLinkToken,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import { idFromReference } from './dwolla-url.js';
-import { abortSignalSchema, idempotencyKeySchema } from './option-schemas.js';
-
-const TOKEN_BODY = '(?:sandbox|development|production)-[A-Za-z0-9][A-Za-z0-9-]*';
-
-/** A Plaid processor token: `processor-<environment>-<id>`. */
-export const processorTokenSchema = lazySchema(() =>
-  z
-    .string()
-    .regex(
-      new RegExp(`^processor-${TOKEN_BODY}$`),
-      'expected a Plaid processor token (processor-<environment>-<id>)',
-    ),
-);
-
-/** A Plaid access token: `access-<environment>-<id>`. */
-export const accessTokenSchema = lazySchema(() =>
-  z
-    .string()
-    .regex(new RegExp(`^access-${TOKEN_BODY}$`), 'expected a Plaid access token (access-<environment>-<id>)'),
-);
-
-/** A Plaid public token: `public-<environment>-<id>`. */
-export const publicTokenSchema = lazySchema(() =>
-  z
-    .string()
-    .regex(new RegExp(`^public-${TOKEN_BODY}$`), 'expected a Plaid public token (public-<environment>-<id>)'),
-);
-
-/** A Plaid account id. */
-export const accountIdSchema = lazySchema(() => z.string().trim().min(1, 'must not be empty').max(200));
 
 /** A Dwolla customer given as an id or a customer URL. */
 export const customerReferenceSchema = lazySchema(() =>
@@ -72,20 +50,12 @@ export const callOptionsSchema = lazySchema(() =>
     .optional(),
 );
 
-/** Input of `createProcessorToken`. */
-export const createProcessorTokenInputSchema = lazySchema(() =>
-  z.object({
-    accessToken: accessTokenSchema(),
-    accountId: accountIdSchema(),
-  }),
-);
-
 /** Input of `createFundingSource`. */
 export const createFundingSourceInputSchema = lazySchema(() =>
   z
     .object({
       customer: customerReferenceSchema(),
-      processorToken: processorTokenSchema(),
+      processorToken: plaidProcessorTokenSchema(),
       name: fundingSourceNameSchema(),
       bankAccountType: bankAccountTypeSchema().optional(),
       idempotencyKey: idempotencyKeySchema().optional(),
@@ -99,20 +69,15 @@ export const createFundingSourceInputSchema = lazySchema(() =>
 
 /** Input of `link`. */
 export const linkInputSchema = lazySchema(() =>
-  z
-    .object({
-      publicToken: publicTokenSchema().optional(),
-      accessToken: accessTokenSchema().optional(),
-      accountId: accountIdSchema(),
+  withExactlyOneLinkToken(
+    z.object({
+      ...linkTokenFields(),
       customer: customerReferenceSchema(),
       name: fundingSourceNameSchema(),
       bankAccountType: bankAccountTypeSchema().optional(),
       method: methodSchema().default('plaid-token'),
-    })
-    .refine((input) => (input.publicToken === undefined) !== (input.accessToken === undefined), {
-      path: ['publicToken'],
-      message: 'pass exactly one of `publicToken` or `accessToken`',
     }),
+  ),
 );
 
 const NAME_FORBIDDEN = /[<>="`!?%~${}\\[\]]/;
@@ -164,6 +129,6 @@ export type DwollaLinkInput = z.input<ReturnType<typeof linkInputSchema>>;
 /** Input of `createFundingSource`, before defaults. */
 export type CreateFundingSourceInput = z.input<ReturnType<typeof createFundingSourceInputSchema>>;
 /** Input of `createProcessorToken`. */
-export type CreateProcessorTokenInput = z.input<ReturnType<typeof createProcessorTokenInputSchema>>;
+export type CreateProcessorTokenInput = z.input<ReturnType<typeof processorTokenInputSchema>>;
 /** Input of `createCustomer`, before defaults. */
 export type CreateCustomerInput = z.input<ReturnType<typeof createCustomerInputSchema>>;

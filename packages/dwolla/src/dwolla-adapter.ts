@@ -6,7 +6,16 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { lazySchema, linkTokensOf, parseInput, sha256HexOf, typedTwin } from '@achbridge/core/internal';
+import {
+  isFunction,
+  isPlaidClientLike,
+  lazySchema,
+  linkTokensOf,
+  parseInput,
+  processorTokenInputSchema,
+  sha256HexOf,
+  typedTwin,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import { createCustomerResource } from './customers.js';
@@ -17,7 +26,6 @@ import {
   callOptionsSchema,
   createCustomerInputSchema,
   createFundingSourceInputSchema,
-  createProcessorTokenInputSchema,
   customerReferenceSchema,
   type DwollaLinkInput,
   fundingSourceReferenceSchema,
@@ -42,7 +50,6 @@ import {
 } from './funding-sources.js';
 import { idempotencyKeyOf } from './idempotency-key.js';
 import { type DwollaLinkResult, linkAccount } from './link-account.js';
-import { isFunction } from './option-schemas.js';
 import { requestDwollaProcessorToken } from './processor-token.js';
 import { resolveResourceId } from './resource-reference.js';
 
@@ -86,18 +93,7 @@ export interface DwollaAdapter
 
 const depsSchema = lazySchema(() =>
   z.object({
-    plaid: z.custom<DwollaPlaidClient>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        ['exchangePublicToken', 'getAccounts', 'request'].every((name) =>
-          isFunction((value as Record<string, unknown>)[name]),
-        ) &&
-        ['sandbox', 'production', 'development'].includes(
-          String((value as { environment?: unknown }).environment),
-        ),
-      'expected a Plaid client from createPlaidClient',
-    ),
+    plaid: z.custom<DwollaPlaidClient>(isPlaidClientLike, 'expected a Plaid client from createPlaidClient'),
     dwolla: z.custom<DwollaClient>(
       (value) =>
         typeof value === 'object' &&
@@ -156,7 +152,7 @@ export function createDwollaAdapter(deps: {
     },
 
     async createProcessorToken(rawInput, options) {
-      const input = parseInput('createProcessorToken', createProcessorTokenInputSchema(), rawInput);
+      const input = parseInput('createProcessorToken', processorTokenInputSchema(), rawInput);
       const signal = signalOf('createProcessorToken', options);
       assertEnvironmentPairing({
         operation: 'createProcessorToken',

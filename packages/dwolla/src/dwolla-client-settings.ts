@@ -1,8 +1,14 @@
 import { ConfigError, type FetchFunction, type Logger, type RetrySettings } from '@achbridge/core';
-import { lazySchema, parseInput, retrySettingsSchema } from '@achbridge/core/internal';
+import {
+  clientTransportSettingsFields,
+  credentialSettingSchema,
+  lazySchema,
+  loggerSchema,
+  parseInput,
+  retrySettingsSchema,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaEnvironment } from './dwolla-environments.js';
-import { isFunction, loggerSchema } from './option-schemas.js';
 
 /** Settings for `createDwollaClient`. */
 export interface DwollaClientSettings {
@@ -35,17 +41,9 @@ export interface DwollaClientSettings {
 
 const settingsSchema = lazySchema(() =>
   z.object({
-    key: z.string().trim().min(1, 'must not be empty').optional(),
-    secret: z.string().trim().min(1, 'must not be empty').optional(),
-    environment: z.enum(['sandbox', 'production']).optional(),
-    baseUrl: z
-      .string()
-      .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
-        message: 'expected an absolute http(s) URL',
-      })
-      .optional(),
-    fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
-    timeoutMs: z.number().int().positive().max(600_000).optional(),
+    key: credentialSettingSchema().optional(),
+    secret: credentialSettingSchema().optional(),
+    ...clientTransportSettingsFields(),
     maxRetries: z.number().int().min(0).max(10).optional(),
     retryInitialDelayMs: z.number().int().min(0).max(60_000).optional(),
     retry: retrySettingsSchema.optional(),

@@ -1,8 +1,10 @@
 import { createRedactingLogger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
+  abortSignalSchema,
   baseUrlFromEnvironment,
   createProviderPipeline,
   type HttpResponse,
+  idempotencyKeySchema,
   lazySchema,
   lazySetting,
   parseInput,
@@ -17,7 +19,6 @@ import { createDwollaApiError, DwollaApiError } from './dwolla-errors.js';
 import { createDwollaTokenManager } from './dwolla-token-manager.js';
 import { idFromDwollaUrl, resolveDwollaUrl } from './dwolla-url.js';
 import { endpointName } from './endpoint-name.js';
-import { abortSignalSchema, idempotencyKeySchema } from './option-schemas.js';
 
 /** Per-call options accepted by every Dwolla client method. */
 export interface DwollaRequestOptions {

@@ -1,7 +1,11 @@
 import { type FetchFunction, type Logger, ResponseValidationError, registerSecret } from '@achbridge/core';
 import {
+  abortSignalSchema,
   createAbortError,
+  fetchSchema,
+  isFunction,
   lazySchema,
+  loggerSchema,
   parseInput,
   parseJsonText,
   parseResponse,
@@ -13,7 +17,6 @@ import { z } from 'zod';
 import { DWOLLA_MEDIA_TYPE } from './dwolla-environments.js';
 import { createDwollaApiError } from './dwolla-errors.js';
 import { tokenResponseSchema } from './dwolla-schemas.js';
-import { abortSignalSchema, isFunction, loggerSchema } from './option-schemas.js';
 
 /** Settings of `createDwollaTokenManager`. */
 export interface DwollaTokenManagerSettings {
@@ -46,7 +49,7 @@ const settingsSchema = lazySchema(() =>
     tokenUrl: z.string().refine((value) => URL.canParse(value), { message: 'expected an absolute URL' }),
     key: z.custom<() => string>(isFunction, 'expected a function returning the application key'),
     secret: z.custom<() => string>(isFunction, 'expected a function returning the application secret'),
-    fetch: z.custom<FetchFunction>(isFunction, 'expected a fetch-compatible function').optional(),
+    fetch: fetchSchema().optional(),
     timeoutMs: z.number().int().positive(),
     logger: loggerSchema(),
     leewayMs: z.number().int().min(0).optional(),

@@ -1,9 +1,8 @@
-import { lazySchema } from '@achbridge/core/internal';
+import { abortSignalSchema, idempotencyKeySchema, lazySchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 import { fundingSourceReferenceSchema } from './dwolla-adapter-schemas.js';
 import { halLinksSchema } from './dwolla-schemas.js';
 import { idFromReference } from './dwolla-url.js';
-import { abortSignalSchema, idempotencyKeySchema } from './option-schemas.js';
 
 /** A transfer given as an id or a transfer URL. */
 export const transferReferenceSchema = lazySchema(() =>

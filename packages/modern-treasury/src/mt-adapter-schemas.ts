@@ -1,54 +1,28 @@
-import { lazySchema } from '@achbridge/core/internal';
+import {
+  idempotencyKeySchema,
+  lazySchema,
+  linkTokenFields,
+  type processorTokenInputSchema,
+  withExactlyOneLinkToken,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
-import { idempotencyKeySchema, mtIdSchema } from './mt-option-schemas.js';
-
-const TOKEN_BODY = '(?:sandbox|development|production)-[A-Za-z0-9][A-Za-z0-9-]*';
-
-/** A Plaid access token: `access-<environment>-<id>`. */
-export const accessTokenSchema = lazySchema(() =>
-  z
-    .string()
-    .regex(new RegExp(`^access-${TOKEN_BODY}$`), 'expected a Plaid access token (access-<environment>-<id>)'),
-);
-
-/** A Plaid public token: `public-<environment>-<id>`. */
-export const publicTokenSchema = lazySchema(() =>
-  z
-    .string()
-    .regex(new RegExp(`^public-${TOKEN_BODY}$`), 'expected a Plaid public token (public-<environment>-<id>)'),
-);
-
-/** A Plaid account id. */
-export const accountIdSchema = lazySchema(() => z.string().trim().min(1, 'must not be empty').max(200));
+import { mtIdSchema } from './mt-option-schemas.js';
 
 /** String metadata (Modern Treasury: keys and values are strings). */
 export const metadataSchema = lazySchema(() => z.record(z.string().min(1).max(255), z.string().max(1000)));
 
 /** Input of `link`. */
 export const linkInputSchema = lazySchema(() =>
-  z
-    .object({
-      publicToken: publicTokenSchema().optional(),
-      accessToken: accessTokenSchema().optional(),
-      accountId: accountIdSchema(),
+  withExactlyOneLinkToken(
+    z.object({
+      ...linkTokenFields(),
       /** The counterparty (its Modern Treasury id) that owns the bank account. */
       counterparty: mtIdSchema(),
       /** A nickname for the external account (internal only). */
       name: z.string().trim().min(1, 'must not be empty').max(255).optional(),
       bankAccountType: z.enum(['checking', 'savings']).optional(),
-    })
-    .refine((input) => (input.publicToken === undefined) !== (input.accessToken === undefined), {
-      path: ['publicToken'],
-      message: 'pass exactly one of `publicToken` or `accessToken`',
     }),
-);
-
-/** Input of `createProcessorToken`. */
-export const createProcessorTokenInputSchema = lazySchema(() =>
-  z.object({
-    accessToken: accessTokenSchema(),
-    accountId: accountIdSchema(),
-  }),
+  ),
 );
 
 /** Input of `createCounterparty`. */
@@ -84,9 +58,7 @@ export const createAchDebitInputSchema = lazySchema(() =>
 /** Input of `link`, before defaults. */
 export type ModernTreasuryLinkInput = z.input<ReturnType<typeof linkInputSchema>>;
 /** Input of `createProcessorToken`. */
-export type CreateModernTreasuryProcessorTokenInput = z.input<
-  ReturnType<typeof createProcessorTokenInputSchema>
->;
+export type CreateModernTreasuryProcessorTokenInput = z.input<ReturnType<typeof processorTokenInputSchema>>;
 /** Input of `createCounterparty`. */
 export type CreateCounterpartyInput = z.input<ReturnType<typeof createCounterpartyInputSchema>>;
 /** Input of `createAchDebit`. */

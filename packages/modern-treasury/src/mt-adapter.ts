@@ -7,7 +7,15 @@ import {
   type ProcessorAdapter,
   type ProcessorRequirements,
 } from '@achbridge/core';
-import { lazySchema, linkTokensOf, parseInput, typedTwin } from '@achbridge/core/internal';
+import {
+  isPlaidClientLike,
+  lazySchema,
+  linkTokensOf,
+  loggerSchema,
+  parseInput,
+  processorTokenInputSchema,
+  typedTwin,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import {
   type CreateAchDebitInput,
@@ -15,7 +23,6 @@ import {
   type CreateModernTreasuryProcessorTokenInput,
   createAchDebitInputSchema,
   createCounterpartyInputSchema,
-  createProcessorTokenInputSchema,
   linkInputSchema,
   type ModernTreasuryLinkInput,
 } from './mt-adapter-schemas.js';
@@ -36,7 +43,7 @@ import {
   toExternalAccount,
   toInternalAccount,
 } from './mt-models.js';
-import { callOptionsSchema, isFunction, loggerSchema, mtIdSchema } from './mt-option-schemas.js';
+import { callOptionsSchema, mtIdSchema } from './mt-option-schemas.js';
 import { createAchDebitOnce, fetchPaymentOrder } from './mt-payment-orders.js';
 import type { ModernTreasuryPlaidClient } from './mt-plaid-client.js';
 import { requestModernTreasuryProcessorToken } from './mt-processor-token.js';
@@ -109,18 +116,7 @@ export interface ModernTreasuryAdapter
 }
 
 const plaidSchema = lazySchema(() =>
-  z.custom<ModernTreasuryPlaidClient>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      ['exchangePublicToken', 'getAccounts', 'request'].every((name) =>
-        isFunction((value as Record<string, unknown>)[name]),
-      ) &&
-      ['sandbox', 'production', 'development'].includes(
-        String((value as { environment?: unknown }).environment),
-      ),
-    'must be a Plaid client from createPlaidClient()',
-  ),
+  z.custom<ModernTreasuryPlaidClient>(isPlaidClientLike, 'must be a Plaid client from createPlaidClient()'),
 );
 
 const optionsSchema = lazySchema(() =>
@@ -179,7 +175,7 @@ export function createModernTreasuryAdapter(options: ModernTreasuryAdapterOption
     },
 
     async createProcessorToken(rawInput, callOptions) {
-      const input = parseInput('createProcessorToken', createProcessorTokenInputSchema(), rawInput);
+      const input = parseInput('createProcessorToken', processorTokenInputSchema(), rawInput);
       const signal = signalOf('createProcessorToken', callOptions);
       assertEnvironmentPairing({
         operation: 'createProcessorToken',

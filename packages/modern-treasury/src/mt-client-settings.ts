@@ -1,8 +1,12 @@
-import { ConfigError, type FetchFunction, type Logger } from '@achbridge/core';
-import { lazySchema, parseInput } from '@achbridge/core/internal';
+import { ConfigError, type FetchFunction, type Logger, type RetrySettings } from '@achbridge/core';
+import {
+  clientTransportSettingsFields,
+  credentialSettingSchema,
+  lazySchema,
+  parseInput,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { ModernTreasuryEnvironment } from './mt-environments.js';
-import { fetchSchema } from './mt-option-schemas.js';
 
 /** Modern Treasury settings of `createModernTreasuryAdapter` (its `modernTreasury` option). */
 export interface ModernTreasurySettings {
@@ -20,15 +24,8 @@ export interface ModernTreasurySettings {
   timeoutMs?: number | undefined;
 }
 
-/** Retry tuning shared by the adapters: retries after the first attempt and the backoff. */
-export interface ModernTreasuryRetrySettings {
-  /** Retries for network errors, 429, 5xx and 409 on idempotent POSTs (default 2). */
-  maxRetries?: number | undefined;
-  /** Base of the exponential backoff in ms (default 250). */
-  initialDelayMs?: number | undefined;
-  /** Cap of one backoff delay in ms (default 8000). */
-  maxDelayMs?: number | undefined;
-}
+/** Retry tuning of the adapter (core's `RetrySettings`): retries after the first attempt and the backoff. */
+export type ModernTreasuryRetrySettings = RetrySettings;
 
 /** The validated settings plus the retry and logger options the client uses. */
 export type ParsedModernTreasurySettings = z.output<ReturnType<typeof settingsSchema>> & {
@@ -39,17 +36,9 @@ export type ParsedModernTreasurySettings = z.output<ReturnType<typeof settingsSc
 const settingsSchema = lazySchema(() =>
   z
     .object({
-      organizationId: z.string().trim().min(1, 'must not be empty').optional(),
-      apiKey: z.string().trim().min(1, 'must not be empty').optional(),
-      environment: z.enum(['sandbox', 'production']).optional(),
-      baseUrl: z
-        .string()
-        .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), {
-          message: 'expected an absolute http(s) URL',
-        })
-        .optional(),
-      fetch: fetchSchema().optional(),
-      timeoutMs: z.number().int().positive().max(600_000).optional(),
+      organizationId: credentialSettingSchema().optional(),
+      apiKey: credentialSettingSchema().optional(),
+      ...clientTransportSettingsFields(),
     })
     .strict(),
 );

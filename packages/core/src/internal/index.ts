@@ -1,5 +1,16 @@
 // @achbridge/core/internal: the plumbing processor adapters are built on (requests, retry, abort, settings,
 // validation, error markers). Semver-stable for adapter authors; apps use the main entry point instead.
+export {
+  abortSignalSchema,
+  absoluteHttpUrlSchema,
+  clientTransportSettingsFields,
+  credentialSettingSchema,
+  fetchSchema,
+  idempotencyKeySchema,
+  isFunction,
+  isPlaidClientLike,
+  loggerSchema,
+} from '../adapter-option-schemas.js';
 export { type BaseUrlSource, baseUrlFromEnvironment } from '../base-url-setting.js';
 export { bankAccountTypeOf, type DebitAccountRead, readDebitAccountBesideMint } from '../debit-account.js';
 export {
@@ -39,6 +50,15 @@ export {
   type ProviderPipeline,
   type ProviderPipelineConfig,
 } from '../pipeline/provider-pipeline.js';
+export {
+  linkTokenFields,
+  plaidAccessTokenSchema,
+  plaidAccountIdSchema,
+  plaidProcessorTokenSchema,
+  plaidPublicTokenSchema,
+  processorTokenInputSchema,
+  withExactlyOneLinkToken,
+} from '../plaid/plaid-link-input-schemas.js';
 export {
   computeRetryDelay,
   createAbortError,
