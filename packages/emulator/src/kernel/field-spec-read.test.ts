@@ -44,4 +44,55 @@ describe('checkBody', () => {
     expect(checkBody({ metadata: { a: 1 } }, mapSpec).stringMap('metadata')).toBeUndefined();
     expect(checkBody({}, mapSpec).stringMap('metadata')).toBeUndefined();
   });
+
+  it('reads unset, text-encoded, list and nested fields of a form-encoded body', () => {
+    const formSpec = {
+      unknown: 'reject' as const,
+      fields: {
+        note: { type: 'string' as const, emptyUnsets: true },
+        count: { type: 'integer' as const, text: true },
+        confirm: { type: 'boolean' as const, text: true },
+        tags: { type: 'array' as const, formList: true, items: { type: 'string' as const } },
+        metadata: {
+          type: 'object' as const,
+          fields: {},
+          values: { type: 'string' as const },
+          emptyUnsets: true,
+        },
+        nested: {
+          type: 'object' as const,
+          fields: { inner: { type: 'string' as const }, bad: { type: 'integer' as const, text: true } },
+        },
+      },
+    };
+    const checked = checkBody(
+      {
+        note: '',
+        count: '42',
+        confirm: 'true',
+        tags: { 1: 'b', 0: 'a' },
+        metadata: '',
+        nested: { inner: 'i' },
+      },
+      formSpec,
+    );
+    expect(checked.violations).toEqual([]);
+    expect(checked.nullableString('note')).toBeNull();
+    expect(checked.string('note')).toBeUndefined();
+    expect(checked.cleared('note')).toBe(true);
+    expect(checked.cleared('metadata')).toBe(true);
+    expect(checked.stringMap('metadata')).toBeUndefined();
+    expect(checked.cleared('count')).toBe(false);
+    expect(checked.integer('count')).toBe(42);
+    expect(checked.boolean('confirm')).toBe(true);
+    expect(checked.stringList('tags')).toEqual(['a', 'b']);
+    expect(checked.object('nested')?.string('inner')).toBe('i');
+    expect(checked.object('note')).toBeUndefined();
+    const invalid = checkBody({ nested: { inner: 'i', bad: 'x' }, tags: [1], note: 'n' }, formSpec);
+    expect(invalid.object('nested')).toBeUndefined();
+    expect(invalid.stringList('tags')).toBeUndefined();
+    expect(invalid.nullableString('note')).toBe('n');
+    expect(invalid.cleared('note')).toBe(false);
+    expect(invalid.nullableString('absent')).toBeUndefined();
+  });
 });

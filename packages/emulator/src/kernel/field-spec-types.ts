@@ -17,6 +17,11 @@ interface FieldBase {
   code?: string;
   /** The provider's message for any violation of this field (default: the formatter's wording). */
   message?: string;
+  /**
+   * The empty string means "unset" (the convention of form-encoded bodies): an optional field reads as null
+   * and is not checked further, a required one reports an `empty` violation (it cannot be unset).
+   */
+  emptyUnsets?: boolean;
 }
 
 /** A further check of a string value, with the provider's code and message when it fails. */
@@ -27,6 +32,8 @@ export interface FieldRule {
   expected: string;
   code?: string;
   message?: string;
+  /** The provider's message for a failing value, for providers that quote the value (default: `message`). */
+  explain?(value: string): string;
 }
 
 /** A string field: length bounds, a pattern, and optional trimming where blank counts as absent. */
@@ -46,6 +53,8 @@ export interface StringFieldSpec extends FieldBase {
 /** An integer field (a JSON number without a fraction) with optional bounds. */
 export interface IntegerFieldSpec extends FieldBase {
   type: 'integer';
+  /** The value may come as text (form-encoded bodies): an optional minus sign and 1 to 15 decimal digits. */
+  text?: boolean;
   minimum?: number;
   maximum?: number;
 }
@@ -53,6 +62,8 @@ export interface IntegerFieldSpec extends FieldBase {
 /** A boolean field. */
 export interface BooleanFieldSpec extends FieldBase {
   type: 'boolean';
+  /** The value may come as the text `true` or `false` (form-encoded bodies). */
+  text?: boolean;
 }
 
 /** A string field restricted to a list of values. */
@@ -68,6 +79,11 @@ export interface ArrayFieldSpec extends FieldBase {
   minItems?: number;
   /** An empty array counts as absent (so a required field reports it as missing). */
   emptyIsAbsent?: boolean;
+  /**
+   * Also accept the shapes a form-encoded list decodes to: an object keyed only by indexes (`x[0]=a`, read in
+   * index order), a single string (`x=a`, one item) and the empty string (no items).
+   */
+  formList?: boolean;
 }
 
 /** A nested object with its own fields and unknown-field policy. */
@@ -78,6 +94,10 @@ export interface ObjectFieldSpec extends FieldBase {
   unknown?: UnknownFieldPolicy;
   /** Every value of the object follows this spec (a map such as metadata); `fields` still apply by name. */
   values?: FieldSpec;
+  /** At most this many keys (a map such as metadata). */
+  maxKeys?: number;
+  /** Keys not in `fields` have at most this many characters (a map such as metadata). */
+  maxKeyLength?: number;
 }
 
 /** A field accepted without checks (one the emulator ignores). */
@@ -119,7 +139,10 @@ export type ViolationKind =
   | 'enum'
   | 'range'
   | 'too_few_items'
-  | 'rule';
+  | 'rule'
+  | 'empty'
+  | 'too_many_keys'
+  | 'key_too_long';
 
 /** One segment of a field path: an object key or an array index. */
 export type PathSegment = string | number;
@@ -133,8 +156,10 @@ export interface FieldViolation {
   expected: string;
   /** What the body had: the JSON type of the value, or `absent`. */
   received: string;
-  /** The spec of the field (undefined for unknown fields). */
+  /** The spec of the field (the map's spec for `too_many_keys` and `key_too_long`; undefined for unknown fields). */
   field: FieldSpec | undefined;
   /** The failed rule, for `rule` violations. */
   rule?: FieldRule;
+  /** The offending value as the checks saw it, for providers whose messages quote it. */
+  value?: unknown;
 }

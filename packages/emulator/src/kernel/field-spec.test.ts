@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFields, effectiveValue, jsonTypeOf } from './field-spec.js';
-import type { BodySpec, FieldViolation } from './field-spec-types.js';
+import type { BodySpec, FieldSpec, FieldViolation, ObjectFieldSpec } from './field-spec-types.js';
 
 const SPEC: BodySpec = {
   unknown: 'reject',
@@ -55,6 +55,7 @@ describe('checkFields', () => {
       expected: 'no such field',
       received: 'integer',
       field: undefined,
+      value: 1,
     });
     expect(violations[2]).toMatchObject({ expected: 'between 1 and 5', received: 'integer' });
   });
@@ -141,6 +142,104 @@ describe('checkFields', () => {
       rule: { code: 'Invalid' },
     });
     expect(summary(checkFields({ paused: true, state: 'ny' }, spec))).toEqual(['pattern state']);
+  });
+
+  it('reads the empty string as "unset" under emptyUnsets: null when optional, an empty violation when required', () => {
+    const spec: BodySpec = {
+      unknown: 'reject',
+      fields: {
+        note: { type: 'string', emptyUnsets: true, minLength: 2 },
+        id: { type: 'string', required: true, emptyUnsets: true },
+        map: { type: 'object', fields: {}, values: { type: 'string' }, emptyUnsets: true },
+        hash: { type: 'object', fields: {} },
+      },
+    };
+    expect(checkFields({ note: '', id: 'x', map: '' }, spec)).toEqual([]);
+    expect(effectiveValue('', { type: 'string', emptyUnsets: true })).toBeNull();
+    const [empty, hash] = checkFields({ id: '', hash: '' }, spec);
+    expect(empty).toMatchObject({ path: ['id'], kind: 'empty', received: 'string', value: '' });
+    expect(hash).toMatchObject({ path: ['hash'], kind: 'type', expected: 'object', received: 'string' });
+  });
+
+  it('reads integers and booleans given as text when the spec says so', () => {
+    const spec: BodySpec = {
+      unknown: 'reject',
+      fields: {
+        amount: { type: 'integer', text: true, minimum: 1 },
+        confirm: { type: 'boolean', text: true },
+        strict: { type: 'integer' },
+      },
+    };
+    expect(checkFields({ amount: '12', confirm: 'false' }, spec)).toEqual([]);
+    expect(effectiveValue('-7', { type: 'integer', text: true })).toBe(-7);
+    expect(effectiveValue('true', { type: 'boolean', text: true })).toBe(true);
+    expect(summary(checkFields({ amount: '0' }, spec))).toEqual(['range amount']);
+    for (const amount of ['1.5', '1e3', '', 'ten', '1234567890123456']) {
+      expect(checkFields({ amount }, spec), amount).toMatchObject([
+        { kind: 'type', expected: 'integer', received: 'string', value: amount },
+      ]);
+    }
+    expect(summary(checkFields({ confirm: 'yes', strict: '3' }, spec))).toEqual([
+      'type confirm',
+      'type strict',
+    ]);
+  });
+
+  it('reads the shapes of a form-encoded list as an array under formList', () => {
+    const tags: BodySpec = {
+      unknown: 'reject',
+      fields: { tags: { type: 'array', formList: true, items: { type: 'string' } } },
+    };
+    const field = tags.fields['tags'] as FieldSpec;
+    expect(effectiveValue({ 1: 'b', 0: 'a', 10: 'c' }, field)).toEqual(['a', 'b', 'c']);
+    expect(effectiveValue('a', field)).toEqual(['a']);
+    expect(effectiveValue('', field)).toEqual([]);
+    expect(effectiveValue(['a'], field)).toEqual(['a']);
+    expect(checkFields({ tags: { 0: 'a', 1: 'b' } }, tags)).toEqual([]);
+    expect(summary(checkFields({ tags: { 1: { x: 'y' }, 0: 'a' } }, tags))).toEqual(['type tags/1']);
+    expect(checkFields({ tags: { x: 'a' } }, tags)).toMatchObject([{ kind: 'type', expected: 'array' }]);
+    expect(effectiveValue({ 0: 'a' }, { type: 'array', items: { type: 'string' } })).toEqual({ 0: 'a' });
+  });
+
+  it('bounds the number of keys and the length of free keys of a map', () => {
+    const map: ObjectFieldSpec = {
+      type: 'object',
+      fields: { fixed: { type: 'string' } },
+      values: { type: 'string' },
+      maxKeys: 2,
+      maxKeyLength: 3,
+    };
+    const spec: BodySpec = { unknown: 'reject', fields: { map } };
+    expect(checkFields({ map: { fixed: 'long key allowed', abc: 'v' } }, spec)).toEqual([]);
+    const [key, count] = checkFields({ map: { abcd: 'v', b: 'v', c: 'v' } }, spec);
+    expect(key).toMatchObject({ path: ['map', 'abcd'], kind: 'key_too_long', field: map });
+    expect(count).toMatchObject({
+      path: ['map'],
+      kind: 'too_many_keys',
+      expected: 'at most 2 keys',
+      field: map,
+    });
+  });
+
+  it('keeps the offending value on violations, for messages that quote it', () => {
+    const spec: BodySpec = {
+      unknown: 'reject',
+      fields: {
+        ip: {
+          type: 'string',
+          rules: [
+            {
+              test: (value) => value.includes('.'),
+              expected: 'an address',
+              explain: (value) => `bad ${value}`,
+            },
+          ],
+        },
+      },
+    };
+    const [violation] = checkFields({ ip: 'nope' }, spec);
+    expect(violation).toMatchObject({ kind: 'rule', value: 'nope' });
+    expect(violation?.rule?.explain?.('nope')).toBe('bad nope');
   });
 
   it('names JSON types the way violations report them', () => {

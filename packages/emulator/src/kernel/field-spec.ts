@@ -26,15 +26,45 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The value the checks see (and handlers should read): trimmed when the spec asks, undefined when absent. */
+/** Decimal digits as form-encoded bodies send integers (15 at most, so always a safe integer). */
+const DECIMAL_TEXT = /^-?\d{1,15}$/;
+
+/** A form-encoded list (`x[0]=a`, `x=a`, `x=`) as an array; other values unchanged. */
+function formListItems(value: unknown): unknown {
+  if (value === '') return [];
+  if (typeof value === 'string') return [value];
+  if (!isObject(value)) return value;
+  const entries = Object.entries(value);
+  if (!entries.every(([key]) => /^\d+$/.test(key))) return value;
+  return entries.sort(([left], [right]) => Number(left) - Number(right)).map(([, item]) => item);
+}
+
+/** A scalar given as text (form-encoded bodies) as the integer or boolean it spells; other values unchanged. */
+function fromText(value: string, field: FieldSpec): unknown {
+  if (field.type === 'integer' && field.text === true && DECIMAL_TEXT.test(value)) {
+    return Number.parseInt(value, 10);
+  }
+  if (field.type === 'boolean' && field.text === true && (value === 'true' || value === 'false')) {
+    return value === 'true';
+  }
+  return value;
+}
+
+/**
+ * The value the checks see (and handlers should read): trimmed when the spec asks, text and form lists read as
+ * what they spell, null when unset by `''` (`emptyUnsets`), undefined when absent.
+ */
 export function effectiveValue(value: unknown, field: FieldSpec): unknown {
   if (value === null && field.rejectNull !== true) {
     return field.nullable === true && field.type !== 'any' ? null : undefined;
   }
+  if (value === '' && field.emptyUnsets === true) return null;
+  if (field.type === 'array' && field.formList === true) value = formListItems(value);
   if (field.type === 'array' && field.emptyIsAbsent === true && Array.isArray(value) && value.length === 0) {
     return undefined;
   }
-  if (field.type !== 'string' || typeof value !== 'string') return value;
+  if (typeof value !== 'string') return value;
+  if (field.type !== 'string') return fromText(value, field);
   const text = field.trim === true ? value.trim() : value;
   if (text === '' && (field.trim === true || field.emptyIsAbsent === true)) return undefined;
   return text;
@@ -48,7 +78,7 @@ function violation(
   value: unknown,
   field: FieldSpec | undefined,
 ): FieldViolation {
-  return { path, kind, expected, received: jsonTypeOf(value), field };
+  return { path, kind, expected, received: jsonTypeOf(value), field, value };
 }
 
 function checkString(
@@ -148,6 +178,11 @@ function checkField(
   path: readonly PathSegment[],
   out: FieldViolation[],
 ): void {
+  if (value === '' && field.emptyUnsets === true) {
+    if (field.required === true)
+      out.push(violation(path, 'empty', 'a value that can be unset', value, field));
+    return;
+  }
   const effective = effectiveValue(value, field);
   if (effective === undefined) {
     if (field.required === true) out.push(violation(path, 'missing', 'a value', value, field));
@@ -159,20 +194,28 @@ function checkField(
 
 function checkObject(
   value: Record<string, unknown>,
-  spec: Pick<ObjectFieldSpec, 'fields' | 'unknown' | 'values'>,
+  spec: Pick<ObjectFieldSpec, 'fields' | 'unknown' | 'values' | 'maxKeys' | 'maxKeyLength'>,
   path: readonly PathSegment[],
   out: FieldViolation[],
 ): void {
   const entryRule = spec.values;
-  for (const key of Object.keys(value)) {
+  const owner = 'type' in spec ? (spec as ObjectFieldSpec) : undefined;
+  const keys = Object.keys(value);
+  for (const key of keys) {
     if (key in spec.fields) continue;
-    if (entryRule !== undefined) checkField(value[key], entryRule, [...path, key], out);
+    if (spec.maxKeyLength !== undefined && key.length > spec.maxKeyLength) {
+      const expected = `keys of at most ${spec.maxKeyLength} characters`;
+      out.push(violation([...path, key], 'key_too_long', expected, value[key], owner));
+    } else if (entryRule !== undefined) checkField(value[key], entryRule, [...path, key], out);
     else if ((spec.unknown ?? 'reject') === 'reject') {
       out.push(violation([...path, key], 'unknown', 'no such field', value[key], undefined));
     }
   }
   for (const [key, field] of Object.entries(spec.fields)) {
     checkField(value[key], field, [...path, key], out);
+  }
+  if (spec.maxKeys !== undefined && keys.length > spec.maxKeys) {
+    out.push(violation(path, 'too_many_keys', `at most ${spec.maxKeys} keys`, value, owner));
   }
 }
 
