@@ -1,6 +1,9 @@
+import { checkBody } from '../kernel/field-spec-read.js';
+import type { ArrayFieldSpec } from '../kernel/field-spec-types.js';
 import type { FormHash } from './form-decode.js';
 import type { StripeHandlerContext } from './stripe-context.js';
 import { invalidParameter } from './stripe-errors.js';
+import { STRIPE_STRING_LIST } from './stripe-fields.js';
 import { readStringList } from './stripe-params.js';
 import { renderBankAccount, renderCustomer, renderMandate } from './stripe-render.js';
 
@@ -78,12 +81,14 @@ function cannotExpand(field: string): Error {
   return invalidParameter('expand', `This property cannot be expanded (${field}).`);
 }
 
+/** The `expand[]` parameter: a list of dotted paths. */
+export const EXPAND_FIELD: ArrayFieldSpec = STRIPE_STRING_LIST;
+
 /**
- * Checks `expand[]` against the response's object type (`customer`, `list:bank_account`, ...) before a
+ * Checks the `expand[]` paths against the response's object type (`customer`, `list:bank_account`, ...) before a
  * handler changes any state, so a bad expansion is a validation error with no side effects.
  */
-export function checkExpand(params: FormHash, rootType: string): void {
-  const paths = readStringList(params, 'expand') ?? [];
+export function checkExpandPaths(paths: readonly string[], rootType: string): void {
   for (const full of paths) {
     const path = full.split('.');
     if (path.length > MAX_EXPAND_DEPTH) {
@@ -106,6 +111,11 @@ export function checkExpand(params: FormHash, rootType: string): void {
   }
 }
 
+/** Reads `expand[]` by hand and checks it (for endpoints not yet declared with `checkStripeParams`). */
+export function checkExpand(params: FormHash, rootType: string): void {
+  checkExpandPaths(readStringList(params, 'expand') ?? [], rootType);
+}
+
 function expandPath(context: StripeHandlerContext, target: unknown, path: string[]): void {
   if (typeof target !== 'object' || target === null) return;
   const object = target as Record<string, unknown>;
@@ -123,6 +133,9 @@ function expandPath(context: StripeHandlerContext, target: unknown, path: string
 
 /** Applies Stripe's `expand[]` parameter (checked earlier with `checkExpand`) to a rendered object or list. */
 export function applyExpand(context: StripeHandlerContext, params: FormHash, rendered: unknown): unknown {
-  for (const full of readStringList(params, 'expand') ?? []) expandPath(context, rendered, full.split('.'));
+  const paths = checkBody(params, { fields: { expand: EXPAND_FIELD }, unknown: 'allow' }).stringList(
+    'expand',
+  );
+  for (const full of paths ?? []) expandPath(context, rendered, full.split('.'));
   return rendered;
 }
