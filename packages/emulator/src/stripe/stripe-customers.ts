@@ -1,25 +1,47 @@
-import type { FormHash } from './form-decode.js';
+import type { CheckedFields } from '../kernel/field-spec-read.js';
+import type { FieldRule, FieldSpecs } from '../kernel/field-spec-types.js';
 import { removeBankAccount } from './stripe-bank-accounts.js';
 import { attachTokenToCustomer, resolveBankToken } from './stripe-bank-tokens.js';
 import type { StripeHandler, StripeHandlerContext } from './stripe-context.js';
 import { nowSeconds } from './stripe-context.js';
 import { invalidParameter, resourceMissing } from './stripe-errors.js';
-import { applyExpand, checkExpand } from './stripe-expand.js';
+import { applyExpand } from './stripe-expand.js';
+import { checkStripeParams } from './stripe-field-errors.js';
+import { stripeString } from './stripe-fields.js';
 import { createStripeId } from './stripe-ids.js';
-import { paginate } from './stripe-list.js';
+import { LIST_FIELDS, paginate, readPage } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
-import { applyMetadata, readOptionalString, rejectUnknownParams } from './stripe-params.js';
+import { mergeMetadata, STRIPE_METADATA } from './stripe-metadata.js';
 import { renderCustomer } from './stripe-render.js';
 import type { CustomerRecord } from './stripe-state.js';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function readEmail(params: FormHash): string | null | undefined {
-  const email = readOptionalString(params, 'email', 'email', 512);
-  if (typeof email === 'string' && !EMAIL_PATTERN.test(email)) {
-    throw invalidParameter('email', `Invalid email address: ${email}`, 'email_invalid');
-  }
-  return email;
+/** Stripe's check of an email address (`email_invalid`, quoting the address). */
+const EMAIL_RULE: FieldRule = {
+  test: (value) => EMAIL_PATTERN.test(value),
+  expected: 'an email address',
+  code: 'email_invalid',
+  explain: (value) => `Invalid email address: ${value}`,
+};
+
+/** The customer fields create and update share (update also takes `default_source`, create `source`). */
+const CUSTOMER_FIELDS: FieldSpecs = {
+  email: stripeString(512, { rules: [EMAIL_RULE] }),
+  name: stripeString(256),
+  description: stripeString(350),
+  phone: stripeString(20),
+  metadata: STRIPE_METADATA,
+};
+
+/** The checked customer fields: a string, null when unset with `''`, undefined when absent. */
+function readCustomerFields(checked: CheckedFields) {
+  return {
+    email: checked.nullableString('email'),
+    name: checked.nullableString('name'),
+    description: checked.nullableString('description'),
+    phone: checked.nullableString('phone'),
+  };
 }
 
 /** Finds a customer in the caller's mode; deleted customers count as missing unless `allowDeleted`. */
@@ -41,23 +63,13 @@ function respond(context: StripeHandlerContext, record: CustomerRecord) {
 
 /** `POST /v1/customers`: creates a customer, optionally attaching a `btok_` given as `source`. */
 export const createCustomer: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    description: true,
-    email: true,
-    expand: true,
-    metadata: true,
-    name: true,
-    phone: true,
-    source: true,
+  const checked = checkStripeParams(context.params, {
+    fields: { ...CUSTOMER_FIELDS, source: stripeString() },
+    expand: 'customer',
   });
-  checkExpand(params, 'customer');
-  const email = readEmail(params);
-  const name = readOptionalString(params, 'name', 'name', 256);
-  const description = readOptionalString(params, 'description', 'description', 350);
-  const phone = readOptionalString(params, 'phone', 'phone', 20);
-  const metadata = applyMetadata(params, {});
-  const sourceId = readOptionalString(params, 'source');
+  const { email, name, description, phone } = readCustomerFields(checked);
+  const metadata = mergeMetadata(checked, {});
+  const sourceId = checked.string('source');
   const token = sourceId
     ? resolveBankToken(context, sourceId, { param: 'source', inPath: false })
     : undefined;
@@ -91,15 +103,14 @@ export const createCustomer: StripeHandler = (context) => {
 
 /** `GET /v1/customers/{customer}`: retrieves a customer (deleted ones answer `deleted: true`). */
 export const retrieveCustomer: StripeHandler = (context) => {
-  rejectUnknownParams(context.params, { expand: true });
-  checkExpand(context.params, 'customer');
+  checkStripeParams(context.params, { fields: {}, expand: 'customer' });
   const id = context.pathParams['customer'] as string;
   return respond(context, findCustomer(context, id, { param: 'id', inPath: true }, true));
 };
 
 /** `DELETE /v1/customers/{customer}`: deletes a customer and its bank accounts (their mandates go inactive). */
 export const deleteCustomer: StripeHandler = (context) => {
-  rejectUnknownParams(context.params, {});
+  checkStripeParams(context.params, { fields: {} });
   const id = context.pathParams['customer'] as string;
   const record = findCustomer(context, id, { param: 'id', inPath: true });
   for (const sourceId of [...record.sourceIds]) removeBankAccount(context.state, sourceId);
@@ -109,25 +120,15 @@ export const deleteCustomer: StripeHandler = (context) => {
 
 /** `POST /v1/customers/{customer}`: updates email, name, description, phone, metadata or default_source. */
 export const updateCustomer: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    default_source: true,
-    description: true,
-    email: true,
-    expand: true,
-    metadata: true,
-    name: true,
-    phone: true,
+  const checked = checkStripeParams(context.params, {
+    fields: { ...CUSTOMER_FIELDS, default_source: stripeString() },
+    expand: 'customer',
   });
-  checkExpand(params, 'customer');
   const id = context.pathParams['customer'] as string;
   const record = findCustomer(context, id, { param: 'id', inPath: true });
-  const email = readEmail(params);
-  const name = readOptionalString(params, 'name', 'name', 256);
-  const description = readOptionalString(params, 'description', 'description', 350);
-  const phone = readOptionalString(params, 'phone', 'phone', 20);
-  const metadata = applyMetadata(params, record.metadata);
-  const defaultSource = readOptionalString(params, 'default_source');
+  const { email, name, description, phone } = readCustomerFields(checked);
+  const metadata = mergeMetadata(checked, record.metadata);
+  const defaultSource = checked.nullableString('default_source');
   if (typeof defaultSource === 'string' && !record.sourceIds.includes(defaultSource)) {
     throw invalidParameter(
       'default_source',
@@ -146,20 +147,15 @@ export const updateCustomer: StripeHandler = (context) => {
 
 /** `GET /v1/customers`: lists customers newest first, optionally filtered by exact `email`. */
 export const listCustomers: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    email: true,
-    ending_before: true,
-    expand: true,
-    limit: true,
-    starting_after: true,
+  const checked = checkStripeParams(context.params, {
+    fields: { email: stripeString(512), ...LIST_FIELDS },
+    expand: 'list:customer',
   });
-  checkExpand(params, 'list:customer');
-  const email = readOptionalString(params, 'email', 'email', 512);
+  const email = checked.string('email');
   const customers = [...context.state.customers.values()]
     .filter((record) => record.livemode === context.caller.livemode && !record.deleted)
     .filter((record) => typeof email !== 'string' || record.email === email)
     .reverse();
-  const list = paginate(customers, params, '/v1/customers', renderCustomer);
-  return { status: 200, body: applyExpand(context, params, list) };
+  const list = paginate(customers, readPage(checked), '/v1/customers', renderCustomer);
+  return { status: 200, body: applyExpand(context, context.params, list) };
 };

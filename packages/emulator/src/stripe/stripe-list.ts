@@ -1,6 +1,7 @@
-import type { FormHash } from './form-decode.js';
+import type { CheckedFields } from '../kernel/field-spec-read.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import { invalidParameter } from './stripe-errors.js';
-import { readOptionalInteger, readOptionalString } from './stripe-params.js';
+import { stripeInteger, stripeString } from './stripe-fields.js';
 
 /** Stripe's list object. */
 export interface StripeList {
@@ -10,28 +11,31 @@ export interface StripeList {
   url: string;
 }
 
-/** Reads `limit` (1-100, default 10) and the `starting_after`/`ending_before` cursors. */
-export function readPagination(params: FormHash): {
+/** The pagination parameters every list endpoint takes: `limit` (1-100) and the two cursors. */
+export const LIST_FIELDS: FieldSpecs = {
+  limit: stripeInteger({ minimum: 1, maximum: 100 }),
+  starting_after: stripeString(),
+  ending_before: stripeString(),
+};
+
+/** One page request: `limit` (default 10) and at most one of the `starting_after`/`ending_before` cursors. */
+export interface PageRequest {
   limit: number;
   startingAfter: string | undefined;
   endingBefore: string | undefined;
-} {
-  const limit = readOptionalInteger(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) {
-    throw invalidParameter(
-      'limit',
-      `This value must be greater than or equal to 1 and less than or equal to 100.`,
-    );
-  }
-  const startingAfter = readOptionalString(params, 'starting_after') ?? undefined;
-  const endingBefore = readOptionalString(params, 'ending_before') ?? undefined;
+}
+
+/** Reads the checked pagination parameters; both cursors at once is Stripe's 400. */
+export function readPage(checked: CheckedFields): PageRequest {
+  const startingAfter = checked.string('starting_after');
+  const endingBefore = checked.string('ending_before');
   if (startingAfter !== undefined && endingBefore !== undefined) {
     throw invalidParameter(
       'ending_before',
       'You may only specify one of these parameters: ending_before, starting_after.',
     );
   }
-  return { limit, startingAfter, endingBefore };
+  return { limit: checked.integer('limit') ?? 10, startingAfter, endingBefore };
 }
 
 /**
@@ -40,11 +44,11 @@ export function readPagination(params: FormHash): {
  */
 export function paginate<T extends { id: string }>(
   items: T[],
-  params: FormHash,
+  page: PageRequest,
   url: string,
   render: (item: T) => Record<string, unknown>,
 ): StripeList {
-  const { limit, startingAfter, endingBefore } = readPagination(params);
+  const { limit, startingAfter, endingBefore } = page;
   let window: T[];
   let hasMore: boolean;
   if (startingAfter !== undefined) {

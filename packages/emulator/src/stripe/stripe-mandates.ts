@@ -3,16 +3,11 @@ import type { FormHash } from './form-decode.js';
 import type { StripeHandler, StripeHandlerContext } from './stripe-context.js';
 import { nowSeconds } from './stripe-context.js';
 import { invalidParameter, parameterMissing, StripeApiError } from './stripe-errors.js';
-import { applyExpand, checkExpand } from './stripe-expand.js';
+import { applyExpand } from './stripe-expand.js';
+import { checkStripeParams } from './stripe-field-errors.js';
 import { createStripeId } from './stripe-ids.js';
 import { findInMode } from './stripe-lookup.js';
-import {
-  readHash,
-  readOptionalEnum,
-  readOptionalInteger,
-  readRequiredString,
-  rejectUnknownParams,
-} from './stripe-params.js';
+import { readHash, readOptionalEnum, readOptionalInteger, readRequiredString } from './stripe-params.js';
 import { renderMandate } from './stripe-render.js';
 import type { CustomerAcceptanceRecord, MandateRecord } from './stripe-state.js';
 
@@ -130,8 +125,7 @@ export function resolveMandateParam(
 
 /** `GET /v1/mandates/{mandate}`: retrieves a mandate. */
 export const retrieveMandate: StripeHandler = (context) => {
-  rejectUnknownParams(context.params, { expand: true });
-  checkExpand(context.params, 'mandate');
+  checkStripeParams(context.params, { fields: {}, expand: 'mandate' });
   const mandate = findInMode(
     context.state.mandates,
     context.pathParams['mandate'] as string,

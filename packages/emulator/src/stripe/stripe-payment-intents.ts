@@ -5,9 +5,11 @@ import { nowSeconds } from './stripe-context.js';
 import { findCustomer } from './stripe-customers.js';
 import { invalidParameter, StripeApiError } from './stripe-errors.js';
 import { applyExpand, checkExpand } from './stripe-expand.js';
+import { checkStripeParams } from './stripe-field-errors.js';
+import { stripeString } from './stripe-fields.js';
 import { createStripeId, randomBase62 } from './stripe-ids.js';
 import { readPaymentMethodTypes } from './stripe-intent-params.js';
-import { paginate } from './stripe-list.js';
+import { LIST_FIELDS, paginate, readPage } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
 import {
   createMandate,
@@ -272,8 +274,7 @@ function findPaymentIntent(context: StripeHandlerContext): PaymentIntentRecord {
 
 /** `GET /v1/payment_intents/{intent}`: retrieves a PaymentIntent, settling it if its time has come. */
 export const retrievePaymentIntent: StripeHandler = (context) => {
-  rejectUnknownParams(context.params, { client_secret: true, expand: true });
-  checkExpand(context.params, 'payment_intent');
+  checkStripeParams(context.params, { fields: { client_secret: stripeString() }, expand: 'payment_intent' });
   return respond(context, findPaymentIntent(context));
 };
 
@@ -328,24 +329,19 @@ export const cancelPaymentIntent: StripeHandler = (context) => {
 
 /** `GET /v1/payment_intents`: lists PaymentIntents newest first, optionally for one `customer`. */
 export const listPaymentIntents: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    customer: true,
-    ending_before: true,
-    expand: true,
-    limit: true,
-    starting_after: true,
+  const checked = checkStripeParams(context.params, {
+    fields: { customer: stripeString(), ...LIST_FIELDS },
+    expand: 'list:payment_intent',
   });
-  checkExpand(params, 'list:payment_intent');
-  const customer = readOptionalString(params, 'customer');
+  const customer = checked.string('customer');
   const now = context.module.clock.now();
   const intents = [...context.state.paymentIntents.values()]
     .filter((record) => record.livemode === context.caller.livemode)
     .filter((record) => typeof customer !== 'string' || record.customer === customer)
     .reverse();
   for (const record of intents) settlePaymentIntent(context.state, record, now);
-  const list = paginate(intents, params, '/v1/payment_intents', (record) =>
+  const list = paginate(intents, readPage(checked), '/v1/payment_intents', (record) =>
     renderPaymentIntent(record, context.apiVersion),
   );
-  return { status: 200, body: applyExpand(context, params, list) };
+  return { status: 200, body: applyExpand(context, context.params, list) };
 };

@@ -9,8 +9,10 @@ import {
   claimStripeProcessorToken,
   PROCESSOR_TOKEN_PARAM,
 } from './stripe-external-token.js';
+import { checkStripeParams } from './stripe-field-errors.js';
+import { stripeString } from './stripe-fields.js';
 import { createStripeId } from './stripe-ids.js';
-import { paginate } from './stripe-list.js';
+import { LIST_FIELDS, paginate, readPage } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
 import {
   applyMetadata,
@@ -29,8 +31,7 @@ import type { BankAccountRecord } from './stripe-state.js';
  * BankAccount as a PaymentMethod"), and so is a `pm_…` created from a Plaid processor token.
  */
 export const retrievePaymentMethod: StripeHandler = (context) => {
-  rejectUnknownParams(context.params, { expand: true });
-  checkExpand(context.params, 'payment_method');
+  checkStripeParams(context.params, { fields: {}, expand: 'payment_method' });
   const id = context.pathParams['payment_method'] as string;
   const account = findInMode(context.state.bankAccounts, id, context.caller.livemode, 'PaymentMethod', {
     param: 'payment_method',
@@ -151,25 +152,19 @@ export const attachPaymentMethod: StripeHandler = (context) => {
 
 /** `GET /v1/payment_methods`: the PaymentMethods (`pm_…`) of a customer, newest first, filtered by `type`. */
 export const listPaymentMethods: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    customer: true,
-    type: true,
-    ending_before: true,
-    expand: true,
-    limit: true,
-    starting_after: true,
+  const checked = checkStripeParams(context.params, {
+    fields: { customer: stripeString(), type: stripeString(), ...LIST_FIELDS },
+    expand: 'list:payment_method',
   });
-  checkExpand(params, 'list:payment_method');
-  const customer = readOptionalString(params, 'customer');
+  const customer = checked.string('customer');
   if (typeof customer === 'string') findCustomer(context, customer, { param: 'customer', inPath: false });
   // Every emulated PaymentMethod is a us_bank_account one: another `type` lists none.
-  const type = readOptionalString(params, 'type');
+  const type = checked.string('type');
   const methods = [...context.state.bankAccounts.values()]
     .filter((record) => record.id.startsWith('pm_') && record.livemode === context.caller.livemode)
     .filter((record) => typeof customer !== 'string' || record.customer === customer)
     .filter(() => typeof type !== 'string' || type === 'us_bank_account')
     .reverse();
-  const list = paginate(methods, params, '/v1/payment_methods', renderBankAccountPaymentMethod);
-  return { status: 200, body: applyExpand(context, params, list) };
+  const list = paginate(methods, readPage(checked), '/v1/payment_methods', renderBankAccountPaymentMethod);
+  return { status: 200, body: applyExpand(context, context.params, list) };
 };

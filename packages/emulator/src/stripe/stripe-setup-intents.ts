@@ -4,9 +4,11 @@ import { nowSeconds } from './stripe-context.js';
 import { findCustomer } from './stripe-customers.js';
 import { invalidParameter, StripeApiError } from './stripe-errors.js';
 import { applyExpand, checkExpand } from './stripe-expand.js';
+import { checkStripeParams } from './stripe-field-errors.js';
+import { stripeString } from './stripe-fields.js';
 import { createStripeId, randomBase62 } from './stripe-ids.js';
 import { readPaymentMethodTypes } from './stripe-intent-params.js';
-import { paginate } from './stripe-list.js';
+import { LIST_FIELDS, paginate, readPage } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
 import { createMandate, findActiveMandate, MANDATE_DATA_SPEC, readMandateData } from './stripe-mandates.js';
 import {
@@ -150,31 +152,24 @@ function findSetupIntent(context: StripeHandlerContext): SetupIntentRecord {
 
 /** `GET /v1/setup_intents`: lists SetupIntents, newest first, optionally for one customer and/or payment method. */
 export const listSetupIntents: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    customer: true,
-    payment_method: true,
-    ending_before: true,
-    expand: true,
-    limit: true,
-    starting_after: true,
+  const checked = checkStripeParams(context.params, {
+    fields: { customer: stripeString(), payment_method: stripeString(), ...LIST_FIELDS },
+    expand: 'list:setup_intent',
   });
-  checkExpand(params, 'list:setup_intent');
-  const customer = readOptionalString(params, 'customer');
-  const paymentMethod = readOptionalString(params, 'payment_method');
+  const customer = checked.string('customer');
+  const paymentMethod = checked.string('payment_method');
   const intents = [...context.state.setupIntents.values()]
     .filter((record) => record.livemode === context.caller.livemode)
     .filter((record) => typeof customer !== 'string' || record.customer === customer)
     .filter((record) => typeof paymentMethod !== 'string' || record.paymentMethod === paymentMethod)
     .reverse();
-  const list = paginate(intents, params, '/v1/setup_intents', renderSetupIntent);
-  return { status: 200, body: applyExpand(context, params, list) };
+  const list = paginate(intents, readPage(checked), '/v1/setup_intents', renderSetupIntent);
+  return { status: 200, body: applyExpand(context, context.params, list) };
 };
 
 /** `GET /v1/setup_intents/{intent}`: retrieves a SetupIntent. */
 export const retrieveSetupIntent: StripeHandler = (context) => {
-  rejectUnknownParams(context.params, { client_secret: true, expand: true });
-  checkExpand(context.params, 'setup_intent');
+  checkStripeParams(context.params, { fields: { client_secret: stripeString() }, expand: 'setup_intent' });
   return respond(context, findSetupIntent(context));
 };
 

@@ -5,13 +5,11 @@ import {
   STRIPE_TEST_BANK_NAME,
 } from './stripe-bank-tokens.js';
 import type { StripeHandler } from './stripe-context.js';
-import { checkExpand } from './stripe-expand.js';
-import { rejectUnknownParams } from './stripe-params.js';
+import { checkStripeParams } from './stripe-field-errors.js';
 
 /** `GET /v1/tokens/{token}`: retrieves a bank account token (`used` turns true once it is attached). */
 export const retrieveToken: StripeHandler = (context) => {
-  rejectUnknownParams(context.params, { expand: true });
-  checkExpand(context.params, 'token');
+  checkStripeParams(context.params, { fields: {}, expand: 'token' });
   const token = resolveBankToken(context, context.pathParams['token'] as string, {
     param: 'token',
     inPath: true,
