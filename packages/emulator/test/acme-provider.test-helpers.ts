@@ -28,6 +28,13 @@ export function createAcmeModule(context: ModuleContext): ProviderModule {
   context.bridge.declare({ processor: ACME_PROCESSOR, stateKey: 'acmeProcessorTokens', enabled: true });
   const declared = declareState<AcmeState>({
     create: () => ({ accounts: new Map(), payments: new Map(), idempotency: new Map() }),
+    snapshot: {
+      hidden: ['idempotency'],
+      fields: (show) => ({
+        accounts: show.count('accounts'),
+        payments: show.list('payments', (payment) => ({ id: payment.id, status: payment.status })),
+      }),
+    },
   });
   const { state } = declared;
   const idempotency = createIdempotencyStore(state.idempotency, context.clock, {
@@ -77,7 +84,7 @@ export function createAcmeModule(context: ModuleContext): ProviderModule {
     },
     faultResponse: (status) => acmeError(status, 'fault'),
     malformedRequest: () => acmeError(400, 'malformed'),
-    snapshot: () => ({ accounts: state.accounts.size, payments: [...state.payments.values()] }),
+    snapshot: () => declared.snapshot({ now: context.clock.now() }),
     reset: declared.reset,
     exportState: declared.exportState,
     importState: declared.importState,

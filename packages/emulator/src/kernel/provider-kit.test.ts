@@ -83,7 +83,12 @@ describe('a provider built only on the kernel, next to the real Plaid module', (
     });
 
     const state = await control(request('GET', '/__emulator/state'));
-    expect(state.body).toMatchObject({ bridge: { acmeProcessorTokens: 1 }, acme: { accounts: 1 } });
+    // Its snapshot is derived from the declared state: the count and the projected list, never the idempotency answers.
+    expect(state.body).toMatchObject({
+      bridge: { acmeProcessorTokens: 1 },
+      acme: { accounts: 1, payments: [{ id: 'pay_1', status: 'returned:R02' }] },
+    });
+    expect(Object.keys((state.body as { acme: object }).acme)).toEqual(['accounts', 'payments']);
     await control(request('POST', '/__emulator/reset'));
     expect(acme.snapshot()).toEqual({ accounts: 0, payments: [] });
     expect(bridge.counts()).toEqual({ acmeProcessorTokens: 0 });
