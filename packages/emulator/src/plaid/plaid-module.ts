@@ -11,7 +11,7 @@ import { plaidFieldError } from './plaid-field-errors.js';
 import { parsePlaidRequest } from './plaid-request.js';
 import { plaidFailure, plaidFaultResponse, plaidSuccess } from './plaid-responses.js';
 import { PLAID_ROUTES } from './plaid-routes.js';
-import { createPlaidState, type PlaidItem, snapshotPlaidState } from './plaid-state.js';
+import { createPlaidState, PLAID_STATE_SNAPSHOT, type PlaidItem } from './plaid-state.js';
 import { createPlaidWebhookKeyStore } from './plaid-webhook-keys.js';
 import { PLAID_WEBHOOK_RETRY_DELAYS_MS } from './plaid-webhook-retries.js';
 import { createPlaidWebhookSender } from './plaid-webhook-sender.js';
@@ -20,7 +20,11 @@ import { createPlaidWebhookEmitter } from './plaid-webhooks.js';
 /** Creates the emulated Plaid Sandbox, mounted on `/plaid` of the emulator's server. */
 export function createPlaidModule(context: ModuleContext): ProviderModule {
   // Access tokens are kept by their SHA-256 only (`accessTokenItems`): the state file never holds a usable token.
-  const declared = declareState({ create: createPlaidState, transient: ['itemsByAccessToken'] });
+  const declared = declareState({
+    create: createPlaidState,
+    transient: ['itemsByAccessToken'],
+    snapshot: PLAID_STATE_SNAPSHOT,
+  });
   const { state } = declared;
   const plaid: PlaidContext = {
     state,
@@ -70,8 +74,9 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
     },
     faultResponse: (status, options) => plaidFaultResponse(status, options, createRequestId()),
     malformedRequest: (message) => plaidFailure(plaidError('INVALID_BODY', message), createRequestId()),
+    // The declared views, plus the delivery log: it lives in the webhook deliverer, outside the declared state.
     snapshot: () => ({
-      ...snapshotPlaidState(state, context.clock.now()),
+      ...declared.snapshot({ now: context.clock.now() }),
       webhookDeliveries: deliverer.list(),
     }),
     reset() {

@@ -1,3 +1,4 @@
+import type { SnapshotDeclaration } from '../kernel/declared-snapshot.js';
 import type { PlaidErrorFields } from './plaid-errors.js';
 
 /** An emulated account of an Item. */
@@ -108,19 +109,24 @@ export function createPlaidState(): PlaidState {
   };
 }
 
-/** Counts and lists for `GET /__emulator/state` (tokens are shown masked, never in full). */
-export function snapshotPlaidState(state: PlaidState, now: number): Record<string, unknown> {
-  const mask = (token: string) => `…${token.slice(-4)}`;
-  return {
+/** Shows the last four characters of a token, never the token itself. */
+function maskToken(token: string): string {
+  return `…${token.slice(-4)}`;
+}
+
+/** How the Plaid state appears in `GET /__emulator/state`: counts and lists, tokens masked, no access tokens. */
+export const PLAID_STATE_SNAPSHOT: SnapshotDeclaration<PlaidState> = {
+  hidden: ['itemsByAccessToken'],
+  fields: (show) => ({
     counts: {
-      items: state.items.size,
-      publicTokens: state.publicTokens.size,
-      linkTokens: state.linkTokens.size,
-      processorTokens: state.processorTokens.size,
-      webhookEvents: state.webhookEvents.length,
-      removedItems: state.removedItemIds.length,
+      items: show.count('items'),
+      publicTokens: show.count('publicTokens'),
+      linkTokens: show.count('linkTokens'),
+      processorTokens: show.count('processorTokens'),
+      webhookEvents: show.count('webhookEvents'),
+      removedItems: show.count('removedItemIds'),
     },
-    items: [...state.items.values()].map((item) => ({
+    items: show.list('items', (item) => ({
       item_id: item.itemId,
       institution_id: item.institutionId,
       webhook: item.webhook,
@@ -130,22 +136,22 @@ export function snapshotPlaidState(state: PlaidState, now: number): Record<strin
       account_ids: item.accounts.map((account) => account.account_id),
       created_at: new Date(item.createdAt).toISOString(),
     })),
-    publicTokens: [...state.publicTokens.entries()].map(([token, record]) => ({
-      token: mask(token),
+    publicTokens: show.list('publicTokens', (record, token, { now }) => ({
+      token: maskToken(token),
       item_id: record.itemId,
       exchanged: record.exchanged,
       expired: now >= record.expiresAt,
     })),
-    processorTokens: [...state.processorTokens.entries()].map(([token, record]) => ({
-      token: mask(token),
+    processorTokens: show.list('processorTokens', (record, token) => ({
+      token: maskToken(token),
       item_id: record.itemId,
       account_id: record.accountId,
       processor: record.processor,
     })),
-    webhookEvents: state.webhookEvents.map((event) => ({
+    webhookEvents: show.list('webhookEvents', (event) => ({
       ...event,
       createdAt: new Date(event.createdAt).toISOString(),
     })),
-    removedItemIds: [...state.removedItemIds],
-  };
-}
+    removedItemIds: show.list('removedItemIds', (itemId) => itemId),
+  }),
+};
