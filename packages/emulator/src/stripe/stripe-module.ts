@@ -20,8 +20,8 @@ import { stripeFaultResponse } from './stripe-faults.js';
 import { STRIPE_IDEMPOTENCY_POLICY } from './stripe-idempotency.js';
 import { createStripeId } from './stripe-ids.js';
 import { validateStripeModuleInput } from './stripe-module-input.js';
-import { stripeSnapshot } from './stripe-snapshot.js';
-import { createStripeState } from './stripe-state.js';
+import { settleAllPaymentIntents } from './stripe-settlement.js';
+import { createStripeState, STRIPE_STATE_SNAPSHOT } from './stripe-state.js';
 
 /**
  * Creates the emulated Stripe test mode (customers, bank account tokens and sources, SetupIntents,
@@ -34,7 +34,7 @@ export function createStripeModule(
   // Factories may be called by `Array.prototype.map`, which passes an index here: treat non-objects as none.
   const given: Partial<StripeModuleOptions> = typeof options === 'object' && options !== null ? options : {};
   validateStripeModuleInput(context, given);
-  const declared = declareState({ create: createStripeState });
+  const declared = declareState({ create: createStripeState, snapshot: STRIPE_STATE_SNAPSHOT });
   const { state } = declared;
   const idempotency = createIdempotencyStore(state.idempotency, context.clock, STRIPE_IDEMPOTENCY_POLICY);
   const resolved: StripeModuleOptions = {
@@ -72,7 +72,10 @@ export function createStripeModule(
       return handleStripeControl(state, request, context.clock.now());
     },
     snapshot(): Record<string, unknown> {
-      return stripeSnapshot(state, context.clock.now());
+      // Settlement is lazy: PaymentIntents due by now settle first, as on any request, then the declared views.
+      const now = context.clock.now();
+      settleAllPaymentIntents(state, now);
+      return declared.snapshot({ now });
     },
     reset(): void {
       declared.reset();

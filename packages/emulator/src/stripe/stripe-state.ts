@@ -1,4 +1,7 @@
+import type { SnapshotDeclaration } from '../kernel/declared-snapshot.js';
 import type { IdempotencyEntry } from '../kernel/idempotency-store.js';
+import { renderDispute } from './stripe-disputes.js';
+
 /** Internal record of a Customer. */
 export interface CustomerRecord {
   id: string;
@@ -146,3 +149,65 @@ export function createStripeState(): StripeState {
     idempotency: new Map(),
   };
 }
+
+/** How the Stripe state appears in `GET /__emulator/state`: counts and lists, no client secrets or account numbers. */
+export const STRIPE_STATE_SNAPSHOT: SnapshotDeclaration<StripeState> = {
+  hidden: ['tokenBankAccountIds', 'idempotency'],
+  fields: (show) => ({
+    counts: {
+      customers: show.count('customers'),
+      bankAccounts: show.count('bankAccounts'),
+      usedTokens: show.count('usedTokens'),
+      setupIntents: show.count('setupIntents'),
+      mandates: show.count('mandates'),
+      paymentIntents: show.count('paymentIntents'),
+    },
+    customers: show.list('customers', (record) => ({
+      id: record.id,
+      livemode: record.livemode,
+      email: record.email,
+      name: record.name,
+      deleted: record.deleted,
+      defaultSource: record.defaultSource,
+      sources: [...record.sourceIds],
+    })),
+    bankAccounts: show.list('bankAccounts', (record) => ({
+      id: record.id,
+      livemode: record.livemode,
+      customer: record.customer,
+      fingerprint: record.fingerprint,
+      last4: record.accountNumberLast4,
+      routingNumber: record.routingNumber,
+      status: record.status,
+      token: record.tokenId,
+    })),
+    setupIntents: show.list('setupIntents', (record) => ({
+      id: record.id,
+      livemode: record.livemode,
+      customer: record.customer,
+      paymentMethod: record.paymentMethod,
+      status: record.status,
+      mandate: record.mandate,
+    })),
+    mandates: show.list('mandates', (record) => ({
+      id: record.id,
+      livemode: record.livemode,
+      customer: record.customer,
+      paymentMethod: record.paymentMethod,
+      status: record.status,
+      type: record.type,
+    })),
+    paymentIntents: show.list('paymentIntents', (record) => ({
+      id: record.id,
+      livemode: record.livemode,
+      amount: record.amount,
+      currency: record.currency,
+      customer: record.customer,
+      paymentMethod: record.paymentMethod,
+      mandate: record.mandate,
+      status: record.status,
+      settlesAt: record.settlesAt === null ? null : new Date(record.settlesAt).toISOString(),
+    })),
+    disputes: show.list('disputes', (record) => renderDispute(record)),
+  }),
+};
