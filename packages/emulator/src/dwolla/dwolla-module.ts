@@ -30,8 +30,7 @@ import { createDwollaLinks } from './dwolla-links.js';
 import { DWOLLA_MEDIA_TYPE } from './dwolla-media.js';
 import { getEvent, getRoot, listEvents } from './dwolla-root.js';
 import { DWOLLA_ROUTER_OPTIONS, type DwollaRoute } from './dwolla-router.js';
-import { dwollaSnapshot } from './dwolla-snapshot.js';
-import { createDwollaState } from './dwolla-state.js';
+import { createDwollaState, DWOLLA_STATE_SNAPSHOT } from './dwolla-state.js';
 import { DWOLLA_TRANSFER_ROUTES } from './dwolla-transfer-routes.js';
 import { settleDueTransfers } from './dwolla-transfer-settlement.js';
 
@@ -107,7 +106,11 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
   assertDwollaContext(context);
   context.bridge.declare({ processor: DWOLLA_PROCESSOR, stateKey: 'dwollaProcessorTokens' });
   // Bearer tokens are not kept in a state file: after a restart clients get a 401 and fetch a new token.
-  const declared = declareState({ create: createDwollaState, transient: ['accessTokens'] });
+  const declared = declareState({
+    create: createDwollaState,
+    transient: ['accessTokens'],
+    snapshot: DWOLLA_STATE_SNAPSHOT,
+  });
   const { state } = declared;
   const events = createDwollaEventLog();
   const dwolla: DwollaContext = {
@@ -172,7 +175,15 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
     },
     snapshot() {
       settleDueTransfers(dwolla);
-      return dwollaSnapshot(state, events, context.clock.now());
+      const { idempotencyKeys, ...views } = declared.snapshot({ now: context.clock.now() });
+      // The event log lives outside the declared state (it has subscribers); it keeps its place before the count.
+      const listed = events.list().map((event) => ({
+        id: event.id,
+        topic: event.topic,
+        resourceId: event.resourceId,
+        created: event.created,
+      }));
+      return { ...views, events: listed, idempotencyKeys };
     },
     reset() {
       declared.reset();

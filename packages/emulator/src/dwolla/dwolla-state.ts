@@ -1,3 +1,4 @@
+import type { SnapshotDeclaration } from '../kernel/declared-snapshot.js';
 import type { IdempotencyEntry } from '../kernel/idempotency-store.js';
 import type { DwollaTransferRecord } from './dwolla-transfer-record.js';
 
@@ -85,3 +86,48 @@ export function createDwollaState(): DwollaState {
     transfers: new Map(),
   };
 }
+
+/** How the Dwolla state appears in `GET /__emulator/state`: ids, statuses and counts, never tokens or account numbers. */
+export const DWOLLA_STATE_SNAPSHOT: SnapshotDeclaration<DwollaState> = {
+  hidden: [],
+  fields: (show) => ({
+    customers: show.list('customers', (customer) => ({
+      id: customer.id,
+      type: customer.type,
+      status: customer.status,
+      email: customer.email,
+      created: customer.created,
+    })),
+    fundingSources: show.list('fundingSources', (source) => ({
+      id: source.id,
+      customer: source.customerId,
+      type: source.type,
+      status: source.status,
+      removed: source.removed,
+      fingerprint: source.fingerprint ?? null,
+      name: source.name,
+      bankName: source.bankName ?? null,
+      bankAccountType: source.bankAccountType ?? null,
+      origin: source.origin,
+    })),
+    transfers: show.list('transfers', (transfer) => ({
+      id: transfer.id,
+      status: transfer.status,
+      amount: transfer.amount.value,
+      source: transfer.source.fundingSourceId,
+      destination: transfer.destination.fundingSourceId,
+      returnCode: transfer.failure?.code ?? null,
+    })),
+    exchanges: show.list('exchanges', (exchange) => ({
+      id: exchange.id,
+      customer: exchange.customerId,
+      partner: exchange.partnerId,
+      fundingSource: exchange.fundingSourceId ?? null,
+    })),
+    tokens: {
+      issued: show.value('tokensIssued'),
+      active: show.count('accessTokens', (expiresAt, _token, { now }) => expiresAt > now),
+    },
+    idempotencyKeys: show.count('idempotency'),
+  }),
+};
