@@ -30,8 +30,7 @@ import {
   listPaymentOrders,
   listReturns,
 } from './mt-payment-orders.js';
-import { mtSnapshot } from './mt-snapshot.js';
-import { createMtState } from './mt-state.js';
+import { createMtState, MT_STATE_SNAPSHOT } from './mt-state.js';
 
 const ROUTES: readonly MtRoute[] = [
   { method: 'GET', path: '/api/ping', handler: () => ({ status: 200, body: { ping: 'pong' } }) },
@@ -73,7 +72,10 @@ export function createModernTreasuryModule(
 ): ProviderModule {
   const credentials = options.credentials ?? MODERN_TREASURY_CREDENTIALS;
   context.bridge.declare({ processor: MODERN_TREASURY_PROCESSOR });
-  const declared = declareState({ create: () => createMtState(context.clock.now()) });
+  const declared = declareState({
+    create: () => createMtState(context.clock.now()),
+    snapshot: MT_STATE_SNAPSHOT,
+  });
   const { state } = declared;
   const mt: MtContext = { state, clock: context.clock, bridge: context.bridge };
   const idempotency = createIdempotencyStore(state.idempotency, context.clock, MT_IDEMPOTENCY_POLICY);
@@ -118,7 +120,7 @@ export function createModernTreasuryModule(
       return handleMtControl(mt, request);
     },
     snapshot() {
-      return mtSnapshot(state, context.clock.now());
+      return declared.snapshot({ now: context.clock.now() });
     },
     reset() {
       declared.reset();

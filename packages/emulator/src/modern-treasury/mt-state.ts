@@ -1,4 +1,6 @@
+import type { SnapshotDeclaration } from '../kernel/declared-snapshot.js';
 import type { IdempotencyEntry } from '../kernel/idempotency-store.js';
+import { paymentOrderStatusAt } from './mt-payment-lifecycle.js';
 
 /** A counterparty as the emulator keeps it. */
 export interface MtCounterpartyRecord {
@@ -114,3 +116,34 @@ export function createMtState(now: number): MtState {
   seed(state, now);
   return state;
 }
+
+/** How the Modern Treasury state appears in `GET /__emulator/state`: counts, then lists without account numbers. */
+export const MT_STATE_SNAPSHOT: SnapshotDeclaration<MtState> = {
+  hidden: ['internalAccounts'],
+  fields: (show) => ({
+    counterparties: show.count('counterparties'),
+    externalAccounts: show.count('externalAccounts'),
+    paymentOrders: show.count('paymentOrders'),
+    idempotencyKeys: show.count('idempotency'),
+    counterpartyList: show.list('counterparties', (counterparty) => ({
+      id: counterparty.id,
+      externalId: counterparty.externalId,
+      liveMode: counterparty.liveMode,
+    })),
+    externalAccountList: show.list('externalAccounts', (account) => ({
+      id: account.id,
+      counterpartyId: account.counterpartyId,
+      externalId: account.externalId,
+      liveMode: account.liveMode,
+      verificationSource: account.verificationSource,
+    })),
+    paymentOrderList: show.list('paymentOrders', (order, _id, { now }) => ({
+      id: order.id,
+      amount: order.amount,
+      liveMode: order.liveMode,
+      direction: order.direction,
+      status: paymentOrderStatusAt(order, now).status,
+      receivingAccountId: order.receivingAccountId,
+    })),
+  }),
+};
