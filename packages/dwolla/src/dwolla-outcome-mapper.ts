@@ -1,19 +1,17 @@
 import { InputValidationError, type PaymentOutcomeUpdate } from '@achbridge/core';
-import { lazySchema, parseInput } from '@achbridge/core/internal';
+import { parseInput } from '@achbridge/core/internal';
 import { z } from 'zod';
-import { type DwollaTransferReader, dwollaTransferOutcomeFromEvent } from './dwolla-transfer-outcome.js';
+import {
+  type DwollaTransferReader,
+  dwollaTransferOutcomeFromEvent,
+  readerSchema,
+} from './dwolla-transfer-outcome.js';
 import { dwollaWebhookBodySchema, toDwollaWebhookEvent } from './dwolla-webhook-events.js';
 
 /** Maps a verified Dwolla event body (JSON) to an outcome update; the shape `@achbridge/store`'s outcome router takes. */
 export type DwollaOutcomeMapper = (
   body: Record<string, unknown>,
 ) => Promise<PaymentOutcomeUpdate | undefined>;
-
-const readerSchema = lazySchema(() =>
-  z.custom<DwollaTransferReader>((value) => typeof value === 'function', {
-    error: 'must be the adapter’s getTransfer',
-  }),
-);
 
 /**
  * Creates the Dwolla mapper for a payment outcome router: it takes a verified event body as stored in the

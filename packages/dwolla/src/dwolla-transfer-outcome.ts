@@ -63,7 +63,8 @@ const eventSchema = lazySchema(() =>
     createdAt: z.string().nullable(),
   }),
 );
-const readerSchema = lazySchema(() =>
+/** The `readTransfer` option of the outcome helpers: the adapter's `getTransfer`. */
+export const readerSchema = lazySchema(() =>
   z.custom<DwollaTransferReader>((value) => typeof value === 'function', {
     error: 'must be the adapter’s getTransfer',
   }),

@@ -1,10 +1,5 @@
 import type { AdapterStore, LinkResult, PublicTokenExchangeMemo } from '@achbridge/core';
-import {
-  bankAccountTypeOf,
-  readDebitAccountBesideMint,
-  resolveLinkAccessToken,
-  withHiddenAccessToken,
-} from '@achbridge/core/internal';
+import { bankAccountTypeOf, readLinkAccount, withHiddenAccessToken } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import { createFundingSourceFromProcessorToken } from './create-funding-source.js';
 import type { linkInputSchema } from './dwolla-adapter-schemas.js';
@@ -55,23 +50,22 @@ export async function linkAccount(
   input: z.output<ReturnType<typeof linkInputSchema>> & { customerId: string },
   signal: AbortSignal | undefined,
 ): Promise<DwollaLinkResult> {
-  const callOptions = signal ? { signal } : {};
-  const { accessToken } = await resolveLinkAccessToken(deps.exchanges, input, signal);
   // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
   // side, so a fresh link is 3 sequential round trips. The token's outcome matters only if a funding source
   // is then created: a re-run that the store or the TAN search answers drops it unused.
   const {
+    accessToken,
     account,
     itemId,
+    persistentAccountId,
     minted: token,
-  } = await readDebitAccountBesideMint({
-    readAccounts: () => deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
-    mint: () => requestDwollaProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
-    accountId: input.accountId,
+  } = await readLinkAccount(deps, input, {
     processor: 'dwolla',
+    mint: (accessToken) =>
+      requestDwollaProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
+    signal,
   });
   const bankAccountType = bankAccountTypeOf(account, input.bankAccountType);
-  const persistentAccountId = account.persistentAccountId ?? null;
   const name = fundingSourceName(input.name, persistentAccountId);
   const linkKey = { itemId, accountId: input.accountId, customerId: input.customerId, signal };
   const { fundingSource, processorTokenRequestId } = await fundingSourceOnce(

@@ -1,29 +1,14 @@
-import { type KnownProcessorName, registerSecret } from '@achbridge/core';
-import { lazySchema } from '@achbridge/core/internal';
-import { z } from 'zod';
+import type { KnownProcessorName } from '@achbridge/core';
+import { type MintedProcessorToken, requestProcessorToken } from '@achbridge/core/internal';
 import type { DwollaPlaidClient } from './dwolla-plaid-client.js';
-
-const processorTokenResponseSchema = lazySchema(() =>
-  z.looseObject({
-    processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
-    request_id: z.string().min(1),
-  }),
-);
 
 /** The processor name Plaid uses for Dwolla on `/processor/token/create`. */
 const DWOLLA_PLAID_PROCESSOR = 'dwolla' satisfies KnownProcessorName;
 
 /** Asks Plaid for a Dwolla processor token (`/processor/token/create` with `processor: 'dwolla'`). */
-export async function requestDwollaProcessorToken(
+export function requestDwollaProcessorToken(
   plaid: DwollaPlaidClient,
   input: { accessToken: string; accountId: string; signal?: AbortSignal | undefined },
-): Promise<{ processorToken: string; requestId: string }> {
-  const response = await plaid.request(
-    '/processor/token/create',
-    { access_token: input.accessToken, account_id: input.accountId, processor: DWOLLA_PLAID_PROCESSOR },
-    processorTokenResponseSchema(),
-    input.signal ? { signal: input.signal } : {},
-  );
-  registerSecret(response.processor_token);
-  return { processorToken: response.processor_token, requestId: response.request_id };
+): Promise<MintedProcessorToken> {
+  return requestProcessorToken(plaid, DWOLLA_PLAID_PROCESSOR, input);
 }

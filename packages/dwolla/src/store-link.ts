@@ -1,5 +1,5 @@
 import type { AdapterStore } from '@achbridge/core';
-import { lazySchema, parseResponse } from '@achbridge/core/internal';
+import { lazySchema, type ProcessorLinkClaimKey, processorLinkOnce } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { DwollaFundingSourceResult } from './dwolla-models.js';
 import { canonicalDwollaId } from './dwolla-url.js';
@@ -31,13 +31,8 @@ const storedLinkSchema = lazySchema(() =>
   }),
 );
 
-/** The key of a Dwolla link in the store. */
-export interface DwollaLinkKey {
-  itemId: string;
-  accountId: string;
-  customerId: string;
-  signal: AbortSignal | undefined;
-}
+/** The key of a Dwolla link in the store (the processor is `dwolla`). */
+export type DwollaLinkKey = Omit<ProcessorLinkClaimKey, 'processor'>;
 
 /**
  * Creates the funding source once per (item, account, `dwolla`, customer) across every process sharing
@@ -48,26 +43,20 @@ export async function fundingSourceOnce(
   key: DwollaLinkKey,
   create: () => Promise<DwollaLinkObject>,
 ): Promise<DwollaLinkObject> {
-  if (store === undefined) return create();
-  const { value, created } = await store.claimProcessorLink(
+  const { value, claimed } = await processorLinkOnce(
+    store,
     {
       itemId: key.itemId,
       accountId: key.accountId,
       processor: 'dwolla',
       customerId: canonicalDwollaId(key.customerId),
+      signal: key.signal,
     },
-    async () => {
-      const result = await create();
-      return { objectId: result.fundingSource.url, details: { ...result } };
-    },
-    { signal: key.signal },
+    create,
+    { objectIdOf: (link) => link.fundingSource.url, schema: storedLinkSchema(), provider: 'dwolla' },
   );
-  const stored = parseResponse(storedLinkSchema(), value.details, {
-    provider: 'dwolla',
-    endpoint: 'store: processor link',
-  });
   return {
-    fundingSource: { ...stored.fundingSource, created: created && stored.fundingSource.created },
-    processorTokenRequestId: stored.processorTokenRequestId,
+    fundingSource: { ...value.fundingSource, created: claimed && value.fundingSource.created },
+    processorTokenRequestId: value.processorTokenRequestId,
   };
 }

@@ -1,10 +1,5 @@
 import type { AdapterStore, LinkResult, PublicTokenExchangeMemo } from '@achbridge/core';
-import {
-  bankAccountTypeOf,
-  readDebitAccountBesideMint,
-  resolveLinkAccessToken,
-  withHiddenAccessToken,
-} from '@achbridge/core/internal';
+import { bankAccountTypeOf, readLinkAccount, withHiddenAccessToken } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import type { linkInputSchema } from './mt-adapter-schemas.js';
 import type { MtClient } from './mt-client.js';
@@ -50,24 +45,22 @@ export async function linkModernTreasuryAccount(
   input: z.output<ReturnType<typeof linkInputSchema>>,
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryLinkResult> {
-  const callOptions = signal ? { signal } : {};
-  const { accessToken } = await resolveLinkAccessToken(deps.exchanges, input, signal);
   // The accounts read (for the up-front refusal and the TAN identity) and the processor token run side by
   // side. The token's outcome matters only if an external account is then created: a re-run that the store
   // or the lookup answers drops it unused.
   const {
+    accessToken,
     account,
     itemId,
+    persistentAccountId,
     minted: token,
-  } = await readDebitAccountBesideMint({
-    readAccounts: () => deps.plaid.getAccounts({ accessToken, accountIds: [input.accountId] }, callOptions),
-    mint: () =>
-      requestModernTreasuryProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
-    accountId: input.accountId,
+  } = await readLinkAccount(deps, input, {
     processor: 'modern_treasury',
+    mint: (accessToken) =>
+      requestModernTreasuryProcessorToken(deps.plaid, { accessToken, accountId: input.accountId, signal }),
+    signal,
   });
   const accountType = bankAccountTypeOf(account, input.bankAccountType);
-  const persistentAccountId = account.persistentAccountId ?? null;
   const counterpartyId = input.counterparty;
   const identity =
     persistentAccountId === null

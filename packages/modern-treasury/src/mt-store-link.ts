@@ -1,5 +1,5 @@
 import type { AdapterStore } from '@achbridge/core';
-import { lazySchema, parseResponse } from '@achbridge/core/internal';
+import { lazySchema, processorLinkOnce } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { ModernTreasuryExternalAccountResult } from './mt-models.js';
 
@@ -39,26 +39,24 @@ export async function externalAccountOnce(
   key: { itemId: string; accountId: string; counterpartyId: string; signal: AbortSignal | undefined },
   create: () => Promise<MtLinkObject>,
 ): Promise<MtLinkObject> {
-  if (store === undefined) return create();
-  const { value, created } = await store.claimProcessorLink(
+  const { value, claimed } = await processorLinkOnce(
+    store,
     {
       itemId: key.itemId,
       accountId: key.accountId,
       processor: 'modern_treasury',
       customerId: key.counterpartyId,
+      signal: key.signal,
     },
-    async () => {
-      const result = await create();
-      return { objectId: result.externalAccount.id, details: { ...result } };
+    create,
+    {
+      objectIdOf: (link) => link.externalAccount.id,
+      schema: storedLinkSchema(),
+      provider: 'modern_treasury',
     },
-    { signal: key.signal },
   );
-  const stored = parseResponse(storedLinkSchema(), value.details, {
-    provider: 'modern_treasury',
-    endpoint: 'store: processor link',
-  });
   return {
-    externalAccount: { ...stored.externalAccount, created: created && stored.externalAccount.created },
-    processorTokenRequestId: stored.processorTokenRequestId,
+    externalAccount: { ...value.externalAccount, created: claimed && value.externalAccount.created },
+    processorTokenRequestId: value.processorTokenRequestId,
   };
 }

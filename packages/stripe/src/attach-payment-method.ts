@@ -1,7 +1,6 @@
-import { type PlaidClient, registerSecret } from '@achbridge/core';
-import { lazySchema } from '@achbridge/core/internal';
+import type { PlaidClient } from '@achbridge/core';
+import { requestProcessorToken } from '@achbridge/core/internal';
 import type Stripe from 'stripe';
-import { z } from 'zod';
 import { BANK_ACCOUNT_METADATA_KEYS } from './attach-bank-account.js';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { deriveIdempotencyKey } from './idempotency.js';
@@ -14,13 +13,6 @@ import {
 } from './schemas.js';
 
 const paymentMethodListSchema = listSchema(usBankAccountPaymentMethodSchema());
-
-const processorTokenResponseSchema = lazySchema(() =>
-  z.looseObject({
-    processor_token: z.string().regex(/^processor-[a-z]+-\S+$/, 'expected a processor-<env>-<id> token'),
-    request_id: z.string().min(1),
-  }),
-);
 
 /** Input of `attachPaymentMethodFromProcessorToken`. */
 export interface ProcessorTokenAttachInput {
@@ -85,14 +77,8 @@ function isSameLinkedAccount(
 
 /** Asks Plaid for a processor token for the Stripe processor name the route names. */
 async function mintProcessorToken(plaid: PlaidClient, input: ProcessorTokenAttachInput): Promise<string> {
-  const response = await plaid.request(
-    '/processor/token/create',
-    { access_token: input.accessToken, account_id: input.accountId, processor: input.route.plaidProcessor },
-    processorTokenResponseSchema(),
-    input.signal ? { signal: input.signal } : {},
-  );
-  registerSecret(response.processor_token);
-  return response.processor_token;
+  const { processorToken } = await requestProcessorToken(plaid, input.route.plaidProcessor, input);
+  return processorToken;
 }
 
 /**

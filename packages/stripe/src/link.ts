@@ -1,10 +1,5 @@
 import type { AdapterStore, LinkResult, PlaidClient, PublicTokenExchangeMemo } from '@achbridge/core';
-import {
-  parseInput,
-  readDebitAccountBesideMint,
-  resolveLinkAccessToken,
-  withHiddenAccessToken,
-} from '@achbridge/core/internal';
+import { parseInput, readLinkAccount, withHiddenAccessToken } from '@achbridge/core/internal';
 import { attachBankAccount } from './attach-bank-account.js';
 import { attachPaymentMethodFromProcessorToken } from './attach-payment-method.js';
 import { mintBankAccountToken } from './bank-account-token.js';
@@ -116,26 +111,25 @@ export async function link(
   const parsed = parseInput('link', linkInputSchema(), input);
   const context = await dependencies.stripe();
   const { signal } = parsed;
-  const plaidOptions = signal ? { signal } : {};
-  const { accessToken, exchanged } = await resolveLinkAccessToken(dependencies.exchanges, parsed, signal);
   // The accounts read (for the up-front refusal and the TAN identity) and the btok mint run side by side,
   // so a fresh link is 3 sequential round trips; a btok minted for a refused account is dropped unused. The
   // processor-token route mints no btok: its processor token is minted only when no PaymentMethod for this
   // account exists yet.
   const route = dependencies.processorTokenRoute;
-  const { account, itemId, minted } = await readDebitAccountBesideMint({
-    readAccounts: () =>
-      dependencies.plaid.getAccounts({ accessToken, accountIds: [parsed.accountId] }, plaidOptions),
-    mint: async () =>
-      route === undefined
-        ? mintBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal })
-        : undefined,
-    accountId: parsed.accountId,
-    processor: 'stripe',
-  });
+  const { accessToken, exchanged, itemId, minted, persistentAccountId } = await readLinkAccount(
+    dependencies,
+    parsed,
+    {
+      processor: 'stripe',
+      mint: async (accessToken) =>
+        route === undefined
+          ? mintBankAccountToken(dependencies.plaid, { accessToken, accountId: parsed.accountId, signal })
+          : undefined,
+      signal,
+    },
+  );
   if (minted.status === 'rejected') throw minted.reason;
   const bankAccountToken = minted.value?.bankAccountToken;
-  const persistentAccountId = account.persistentAccountId ?? null;
   const customerId =
     'id' in parsed.customer
       ? parsed.customer.id

@@ -1,5 +1,11 @@
 import { type AdapterStore, InputValidationError } from '@achbridge/core';
-import { lazySchema, parseInput, parseResponse } from '@achbridge/core/internal';
+import {
+  lazySchema,
+  type ProcessorLinkClaimKey,
+  parseInput,
+  parseResponse,
+  processorLinkOnce,
+} from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { StripeCallContext } from './call-stripe.js';
 import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
@@ -37,13 +43,8 @@ const storedPaymentSchema = lazySchema(() =>
   }),
 );
 
-/** The key of a Stripe link in the store. */
-export interface StripeLinkKey {
-  itemId: string;
-  accountId: string;
-  customerId: string;
-  signal: AbortSignal | undefined;
-}
+/** The key of a Stripe link in the store (the processor is `stripe`). */
+export type StripeLinkKey = Omit<ProcessorLinkClaimKey, 'processor'>;
 
 /**
  * Attaches the bank account once per (item, account, `stripe`, customer) across every process sharing
@@ -54,20 +55,12 @@ export async function attachOnce(
   key: StripeLinkKey,
   attach: () => Promise<{ bankAccount: StripeAttachedAccount; created: boolean }>,
 ): Promise<{ bankAccount: StripeAttachedAccount; created: boolean }> {
-  if (store === undefined) return attach();
-  const { value, created } = await store.claimProcessorLink(
-    { itemId: key.itemId, accountId: key.accountId, processor: 'stripe', customerId: key.customerId },
-    async () => {
-      const result = await attach();
-      return { objectId: result.bankAccount.id, details: { ...result } };
-    },
-    { signal: key.signal },
-  );
-  const stored = parseResponse(storedLinkSchema(), value.details, {
+  const { value, claimed } = await processorLinkOnce(store, { ...key, processor: 'stripe' }, attach, {
+    objectIdOf: (link) => link.bankAccount.id,
+    schema: storedLinkSchema(),
     provider: 'stripe',
-    endpoint: 'store: processor link',
   });
-  return { bankAccount: stored.bankAccount, created: created && stored.created };
+  return { bankAccount: value.bankAccount, created: claimed && value.created };
 }
 
 /**

@@ -41,6 +41,7 @@ export {
   resolveLinkAccessToken,
   withHiddenAccessToken,
 } from '../link-access-token.js';
+export { type LinkAccountRead, readLinkAccount } from '../link-account-read.js';
 export {
   createProviderPipeline,
   type PipelineErrorContext,
@@ -59,6 +60,12 @@ export {
   processorTokenInputSchema,
   withExactlyOneLinkToken,
 } from '../plaid/plaid-link-input-schemas.js';
+export { type MintedProcessorToken, requestProcessorToken } from '../plaid/processor-token-request.js';
+export {
+  type ProcessorLinkClaimKey,
+  processorLinkOnce,
+  type StoredLinkFormat,
+} from '../processor-link-once.js';
 export {
   computeRetryDelay,
   createAbortError,

@@ -42,11 +42,14 @@ describe('@achbridge/core/internal', () => {
       'plaidProcessorTokenSchema',
       'plaidPublicTokenSchema',
       'plaidTokenEnvironment',
+      'processorLinkOnce',
       'processorTokenInputSchema',
       'raceAbort',
       'readDebitAccountBesideMint',
       'readEnvironmentVariable',
+      'readLinkAccount',
       'registerTypedTwin',
+      'requestProcessorToken',
       'resolveLinkAccessToken',
       'retrySettingsSchema',
       'sendHttpRequest',
@@ -94,6 +97,7 @@ describe('@achbridge/core/internal', () => {
       'isFunction',
       'isPlaidClientLike',
       'loggerSchema',
+      'readLinkAccount',
       'linkTokenFields',
       'plaidAccessTokenSchema',
       'plaidAccountIdSchema',
@@ -101,6 +105,8 @@ describe('@achbridge/core/internal', () => {
       'plaidPublicTokenSchema',
       'processorTokenInputSchema',
       'withExactlyOneLinkToken',
+      'requestProcessorToken',
+      'processorLinkOnce',
     ];
     for (const name of names) {
       if (internalOnly.includes(name)) expect(entry[name], name).toBeUndefined();
