@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest } from '../../test/emulator.test-helpers.js';
+import { plaidPost, rawRequest } from '../../test/emulator.test-helpers.js';
 import { mtCall, mtProcessorToken } from '../../test/mt.test-helpers.js';
 import { type RunningEmulator, startEmulator } from '../start-emulator.js';
 
@@ -21,9 +21,34 @@ async function dwollaBearer(): Promise<string> {
   return String((JSON.parse(answer.text) as Record<string, unknown>)['access_token']);
 }
 
+/** Mints a Stripe `btok_…` with the emulated Plaid and attaches it to a new Stripe customer; answers the btok. */
+async function stripeBankFromPlaid(accessToken: string, accountId: string): Promise<string> {
+  const minted = await plaidPost(emulator, '/processor/stripe/bank_account_token/create', {
+    access_token: accessToken,
+    account_id: accountId,
+  });
+  const btok = String(minted.body['stripe_bank_account_token']);
+  const stripe = (path: string, form: string) =>
+    rawRequest(`${emulator.url}/v1${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${emulator.stripe.secretKey}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: form,
+    });
+  const customer = JSON.parse((await stripe('/customers', 'email=jane%40example.com')).text) as {
+    id: string;
+  };
+  const source = await stripe(`/customers/${customer.id}/sources`, `source=${encodeURIComponent(btok)}`);
+  expect(source.status).toBe(200);
+  return btok;
+}
+
 describe('GET /__emulator/state', () => {
   it('shows every provider’s records but never an access token, bearer token, credential or account number', async () => {
-    const { token, accessToken } = await mtProcessorToken(emulator);
+    const { token, accessToken, accountId } = await mtProcessorToken(emulator);
+    const btok = await stripeBankFromPlaid(accessToken, accountId);
     const counterparty = await mtCall(emulator, 'POST', '/api/counterparties', {
       body: { name: 'Jane Doe' },
     });
@@ -44,15 +69,20 @@ describe('GET /__emulator/state', () => {
 
     const text = (await rawRequest(`${emulator.url}/__emulator/state`)).text;
     const state = JSON.parse(text) as Record<string, Record<string, unknown>>;
-    expect(state['plaid']?.['counts']).toMatchObject({ items: 1, processorTokens: 1 });
+    expect(state['plaid']?.['counts']).toMatchObject({ items: 1, processorTokens: 2 });
     expect(state['plaid']?.['processorTokens']).toEqual([
       expect.objectContaining({ token: `…${token.slice(-4)}` }),
+      expect.objectContaining({ token: `…${btok.slice(-4)}` }),
+    ]);
+    expect(state['stripe']?.['bankAccounts']).toEqual([
+      expect.objectContaining({ token: `…${btok.slice(-4)}` }),
     ]);
     expect(state['modern-treasury']).toMatchObject({ counterparties: 1, externalAccounts: 2 });
     expect(state['dwolla']?.['tokens']).toEqual({ issued: 1, active: 1 });
     for (const secret of [
       accessToken,
       token,
+      btok,
       bearer,
       '987654321012',
       '1111222233330000',
@@ -65,5 +95,7 @@ describe('GET /__emulator/state', () => {
     ]) {
       expect(text).not.toContain(secret);
     }
+    // No Plaid-minted Stripe token appears whole anywhere in the answer.
+    expect(text).not.toMatch(/btok_[A-Za-z0-9]/);
   });
 });

@@ -1,4 +1,5 @@
 import type { SnapshotDeclaration } from '../kernel/declared-snapshot.js';
+import { maskToken } from '../kernel/mask-token.js';
 import type { PlaidErrorFields } from './plaid-errors.js';
 
 /** An emulated account of an Item. */
@@ -107,11 +108,6 @@ export function createPlaidState(): PlaidState {
     webhookEvents: [],
     removedItemIds: [],
   };
-}
-
-/** Shows the last four characters of a token, never the token itself. */
-function maskToken(token: string): string {
-  return `…${token.slice(-4)}`;
 }
 
 /** How the Plaid state appears in `GET /__emulator/state`: counts and lists, tokens masked, no access tokens. */

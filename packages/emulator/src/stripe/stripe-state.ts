@@ -1,5 +1,6 @@
 import type { SnapshotDeclaration } from '../kernel/declared-snapshot.js';
 import type { IdempotencyEntry } from '../kernel/idempotency-store.js';
+import { maskToken } from '../kernel/mask-token.js';
 import { renderDispute } from './stripe-disputes.js';
 
 /** Internal record of a Customer. */
@@ -150,7 +151,7 @@ export function createStripeState(): StripeState {
   };
 }
 
-/** How the Stripe state appears in `GET /__emulator/state`: counts and lists, no client secrets or account numbers. */
+/** How the Stripe state appears in `GET /__emulator/state`: counts and lists, tokens masked, no client secrets or account numbers. */
 export const STRIPE_STATE_SNAPSHOT: SnapshotDeclaration<StripeState> = {
   hidden: ['tokenBankAccountIds', 'idempotency'],
   fields: (show) => ({
@@ -179,7 +180,7 @@ export const STRIPE_STATE_SNAPSHOT: SnapshotDeclaration<StripeState> = {
       last4: record.accountNumberLast4,
       routingNumber: record.routingNumber,
       status: record.status,
-      token: record.tokenId,
+      token: maskToken(record.tokenId),
     })),
     setupIntents: show.list('setupIntents', (record) => ({
       id: record.id,
