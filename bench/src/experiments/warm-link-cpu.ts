@@ -13,13 +13,17 @@ import { prepareJobs, toFlowJob } from '../sections/flow-jobs.js';
 // variants or checkouts being compared. It uses only modules the bench has had since the 3-call floors, so
 // a copy of the built file in an older checkout's bench/dist/experiments/ measures that checkout.
 // With PROFILE=<file>, the measured batch (only it) is also profiled with the inspector and the profile is
-// written to <file> (open it in Chrome DevTools), with its self time summed by package on stdout.
+// written to <file> (open it in Chrome DevTools), with its self time summed by package on stdout;
+// PROFILE_INTERVAL_US sets the sampling interval (the inspector's default, 1,000 µs, gives about one sample
+// per link: too coarse to split a link's few milliseconds between functions).
 // Run from the repository root after `npm run build`:
-//   [PROFILE=out.cpuprofile] node bench/dist/experiments/warm-link-cpu.js [stripe|dwolla|modern_treasury] [achbridge|sdk|fetch|http] [links] [concurrency]
+//   [PROFILE=out.cpuprofile] node bench/dist/experiments/warm-link-cpu.js [stripe|dwolla|modern_treasury] [achbridge|sdk|fetch|http|http4] [links] [concurrency]
+// `http4` is the 4-call node:http floor (the 3-call floor plus the accounts read beside the token call, as
+// achbridge's link makes it; the load section's 4-call floor client).
 
 const argsSchema = z.tuple([
   z.enum(['stripe', 'dwolla', 'modern_treasury']).default('dwolla'),
-  z.enum(['achbridge', 'sdk', 'fetch', 'http']).default('achbridge'),
+  z.enum(['achbridge', 'sdk', 'fetch', 'http', 'http4']).default('achbridge'),
   z.coerce.number().int().min(1).max(5000).default(300),
   z.coerce.number().int().min(1).max(256).default(1),
 ]);
@@ -31,6 +35,13 @@ const [provider, variant, links, concurrency] = argsSchema.parse([
 ]);
 const WARMUP = 50;
 const profilePath = process.env['PROFILE'];
+const profileIntervalUs = z.coerce
+  .number()
+  .int()
+  .min(10)
+  .max(100_000)
+  .optional()
+  .parse(process.env['PROFILE_INTERVAL_US']);
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string } }[];
@@ -70,13 +81,18 @@ function sharesByPackage(profile: CpuProfile): string {
 const emulator = await spawnEmulator();
 try {
   const jobs = (await prepareJobs(emulator.info, provider, links + WARMUP)).map(toFlowJob);
-  const flow = (await loadFlowFactory(provider, variant))(emulator.info, {});
+  const flow = (await loadFlowFactory(provider, variant === 'http4' ? 'http' : variant))(
+    emulator.info,
+    variant === 'http4' ? { readAccounts: true } : {},
+  );
   await mapLimit(jobs.slice(0, WARMUP), 1, (job) => flow.run(job));
   const measured = jobs.slice(WARMUP);
   const session = profilePath === undefined ? undefined : new Session();
   if (session) {
     session.connect();
     await session.post('Profiler.enable');
+    if (profileIntervalUs !== undefined)
+      await session.post('Profiler.setSamplingInterval', { interval: profileIntervalUs });
     await session.post('Profiler.start');
   }
   const started = performance.now();
@@ -94,7 +110,7 @@ try {
   }
   const perLink = (value: number): string => (value / measured.length).toFixed(3);
   process.stdout.write(
-    `${provider}/${variant}, ${measured.length} links at concurrency ${concurrency}: ${perLink((cpu.user + cpu.system) / 1000)} ms CPU per link, ${perLink(wallMs)} ms wall per link\n`,
+    `${provider}/${variant}, ${measured.length} links at concurrency ${concurrency}: ${perLink((cpu.user + cpu.system) / 1000)} ms CPU per link (user ${perLink(cpu.user / 1000)}, system ${perLink(cpu.system / 1000)}), ${perLink(wallMs)} ms wall per link\n`,
   );
 } finally {
   await emulator.stop();

@@ -34,6 +34,22 @@ describe('sendHttpRequest', () => {
     expect(response.headers.get('x-request-id')).toBe('r1');
   });
 
+  it("logs each answer at debug level to a caller's logger", async () => {
+    const lines: { message: string; fields: unknown }[] = [];
+    const logger = {
+      ...silentLogger,
+      debug: (message: string, fields?: unknown) => lines.push({ message, fields }),
+    };
+    const fetch: FetchFunction = async () => new Response('{}', { status: 200 });
+    await sendHttpRequest({ ...base, fetch, logger });
+    expect(lines).toEqual([
+      {
+        message: 'plaid POST /item/get -> 200',
+        fields: { provider: 'plaid', endpoint: '/item/get', status: 200, durationMs: expect.any(Number) },
+      },
+    ]);
+  });
+
   it('maps refused connections to an unreachable NetworkError', async () => {
     const fetch: FetchFunction = async () => {
       throw new TypeError('fetch failed', {

@@ -1,7 +1,7 @@
 import { platform } from '#platform';
 import { NetworkError, type NetworkErrorReason, type ProviderName } from './errors.js';
 import { type FetchFunction, sendWithFetch } from './fetch-transport.js';
-import type { Logger } from './logger.js';
+import { type Logger, silentLogger } from './logger.js';
 import type { HeaderView } from './platform/platform-types.js';
 import { createAbortError } from './retry.js';
 import { isTransportTimeout } from './transport-timeout.js';
@@ -51,18 +51,22 @@ function networkReason(error: unknown): NetworkErrorReason {
 /** Sends one request with a timeout and the caller's abort signal; never retries. */
 export async function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
   if (request.signal?.aborted) throw createAbortError(request.provider, request.endpoint, request.signal);
-  const started = Date.now();
+  // The default (silent) logger drops everything: its debug lines are not built at all.
+  const logs = request.logger !== silentLogger;
+  const started = logs ? Date.now() : 0;
   try {
     const { status, headers, text } =
       request.fetch === undefined
         ? await platform.send(request)
         : await sendWithFetch(request.fetch, request, platform.scheduleTimeout);
-    request.logger.debug(`${request.provider} ${request.method} ${request.endpoint} -> ${status}`, {
-      provider: request.provider,
-      endpoint: request.endpoint,
-      status,
-      durationMs: Date.now() - started,
-    });
+    if (logs) {
+      request.logger.debug(`${request.provider} ${request.method} ${request.endpoint} -> ${status}`, {
+        provider: request.provider,
+        endpoint: request.endpoint,
+        status,
+        durationMs: Date.now() - started,
+      });
+    }
     return { status, headers, text };
   } catch (error) {
     if (request.signal?.aborted) throw createAbortError(request.provider, request.endpoint, request.signal);

@@ -88,6 +88,22 @@ describe('sendWithNodeHttp', () => {
     expect(connections).toBe(1);
   });
 
+  it('joins an answer that arrives in several chunks, also when a character is split between them', async () => {
+    const text = '{"name":"Café €"}';
+    const bytes = Buffer.from(text, 'utf8');
+    const split = bytes.indexOf(0xe2) + 1; // inside the 3 bytes of the euro sign
+    const origin = await serve((_request, _body, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.write(bytes.subarray(0, split));
+      setTimeout(() => response.end(bytes.subarray(split)), 20);
+    });
+    const answer = await sendWithNodeHttp(
+      { url: origin, method: 'GET', headers: {}, timeoutMs: 5_000 },
+      timeouts,
+    );
+    expect(answer.text).toBe(text);
+  });
+
   it('decodes a gzip-encoded answer', async () => {
     const origin = await serve((_request, _body, response) => {
       response.writeHead(200, { 'Content-Encoding': 'gzip' });

@@ -31,24 +31,36 @@ export function nodeHeaderView(headers: IncomingHttpHeaders): HeaderView {
   };
 }
 
-function readText(response: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stream = decoded(response);
-    const chunks: Buffer[] = [];
-    let failed = false;
-    const fail = (error: Error): void => {
-      if (failed) return;
-      failed = true;
-      reject(error);
-    };
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.once('error', fail);
-    if (stream !== response) response.once('error', fail);
-    response.once('aborted', () =>
-      fail(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' })),
-    );
+/**
+ * Reads the whole (decoded) answer as UTF-8 text and passes it to `onText`, or the first stream error to
+ * `onError` (never both, never twice). Callbacks rather than a promise: the caller settles its own.
+ */
+function readText(
+  response: IncomingMessage,
+  onText: (text: string) => void,
+  onError: (error: Error) => void,
+): void {
+  const stream = decoded(response);
+  const chunks: Buffer[] = [];
+  let done = false;
+  const fail = (error: Error): void => {
+    if (done) return;
+    done = true;
+    onError(error);
+  };
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => {
+    if (done) return;
+    done = true;
+    // A small answer arrives in one chunk: decoded as is, without Buffer.concat's copy.
+    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+    onText(body.toString('utf8'));
   });
+  stream.on('error', fail);
+  if (stream !== response) response.on('error', fail);
+  response.on('aborted', () =>
+    fail(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' })),
+  );
 }
 
 function abortError(): Error {
@@ -99,10 +111,14 @@ export function sendWithNodeHttp(
       reject(timedOut ? new TransportTimeout(request.timeoutMs) : error);
     };
     const outgoing = send(url, { method: request.method, headers, agent }, (response) => {
-      readText(response).then((text) => {
-        finish();
-        resolve({ status: response.statusCode ?? 0, headers: nodeHeaderView(response.headers), text });
-      }, fail);
+      readText(
+        response,
+        (text) => {
+          finish();
+          resolve({ status: response.statusCode ?? 0, headers: nodeHeaderView(response.headers), text });
+        },
+        fail,
+      );
     });
     const onAbort = (): void => {
       if (!settled) outgoing.destroy(abortError());

@@ -51,10 +51,15 @@ const SECRET_KEYS = new Set(
   ].map((key) => key.toLowerCase()),
 );
 
+/** The token patterns without the global flag (no `lastIndex` state), built once for `coveredByPatterns`. */
+const SECRET_PATTERNS_ONCE = SECRET_PATTERNS.map(
+  (pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')),
+);
+
 /** Whether one of the token patterns matches all of `value`, so redaction needs no registry entry for it. */
 function coveredByPatterns(value: string): boolean {
-  return SECRET_PATTERNS.some((pattern) => {
-    const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(value);
+  return SECRET_PATTERNS_ONCE.some((pattern) => {
+    const match = pattern.exec(value);
     return match !== null && match.index === 0 && match[0].length === value.length;
   });
 }

@@ -76,6 +76,34 @@ describe('createProviderPipeline', () => {
     }
   });
 
+  it('sends headers given synchronously or through a promise alike, and fails the call when they fail', async () => {
+    for (const headers of [
+      () => ({ Authorization: 'Bearer sync' }),
+      async () => ({ Authorization: 'Bearer sync' }),
+    ]) {
+      const { fetchFunction, seen } = scriptedFetch([{ status: 200, body: '{"id":"x_1"}' }]);
+      await pipelineWith(fetchFunction, { headers }).request(
+        { method: 'GET', path: '/things/x_1' },
+        z.object({ id: z.string() }),
+      );
+      expect(seen[0]?.headers).toEqual({ Authorization: 'Bearer sync' });
+    }
+    const broken = new Error('no credentials');
+    for (const headers of [
+      () => {
+        throw broken;
+      },
+      async () => {
+        throw broken;
+      },
+    ]) {
+      const { fetchFunction, seen } = scriptedFetch([]);
+      const call = pipelineWith(fetchFunction, { headers }).send({ method: 'GET', path: '/things' });
+      await expect(call).rejects.toBe(broken);
+      expect(seen).toHaveLength(0);
+    }
+  });
+
   it('throws the provider error of the last attempt once the retries are spent', async () => {
     const { fetchFunction, seen } = scriptedFetch([
       { status: 500, body: '' },

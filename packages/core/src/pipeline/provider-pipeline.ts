@@ -105,6 +105,10 @@ export interface ProviderPipeline {
   request<S extends z.ZodType>(request: PipelineRequest, schema: S): Promise<PipelineResult<z.output<S>>>;
 }
 
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
 function headerRequestId(response: HttpResponse): string | undefined {
   return response.headers.get('x-request-id') ?? undefined;
 }
@@ -155,25 +159,29 @@ export function createProviderPipeline(config: ProviderPipelineConfig): Provider
     let renewed = false;
 
     async function attemptOnce(): Promise<{ response: HttpResponse; headers: Record<string, string> }> {
-      const headers = { ...(await config.headers(request.signal)) };
+      const supplied = config.headers(request.signal);
+      // Headers known synchronously (Plaid's) are not awaited: no extra turn of the microtask queue.
+      const headers = { ...(isPromiseLike(supplied) ? await supplied : supplied) };
       if (body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
       if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
-      const response = await sendHttpRequest({
-        provider: config.provider,
-        endpoint,
-        url,
-        method: request.method,
-        headers,
-        body,
-        timeoutMs: config.timeoutMs,
-        signal: request.signal,
-        fetch: config.fetch,
-        logger: config.logger,
-      }).catch((error: unknown) => {
+      try {
+        const response = await sendHttpRequest({
+          provider: config.provider,
+          endpoint,
+          url,
+          method: request.method,
+          headers,
+          body,
+          timeoutMs: config.timeoutMs,
+          signal: request.signal,
+          fetch: config.fetch,
+          logger: config.logger,
+        });
+        return { response, headers };
+      } catch (error) {
         if (NetworkError.isInstance(error) && error.reason !== 'aborted') answerLost = true;
         throw error;
-      });
-      return { response, headers };
+      }
     }
 
     return withRetry(
