@@ -15,7 +15,9 @@ import { prepareJobs, toFlowJob } from '../sections/flow-jobs.js';
 // With PROFILE=<file>, the measured batch (only it) is also profiled with the inspector and the profile is
 // written to <file> (open it in Chrome DevTools), with its self time summed by package on stdout;
 // PROFILE_INTERVAL_US sets the sampling interval (the inspector's default, 1,000 µs, gives about one sample
-// per link: too coarse to split a link's few milliseconds between functions).
+// per link: too coarse to split a link's few milliseconds between functions). With ALLOCATIONS=1 the
+// measured batch runs under the inspector's allocation sampler instead (every 512 bytes, collected objects
+// included) and the bytes allocated per link are printed: unlike CPU time, they do not move with the load.
 // Run from the repository root after `npm run build`:
 //   [PROFILE=out.cpuprofile] node bench/dist/experiments/warm-link-cpu.js [stripe|dwolla|modern_treasury] [achbridge|sdk|fetch|http|http4] [links] [concurrency]
 // `http4` is the 4-call node:http floor (the 3-call floor plus the accounts read beside the token call, as
@@ -35,6 +37,7 @@ const [provider, variant, links, concurrency] = argsSchema.parse([
 ]);
 const WARMUP = 50;
 const profilePath = process.env['PROFILE'];
+const sampleAllocations = process.env['ALLOCATIONS'] === '1';
 const profileIntervalUs = z.coerce
   .number()
   .int()
@@ -57,6 +60,16 @@ function packageOf(url: string, functionName: string): string {
   if (url.startsWith('node:')) return 'node internals (http, streams, net)';
   const module = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   return module ? (module[1] as string) : 'bench harness';
+}
+
+interface SamplingHeapProfileNode {
+  selfSize: number;
+  children: SamplingHeapProfileNode[];
+}
+
+/** Bytes in a sampling heap profile (the sampled allocations, each standing for its share of the total). */
+function sampledBytes(node: SamplingHeapProfileNode): number {
+  return node.children.reduce((total, child) => total + sampledBytes(child), node.selfSize);
 }
 
 /** Self time by package, as shares of the samples in which the thread was not idle. */
@@ -87,13 +100,21 @@ try {
   );
   await mapLimit(jobs.slice(0, WARMUP), 1, (job) => flow.run(job));
   const measured = jobs.slice(WARMUP);
-  const session = profilePath === undefined ? undefined : new Session();
-  if (session) {
-    session.connect();
+  const session = profilePath === undefined && !sampleAllocations ? undefined : new Session();
+  if (session) session.connect();
+  if (session && profilePath !== undefined) {
     await session.post('Profiler.enable');
     if (profileIntervalUs !== undefined)
       await session.post('Profiler.setSamplingInterval', { interval: profileIntervalUs });
     await session.post('Profiler.start');
+  }
+  if (session && sampleAllocations) {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 512,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   }
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
@@ -106,8 +127,13 @@ try {
     process.stdout.write(
       `self time of the measured batch by package (profiled, so slower than unprofiled):\n${sharesByPackage(profile as CpuProfile)}\n`,
     );
-    session.disconnect();
   }
+  if (session && sampleAllocations) {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    const kib = sampledBytes(profile.head as SamplingHeapProfileNode) / 1024 / measured.length;
+    process.stdout.write(`allocated (sampled): ${kib.toFixed(1)} KiB per link\n`);
+  }
+  session?.disconnect();
   const perLink = (value: number): string => (value / measured.length).toFixed(3);
   process.stdout.write(
     `${provider}/${variant}, ${measured.length} links at concurrency ${concurrency}: ${perLink((cpu.user + cpu.system) / 1000)} ms CPU per link (user ${perLink(cpu.user / 1000)}, system ${perLink(cpu.system / 1000)}), ${perLink(wallMs)} ms wall per link\n`,
