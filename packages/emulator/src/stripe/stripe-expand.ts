@@ -4,7 +4,6 @@ import type { FormHash } from './form-decode.js';
 import type { StripeHandlerContext } from './stripe-context.js';
 import { invalidParameter } from './stripe-errors.js';
 import { STRIPE_STRING_LIST } from './stripe-fields.js';
-import { readStringList } from './stripe-params.js';
 import { renderBankAccount, renderCustomer, renderMandate } from './stripe-render.js';
 
 type Expander = (context: StripeHandlerContext, parent: Record<string, unknown>, value: unknown) => unknown;
@@ -88,7 +87,7 @@ export const EXPAND_FIELD: ArrayFieldSpec = STRIPE_STRING_LIST;
  * Checks the `expand[]` paths against the response's object type (`customer`, `list:bank_account`, ...) before a
  * handler changes any state, so a bad expansion is a validation error with no side effects.
  */
-export function checkExpandPaths(paths: readonly string[], rootType: string): void {
+export function checkExpand(paths: readonly string[], rootType: string): void {
   for (const full of paths) {
     const path = full.split('.');
     if (path.length > MAX_EXPAND_DEPTH) {
@@ -109,11 +108,6 @@ export function checkExpandPaths(paths: readonly string[], rootType: string): vo
       type = next;
     }
   }
-}
-
-/** Reads `expand[]` by hand and checks it (for endpoints not yet declared with `checkStripeParams`). */
-export function checkExpand(params: FormHash, rootType: string): void {
-  checkExpandPaths(readStringList(params, 'expand') ?? [], rootType);
 }
 
 function expandPath(context: StripeHandlerContext, target: unknown, path: string[]): void {

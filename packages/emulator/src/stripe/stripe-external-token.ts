@@ -1,7 +1,7 @@
 import type { MintedToken } from '../kernel/token-bridge.js';
 import { isVersionAtLeast } from './stripe-api-version.js';
 import type { StripeHandlerContext } from './stripe-context.js';
-import { invalidParameter, parameterUnknown } from './stripe-errors.js';
+import { invalidParameter } from './stripe-errors.js';
 
 /**
  * The preview API version that added `us_bank_account[external_token]` (Stripe changelog "Adds Plaid processor
@@ -17,14 +17,6 @@ export const PROCESSOR_TOKEN_PARAM = 'us_bank_account[external_token][plaid_proc
 /** Whether a request's API version knows `us_bank_account[external_token]` (that preview or a later one). */
 export function acceptsExternalToken(version: string): boolean {
   return version.endsWith('.preview') && isVersionAtLeast(version, EXTERNAL_TOKEN_API_VERSION);
-}
-
-/**
- * Refuses `us_bank_account[external_token]` on API versions that do not have it, the way Stripe refuses any
- * parameter a version lacks: `parameter_unknown` naming it.
- */
-export function assertExternalTokenVersion(context: StripeHandlerContext): void {
-  if (!acceptsExternalToken(context.apiVersion)) throw parameterUnknown('us_bank_account[external_token]');
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   parameterUnknown,
   type StripeApiError,
 } from './stripe-errors.js';
-import { checkExpandPaths, EXPAND_FIELD } from './stripe-expand.js';
+import { checkExpand, EXPAND_FIELD } from './stripe-expand.js';
 
 /** How Stripe's messages show a received value: the string itself, or `object` for a hash or list. */
 function shown(value: unknown): string {
@@ -128,7 +128,7 @@ export function checkStripeParams(params: FormHash, spec: StripeParamsSpec): Che
   if (spec.expand !== undefined) {
     const badExpand = violations.find((violation) => violation.path[0] === 'expand');
     if (badExpand !== undefined) throw stripeFieldError(badExpand);
-    checkExpandPaths(checked.stringList('expand') ?? [], spec.expand);
+    checkExpand(checked.stringList('expand') ?? [], spec.expand);
   }
   const [first] = violations;
   if (first !== undefined) throw stripeFieldError(first);

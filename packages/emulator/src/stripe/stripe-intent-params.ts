@@ -1,11 +1,18 @@
-import type { FormHash } from './form-decode.js';
+import type { CheckedFields } from '../kernel/field-spec-read.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import { PAYMENT_METHOD_TYPES_REMOVED_IN, rejectsPaymentMethodTypes } from './stripe-api-version.js';
 import type { StripeHandlerContext } from './stripe-context.js';
 import { invalidParameter, type StripeApiError } from './stripe-errors.js';
-import { readStringList } from './stripe-params.js';
+import { STRIPE_STRING_LIST } from './stripe-fields.js';
 
 /** Payment method types the emulator can process (Stripe's ACH Direct Debit type). */
 export const SUPPORTED_PAYMENT_METHOD_TYPES = ['us_bank_account'] as const;
+
+/** The two payment method type lists an intent takes (read together by `readPaymentMethodTypes`). */
+export const PAYMENT_METHOD_TYPES_FIELDS: FieldSpecs = {
+  payment_method_types: STRIPE_STRING_LIST,
+  allowed_payment_method_types: STRIPE_STRING_LIST,
+};
 
 function unsupportedType(name: string, index: number, type: string): StripeApiError {
   return invalidParameter(
@@ -16,7 +23,7 @@ function unsupportedType(name: string, index: number, type: string): StripeApiEr
 }
 
 /**
- * Reads the payment method types of an intent, like Stripe:
+ * Reads the checked payment method types of an intent (`PAYMENT_METHOD_TYPES_FIELDS`), like Stripe:
  * - `payment_method_types` (older API versions): every type must be usable, else a 400 naming it (e.g. the legacy
  *   `ach_debit`, which is not a PaymentMethod type); from 2026-09-30.endive (and 2026-08-26.preview) it is refused
  *   with `payment_method_types_no_longer_supported`;
@@ -26,10 +33,12 @@ function unsupportedType(name: string, index: number, type: string): StripeApiEr
  */
 export function readPaymentMethodTypes(
   context: StripeHandlerContext,
-  params: FormHash,
+  checked: CheckedFields,
 ): string[] | undefined {
-  const hasLegacy = params['payment_method_types'] !== undefined;
-  const hasAllowed = params['allowed_payment_method_types'] !== undefined;
+  const legacy = checked.stringList('payment_method_types');
+  const allowed = checked.stringList('allowed_payment_method_types');
+  const hasLegacy = legacy !== undefined;
+  const hasAllowed = allowed !== undefined;
   if (hasLegacy && rejectsPaymentMethodTypes(context.apiVersion)) {
     throw invalidParameter(
       'payment_method_types',
@@ -45,7 +54,7 @@ export function readPaymentMethodTypes(
     );
   }
   const name = hasAllowed ? 'allowed_payment_method_types' : 'payment_method_types';
-  const types = readStringList(params, name);
+  const types = allowed ?? legacy;
   if (types === undefined) return undefined;
   if (types.length === 0) throw invalidParameter(name, `${name} cannot be empty.`);
   const supported = (type: string) => (SUPPORTED_PAYMENT_METHOD_TYPES as readonly string[]).includes(type);

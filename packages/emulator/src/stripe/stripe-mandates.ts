@@ -1,52 +1,62 @@
 import { isIP } from 'node:net';
-import type { FormHash } from './form-decode.js';
+import type { CheckedFields } from '../kernel/field-spec-read.js';
+import type { FieldRule, ObjectFieldSpec } from '../kernel/field-spec-types.js';
 import type { StripeHandler, StripeHandlerContext } from './stripe-context.js';
 import { nowSeconds } from './stripe-context.js';
-import { invalidParameter, parameterMissing, StripeApiError } from './stripe-errors.js';
+import { parameterMissing, StripeApiError } from './stripe-errors.js';
 import { applyExpand } from './stripe-expand.js';
 import { checkStripeParams } from './stripe-field-errors.js';
+import { stripeEnum, stripeHash, stripeInteger, stripeRequiredString } from './stripe-fields.js';
 import { createStripeId } from './stripe-ids.js';
 import { findInMode } from './stripe-lookup.js';
-import { readHash, readOptionalEnum, readOptionalInteger, readRequiredString } from './stripe-params.js';
 import { renderMandate } from './stripe-render.js';
 import type { CustomerAcceptanceRecord, MandateRecord } from './stripe-state.js';
 
-/** The `mandate_data` parameter shape both intents accept. */
-export const MANDATE_DATA_SPEC = {
-  customer_acceptance: {
-    accepted_at: true,
-    offline: {},
-    online: { ip_address: true, user_agent: true },
-    type: true,
-  },
-} as const;
+/** The one check of `mandate_data[customer_acceptance][online][ip_address]`: an IPv4 or IPv6 address. */
+const IP_ADDRESS_RULE: FieldRule = {
+  test: (value) => isIP(value) !== 0,
+  expected: 'an IP address',
+  explain: (value) => `Invalid IP address: ${value}`,
+};
 
 /**
- * Reads `mandate_data[customer_acceptance]` (type online/offline; online needs ip_address and user_agent),
- * or returns undefined when `mandate_data` is absent.
+ * The `mandate_data` parameter both intents accept: `customer_acceptance` with its `type` (online/offline),
+ * `accepted_at`, `offline` (may be sent empty) and `online` (`ip_address` and `user_agent`).
+ */
+export const MANDATE_DATA_FIELD: ObjectFieldSpec = stripeHash({
+  customer_acceptance: stripeHash(
+    {
+      type: stripeEnum(['online', 'offline'], { required: true }),
+      accepted_at: stripeInteger(),
+      offline: stripeHash({}, { emptyUnsets: true }),
+      online: stripeHash({
+        ip_address: stripeRequiredString({ rules: [IP_ADDRESS_RULE] }),
+        user_agent: stripeRequiredString(),
+      }),
+    },
+    { required: true },
+  ),
+});
+
+/**
+ * The customer acceptance of a checked `mandate_data` (online acceptance needs `online`), or undefined when
+ * `mandate_data` is absent.
  */
 export function readMandateData(
   context: StripeHandlerContext,
-  params: FormHash,
+  checked: CheckedFields,
 ): CustomerAcceptanceRecord | undefined {
-  const mandateData = readHash(params, 'mandate_data');
-  if (mandateData === undefined) return undefined;
-  const base = 'mandate_data[customer_acceptance]';
-  const acceptance = readHash(mandateData, 'customer_acceptance', base);
-  if (acceptance === undefined) throw parameterMissing(base);
-  const type = readOptionalEnum(acceptance, 'type', ['online', 'offline'] as const, `${base}[type]`);
-  if (type === undefined) throw parameterMissing(`${base}[type]`);
-  const acceptedAt =
-    readOptionalInteger(acceptance, 'accepted_at', `${base}[accepted_at]`) ?? nowSeconds(context);
-  if (type === 'offline') return { type, acceptedAt, online: null };
-  const online = readHash(acceptance, 'online', `${base}[online]`);
-  if (online === undefined) throw parameterMissing(`${base}[online]`);
-  const ipAddress = readRequiredString(online, 'ip_address', `${base}[online][ip_address]`);
-  const userAgent = readRequiredString(online, 'user_agent', `${base}[online][user_agent]`);
-  if (isIP(ipAddress) === 0) {
-    throw invalidParameter(`${base}[online][ip_address]`, `Invalid IP address: ${ipAddress}`);
-  }
-  return { type, acceptedAt, online: { ipAddress, userAgent } };
+  const acceptance = checked.object('mandate_data')?.object('customer_acceptance');
+  if (acceptance === undefined) return undefined;
+  const acceptedAt = acceptance.integer('accepted_at') ?? nowSeconds(context);
+  if (acceptance.string('type') === 'offline') return { type: 'offline', acceptedAt, online: null };
+  const online = acceptance.object('online');
+  if (online === undefined) throw parameterMissing('mandate_data[customer_acceptance][online]');
+  return {
+    type: 'online',
+    acceptedAt,
+    online: { ipAddress: online.string('ip_address') ?? '', userAgent: online.string('user_agent') ?? '' },
+  };
 }
 
 /** Stores a new active mandate for a bank account. */

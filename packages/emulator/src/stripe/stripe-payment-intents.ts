@@ -1,32 +1,31 @@
-import type { FormHash } from './form-decode.js';
+import type { CheckedFields } from '../kernel/field-spec-read.js';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import { resolveBankAccountPaymentMethod } from './stripe-bank-accounts.js';
 import type { StripeHandler, StripeHandlerContext, StripeHandlerResult } from './stripe-context.js';
 import { nowSeconds } from './stripe-context.js';
 import { findCustomer } from './stripe-customers.js';
 import { invalidParameter, StripeApiError } from './stripe-errors.js';
-import { applyExpand, checkExpand } from './stripe-expand.js';
+import { applyExpand } from './stripe-expand.js';
 import { checkStripeParams } from './stripe-field-errors.js';
-import { stripeString } from './stripe-fields.js';
+import {
+  STRIPE_BOOLEAN,
+  stripeEnum,
+  stripeInteger,
+  stripeRequiredString,
+  stripeString,
+} from './stripe-fields.js';
 import { createStripeId, randomBase62 } from './stripe-ids.js';
-import { readPaymentMethodTypes } from './stripe-intent-params.js';
+import { PAYMENT_METHOD_TYPES_FIELDS, readPaymentMethodTypes } from './stripe-intent-params.js';
 import { LIST_FIELDS, paginate, readPage } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
 import {
   createMandate,
   findActiveMandate,
-  MANDATE_DATA_SPEC,
+  MANDATE_DATA_FIELD,
   readMandateData,
   resolveMandateParam,
 } from './stripe-mandates.js';
-import {
-  applyMetadata,
-  readOptionalBoolean,
-  readOptionalEnum,
-  readOptionalString,
-  readRequiredInteger,
-  readRequiredString,
-  rejectUnknownParams,
-} from './stripe-params.js';
+import { mergeMetadata, STRIPE_METADATA } from './stripe-metadata.js';
 import { renderPaymentIntent } from './stripe-render.js';
 import { settlePaymentIntent } from './stripe-settlement.js';
 import type { CustomerAcceptanceRecord, PaymentIntentRecord } from './stripe-state.js';
@@ -48,15 +47,38 @@ function respond(context: StripeHandlerContext, record: PaymentIntentRecord): St
   };
 }
 
-function readAmount(params: FormHash): number {
-  const amount = readRequiredInteger(params, 'amount');
-  if (amount < 1) {
-    throw invalidParameter(
-      'amount',
-      'This value must be greater than or equal to 1.',
-      'parameter_invalid_integer',
-    );
-  }
+/** The parameters `confirm` (and `create` with `confirm=true`) take. */
+const CONFIRM_FIELDS: FieldSpecs = {
+  payment_method: stripeString(),
+  mandate: stripeString(),
+  off_session: STRIPE_BOOLEAN,
+  mandate_data: MANDATE_DATA_FIELD,
+};
+
+/** The parameters of `POST /v1/payment_intents`, in the order Stripe reports their problems. */
+const CREATE_FIELDS: FieldSpecs = {
+  amount: stripeInteger({
+    required: true,
+    emptyUnsets: true,
+    minimum: 1,
+    code: 'parameter_invalid_integer',
+  }),
+  currency: stripeRequiredString(),
+  confirm: STRIPE_BOOLEAN,
+  capture_method: stripeEnum(['automatic']),
+  customer: stripeString(),
+  ...PAYMENT_METHOD_TYPES_FIELDS,
+  setup_future_usage: stripeEnum(['off_session', 'on_session']),
+  description: stripeString(),
+  statement_descriptor: stripeString(22),
+  receipt_email: stripeString(),
+  metadata: STRIPE_METADATA,
+  ...CONFIRM_FIELDS,
+};
+
+/** The checked `amount` within Stripe's USD bounds (`amount_too_small`, `amount_too_large`). */
+function readAmount(checked: CheckedFields): number {
+  const amount = checked.integer('amount') ?? 0;
   if (amount < MIN_AMOUNT)
     throw invalidParameter('amount', 'Amount must be at least $0.50 usd', 'amount_too_small');
   if (amount > MAX_AMOUNT) {
@@ -65,8 +87,9 @@ function readAmount(params: FormHash): number {
   return amount;
 }
 
-function readCurrency(params: FormHash): string {
-  const currency = readRequiredString(params, 'currency').toLowerCase();
+/** The checked `currency`, lowercased: a three-letter code, and `usd` (the only currency of ACH debits). */
+function readCurrency(checked: CheckedFields): string {
+  const currency = (checked.string('currency') ?? '').toLowerCase();
   if (!/^[a-z]{3}$/.test(currency)) throw invalidParameter('currency', `Invalid currency: ${currency}.`);
   if (currency !== 'usd') {
     throw invalidParameter(
@@ -77,11 +100,10 @@ function readCurrency(params: FormHash): string {
   return currency;
 }
 
-function readConfirmInput(context: StripeHandlerContext, params: FormHash): ConfirmInput {
-  const paymentMethod = readOptionalString(params, 'payment_method') ?? undefined;
-  const mandate = readOptionalString(params, 'mandate') ?? undefined;
-  readOptionalBoolean(params, 'off_session');
-  const acceptance = readMandateData(context, params);
+function readConfirmInput(context: StripeHandlerContext, checked: CheckedFields): ConfirmInput {
+  const paymentMethod = checked.string('payment_method');
+  const mandate = checked.string('mandate');
+  const acceptance = readMandateData(context, checked);
   if (mandate !== undefined && acceptance !== undefined) {
     throw invalidParameter('mandate', 'You cannot pass both `mandate` and `mandate_data`.');
   }
@@ -177,42 +199,18 @@ function confirmPaymentIntent(
 /** `POST /v1/payment_intents`: creates an ACH PaymentIntent, confirming it at once with `confirm=true`. */
 export const createPaymentIntent: StripeHandler = (context) => {
   const { params } = context;
-  rejectUnknownParams(params, {
-    amount: true,
-    capture_method: true,
-    confirm: true,
-    currency: true,
-    customer: true,
-    description: true,
-    expand: true,
-    mandate: true,
-    mandate_data: MANDATE_DATA_SPEC,
-    metadata: true,
-    off_session: true,
-    payment_method: true,
-    payment_method_types: true,
-    allowed_payment_method_types: true,
-    receipt_email: true,
-    setup_future_usage: true,
-    statement_descriptor: true,
-  });
-  checkExpand(params, 'payment_intent');
-  const amount = readAmount(params);
-  const currency = readCurrency(params);
-  const confirm = readOptionalBoolean(params, 'confirm') ?? false;
-  readOptionalEnum(params, 'capture_method', ['automatic'] as const);
-  const customerId = readOptionalString(params, 'customer');
-  const types = readPaymentMethodTypes(context, params) ?? ['us_bank_account'];
-  const setupFutureUsage = readOptionalEnum(params, 'setup_future_usage', [
-    'off_session',
-    'on_session',
-  ] as const);
-  const description = readOptionalString(params, 'description') ?? null;
-  const statementDescriptor =
-    readOptionalString(params, 'statement_descriptor', 'statement_descriptor', 22) ?? null;
-  const receiptEmail = readOptionalString(params, 'receipt_email') ?? null;
-  const metadata = applyMetadata(params, {});
-  const input = readConfirmInput(context, params);
+  const checked = checkStripeParams(params, { fields: CREATE_FIELDS, expand: 'payment_intent' });
+  const amount = readAmount(checked);
+  const currency = readCurrency(checked);
+  const confirm = checked.boolean('confirm') ?? false;
+  const customerId = checked.string('customer');
+  const types = readPaymentMethodTypes(context, checked) ?? ['us_bank_account'];
+  const setupFutureUsage = checked.string('setup_future_usage') as 'off_session' | 'on_session' | undefined;
+  const description = checked.string('description') ?? null;
+  const statementDescriptor = checked.string('statement_descriptor') ?? null;
+  const receiptEmail = checked.string('receipt_email') ?? null;
+  const metadata = mergeMetadata(checked, {});
+  const input = readConfirmInput(context, checked);
   if (!confirm) {
     for (const name of ['mandate', 'mandate_data', 'off_session']) {
       if (params[name] !== undefined) {
@@ -280,22 +278,14 @@ export const retrievePaymentIntent: StripeHandler = (context) => {
 
 /** `POST /v1/payment_intents/{intent}/confirm`: confirms a PaymentIntent. */
 export const confirmPaymentIntentEndpoint: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    allowed_payment_method_types: true,
-    expand: true,
-    payment_method_types: true,
-    mandate: true,
-    mandate_data: MANDATE_DATA_SPEC,
-    off_session: true,
-    payment_method: true,
-    receipt_email: true,
+  const checked = checkStripeParams(context.params, {
+    fields: { ...CONFIRM_FIELDS, ...PAYMENT_METHOD_TYPES_FIELDS, receipt_email: stripeString() },
+    expand: 'payment_intent',
   });
-  checkExpand(params, 'payment_intent');
   const record = findPaymentIntent(context);
-  const input = readConfirmInput(context, params);
-  const types = readPaymentMethodTypes(context, params);
-  const receiptEmail = readOptionalString(params, 'receipt_email');
+  const input = readConfirmInput(context, checked);
+  const types = readPaymentMethodTypes(context, checked);
+  const receiptEmail = checked.nullableString('receipt_email');
   confirmPaymentIntent(context, record, input);
   if (types !== undefined) record.paymentMethodTypes = types;
   if (receiptEmail !== undefined) record.receiptEmail = receiptEmail;
@@ -304,15 +294,13 @@ export const confirmPaymentIntentEndpoint: StripeHandler = (context) => {
 
 /** `POST /v1/payment_intents/{intent}/cancel`: cancels a PaymentIntent that is not processing or done. */
 export const cancelPaymentIntent: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, { cancellation_reason: true, expand: true });
-  checkExpand(params, 'payment_intent');
-  const reason = readOptionalEnum(params, 'cancellation_reason', [
-    'abandoned',
-    'duplicate',
-    'fraudulent',
-    'requested_by_customer',
-  ] as const);
+  const checked = checkStripeParams(context.params, {
+    fields: {
+      cancellation_reason: stripeEnum(['abandoned', 'duplicate', 'fraudulent', 'requested_by_customer']),
+    },
+    expand: 'payment_intent',
+  });
+  const reason = checked.string('cancellation_reason');
   const record = findPaymentIntent(context);
   if (record.status !== 'requires_payment_method' && record.status !== 'requires_confirmation') {
     throw unexpectedState(

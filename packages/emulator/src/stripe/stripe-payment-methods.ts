@@ -1,27 +1,17 @@
+import type { FieldRule, FieldSpecs } from '../kernel/field-spec-types.js';
 import { bankAccountFingerprint } from './stripe-bank-tokens.js';
 import type { StripeHandler, StripeHandlerContext } from './stripe-context.js';
 import { nowSeconds } from './stripe-context.js';
 import { findCustomer } from './stripe-customers.js';
-import { invalidParameter, parameterMissing, resourceMissing } from './stripe-errors.js';
-import { applyExpand, checkExpand } from './stripe-expand.js';
-import {
-  assertExternalTokenVersion,
-  claimStripeProcessorToken,
-  PROCESSOR_TOKEN_PARAM,
-} from './stripe-external-token.js';
+import { invalidParameter, resourceMissing } from './stripe-errors.js';
+import { applyExpand } from './stripe-expand.js';
+import { acceptsExternalToken, claimStripeProcessorToken } from './stripe-external-token.js';
 import { checkStripeParams } from './stripe-field-errors.js';
-import { stripeString } from './stripe-fields.js';
+import { stripeEnum, stripeHash, stripeRequiredString, stripeString } from './stripe-fields.js';
 import { createStripeId } from './stripe-ids.js';
 import { LIST_FIELDS, paginate, readPage } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
-import {
-  applyMetadata,
-  readHash,
-  readOptionalEnum,
-  readOptionalString,
-  readRequiredString,
-  rejectUnknownParams,
-} from './stripe-params.js';
+import { mergeMetadata, STRIPE_METADATA } from './stripe-metadata.js';
 import { renderBankAccountPaymentMethod } from './stripe-render.js';
 import type { BankAccountRecord } from './stripe-state.js';
 
@@ -44,6 +34,39 @@ function respond(context: StripeHandlerContext, record: BankAccountRecord) {
   return { status: 200, body: applyExpand(context, context.params, renderBankAccountPaymentMethod(record)) };
 }
 
+/** The only PaymentMethod type the emulator creates (other types are refused naming the type). */
+const US_BANK_ACCOUNT_TYPE: FieldRule = {
+  test: (value) => value === 'us_bank_account',
+  expected: 'us_bank_account',
+  explain: (value) => `The emulator creates only us_bank_account PaymentMethods (got ${value}).`,
+};
+
+/**
+ * The parameters of `POST /v1/payment_methods`; `us_bank_account[external_token]` exists only on API versions
+ * that have it (elsewhere it is `parameter_unknown`, as Stripe answers a parameter a version lacks).
+ */
+function createFields(withExternalToken: boolean): FieldSpecs {
+  const externalToken = stripeHash({
+    type: stripeEnum(['plaid_processor_token'], { required: true }),
+    plaid_processor_token: stripeRequiredString(),
+  });
+  return {
+    type: stripeRequiredString({ rules: [US_BANK_ACCOUNT_TYPE] }),
+    us_bank_account: stripeHash(
+      {
+        account_holder_type: stripeEnum(['individual', 'company']),
+        // Accepted and ignored: the account type comes from Plaid.
+        account_type: { type: 'any' },
+        ...(withExternalToken ? { external_token: externalToken } : {}),
+      },
+      { required: true },
+    ),
+    // The email is accepted and not stored.
+    billing_details: stripeHash({ name: stripeString(), email: { type: 'any' } }),
+    metadata: STRIPE_METADATA,
+  };
+}
+
 /**
  * `POST /v1/payment_methods`: a `us_bank_account` PaymentMethod from a Plaid processor token
  * (`us_bank_account[external_token][type]=plaid_processor_token`, API version 2026-10-28.preview; other
@@ -51,51 +74,22 @@ function respond(context: StripeHandlerContext, record: BankAccountRecord) {
  * verified and belongs to no customer until attached. Raw account numbers are not emulated.
  */
 export const createPaymentMethod: StripeHandler = (context) => {
-  const { params } = context;
-  const bank = readHash(params, 'us_bank_account');
-  if (bank?.['external_token'] !== undefined) assertExternalTokenVersion(context);
-  rejectUnknownParams(params, {
-    type: true,
-    us_bank_account: {
-      account_holder_type: true,
-      account_type: true,
-      external_token: { type: true, plaid_processor_token: true },
-    },
-    billing_details: { name: true, email: true },
-    metadata: true,
-    expand: true,
+  const checked = checkStripeParams(context.params, {
+    fields: createFields(acceptsExternalToken(context.apiVersion)),
+    expand: 'payment_method',
   });
-  checkExpand(params, 'payment_method');
-  const type = readRequiredString(params, 'type');
-  if (type !== 'us_bank_account') {
-    throw invalidParameter('type', `The emulator creates only us_bank_account PaymentMethods (got ${type}).`);
-  }
-  if (bank === undefined) throw parameterMissing('us_bank_account');
-  const external = readHash(bank, 'external_token', 'us_bank_account[external_token]');
-  if (external === undefined) {
+  const bank = checked.object('us_bank_account');
+  const external = bank?.object('external_token');
+  if (bank === undefined || external === undefined) {
     throw invalidParameter(
       'us_bank_account',
       'The emulator creates us_bank_account PaymentMethods from a Plaid processor token only: pass us_bank_account[external_token] (API version 2026-10-28.preview).',
     );
   }
-  readOptionalEnum(
-    external,
-    'type',
-    ['plaid_processor_token'] as const,
-    'us_bank_account[external_token][type]',
-  );
-  if (external['type'] === undefined) throw parameterMissing('us_bank_account[external_token][type]');
-  const token = readRequiredString(external, 'plaid_processor_token', PROCESSOR_TOKEN_PARAM);
-  const holderType =
-    readOptionalEnum(
-      bank,
-      'account_holder_type',
-      ['individual', 'company'] as const,
-      'us_bank_account[account_holder_type]',
-    ) ?? 'individual';
-  const billing = readHash(params, 'billing_details') ?? {};
-  const billingName = readOptionalString(billing, 'name', 'billing_details[name]') ?? null;
-  const metadata = applyMetadata(params, {});
+  const token = external.string('plaid_processor_token') ?? '';
+  const holderType = (bank.string('account_holder_type') ?? 'individual') as 'individual' | 'company';
+  const billingName = checked.object('billing_details')?.string('name') ?? null;
+  const metadata = mergeMetadata(checked, {});
   // Every check above ran first: the token is consumed only by a request that creates the PaymentMethod.
   const { details } = claimStripeProcessorToken(context, token);
   const record: BankAccountRecord = {
@@ -134,11 +128,12 @@ function findPaymentMethod(context: StripeHandlerContext): BankAccountRecord {
  * it already belongs to returns it; to another customer is Stripe's 400.
  */
 export const attachPaymentMethod: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, { customer: true, expand: true });
-  checkExpand(params, 'payment_method');
+  const checked = checkStripeParams(context.params, {
+    fields: { customer: stripeRequiredString() },
+    expand: 'payment_method',
+  });
   const record = findPaymentMethod(context);
-  const customerId = readRequiredString(params, 'customer');
+  const customerId = checked.string('customer') ?? '';
   const customer = findCustomer(context, customerId, { param: 'customer', inPath: false });
   if (record.customer !== null && record.customer !== customer.id) {
     throw invalidParameter(

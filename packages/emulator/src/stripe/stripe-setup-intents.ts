@@ -1,23 +1,18 @@
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import { resolveBankAccountPaymentMethod } from './stripe-bank-accounts.js';
 import type { StripeHandler, StripeHandlerContext, StripeHandlerResult } from './stripe-context.js';
 import { nowSeconds } from './stripe-context.js';
 import { findCustomer } from './stripe-customers.js';
 import { invalidParameter, StripeApiError } from './stripe-errors.js';
-import { applyExpand, checkExpand } from './stripe-expand.js';
+import { applyExpand } from './stripe-expand.js';
 import { checkStripeParams } from './stripe-field-errors.js';
-import { stripeString } from './stripe-fields.js';
+import { STRIPE_BOOLEAN, STRIPE_STRING_LIST, stripeEnum, stripeString } from './stripe-fields.js';
 import { createStripeId, randomBase62 } from './stripe-ids.js';
-import { readPaymentMethodTypes } from './stripe-intent-params.js';
+import { PAYMENT_METHOD_TYPES_FIELDS, readPaymentMethodTypes } from './stripe-intent-params.js';
 import { LIST_FIELDS, paginate, readPage } from './stripe-list.js';
 import { findInMode } from './stripe-lookup.js';
-import { createMandate, findActiveMandate, MANDATE_DATA_SPEC, readMandateData } from './stripe-mandates.js';
-import {
-  applyMetadata,
-  readOptionalBoolean,
-  readOptionalEnum,
-  readOptionalString,
-  rejectUnknownParams,
-} from './stripe-params.js';
+import { createMandate, findActiveMandate, MANDATE_DATA_FIELD, readMandateData } from './stripe-mandates.js';
+import { mergeMetadata, STRIPE_METADATA } from './stripe-metadata.js';
 import { renderSetupIntent } from './stripe-render.js';
 import type { CustomerAcceptanceRecord, SetupIntentRecord } from './stripe-state.js';
 
@@ -83,30 +78,29 @@ function confirmSetupIntent(
   record.status = 'succeeded';
 }
 
+/** The parameters of `POST /v1/setup_intents`, in the order Stripe reports their problems. */
+const CREATE_FIELDS: FieldSpecs = {
+  confirm: STRIPE_BOOLEAN,
+  customer: stripeString(),
+  payment_method: stripeString(),
+  ...PAYMENT_METHOD_TYPES_FIELDS,
+  usage: stripeEnum(['off_session', 'on_session']),
+  description: stripeString(),
+  metadata: STRIPE_METADATA,
+  mandate_data: MANDATE_DATA_FIELD,
+};
+
 /** `POST /v1/setup_intents`: creates a SetupIntent, confirming it at once with `confirm=true`. */
 export const createSetupIntent: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    confirm: true,
-    customer: true,
-    description: true,
-    expand: true,
-    mandate_data: MANDATE_DATA_SPEC,
-    metadata: true,
-    payment_method: true,
-    payment_method_types: true,
-    allowed_payment_method_types: true,
-    usage: true,
-  });
-  checkExpand(params, 'setup_intent');
-  const confirm = readOptionalBoolean(params, 'confirm') ?? false;
-  const customerId = readOptionalString(params, 'customer');
-  const paymentMethod = readOptionalString(params, 'payment_method') ?? null;
-  const types = readPaymentMethodTypes(context, params) ?? ['us_bank_account'];
-  const usage = readOptionalEnum(params, 'usage', ['off_session', 'on_session'] as const) ?? 'off_session';
-  const description = readOptionalString(params, 'description') ?? null;
-  const metadata = applyMetadata(params, {});
-  const acceptance = readMandateData(context, params);
+  const checked = checkStripeParams(context.params, { fields: CREATE_FIELDS, expand: 'setup_intent' });
+  const confirm = checked.boolean('confirm') ?? false;
+  const customerId = checked.string('customer');
+  const paymentMethod = checked.string('payment_method') ?? null;
+  const types = readPaymentMethodTypes(context, checked) ?? ['us_bank_account'];
+  const usage = (checked.string('usage') ?? 'off_session') as SetupIntentRecord['usage'];
+  const description = checked.string('description') ?? null;
+  const metadata = mergeMetadata(checked, {});
+  const acceptance = readMandateData(context, checked);
   if (acceptance !== undefined && !confirm) {
     throw invalidParameter(
       'mandate_data',
@@ -175,18 +169,18 @@ export const retrieveSetupIntent: StripeHandler = (context) => {
 
 /** `POST /v1/setup_intents/{intent}/confirm`: confirms a SetupIntent (optionally setting its payment method). */
 export const confirmSetupIntentEndpoint: StripeHandler = (context) => {
-  const { params } = context;
-  rejectUnknownParams(params, {
-    allowed_payment_method_types: true,
-    expand: true,
-    mandate_data: MANDATE_DATA_SPEC,
-    payment_method: true,
+  const checked = checkStripeParams(context.params, {
+    fields: {
+      allowed_payment_method_types: STRIPE_STRING_LIST,
+      payment_method: stripeString(),
+      mandate_data: MANDATE_DATA_FIELD,
+    },
+    expand: 'setup_intent',
   });
-  checkExpand(params, 'setup_intent');
   const record = findSetupIntent(context);
-  const types = readPaymentMethodTypes(context, params);
-  const paymentMethod = readOptionalString(params, 'payment_method');
-  const acceptance = readMandateData(context, params);
+  const types = readPaymentMethodTypes(context, checked);
+  const paymentMethod = checked.string('payment_method');
+  const acceptance = readMandateData(context, checked);
   if (typeof paymentMethod === 'string') {
     resolveBankAccountPaymentMethod(context, paymentMethod, record.customer);
   }
