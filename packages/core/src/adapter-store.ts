@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lazySchema } from './lazy-schema.js';
 import type { PlaidClient } from './plaid/plaid-client-types.js';
 import type { ExchangedPublicToken, PublicTokenExchangeMemo } from './plaid/public-token-exchange-memo.js';
-import { typedTwin } from './typed-twin.js';
+import { registerTypedTwin, typedTwin } from './typed-twin.js';
 import { parseInput } from './validate.js';
 
 /** Identifies a processor link: one processor object per (item, account, processor, customer). */
@@ -93,9 +93,10 @@ export function createStoreExchangeMemo(
 ): PublicTokenExchangeMemo {
   parseInput('createStoreExchangeMemo', storeMemoInputSchema(), { store, plaid });
   const typedPlaid = typedTwin(plaid);
-  return {
-    exchange: (publicToken, signal) =>
-      store.claimPublicTokenExchange(
+  const exchangeThrough =
+    (claims: Pick<AdapterStore, 'claimPublicTokenExchange'>): PublicTokenExchangeMemo['exchange'] =>
+    (publicToken, signal) =>
+      claims.claimPublicTokenExchange(
         publicToken,
         async () => {
           const { accessToken, itemId } = await typedPlaid.exchangePublicToken(
@@ -105,6 +106,9 @@ export function createStoreExchangeMemo(
           return { accessToken, itemId };
         },
         { signal },
-      ),
-  };
+      );
+  // The public memo hands a caller's public token to the store's public claim, which validates it; the memo's
+  // typed twin (for an adapter holding a validated token) uses the store's typed twin, which does not again.
+  const memo: PublicTokenExchangeMemo = { exchange: exchangeThrough(store) };
+  return registerTypedTwin(memo, { exchange: exchangeThrough(typedTwin(store)) });
 }

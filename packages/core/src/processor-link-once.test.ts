@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AdapterStore, AdapterStoreLinkKey, AdapterStoreLinkRecord } from './adapter-store.js';
 import { ResponseValidationError } from './errors.js';
 import { processorLinkOnce } from './processor-link-once.js';
+import { registerTypedTwin } from './typed-twin.js';
 
 interface AcmeLink {
   account: { id: string; created: boolean };
@@ -95,5 +96,22 @@ describe('processorLinkOnce', () => {
     ).catch((caught: unknown) => caught);
     expect(ResponseValidationError.isInstance(error)).toBe(true);
     expect((error as ResponseValidationError).endpoint).toBe('store: processor link');
+  });
+  it("claims through the store's typed twin when the store registered one", async () => {
+    const { store, claims } = memoryStore();
+    const typedClaims: string[] = [];
+    registerTypedTwin(store, {
+      claimProcessorLink: async (claimKey, create) => {
+        typedClaims.push(claimKey.processor);
+        return { value: await create(), created: true };
+      },
+    });
+    const link = { account: { id: 'a-1', created: true }, requestId: 'req-1' };
+    await expect(processorLinkOnce(store, key, async () => link, format)).resolves.toEqual({
+      value: link,
+      claimed: true,
+    });
+    expect(typedClaims).toEqual(['acme']);
+    expect(claims).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AdapterStore, AdapterStoreLinkKey } from './adapter-store.js';
 import type { ProviderName } from './errors.js';
+import { typedTwin } from './typed-twin.js';
 import { parseResponse } from './validate.js';
 
 /** Identifies a `link`'s processor object in the store, with the signal that aborts waiting for another process. */
@@ -19,7 +20,8 @@ export interface StoredLinkFormat<T> {
 /**
  * Creates a `link`'s processor object once per (item, account, processor, customer) across every process
  * sharing `store`, and returns what the store holds with `claimed` true only for the call whose `create`
- * ran; without a store it just creates (`claimed` true).
+ * ran; without a store it just creates (`claimed` true). The key must be built from validated values: the
+ * store's typed twin, when it registered one, claims without parsing it again.
  */
 export async function processorLinkOnce<T extends object>(
   store: AdapterStore | undefined,
@@ -28,7 +30,8 @@ export async function processorLinkOnce<T extends object>(
   format: StoredLinkFormat<NoInfer<T>>,
 ): Promise<{ value: T; claimed: boolean }> {
   if (store === undefined) return { value: await create(), claimed: true };
-  const { value, created } = await store.claimProcessorLink(
+  // The key is built from validated values: the store's typed twin (when it has one) claims without parsing it again.
+  const { value, created } = await typedTwin(store).claimProcessorLink(
     { itemId: key.itemId, accountId: key.accountId, processor: key.processor, customerId: key.customerId },
     async () => {
       const result = await create();

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import type { AdapterStore } from '@achbridge/core';
 import type { parseInput as ParseInput, parseResponse as ParseResponse } from '@achbridge/core/internal';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -54,7 +56,7 @@ describe('Dwolla link: each value is parsed once per public call, and every prov
   });
 
   /** A kit whose clients count their HTTP answers, a customer, and a fresh Sandbox account. */
-  async function setUp() {
+  async function setUp(store?: AdapterStore) {
     // A 201 Created carries no body: the client checks its Location header instead of a schema.
     const answers = { count: 0, bodies: 0 };
     const countingFetch: typeof fetch = async (input, init) => {
@@ -66,7 +68,11 @@ describe('Dwolla link: each value is parsed once per public call, and every prov
     const { createPlaidClient } = await import('@achbridge/core');
     const { emulatorSettings } = await import('@achbridge/emulator');
     const plaid = createPlaidClient({ ...emulatorSettings(emulator).plaid, fetch: countingFetch });
-    const kit = dwollaKit(emulator, { plaid, dwolla: { fetch: countingFetch } });
+    const kit = dwollaKit(emulator, {
+      plaid,
+      dwolla: { fetch: countingFetch },
+      ...(store === undefined ? {} : { store }),
+    });
     const customer = await kit.adapter.createCustomer({
       firstName: 'Parse',
       lastName: 'Once',
@@ -125,4 +131,50 @@ describe('Dwolla link: each value is parsed once per public call, and every prov
     await plaid.getAccounts({ accessToken: result.accessToken });
     expect(parseInput.mock.calls.map(([operation]) => operation)).toEqual(['getAccounts', 'getAccounts']);
   });
+  it("link through a store: the store's claims take the validated public token and link key as they are", async () => {
+    const { createStore } = await import('@achbridge/store');
+    const store = createStore({
+      database: { memory: true },
+      encryptionKeys: [{ id: 'k1', key: randomBytes(32).toString('base64') }],
+      pollMs: 5,
+    });
+    try {
+      await store.ready();
+      const { adapter, customer, account, answers } = await setUp(store);
+      const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(account.itemId);
+      parseInput.mockClear();
+      parseResponse.mockClear();
+      answers.count = 0;
+      answers.bodies = 0;
+
+      const result = await adapter.link({
+        publicToken,
+        accountId: account.accountId,
+        customer: customer.id,
+        name: 'Checking',
+      });
+
+      expect(result.created).toBe(true);
+      const operations = parseInput.mock.calls.map(([operation]) => operation);
+      // The link input once; the store only checks what it is about to write (the exchange's and the create's
+      // results), never the public token or the link key again.
+      expect(operations.filter((operation) => operation === 'link').length).toBeGreaterThanOrEqual(1);
+      expect(new Set(operations)).toEqual(
+        new Set(['link', 'claimPublicTokenExchange.exchange result', 'claimProcessorLink.create result']),
+      );
+      expect(parseInput.mock.calls.filter(([, , input]) => holds(input, publicToken))).toHaveLength(1);
+      // Every provider answer, plus the stored link read back.
+      expect(parseResponse).toHaveBeenCalledTimes(answers.bodies + 1);
+
+      // The store's public methods still validate what a user hands them.
+      parseInput.mockClear();
+      await store.claimPublicTokenExchange(publicToken, async () => ({
+        accessToken: 'unused',
+        itemId: 'unused',
+      }));
+      expect(parseInput.mock.calls.map(([operation]) => operation)).toEqual(['claimPublicTokenExchange']);
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
 });

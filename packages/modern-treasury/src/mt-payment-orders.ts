@@ -1,5 +1,5 @@
 import { type AdapterStore, InputValidationError } from '@achbridge/core';
-import { parseResponse } from '@achbridge/core/internal';
+import { parseResponse, typedTwin } from '@achbridge/core/internal';
 import type { z } from 'zod';
 import type { createAchDebitInputSchema } from './mt-adapter-schemas.js';
 import type { MtClient } from './mt-client.js';
@@ -83,7 +83,8 @@ export async function createAchDebitOnce(
   signal: AbortSignal | undefined,
 ): Promise<ModernTreasuryPaymentOrder> {
   if (store === undefined) return createPaymentOrder(client, input, signal);
-  const { value } = await store.claimPayment(
+  // The key is the validated idempotency key: the store's typed twin claims without parsing it again.
+  const { value } = await typedTwin(store).claimPayment(
     { processor: 'modern_treasury', idempotencyKey: input.idempotencyKey },
     async () => {
       const order = await createPaymentOrder(client, input, signal);

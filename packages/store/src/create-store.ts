@@ -1,15 +1,24 @@
 import type { PaymentOutcomeStore } from '@achbridge/core';
 import { parseInput } from '@achbridge/core';
+import { registerTypedTwin } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { ClaimTiming } from './claim.js';
 import { createItemOperations, type ItemOperations } from './items.js';
 import { migrate, quoteSchema } from './migrate.js';
 import { createPaymentOutcomeOperations } from './payment-outcomes.js';
-import { createPaymentOperations, type PaymentOperations } from './payments.js';
+import { createPaymentOperations, createTypedPaymentClaim, type PaymentOperations } from './payments.js';
 import { openPgClient } from './pg-client.js';
 import { openPgliteClient } from './pglite-client.js';
-import { createProcessorLinkOperations, type ProcessorLinkOperations } from './processor-links.js';
-import { createPublicTokenOperations, type PublicTokenOperations } from './public-token-claims.js';
+import {
+  createProcessorLinkOperations,
+  createTypedProcessorLinkClaim,
+  type ProcessorLinkOperations,
+} from './processor-links.js';
+import {
+  createPublicTokenOperations,
+  createTypedPublicTokenClaim,
+  type PublicTokenOperations,
+} from './public-token-claims.js';
 import type { SqlClient } from './sql-client.js';
 import { runOperation, type StoreContext, type StoreTable } from './store-context.js';
 import {
@@ -163,7 +172,7 @@ export function createStore(options: StoreOptions): Store {
     timing,
   };
 
-  return {
+  const store: Store = {
     schema,
     ...createItemOperations(context),
     ...createProcessorLinkOperations(context),
@@ -181,4 +190,10 @@ export function createStore(options: StoreOptions): Store {
       if (opened?.owned) await opened.client.close();
     },
   };
+  // Adapters hold already validated keys and tokens: their typed twin claims without parsing them again.
+  return registerTypedTwin(store, {
+    ...createTypedProcessorLinkClaim(context),
+    ...createTypedPublicTokenClaim(context),
+    ...createTypedPaymentClaim(context),
+  });
 }

@@ -48,36 +48,60 @@ export interface PaymentOperations {
   getPayment(key: PaymentKey): Promise<StoredPayment | null>;
 }
 
+/** Claims a payment for a valid key: runs `create` once, forever, across every process sharing the store. */
+function claimPaymentOnce(
+  context: StoreContext,
+  key: PaymentKey,
+  create: () => Promise<PaymentRecord>,
+  signal: AbortSignal | undefined,
+): Promise<Claimed<StoredPayment>> {
+  const table = context.table('payments');
+  const keyValues = [key.processor, key.idempotencyKey];
+  return runOperation('claimPayment', async () =>
+    runClaimed<PaymentRow, PaymentRecord, StoredPayment>(
+      await context.client(),
+      { table, keyColumns: ['processor', 'idempotency_key'], scope: 'payment' },
+      keyValues,
+      context.timing,
+      {
+        signal,
+        work: async () => parseInput('claimPayment.create result', recordSchema, await create()),
+        complete: async (tx, record) => {
+          const [row] = await tx.query<PaymentRow>(
+            `UPDATE ${table} SET state = 'done', payment_id = $3, payment = $4::jsonb, owner = NULL,
+               lease_until = NULL, completed_at = clock_timestamp()
+             WHERE processor = $1 AND idempotency_key = $2 AND state = 'pending' RETURNING *`,
+            [...keyValues, record.paymentId, JSON.stringify(record.payment)],
+          );
+          return row;
+        },
+        read: toPayment,
+      },
+    ),
+  );
+}
+
+/**
+ * The typed twin of `claimPayment`, for adapters whose key is already validated (their processor name and
+ * their parsed, trimmed idempotency key): the same claim without parsing the key again.
+ */
+export function createTypedPaymentClaim(context: StoreContext): Pick<PaymentOperations, 'claimPayment'> {
+  return {
+    claimPayment: (key, create, options) => claimPaymentOnce(context, key, create, options?.signal),
+  };
+}
+
 /** Creates the payments ledger operations over a store context. */
 export function createPaymentOperations(context: StoreContext): PaymentOperations {
   const table = context.table('payments');
   const outcomes = context.table('payment_outcomes');
   return {
-    claimPayment: (key, create, options) =>
-      runOperation('claimPayment', async () => {
-        const parsed = parseInput('claimPayment', claimSchema, { key, create, options });
-        const keyValues = [parsed.key.processor, parsed.key.idempotencyKey];
-        return runClaimed<PaymentRow, PaymentRecord, StoredPayment>(
-          await context.client(),
-          { table, keyColumns: ['processor', 'idempotency_key'], scope: 'payment' },
-          keyValues,
-          context.timing,
-          {
-            signal: parsed.options?.signal,
-            work: async () => parseInput('claimPayment.create result', recordSchema, await create()),
-            complete: async (tx, record) => {
-              const [row] = await tx.query<PaymentRow>(
-                `UPDATE ${table} SET state = 'done', payment_id = $3, payment = $4::jsonb, owner = NULL,
-                   lease_until = NULL, completed_at = clock_timestamp()
-                 WHERE processor = $1 AND idempotency_key = $2 AND state = 'pending' RETURNING *`,
-                [...keyValues, record.paymentId, JSON.stringify(record.payment)],
-              );
-              return row;
-            },
-            read: toPayment,
-          },
-        );
-      }),
+    claimPayment: async (key, create, options) => {
+      const parsed = await runOperation('claimPayment', async () =>
+        parseInput('claimPayment', claimSchema, { key, create, options }),
+      );
+      return claimPaymentOnce(context, parsed.key, parsed.create, parsed.options?.signal);
+    },
     getPayment: (key) =>
       runOperation('getPayment', async () => {
         const parsed = parseInput('getPayment', keySchema, key);

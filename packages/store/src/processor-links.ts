@@ -61,45 +61,66 @@ export interface ProcessorLinkOperations {
   listProcessorLinks(itemId: string): Promise<StoredProcessorLink[]>;
 }
 
+/** Claims a processor link for a valid key: runs `create` once, forever, across every process sharing the store. */
+function claimLink(
+  context: StoreContext,
+  key: ProcessorLinkKey,
+  create: () => Promise<ProcessorLinkRecord>,
+  signal: AbortSignal | undefined,
+): Promise<Claimed<StoredProcessorLink>> {
+  const table = context.table('processor_links');
+  const keyValues = [key.itemId, key.accountId, key.processor, key.customerId];
+  return runOperation('claimProcessorLink', async () =>
+    runClaimed<LinkRow, ProcessorLinkRecord, StoredProcessorLink>(
+      await context.client(),
+      {
+        table,
+        keyColumns: ['item_id', 'account_id', 'processor', 'customer_id'],
+        scope: 'processor_link',
+      },
+      keyValues,
+      context.timing,
+      {
+        signal,
+        work: async () => parseInput('claimProcessorLink.create result', recordSchema, await create()),
+        complete: async (tx, record) => {
+          const [row] = await tx.query<LinkRow>(
+            `UPDATE ${table} SET state = 'done', object_id = $5, details = $6::jsonb, owner = NULL,
+               lease_until = NULL, completed_at = clock_timestamp()
+             WHERE item_id = $1 AND account_id = $2 AND processor = $3 AND customer_id = $4 AND state = 'pending'
+             RETURNING *`,
+            [...keyValues, record.objectId, JSON.stringify(record.details)],
+          );
+          return row;
+        },
+        read: toLink,
+      },
+    ),
+  );
+}
+
+/**
+ * The typed twin of `claimProcessorLink`, for adapters whose key is already validated (trimmed, non-empty
+ * values of their own parsed input and of Plaid's validated answers): the same claim without parsing the key again.
+ */
+export function createTypedProcessorLinkClaim(
+  context: StoreContext,
+): Pick<ProcessorLinkOperations, 'claimProcessorLink'> {
+  return {
+    claimProcessorLink: (key, create, options) => claimLink(context, key, create, options?.signal),
+  };
+}
+
 /** Creates the processor link operations over a store context. */
 export function createProcessorLinkOperations(context: StoreContext): ProcessorLinkOperations {
   const table = context.table('processor_links');
   return {
-    claimProcessorLink: (key, create, options) =>
-      runOperation('claimProcessorLink', async () => {
-        const parsed = parseInput('claimProcessorLink', claimSchema, { key, create, options });
-        const keyValues = [
-          parsed.key.itemId,
-          parsed.key.accountId,
-          parsed.key.processor,
-          parsed.key.customerId,
-        ];
-        return runClaimed<LinkRow, ProcessorLinkRecord, StoredProcessorLink>(
-          await context.client(),
-          {
-            table,
-            keyColumns: ['item_id', 'account_id', 'processor', 'customer_id'],
-            scope: 'processor_link',
-          },
-          keyValues,
-          context.timing,
-          {
-            signal: parsed.options?.signal,
-            work: async () => parseInput('claimProcessorLink.create result', recordSchema, await create()),
-            complete: async (tx, record) => {
-              const [row] = await tx.query<LinkRow>(
-                `UPDATE ${table} SET state = 'done', object_id = $5, details = $6::jsonb, owner = NULL,
-                   lease_until = NULL, completed_at = clock_timestamp()
-                 WHERE item_id = $1 AND account_id = $2 AND processor = $3 AND customer_id = $4 AND state = 'pending'
-                 RETURNING *`,
-                [...keyValues, record.objectId, JSON.stringify(record.details)],
-              );
-              return row;
-            },
-            read: toLink,
-          },
-        );
-      }),
+    claimProcessorLink: async (key, create, options) => {
+      const parsed = await runOperation('claimProcessorLink', async () =>
+        parseInput('claimProcessorLink', claimSchema, { key, create, options }),
+      );
+      return claimLink(context, parsed.key, parsed.create, parsed.options?.signal);
+    },
     getProcessorLink: (key) =>
       runOperation('getProcessorLink', async () => {
         const parsed = parseInput('getProcessorLink', keySchema, key);

@@ -1,4 +1,5 @@
 import { parseInput } from '@achbridge/core/internal';
+import type { z } from 'zod';
 import { callStripe, type StripeCallContext } from './call-stripe.js';
 import { randomIdempotencyKey } from './idempotency.js';
 import { createAchPaymentInputSchema } from './input-schemas.js';
@@ -46,7 +47,17 @@ export async function createAchPayment(
   context: StripeCallContext,
   input: CreateAchPaymentInput,
 ): Promise<PaymentSummary> {
-  const parsed = parseInput('createAchPayment', createAchPaymentInputSchema(), input);
+  return sendAchPayment(context, parseInput('createAchPayment', createAchPaymentInputSchema(), input));
+}
+
+/** The input of `createAchPayment` once parsed (trimmed ids, the currency default). */
+export type ParsedAchPaymentInput = z.output<ReturnType<typeof createAchPaymentInputSchema>>;
+
+/** `createAchPayment` for an input its caller has already parsed: the PaymentIntent, without parsing again. */
+export async function sendAchPayment(
+  context: StripeCallContext,
+  parsed: ParsedAchPaymentInput,
+): Promise<PaymentSummary> {
   const idempotencyKey = parsed.idempotencyKey ?? randomIdempotencyKey('payment');
   const paymentIntent = await callStripe(
     context,

@@ -73,4 +73,48 @@ describe('Stripe link: each value is parsed once per public call, and every Plai
     expect(plaidAnswers).toBeGreaterThanOrEqual(3);
     expect(parseResponse.mock.calls.length).toBeGreaterThanOrEqual(plaidAnswers);
   });
+  it('createMandate and createAchPayment: each input is parsed once (and its options once)', async () => {
+    const adapter = emulatorAdapter(emulator);
+    const plaid = emulatorPlaid(emulator);
+    const account = await sandboxAccount(emulator, plaid);
+    const linked = await adapter.link({
+      accessToken: account.accessToken,
+      accountId: account.accountId,
+      customer: { email: 'parse-once-payment@example.com' },
+    });
+    const customerId = linked.customerId;
+    const bankAccountId = linked.bankAccount.id;
+    const signal = new AbortController().signal;
+
+    parseInput.mockClear();
+    const mandate = await adapter.createMandate(
+      {
+        customerId,
+        bankAccountId,
+        acceptance: { type: 'online', ipAddress: '2001:db8::1', userAgent: 'curl/8' },
+      },
+      { signal },
+    );
+    expect(mandate.status).toBe('succeeded');
+    expect(parseInput.mock.calls.map(([operation]) => operation)).toEqual(['createMandate', 'createMandate']);
+    expect(parseInput.mock.calls.filter(([, , input]) => holds(input, bankAccountId))).toHaveLength(1);
+
+    parseInput.mockClear();
+    const payment = await adapter.createAchPayment(
+      {
+        customerId,
+        bankAccountId,
+        amount: 1250,
+        mandateId: mandate.mandateId,
+        idempotencyKey: 'order-parse-once',
+      },
+      { signal },
+    );
+    expect(payment.amount).toBe(1250);
+    expect(parseInput.mock.calls.map(([operation]) => operation)).toEqual([
+      'createAchPayment',
+      'createAchPayment',
+    ]);
+    expect(parseInput.mock.calls.filter(([, , input]) => holds(input, bankAccountId))).toHaveLength(1);
+  });
 });

@@ -5,10 +5,11 @@ import {
   parseInput,
   parseResponse,
   processorLinkOnce,
+  typedTwin,
 } from '@achbridge/core/internal';
 import { z } from 'zod';
 import type { StripeCallContext } from './call-stripe.js';
-import { type CreateAchPaymentInput, createAchPayment } from './create-ach-payment.js';
+import { type CreateAchPaymentInput, sendAchPayment } from './create-ach-payment.js';
 import { getPayment } from './get-payment.js';
 import { createAchPaymentInputSchema } from './input-schemas.js';
 import type { PaymentSummary } from './payment-summary.js';
@@ -75,7 +76,7 @@ export async function createAchPaymentOnce(
   input: CreateAchPaymentInput,
 ): Promise<PaymentSummary> {
   const parsed = parseInput('createAchPayment', createAchPaymentInputSchema(), input);
-  if (store === undefined || parsed.idempotencyKey === undefined) return createAchPayment(context, input);
+  if (store === undefined || parsed.idempotencyKey === undefined) return sendAchPayment(context, parsed);
   const request = {
     customerId: parsed.customerId,
     bankAccountId: parsed.bankAccountId,
@@ -83,10 +84,11 @@ export async function createAchPaymentOnce(
     currency: parsed.currency,
   };
   let summary: PaymentSummary | undefined;
-  const { value, created } = await store.claimPayment(
+  // The key is the parsed (trimmed) idempotency key: the store's typed twin claims without parsing it again.
+  const { value, created } = await typedTwin(store).claimPayment(
     { processor: 'stripe', idempotencyKey: parsed.idempotencyKey },
     async () => {
-      summary = await createAchPayment(context, input);
+      summary = await sendAchPayment(context, parsed);
       return { paymentId: summary.paymentIntentId, payment: { ...summary, request } };
     },
     { signal: parsed.signal },
