@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { lazySchema } from './lazy-schema.js';
 import type { PlaidClient } from './plaid/plaid-client-types.js';
-import type { ExchangedPublicToken, PublicTokenExchangeMemo } from './plaid/public-token-exchange-memo.js';
+import {
+  type ExchangedPublicToken,
+  exchangingPlaidClientSchema,
+  type PublicTokenExchangeMemo,
+} from './plaid/public-token-exchange-memo.js';
 import { registerTypedTwin, typedTwin } from './typed-twin.js';
 import { parseInput } from './validate.js';
 
@@ -73,13 +77,7 @@ export const adapterStoreSchema = z.custom<AdapterStore>(
 const storeMemoInputSchema = lazySchema(() =>
   z.object({
     store: adapterStoreSchema,
-    plaid: z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
-      { message: 'must be a Plaid client from createPlaidClient' },
-    ),
+    plaid: exchangingPlaidClientSchema(),
   }),
 );
 

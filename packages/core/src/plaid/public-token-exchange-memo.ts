@@ -30,15 +30,20 @@ export interface PublicTokenExchangeMemo {
   exchange(publicToken: string, signal: AbortSignal | undefined): Promise<ExchangedPublicToken>;
 }
 
+/** The Plaid client an exchange memo takes: anything with `exchangePublicToken`, such as `createPlaidClient`'s. */
+export const exchangingPlaidClientSchema = lazySchema(() =>
+  z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
+    { message: 'must be a Plaid client from createPlaidClient' },
+  ),
+);
+
 const memoInputSchema = lazySchema(() =>
   z.object({
-    plaid: z.custom<Pick<PlaidClient, 'exchangePublicToken'>>(
-      (value) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { exchangePublicToken?: unknown }).exchangePublicToken === 'function',
-      { message: 'must be a Plaid client from createPlaidClient' },
-    ),
+    plaid: exchangingPlaidClientSchema(),
     settings: z
       .strictObject({
         ttlMs: z.number().nonnegative('must be a non-negative number of ms').optional(),
