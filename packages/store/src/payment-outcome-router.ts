@@ -10,6 +10,7 @@ import {
 } from '@achbridge/core';
 import { z } from 'zod';
 import type { Store } from './create-store.js';
+import { enqueueOptionSchema, inboxRunOptionSchema, recordThenProcess } from './inbox-routing.js';
 import type { InboxDelivery, InboxProcessResult, InboxRunOptions } from './webhook-inbox.js';
 
 /**
@@ -105,20 +106,9 @@ const optionsSchema = z.strictObject({
     .record(processorName, mapperSchema)
     .refine((value) => Object.keys(value).length > 0, 'must map at least one processor'),
   mode: z.enum(['inline', 'queue']).optional(),
-  run: z
-    .strictObject({
-      leaseMs: z.number().int().min(10).optional(),
-      maxAttempts: z.number().int().min(1).optional(),
-      retryDelayMs: z.number().int().min(0).optional(),
-    })
-    .optional(),
+  run: inboxRunOptionSchema,
   logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null).optional(),
-  enqueue: z
-    .custom<(dedupeKey: string) => Promise<unknown>>(
-      (value) => typeof value === 'function',
-      'must be a function',
-    )
-    .optional(),
+  enqueue: enqueueOptionSchema,
 });
 const eventSchema = z.strictObject({
   processor: processorName,
@@ -160,19 +150,16 @@ export function createPaymentOutcomeRouter(options: PaymentOutcomeRouterOptions)
           { processor: valid.processor },
         );
       }
-      const dedupeKey = `${valid.processor}:${valid.eventId}`;
-      const { inserted } = await store.inbox.record({
-        provider: valid.processor,
-        dedupeKey,
-        eventType: valid.eventType ?? null,
-        envelope: valid.event,
-      });
-      if ((parsed.mode ?? 'inline') === 'queue') {
-        await options.enqueue?.(dedupeKey);
-        return { dedupeKey, duplicate: !inserted, result: 'queued' };
-      }
-      const result = await store.inbox.process(dedupeKey, handle, run);
-      return { dedupeKey, duplicate: !inserted, result };
+      return recordThenProcess(
+        store.inbox,
+        {
+          provider: valid.processor,
+          dedupeKey: `${valid.processor}:${valid.eventId}`,
+          eventType: valid.eventType ?? null,
+          envelope: valid.event,
+        },
+        { mode: parsed.mode, enqueue: options.enqueue, handle, run },
+      );
     },
     process: (dedupeKey) => store.inbox.process(dedupeKey, handle, run),
     processNext: () => store.inbox.processNext(handle, nextOptions),

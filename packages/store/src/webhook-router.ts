@@ -10,6 +10,7 @@ import {
 } from '@achbridge/core';
 import { z } from 'zod';
 import type { Store } from './create-store.js';
+import { enqueueOptionSchema, inboxRunOptionSchema, recordThenProcess } from './inbox-routing.js';
 import { itemStatusForWebhook } from './item-lifecycle.js';
 import type { InboxDelivery, InboxProcessResult, InboxRunOptions } from './webhook-inbox.js';
 
@@ -80,19 +81,8 @@ const optionsSchema = z.strictObject({
   ),
   mode: z.enum(['inline', 'queue']).optional(),
   itemLifecycle: z.boolean().optional(),
-  run: z
-    .strictObject({
-      leaseMs: z.number().int().min(10).optional(),
-      maxAttempts: z.number().int().min(1).optional(),
-      retryDelayMs: z.number().int().min(0).optional(),
-    })
-    .optional(),
-  enqueue: z
-    .custom<(dedupeKey: string) => Promise<unknown>>(
-      (value) => typeof value === 'function',
-      'must be a function',
-    )
-    .optional(),
+  run: inboxRunOptionSchema,
+  enqueue: enqueueOptionSchema,
 });
 const handlerSchema = z.custom<PlaidWebhookHandler<never>>(
   (value) => typeof value === 'function',
@@ -162,21 +152,18 @@ export function createPlaidWebhookRouter(options: PlaidWebhookRouterOptions): Pl
       const event = parsePlaidWebhook(envelope);
       const itemId = 'itemId' in event && typeof event.itemId === 'string' ? event.itemId : null;
       const webhookCode = event.webhookCode ?? null;
-      const dedupeKey = plaidWebhookDedupeKey({ body, itemId, webhookCode });
-      const { inserted } = await store.inbox.record({
-        provider: 'plaid',
-        dedupeKey,
-        eventType: event.webhookType,
-        eventCode: webhookCode,
-        itemId,
-        envelope,
-      });
-      if ((parsed.mode ?? 'inline') === 'queue') {
-        await options.enqueue?.(dedupeKey);
-        return { dedupeKey, duplicate: !inserted, result: 'queued' };
-      }
-      const result = await store.inbox.process(dedupeKey, handle, run);
-      return { dedupeKey, duplicate: !inserted, result };
+      return recordThenProcess(
+        store.inbox,
+        {
+          provider: 'plaid',
+          dedupeKey: plaidWebhookDedupeKey({ body, itemId, webhookCode }),
+          eventType: event.webhookType,
+          eventCode: webhookCode,
+          itemId,
+          envelope,
+        },
+        { mode: parsed.mode, enqueue: options.enqueue, handle, run },
+      );
     },
     process: (dedupeKey) => store.inbox.process(dedupeKey, handle, run),
     // An inbox shared with other routers (payment outcomes): take Plaid deliveries only.
