@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { answerFault, type FaultAnswerSpec, faultFieldsFor, faultPageTitle } from '../kernel/fault-answer.js';
 import type { EmulatorResponse, FaultErrorOptions } from '../types.js';
 import { DWOLLA_CONTENT_TYPE } from './dwolla-media.js';
 
@@ -29,12 +30,12 @@ const REASONS: Record<number, string> = {
 };
 
 function htmlPage(status: number): string {
-  const reason = REASONS[status] ?? 'Error';
+  const title = faultPageTitle(status, REASONS);
   return [
     '<html>',
-    `<head><title>${status} ${reason}</title></head>`,
+    `<head><title>${title}</title></head>`,
     '<body>',
-    `<center><h1>${status} ${reason}</h1></center>`,
+    `<center><h1>${title}</h1></center>`,
     '<hr><center>cloudflare</center>',
     '</body>',
     '</html>',
@@ -48,19 +49,22 @@ function htmlPage(status: number): string {
  * page like the Cloudflare 5xx pages Dwolla's edge returns during outages.
  */
 export function dwollaFaultResponse(status: number, options: FaultErrorOptions): EmulatorResponse {
-  const headers: Record<string, string> = {};
-  if (options.retryAfterSeconds !== undefined) headers['retry-after'] = String(options.retryAfterSeconds);
-  if (options.html) {
-    return {
-      status,
-      headers: { ...headers, 'content-type': 'text/html', server: 'cloudflare' },
-      body: htmlPage(status),
-    };
-  }
-  const body =
-    FAULT_BODIES[status] ??
-    (status >= 500
-      ? { code: 'ServerError', message: `A server error occurred. Error ID: ${randomUUID()}` }
-      : { code: 'BadRequest', message: 'The request body contains bad syntax or is incomplete.' });
-  return { status, headers: { ...headers, 'content-type': DWOLLA_CONTENT_TYPE }, body };
+  return answerFault(status, options, DWOLLA_FAULTS);
 }
+
+const DWOLLA_FAULTS: FaultAnswerSpec = {
+  html: (status) => ({
+    headers: { 'content-type': 'text/html', server: 'cloudflare' },
+    body: htmlPage(status),
+  }),
+  json: (status) => ({
+    headers: { 'content-type': DWOLLA_CONTENT_TYPE },
+    body: faultFieldsFor(status, FAULT_BODIES, {
+      server: () => ({ code: 'ServerError', message: `A server error occurred. Error ID: ${randomUUID()}` }),
+      client: () => ({
+        code: 'BadRequest',
+        message: 'The request body contains bad syntax or is incomplete.',
+      }),
+    }),
+  }),
+};

@@ -1,13 +1,8 @@
 import { declareState } from '../kernel/declared-state.js';
 import { createIdempotencyStore } from '../kernel/idempotency-store.js';
+import { guardHandle } from '../kernel/module-lifecycle.js';
 import { createRouter } from '../kernel/router.js';
-import type {
-  EmulatorRequest,
-  EmulatorResponse,
-  FaultErrorOptions,
-  ModuleContext,
-  ProviderModule,
-} from '../types.js';
+import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
 import { createDwollaAuth } from './dwolla-auth.js';
 import { assertDwollaContext } from './dwolla-config.js';
 import { DWOLLA_PROCESSOR, type DwollaContext } from './dwolla-context.js';
@@ -159,20 +154,9 @@ export function createDwollaModule(context: ModuleContext): DwollaModule {
   return {
     name: 'dwolla',
     prefix: '/dwolla',
-    async handle(request) {
-      try {
-        return route(request);
-      } catch (error) {
-        if (error instanceof DwollaApiError) return error.toResponse();
-        return serverError().toResponse();
-      }
-    },
-    faultResponse(status: number, options: FaultErrorOptions) {
-      return dwollaFaultResponse(status, options);
-    },
-    malformedRequest(message: string) {
-      return badRequest(message).toResponse();
-    },
+    handle: guardHandle(route, DwollaApiError, () => serverError().toResponse()),
+    faultResponse: dwollaFaultResponse,
+    malformedRequest: (message) => badRequest(message).toResponse(),
     snapshot() {
       settleDueTransfers(dwolla);
       const { idempotencyKeys, ...views } = declared.snapshot({ now: context.clock.now() });

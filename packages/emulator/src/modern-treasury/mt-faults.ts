@@ -1,3 +1,4 @@
+import { answerFault, type FaultAnswerSpec, faultFieldsFor, faultPageTitle } from '../kernel/fault-answer.js';
 import type { EmulatorResponse, FaultErrorOptions } from '../types.js';
 
 const FAULT_BODIES: Record<number, { code: string; message: string }> = {
@@ -24,20 +25,25 @@ const REASONS: Record<number, string> = {
  * an HTML page like a proxy in front of the API would send.
  */
 export function mtFaultResponse(status: number, options: FaultErrorOptions): EmulatorResponse {
-  const headers: Record<string, string> = {};
-  if (options.retryAfterSeconds !== undefined) headers['retry-after'] = String(options.retryAfterSeconds);
-  if (options.html) {
-    const reason = REASONS[status] ?? 'Error';
-    return {
-      status,
-      headers: { ...headers, 'content-type': 'text/html' },
-      body: `<html><head><title>${status} ${reason}</title></head><body><h1>${status} ${reason}</h1></body></html>\n`,
-    };
-  }
-  const body =
-    FAULT_BODIES[status] ??
-    (status >= 500
-      ? { code: 'server_error', message: 'Our server encountered an error while processing your request.' }
-      : { code: 'parameter_invalid', message: 'The request could not be processed.' });
-  return { status, headers, body: { errors: { ...body, parameter: null } } };
+  return answerFault(status, options, MT_FAULTS);
 }
+
+const MT_FAULTS: FaultAnswerSpec = {
+  html(status) {
+    const title = faultPageTitle(status, REASONS);
+    return {
+      headers: { 'content-type': 'text/html' },
+      body: `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`,
+    };
+  },
+  json(status) {
+    const fields = faultFieldsFor(status, FAULT_BODIES, {
+      server: () => ({
+        code: 'server_error',
+        message: 'Our server encountered an error while processing your request.',
+      }),
+      client: () => ({ code: 'parameter_invalid', message: 'The request could not be processed.' }),
+    });
+    return { body: { errors: { ...fields, parameter: null } } };
+  },
+};

@@ -1,13 +1,8 @@
 import { declareState } from '../kernel/declared-state.js';
 import { createIdempotencyStore } from '../kernel/idempotency-store.js';
+import { declaredLifecycle, guardHandle } from '../kernel/module-lifecycle.js';
 import { createRouter } from '../kernel/router.js';
-import type {
-  EmulatorRequest,
-  EmulatorResponse,
-  FaultErrorOptions,
-  ModuleContext,
-  ProviderModule,
-} from '../types.js';
+import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
 import { authenticateMt } from './mt-auth.js';
 import type { MtContext, MtRoute } from './mt-context.js';
 import { handleMtControl } from './mt-control.js';
@@ -99,33 +94,16 @@ export function createModernTreasuryModule(
   return {
     name: 'modern-treasury',
     prefix: '/modern-treasury',
-    async handle(request) {
-      try {
-        return route(request);
-      } catch (error) {
-        if (error instanceof ModernTreasuryEmulatorError) return error.toResponse();
-        return serverError().toResponse();
-      }
-    },
-    faultResponse(status: number, faultOptions: FaultErrorOptions) {
-      return mtFaultResponse(status, faultOptions);
-    },
-    malformedRequest(message: string) {
-      return new ModernTreasuryEmulatorError(400, 'parameter_invalid', message, null).toResponse();
-    },
+    handle: guardHandle(route, ModernTreasuryEmulatorError, () => serverError().toResponse()),
+    faultResponse: mtFaultResponse,
+    malformedRequest: (message) =>
+      new ModernTreasuryEmulatorError(400, 'parameter_invalid', message, null).toResponse(),
     controlOperations: {
       returnPayment: (paymentId) => `/payment-orders/${encodeURIComponent(paymentId)}/return`,
     },
     async handleControl(request) {
       return handleMtControl(mt, request);
     },
-    snapshot() {
-      return declared.snapshot({ now: context.clock.now() });
-    },
-    reset() {
-      declared.reset();
-    },
-    exportState: declared.exportState,
-    importState: declared.importState,
+    ...declaredLifecycle(declared, context.clock),
   };
 }

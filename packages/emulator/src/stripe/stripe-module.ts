@@ -1,5 +1,6 @@
 import { declareState } from '../kernel/declared-state.js';
 import { createIdempotencyStore } from '../kernel/idempotency-store.js';
+import { declaredLifecycle } from '../kernel/module-lifecycle.js';
 import type {
   EmulatorRequest,
   EmulatorResponse,
@@ -71,16 +72,7 @@ export function createStripeModule(
     async handleControl(request: EmulatorRequest): Promise<EmulatorResponse> {
       return handleStripeControl(state, request, context.clock.now());
     },
-    snapshot(): Record<string, unknown> {
-      // Settlement is lazy: PaymentIntents due by now settle first, as on any request, then the declared views.
-      const now = context.clock.now();
-      settleAllPaymentIntents(state, now);
-      return declared.snapshot({ now });
-    },
-    reset(): void {
-      declared.reset();
-    },
-    exportState: declared.exportState,
-    importState: declared.importState,
+    // Settlement is lazy: PaymentIntents due by now settle first, as on any request, then the declared views.
+    ...declaredLifecycle(declared, context.clock, (now) => settleAllPaymentIntents(state, now)),
   };
 }
