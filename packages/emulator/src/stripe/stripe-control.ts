@@ -1,6 +1,5 @@
-import { controlError, parseControlJson } from '../control/control-json.js';
-import { EmulatorInputError } from '../emulator-errors.js';
-import { readObject, rejectUnknownKeys } from '../input-validation.js';
+import { controlError } from '../control/control-json.js';
+import { handleReturnControl } from '../kernel/return-control.js';
 import type { EmulatorRequest, EmulatorResponse } from '../types.js';
 import { openDispute, renderDispute, UNAUTHORIZED_RETURN_CODES } from './stripe-disputes.js';
 import { settleAllPaymentIntents, settlePaymentIntent } from './stripe-settlement.js';
@@ -30,46 +29,38 @@ export function handleStripeControl(
   request: EmulatorRequest,
   nowMs: number,
 ): EmulatorResponse {
-  try {
-    const match = RETURN_ROUTE.exec(request.path);
-    if (match === null || request.method !== 'POST') {
-      return controlError(404, 'not_found', `No Stripe control route ${request.method} ${request.path}.`);
-    }
-    const body = readObject(parseControlJson(request), 'body');
-    rejectUnknownKeys(body, ['code'], 'body');
-    const code = typeof body['code'] === 'string' ? body['code'].trim().toUpperCase() : '';
-    if (!/^R\d{2}$/.test(code))
-      throw new EmulatorInputError('code', 'must be an ACH return code such as R01');
-    settleAllPaymentIntents(state, nowMs);
-    const id = decodeURIComponent(match[1] as string);
-    const intent = state.paymentIntents.get(id);
-    if (intent === undefined) return controlError(404, 'payment_intent_not_found', `No PaymentIntent ${id}.`);
-    if (intent.status === 'processing') {
-      intent.failureCode = failureCodeOf(code);
-      intent.settlesAt = nowMs;
-      settlePaymentIntent(state, intent, nowMs);
-      return {
-        status: 200,
-        body: { paymentIntent: { id, status: intent.status, lastPaymentError: intent.lastPaymentError } },
-      };
-    }
-    if (intent.status === 'succeeded' && UNAUTHORIZED_RETURN_CODES.has(code)) {
-      const dispute = openDispute(state, intent, code, nowMs);
-      return {
-        status: 200,
-        body: { paymentIntent: { id, status: intent.status }, dispute: renderDispute(dispute) },
-      };
-    }
-    return controlError(
-      409,
-      'payment_intent_not_returnable',
-      intent.status === 'succeeded'
-        ? `PaymentIntent ${id} succeeded; after settlement Stripe reports only unauthorized returns (R05, R07, R10, R11, R29, R51), as disputes.`
-        : `PaymentIntent ${id} is ${intent.status}; only processing or succeeded PaymentIntents can be returned.`,
-    );
-  } catch (error) {
-    if (error instanceof EmulatorInputError)
-      return controlError(400, 'invalid_input', error.message, error.field);
-    throw error;
+  return handleReturnControl(request, {
+    pattern: RETURN_ROUTE,
+    label: 'Stripe control route',
+    returnPayment: (id, code) => returnPaymentIntent(state, id, code, nowMs),
+  });
+}
+
+function returnPaymentIntent(state: StripeState, id: string, code: string, nowMs: number): EmulatorResponse {
+  settleAllPaymentIntents(state, nowMs);
+  const intent = state.paymentIntents.get(id);
+  if (intent === undefined) return controlError(404, 'payment_intent_not_found', `No PaymentIntent ${id}.`);
+  if (intent.status === 'processing') {
+    intent.failureCode = failureCodeOf(code);
+    intent.settlesAt = nowMs;
+    settlePaymentIntent(state, intent, nowMs);
+    return {
+      status: 200,
+      body: { paymentIntent: { id, status: intent.status, lastPaymentError: intent.lastPaymentError } },
+    };
   }
+  if (intent.status === 'succeeded' && UNAUTHORIZED_RETURN_CODES.has(code)) {
+    const dispute = openDispute(state, intent, code, nowMs);
+    return {
+      status: 200,
+      body: { paymentIntent: { id, status: intent.status }, dispute: renderDispute(dispute) },
+    };
+  }
+  return controlError(
+    409,
+    'payment_intent_not_returnable',
+    intent.status === 'succeeded'
+      ? `PaymentIntent ${id} succeeded; after settlement Stripe reports only unauthorized returns (R05, R07, R10, R11, R29, R51), as disputes.`
+      : `PaymentIntent ${id} is ${intent.status}; only processing or succeeded PaymentIntents can be returned.`,
+  );
 }
