@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../types.js';
-import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { createModuleDeliverer, isSuccessStatus, webhookLifecycle } from '../webhooks/module-webhooks.js';
 import type { DwollaModule } from './dwolla-module.js';
 import { dwollaWebhookMessage } from './dwolla-webhook-delivery.js';
 import { DWOLLA_WEBHOOK_RETRY_DELAYS_MS } from './dwolla-webhook-retries.js';
@@ -17,13 +17,10 @@ import {
  */
 export function attachDwollaWebhooks(module: DwollaModule, context: ModuleContext): DwollaModule {
   const store = createDwollaSubscriptionStore();
-  const deliverer = createWebhookDeliverer({
+  const deliverer = createModuleDeliverer(context, {
     provider: 'dwolla',
-    retryDelayMs: context.options.webhookRetryDelayMs,
-    retrySchedule: context.options.webhookRetries === 'provider' ? DWOLLA_WEBHOOK_RETRY_DELAYS_MS : undefined,
-    timeoutMs: context.options.webhookTimeoutMs,
-    now: () => context.clock.now(),
-    accepts: (status) => status >= 200 && status < 300,
+    accepts: isSuccessStatus,
+    providerSchedule: DWOLLA_WEBHOOK_RETRY_DELAYS_MS,
   });
   module.addRoutes(createWebhookSubscriptionRoutes(store, context.clock));
   module.onEvent((event) => {
@@ -43,15 +40,6 @@ export function attachDwollaWebhooks(module: DwollaModule, context: ModuleContex
         webhookDeliveries: deliverer.list(),
       };
     },
-    reset() {
-      module.reset();
-      store.clear();
-      deliverer.reset();
-    },
-    webhookDeliveries: () => deliverer.list(),
-    close() {
-      module.close?.();
-      deliverer.close();
-    },
+    ...webhookLifecycle(module, deliverer, () => store.clear()),
   };
 }

@@ -3,7 +3,7 @@ import { declareState } from '../kernel/declared-state.js';
 import { checkFields } from '../kernel/field-spec.js';
 import { createRouter } from '../kernel/router.js';
 import type { EmulatorRequest, EmulatorResponse, ModuleContext, ProviderModule } from '../types.js';
-import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { createModuleDeliverer } from '../webhooks/module-webhooks.js';
 import type { PlaidContext } from './plaid-context.js';
 import { handlePlaidControl } from './plaid-control.js';
 import { PlaidApiError, plaidError } from './plaid-errors.js';
@@ -35,13 +35,10 @@ export function createPlaidModule(context: ModuleContext): ProviderModule {
   };
   // A non-200 answer or none within the timeout is retried: twice, quickly (the FAQ's rule, for tests), or
   // on Plaid's documented schedule on the emulated clock with `webhookRetries: 'provider'`.
-  const deliverer = createWebhookDeliverer({
+  const deliverer = createModuleDeliverer(context, {
     provider: 'plaid',
-    retryDelayMs: context.options.webhookRetryDelayMs,
-    retrySchedule: context.options.webhookRetries === 'provider' ? PLAID_WEBHOOK_RETRY_DELAYS_MS : undefined,
-    timeoutMs: context.options.webhookTimeoutMs,
-    now: () => context.clock.now(),
     accepts: (status) => status === 200,
+    providerSchedule: PLAID_WEBHOOK_RETRY_DELAYS_MS,
   });
   plaid.webhooks.setDispatcher(createPlaidWebhookSender(plaid.keys, context.clock, deliverer));
 

@@ -1,5 +1,5 @@
 import type { EmulatorRequest, ModuleContext, ProviderModule } from '../types.js';
-import { createWebhookDeliverer } from '../webhooks/webhook-deliverer.js';
+import { createModuleDeliverer, isSuccessStatus, webhookLifecycle } from '../webhooks/module-webhooks.js';
 import { DEFAULT_ACCOUNT_API_VERSION } from './stripe-api-version.js';
 import { createStripeId } from './stripe-ids.js';
 import {
@@ -31,13 +31,7 @@ export function attachStripeWebhooks(
   accountApiVersion: string = DEFAULT_ACCOUNT_API_VERSION,
 ): ProviderModule {
   const store = createStripeWebhookEndpointStore();
-  const deliverer = createWebhookDeliverer({
-    provider: 'stripe',
-    retryDelayMs: context.options.webhookRetryDelayMs,
-    timeoutMs: context.options.webhookTimeoutMs,
-    now: () => context.clock.now(),
-    accepts: (status) => status >= 200 && status < 300,
-  });
+  const deliverer = createModuleDeliverer(context, { provider: 'stripe', accepts: isSuccessStatus });
   const seen = new Map<string, string>();
   const seenDisputes = new Set<string>();
   let scanning = false;
@@ -179,17 +173,10 @@ export function attachStripeWebhooks(
             for (const dispute of watchedDisputes(snapshot)) seenDisputes.add(dispute.id);
           },
         }),
-    reset() {
-      module.reset();
+    ...webhookLifecycle(module, deliverer, () => {
       store.clear();
       seen.clear();
       seenDisputes.clear();
-      deliverer.reset();
-    },
-    webhookDeliveries: () => deliverer.list(),
-    close() {
-      module.close?.();
-      deliverer.close();
-    },
+    }),
   };
 }
