@@ -3,7 +3,7 @@ import { checkBody } from '../kernel/field-spec-read.js';
 import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import type { DwollaEmbeddedError } from './dwolla-errors.js';
 import { dwollaFieldErrors, dwollaText } from './dwolla-field-errors.js';
-import type { DwollaCustomerType } from './dwolla-state.js';
+import type { DwollaAddress, DwollaCustomerType } from './dwolla-state.js';
 
 /** A validated `POST /customers` body (SSN and date of birth are checked but not returned). */
 export interface DwollaCustomerInput {
@@ -15,9 +15,7 @@ export interface DwollaCustomerInput {
   correlationId?: string | undefined;
   ipAddress?: string | undefined;
   phone?: string | undefined;
-  address?:
-    | { address1: string; address2?: string | undefined; city: string; state: string; postalCode: string }
-    | undefined;
+  address?: DwollaAddress | undefined;
 }
 
 /** The result of reading a customer body: the input, or the embedded errors. */

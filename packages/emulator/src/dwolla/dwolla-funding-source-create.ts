@@ -1,7 +1,7 @@
 import { isPlainObject } from '../input-validation.js';
 import { checkBody } from '../kernel/field-spec-read.js';
 import type { FieldSpecs, StringFieldSpec } from '../kernel/field-spec-types.js';
-import type { EmulatorResponse } from '../types.js';
+import type { BankAccountDetails, EmulatorResponse } from '../types.js';
 import { bankNameFor, isValidAccountNumber, isValidRoutingNumber } from './dwolla-bank.js';
 import { addBank } from './dwolla-bank-add.js';
 import { parseJsonBody } from './dwolla-body.js';
@@ -56,6 +56,19 @@ function bankAccountTypeOf(value: string | undefined): 'checking' | 'savings' | 
   return value === 'checking' || value === 'savings' ? value : undefined;
 }
 
+/** The bank fields of a verified funding source made from a Plaid account (processor token or exchange). */
+function fromPlaidAccount(details: BankAccountDetails, accountType: string | undefined) {
+  return {
+    routingNumber: details.routingNumber,
+    accountNumber: details.accountNumber,
+    bankAccountType: bankAccountTypeOf(accountType) ?? details.accountType,
+    bankName: bankNameFor(details.routingNumber, details.institutionName),
+    status: 'verified' as const,
+    plaidItemId: details.itemId,
+    plaidAccountId: details.accountId,
+  };
+}
+
 /** `plaidToken` + `name` (+ optional `bankAccountType`, default: the Plaid account's subtype). */
 function fromPlaidToken(
   context: DwollaContext,
@@ -75,19 +88,12 @@ function fromPlaidToken(
   if (token !== undefined && !minted)
     errors.push(embeddedError('Invalid', 'Invalid plaid token.', '/plaidToken'));
   if (errors.length > 0 || !minted || name === undefined) throw validationError(errors);
-  const { details } = minted;
   return addBank(context, route, {
     customer,
-    routingNumber: details.routingNumber,
-    accountNumber: details.accountNumber,
-    bankAccountType: bankAccountTypeOf(accountType) ?? details.accountType,
-    bankName: bankNameFor(details.routingNumber, details.institutionName),
+    ...fromPlaidAccount(minted.details, accountType),
     name,
     channels,
-    status: 'verified',
     origin: 'plaid-token',
-    plaidItemId: details.itemId,
-    plaidAccountId: details.accountId,
   }).response;
 }
 
@@ -129,20 +135,13 @@ function fromExchange(
       'The exchange token is not valid to perform this operation.',
     );
   }
-  const { details } = minted;
   const { response, source } = addBank(context, route, {
     customer,
-    routingNumber: details.routingNumber,
-    accountNumber: details.accountNumber,
-    bankAccountType: bankAccountTypeOf(accountType) ?? details.accountType,
-    bankName: bankNameFor(details.routingNumber, details.institutionName),
+    ...fromPlaidAccount(minted.details, accountType),
     name,
     channels: ['ach'],
-    status: 'verified',
     origin: 'exchange',
     exchangeId: exchange.id,
-    plaidItemId: details.itemId,
-    plaidAccountId: details.accountId,
   });
   exchange.fundingSourceId = source.id;
   return response;

@@ -5,6 +5,15 @@ import type { DwollaTransferRecord } from './dwolla-transfer-record.js';
 /** Customer types the emulator creates. */
 export type DwollaCustomerType = 'unverified' | 'receive-only' | 'personal';
 
+/** A customer's postal address as Dwolla takes it. */
+export interface DwollaAddress {
+  address1: string;
+  address2?: string | undefined;
+  city: string;
+  state: string;
+  postalCode: string;
+}
+
 /** A stored Customer (no SSN or date of birth is kept). */
 export interface DwollaCustomerRecord {
   id: string;
@@ -18,9 +27,7 @@ export interface DwollaCustomerRecord {
   correlationId?: string | undefined;
   ipAddress?: string | undefined;
   phone?: string | undefined;
-  address?:
-    | { address1: string; address2?: string | undefined; city: string; state: string; postalCode: string }
-    | undefined;
+  address?: DwollaAddress | undefined;
 }
 
 /** How a funding source came to be. */

@@ -61,21 +61,23 @@ function route(context: PlaidContext, request: EmulatorRequest): EmulatorRespons
       forceLoginRequired(context, item);
       return { status: 200, body: { item: itemView(item, true) } };
     }
-    const minted = mintPublicToken(context, item);
-    return {
-      status: 200,
-      body: {
-        public_token: minted.token,
-        item_id: item.itemId,
-        expiration: new Date(minted.expiresAt).toISOString(),
-      },
-    };
+    return { status: 200, body: newPublicToken(context, item) };
   }
   const linkMatch = LINK_ROUTE.exec(request.path);
   if (linkMatch && request.method === 'POST') {
     return completeLink(context, decodeURIComponent(linkMatch[1] as string), parseControlJson(request));
   }
   return controlError(404, 'not_found', `No Plaid control route ${request.method} ${request.path}.`);
+}
+
+/** Mints a public token for the Item, as Link's success does: `public_token`, `item_id` and `expiration`. */
+function newPublicToken(context: PlaidContext, item: PlaidItem): Record<string, unknown> {
+  const minted = mintPublicToken(context, item);
+  return {
+    public_token: minted.token,
+    item_id: item.itemId,
+    expiration: new Date(minted.expiresAt).toISOString(),
+  };
 }
 
 function completeLink(context: PlaidContext, linkToken: string, input: unknown): EmulatorResponse {
@@ -108,13 +110,10 @@ function completeLink(context: PlaidContext, linkToken: string, input: unknown):
       microDeposits: login.microDeposits,
     });
   }
-  const minted = mintPublicToken(context, item);
   return {
     status: 200,
     body: {
-      public_token: minted.token,
-      item_id: item.itemId,
-      expiration: new Date(minted.expiresAt).toISOString(),
+      ...newPublicToken(context, item),
       institution: { institution_id: item.institutionId, name: item.institutionName },
       accounts: item.accounts.map((account) => ({
         id: account.account_id,
