@@ -1,8 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FieldSpecs } from '../kernel/field-spec-types.js';
 import type { EmulatorClock, EmulatorCredentials, EmulatorRequest, EmulatorResponse } from '../types.js';
+import { decodeStripeForm } from './form-decode.js';
 import { isStripeVersion } from './stripe-api-version.js';
 import { authenticateStripe } from './stripe-auth.js';
 import { StripeApiError, stripeErrorBody } from './stripe-errors.js';
+import { checkStripeParams } from './stripe-field-errors.js';
+import { STRIPE_STRING_LIST } from './stripe-fields.js';
 import { createStripeId, randomBase62 } from './stripe-ids.js';
 
 /** A registered webhook endpoint; the secret signs deliveries and is shown only on creation. */
@@ -66,57 +70,66 @@ function invalid(param: string, message: string): StripeApiError {
   });
 }
 
+/** Whether a `url` parameter is an http(s) URL. */
+function isHttpUrl(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** The parameters of `POST /v1/webhook_endpoints`. */
+const CREATE_FIELDS: FieldSpecs = {
+  url: {
+    type: 'string',
+    required: true,
+    emptyIsAbsent: true,
+    rules: [
+      {
+        test: isHttpUrl,
+        expected: 'an http(s) URL',
+        code: 'parameter_invalid',
+        message: 'Invalid URL: URL must be formatted like https://example.com/webhooks.',
+      },
+    ],
+  },
+  enabled_events: { ...STRIPE_STRING_LIST, required: true, emptyIsAbsent: true },
+  api_version: {
+    type: 'string',
+    rules: [
+      {
+        test: isStripeVersion,
+        expected: 'a Stripe API version',
+        code: 'parameter_invalid',
+        explain: (value) => `Invalid API version: ${value.slice(0, 64)}`,
+      },
+    ],
+  },
+  // Accepted and not stored.
+  description: { type: 'any' },
+  metadata: { type: 'object', fields: {}, unknown: 'allow' },
+};
+
+const EVENT_TYPE = /^(\*|[a-z_]+(\.[a-z_]+)+)$/;
+
 function readCreateParams(rawBody: Buffer): {
   url: string;
   enabledEvents: string[];
   apiVersion: string | null;
 } {
-  const params = new URLSearchParams(rawBody.toString('utf8'));
-  let url: string | undefined;
-  let apiVersion: string | null = null;
-  const enabledEvents: string[] = [];
-  for (const [key, value] of params) {
-    if (key === 'url') url = value;
-    else if (key === 'api_version') {
-      if (!isStripeVersion(value)) throw invalid('api_version', `Invalid API version: ${value.slice(0, 64)}`);
-      apiVersion = value;
-    } else if (/^enabled_events\[\d*\]$/.test(key)) enabledEvents.push(value);
-    else if (key !== 'description' && !key.startsWith('metadata[')) {
-      throw new StripeApiError(400, {
-        type: 'invalid_request_error',
-        code: 'parameter_unknown',
-        param: key,
-        message: `Received unknown parameter: ${key}`,
-      });
-    }
-  }
-  if (url === undefined || url === '') {
-    throw new StripeApiError(400, {
-      type: 'invalid_request_error',
-      code: 'parameter_missing',
-      param: 'url',
-      message: 'Missing required param: url.',
-    });
-  }
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
-  } catch {
-    throw invalid('url', 'Invalid URL: URL must be formatted like https://example.com/webhooks.');
-  }
-  if (enabledEvents.length === 0) {
-    throw new StripeApiError(400, {
-      type: 'invalid_request_error',
-      code: 'parameter_missing',
-      param: 'enabled_events',
-      message: 'Missing required param: enabled_events.',
-    });
-  }
+  const params = decodeStripeForm(new URLSearchParams(rawBody.toString('utf8')));
+  const checked = checkStripeParams(params, { fields: CREATE_FIELDS });
+  const enabledEvents = checked.stringList('enabled_events') ?? [];
   for (const type of enabledEvents) {
-    if (!/^(\*|[a-z_]+(\.[a-z_]+)+)$/.test(type))
-      throw invalid('enabled_events', `Invalid event type: ${type}`);
+    if (!EVENT_TYPE.test(type)) throw invalid('enabled_events', `Invalid event type: ${type}`);
   }
-  return { url, enabledEvents: [...new Set(enabledEvents)], apiVersion };
+  return {
+    url: checked.string('url') ?? '',
+    enabledEvents: [...new Set(enabledEvents)],
+    apiVersion: checked.string('api_version') ?? null,
+  };
 }
 
 function errorAnswer(error: unknown): EmulatorResponse {
