@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { parseInput as ParseInput, parseResponse as ParseResponse } from '@achbridge/core/internal';
 import { type RunningEmulator, startEmulator } from '@achbridge/emulator';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -71,4 +72,53 @@ describe('Modern Treasury link: each value is parsed once per public call, and e
     expect(requests() - before).toBeGreaterThanOrEqual(4);
     expect(parseResponse).toHaveBeenCalledTimes(requests() - before);
   });
+  it("link and createAchDebit through a store: the store's claims take the validated token and keys as they are", async () => {
+    const { createStore } = await import('@achbridge/store');
+    const store = createStore({
+      database: { memory: true },
+      encryptionKeys: [{ id: 'k1', key: randomBytes(32).toString('base64') }],
+      pollMs: 5,
+    });
+    try {
+      await store.ready();
+      const { plaid, adapter } = createMtHarness(emulator, { store });
+      const counterparty = await adapter.createCounterparty({
+        name: 'Parse Once',
+        email: 'stored@example.com',
+      });
+      const item = await linkedChecking(plaid);
+      const { public_token: publicToken } = await emulator.control.plaid.createPublicToken(item.itemId);
+      const [internal] = await adapter.listInternalAccounts();
+      parseInput.mockClear();
+
+      const linked = await adapter.link({
+        publicToken,
+        accountId: item.accountId,
+        counterparty: counterparty.id,
+      });
+
+      expect(linked.created).toBe(true);
+      // The link input once; the store only checks what it is about to write, never the token or key again.
+      expect(new Set(parseInput.mock.calls.map(([operation]) => operation))).toEqual(
+        new Set(['link', 'claimPublicTokenExchange.exchange result', 'claimProcessorLink.create result']),
+      );
+      expect(parseInput.mock.calls.filter(([, , input]) => holds(input, publicToken))).toHaveLength(1);
+
+      parseInput.mockClear();
+      await adapter.createAchDebit({
+        externalAccountId: linked.externalAccount.id,
+        originatingAccountId: internal?.id ?? '',
+        amount: 4200,
+        idempotencyKey: 'order-parse-once',
+      });
+      expect(parseInput.mock.calls.map(([operation]) => operation)).toEqual([
+        'createAchDebit',
+        'createAchDebit',
+        'claimPayment.create result',
+      ]);
+      expect(parseInput.mock.calls.filter(([, , input]) => holds(input, 'order-parse-once'))).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
 });
