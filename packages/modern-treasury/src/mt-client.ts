@@ -1,5 +1,6 @@
 import { ConfigError, createRedactingLogger } from '@achbridge/core';
 import {
+  baseUrlFromEnvironment,
   createProviderPipeline,
   type HttpResponse,
   lazySetting,
@@ -68,9 +69,14 @@ function endpointOf(path: string): string {
  */
 export function createMtClient(options: ParsedModernTreasurySettings): MtClient {
   const environment = options.environment ?? 'sandbox';
-  const runtime = globalThis as { process?: { env?: Record<string, string | undefined> } };
   const baseUrl = withoutTrailingSlash(
-    options.baseUrl ?? runtime.process?.env?.['MODERN_TREASURY_BASE_URL'] ?? MODERN_TREASURY_API_URL,
+    options.baseUrl ??
+      baseUrlFromEnvironment({
+        environmentVariable: 'MODERN_TREASURY_BASE_URL',
+        optionName: 'modernTreasury.baseUrl',
+        example: 'http://127.0.0.1:4010/modern-treasury',
+      }) ??
+      MODERN_TREASURY_API_URL,
   );
   const logger = createRedactingLogger(options.logger);
   const timeoutMs = options.timeoutMs ?? 30_000;
