@@ -10,6 +10,9 @@ export const signalSchema = lazySchema(() =>
 
 const nonEmpty = lazySchema(() => z.string().trim().min(1, 'must be a non-empty string'));
 
+/** A Plaid token or account id: non-empty and bounded (Plaid's are well under 100 characters), so a hostile value is refused before any call. */
+const plaidValue = lazySchema(() => nonEmpty().max(2000, 'must be at most 2000 characters'));
+
 /** What follows the prefix of a Stripe id: letters and digits only, so nothing else reaches a URL path. */
 const STRIPE_ID_BODY = /^[A-Za-z0-9]{1,255}$/;
 
@@ -47,8 +50,8 @@ export const metadataSchema = lazySchema(() =>
 /** Input of `createBankAccountToken`. */
 export const bankAccountTokenInputSchema = lazySchema(() =>
   z.object({
-    accessToken: nonEmpty(),
-    accountId: nonEmpty(),
+    accessToken: plaidValue(),
+    accountId: plaidValue(),
     signal: signalSchema(),
   }),
 );
@@ -68,9 +71,9 @@ const customerByEmailSchema = lazySchema(() =>
 export const linkInputSchema = lazySchema(() =>
   z
     .object({
-      publicToken: nonEmpty().optional(),
-      accessToken: nonEmpty().optional(),
-      accountId: nonEmpty(),
+      publicToken: plaidValue().optional(),
+      accessToken: plaidValue().optional(),
+      accountId: plaidValue(),
       customer: z.union([customerByIdSchema(), customerByEmailSchema()], {
         error: 'must be { id: "cus_..." } or { email, name?, metadata? }',
       }),

@@ -544,6 +544,26 @@ describe('link', () => {
         { publicToken: PUBLIC_TOKEN, accountId: ACCOUNT_ID, customer: { id: CUSTOMER_ID }, signal: 'x' },
         'signal',
       ],
+      [
+        {
+          publicToken: `public-sandbox-${'a'.repeat(2000)}`,
+          accountId: ACCOUNT_ID,
+          customer: { id: CUSTOMER_ID },
+        },
+        'publicToken',
+      ],
+      [
+        {
+          accessToken: `access-sandbox-${'a'.repeat(2000)}`,
+          accountId: ACCOUNT_ID,
+          customer: { id: CUSTOMER_ID },
+        },
+        'accessToken',
+      ],
+      [
+        { publicToken: PUBLIC_TOKEN, accountId: 'a'.repeat(2001), customer: { id: CUSTOMER_ID } },
+        'accountId',
+      ],
     ];
     for (const [input, field] of cases) {
       const error = await adapter.link(input as never).catch((caught: unknown) => caught);

@@ -31,6 +31,18 @@ describe('Plaid link input schemas', () => {
     expect(plaidAccountIdSchema().safeParse(' ').error?.issues[0]?.message).toBe('must not be empty');
   });
 
+  it('refuse a token longer than any Plaid issues before matching its pattern', () => {
+    for (const [schema, prefix] of [
+      [plaidPublicTokenSchema(), 'public'],
+      [plaidAccessTokenSchema(), 'access'],
+      [plaidProcessorTokenSchema(), 'processor'],
+    ] as const) {
+      const long = `${prefix}-sandbox-${'a'.repeat(2000)}`;
+      expect(schema.safeParse(long).error?.issues[0]?.message).toBe('must be at most 2000 characters');
+      expect(schema.safeParse(`${prefix}-sandbox-${'a'.repeat(100)}`).success).toBe(true);
+    }
+  });
+
   it('validate createProcessorToken input', () => {
     expect(processorTokenInputSchema().parse({ accessToken: ACCESS_TOKEN, accountId: 'acc-1' })).toEqual({
       accessToken: ACCESS_TOKEN,

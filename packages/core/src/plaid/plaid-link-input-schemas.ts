@@ -4,10 +4,14 @@ import type { LinkTokenInput } from '../link-access-token.js';
 
 const TOKEN_BODY = '(?:sandbox|development|production)-[A-Za-z0-9][A-Za-z0-9-]*';
 
+/** Plaid's tokens are well under 100 characters; anything past this bound is refused before the pattern runs. */
+const MAX_TOKEN_LENGTH = 2000;
+
 /** A Plaid processor token in an adapter's input: `processor-<environment>-<id>`. */
 export const plaidProcessorTokenSchema = lazySchema(() =>
   z
     .string()
+    .max(MAX_TOKEN_LENGTH, `must be at most ${MAX_TOKEN_LENGTH} characters`)
     .regex(
       new RegExp(`^processor-${TOKEN_BODY}$`),
       'expected a Plaid processor token (processor-<environment>-<id>)',
@@ -18,6 +22,7 @@ export const plaidProcessorTokenSchema = lazySchema(() =>
 export const plaidAccessTokenSchema = lazySchema(() =>
   z
     .string()
+    .max(MAX_TOKEN_LENGTH, `must be at most ${MAX_TOKEN_LENGTH} characters`)
     .regex(new RegExp(`^access-${TOKEN_BODY}$`), 'expected a Plaid access token (access-<environment>-<id>)'),
 );
 
@@ -25,6 +30,7 @@ export const plaidAccessTokenSchema = lazySchema(() =>
 export const plaidPublicTokenSchema = lazySchema(() =>
   z
     .string()
+    .max(MAX_TOKEN_LENGTH, `must be at most ${MAX_TOKEN_LENGTH} characters`)
     .regex(new RegExp(`^public-${TOKEN_BODY}$`), 'expected a Plaid public token (public-<environment>-<id>)'),
 );
 
