@@ -1,4 +1,4 @@
-import { lazySchema } from '@achbridge/core/internal';
+import { lazySchema, plaidAccountIdSchema } from '@achbridge/core/internal';
 import { z } from 'zod';
 
 /** An optional AbortSignal. */
@@ -10,7 +10,7 @@ export const signalSchema = lazySchema(() =>
 
 const nonEmpty = lazySchema(() => z.string().trim().min(1, 'must be a non-empty string'));
 
-/** A Plaid token or account id: non-empty and bounded (Plaid's are well under 100 characters), so a hostile value is refused before any call. */
+/** A Plaid token: non-empty and bounded (Plaid's are well under 100 characters), so a hostile value is refused before any call. */
 const plaidValue = lazySchema(() => nonEmpty().max(2000, 'must be at most 2000 characters'));
 
 /** What follows the prefix of a Stripe id: letters and digits only, so nothing else reaches a URL path. */
@@ -51,7 +51,7 @@ export const metadataSchema = lazySchema(() =>
 export const bankAccountTokenInputSchema = lazySchema(() =>
   z.object({
     accessToken: plaidValue(),
-    accountId: plaidValue(),
+    accountId: plaidAccountIdSchema(),
     signal: signalSchema(),
   }),
 );
@@ -73,7 +73,7 @@ export const linkInputSchema = lazySchema(() =>
     .object({
       publicToken: plaidValue().optional(),
       accessToken: plaidValue().optional(),
-      accountId: plaidValue(),
+      accountId: plaidAccountIdSchema(),
       customer: z.union([customerByIdSchema(), customerByEmailSchema()], {
         error: 'must be { id: "cus_..." } or { email, name?, metadata? }',
       }),
